@@ -1,0 +1,267 @@
+//! The command-line grammar, with the help text people read.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::model::{GoalStatus, MeetingMode, MeetingType, PartnershipKind, Pathway, Role};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "mentorlog",
+    version,
+    about = "A terminal journal for mentoring and coaching in education",
+    long_about = "mentorlog keeps a mentor's journal: meeting logs, the action plan agreed with each \
+                  mentee, and progress against competency frameworks such as the CUREE skills \
+                  checklist, saved as readable RON files in a private data directory.",
+    after_help = "Start with `mentorlog partner add \"Sam Lee\"`, or `mentorlog demo` to explore a demo journal."
+)]
+pub struct Cli {
+    /// Journal directory (default: the platform's data directory, or $MENTORLOG_DIR)
+    #[arg(long, global = true, value_name = "DIR", env = "MENTORLOG_DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// Hide private notes and reflections, for a screen shared with a mentee
+    #[arg(long, global = true)]
+    pub review: bool,
+
+    /// Treat this date as today (for scripts and tests)
+    #[arg(
+        long,
+        global = true,
+        hide = true,
+        env = "MENTORLOG_TODAY",
+        value_name = "DATE"
+    )]
+    pub today: Option<String>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create the journal, or change whose journal it is
+    Init(InitArgs),
+    /// Add and list mentoring partnerships
+    #[command(subcommand)]
+    Partner(PartnerCmd),
+    /// Log a meeting (notes from the arguments, `-` for stdin, or $EDITOR)
+    Log(LogArgs),
+    /// Add and list goals of the action plan
+    #[command(subcommand)]
+    Goal(GoalCmd),
+    /// Tick a framework item as achieved, with its evidence
+    Tick(TickArgs),
+    /// Meetings, goals and framework progress at a glance
+    Status(StatusArgs),
+    /// List, show and check competency frameworks
+    #[command(subcommand)]
+    Framework(FrameworkCmd),
+    /// Write a demo journal into an empty data directory
+    Demo(DemoArgs),
+    /// Print shell completions
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff)
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Your name, as it should appear in the portfolio
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Your role: mentor, mentee, coach or co-coach
+    #[arg(long)]
+    pub role: Option<Role>,
+    /// Your school, college or institution
+    #[arg(long)]
+    pub institution: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PartnerCmd {
+    /// Start a mentoring partnership
+    Add(PartnerAddArgs),
+    /// List partnerships
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct PartnerAddArgs {
+    /// The other person (or people) in the partnership
+    pub name: String,
+    /// induction, progression, challenge, coaching or co-coaching
+    #[arg(long, default_value = "induction")]
+    pub kind: PartnershipKind,
+    /// role (role-focused) or expertise (expertise-focused)
+    #[arg(long, default_value = "role")]
+    pub pathway: Pathway,
+    /// The focus area of an expertise-focused pathway
+    #[arg(long)]
+    pub focus: Option<String>,
+    /// Framework ids in use (repeat the flag); default: curee
+    #[arg(long = "framework", value_name = "ID")]
+    pub frameworks: Vec<String>,
+    /// Their school, college or institution
+    #[arg(long)]
+    pub institution: Option<String>,
+    /// Start date (default: today)
+    #[arg(long, value_name = "DATE")]
+    pub start: Option<String>,
+    /// Target days between meetings
+    #[arg(long, value_name = "DAYS", default_value_t = 14)]
+    pub cadence: u32,
+}
+
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// The partnership: its id, or part of the partner's name
+    #[arg(long = "with", short = 'w', value_name = "PARTNER")]
+    pub with: String,
+    /// Meeting date: 2026-11-20, today, yesterday, -3d ... (default: today)
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// Start time, HH:MM
+    #[arg(long, value_name = "HH:MM")]
+    pub time: Option<String>,
+    /// Length in minutes
+    #[arg(long, value_name = "MINUTES")]
+    pub duration: Option<u32>,
+    /// in-person, video, phone or email
+    #[arg(long, default_value = "in-person")]
+    pub mode: MeetingMode,
+    /// meeting, obs-mentee, obs-mentor, joint, conversation
+    #[arg(long = "type", default_value = "meeting")]
+    pub kind: MeetingType,
+    /// The focus or agenda of the meeting
+    #[arg(long)]
+    pub focus: Option<String>,
+    /// An action item agreed, for the mentee unless --action-owner says otherwise (repeatable)
+    #[arg(long = "action", value_name = "TEXT")]
+    pub actions: Vec<String>,
+    /// Who owns the action items: mentee, mentor or support
+    #[arg(long, value_name = "OWNER", default_value = "mentee")]
+    pub action_owner: crate::model::Owner,
+    /// Due date for the action items
+    #[arg(long, value_name = "DATE")]
+    pub due: Option<String>,
+    /// Keep this meeting out of review mode and exports
+    #[arg(long)]
+    pub private: bool,
+    /// The notes; `-` reads them from stdin; none at a terminal opens $EDITOR
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GoalCmd {
+    /// Add a goal to the action plan
+    Add(GoalAddArgs),
+    /// The action plan
+    List {
+        #[arg(long = "with", short = 'w', value_name = "PARTNER")]
+        with: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct GoalAddArgs {
+    #[arg(long = "with", short = 'w', value_name = "PARTNER")]
+    pub with: String,
+    /// The objective (what will be achieved)
+    pub objective: String,
+    /// The learning goal this objective serves
+    #[arg(long)]
+    pub learning_goal: Option<String>,
+    #[arg(long, value_name = "TEXT")]
+    pub mentee_actions: Option<String>,
+    #[arg(long, value_name = "TEXT")]
+    pub mentor_actions: Option<String>,
+    /// The support network's actions
+    #[arg(long, value_name = "TEXT")]
+    pub support_actions: Option<String>,
+    /// Potential barriers
+    #[arg(long, value_name = "TEXT")]
+    pub barriers: Option<String>,
+    /// How success will be measured
+    #[arg(long = "success", value_name = "TEXT")]
+    pub success_measures: Option<String>,
+    /// Target completion date
+    #[arg(long, value_name = "DATE")]
+    pub target: Option<String>,
+    #[arg(long, default_value = "not-started")]
+    pub status: GoalStatus,
+}
+
+#[derive(Debug, Args)]
+pub struct TickArgs {
+    #[arg(long = "with", short = 'w', value_name = "PARTNER")]
+    pub with: String,
+    /// The item, as FRAMEWORK/ITEM (see `mentorlog framework show curee`)
+    #[arg(value_name = "FRAMEWORK/ITEM")]
+    pub item: String,
+    /// What shows the item achieved
+    #[arg(long, value_name = "TEXT")]
+    pub evidence: Vec<String>,
+    /// A meeting that evidences it (its id, shown by `status --with`)
+    #[arg(long = "meeting", value_name = "ID")]
+    pub meetings: Vec<String>,
+    /// A file that evidences it (path)
+    #[arg(long = "file", value_name = "PATH")]
+    pub files: Vec<String>,
+    /// The level reached, for rubric frameworks
+    #[arg(long)]
+    pub level: Option<String>,
+    /// Date achieved (default: today)
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// Remove the tick instead
+    #[arg(long)]
+    pub undo: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    #[arg(long = "with", short = 'w', value_name = "PARTNER")]
+    pub with: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FrameworkCmd {
+    /// Every framework, bundled and your own, with its item count
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// A framework's sections and items
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check a framework file before dropping it into the journal's frameworks/ folder
+    Check { file: PathBuf },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DemoSize {
+    Small,
+    Large,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// small: a few partnerships to explore; large: 50 partnerships for trying it at scale
+    #[arg(long, value_enum, default_value = "small")]
+    pub size: DemoSize,
+}

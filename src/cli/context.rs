@@ -1,0 +1,146 @@
+//! What every command needs: the store, the journal as read, the frameworks, and today.
+
+use std::io::IsTerminal;
+
+use anyhow::{Context as _, bail};
+use chrono::NaiveDate;
+
+use super::Cli;
+use crate::framework::FrameworkSet;
+use crate::model::{Journal, Profile, Role, SCHEMA_VERSION, SkimMatcher, parse_date, rank};
+use crate::store::{PartnershipData, Snapshot, Store, resolve_data_dir};
+
+pub struct Context {
+    pub store: Store,
+    pub snap: Snapshot,
+    pub frameworks: FrameworkSet,
+    pub today: NaiveDate,
+}
+
+impl Context {
+    pub fn open(cli: &Cli) -> anyhow::Result<Context> {
+        let root = resolve_data_dir(cli.data_dir.as_deref())?;
+        let today = match &cli.today {
+            Some(t) => parse_date(t, chrono::Local::now().date_naive())?,
+            None => chrono::Local::now().date_naive(),
+        };
+        let store = Store::new(root);
+        let snap = store.load();
+        let frameworks = FrameworkSet::with_user_dir(&store.frameworks_dir());
+        // Unreadable files never stop the rest of the journal: say which, and carry on.
+        for p in &snap.problems {
+            eprintln!("warning: {p}");
+        }
+        for p in &frameworks.problems {
+            eprintln!("warning: framework not loaded: {p}");
+        }
+        if !snap.conflicts.is_empty() {
+            eprintln!(
+                "note: {} conflict cop{} kept from simultaneous edits (compare with the record beside it, then delete):",
+                snap.conflicts.len(),
+                if snap.conflicts.len() == 1 {
+                    "y"
+                } else {
+                    "ies"
+                }
+            );
+            for c in &snap.conflicts {
+                eprintln!("  {}", c.display());
+            }
+        }
+        Ok(Context {
+            store,
+            snap,
+            frameworks,
+            today,
+        })
+    }
+
+    pub fn date(&self, input: &str) -> anyhow::Result<NaiveDate> {
+        Ok(parse_date(input, self.today)?)
+    }
+
+    pub fn date_or_today(&self, input: Option<&str>) -> anyhow::Result<NaiveDate> {
+        input.map_or(Ok(self.today), |d| self.date(d))
+    }
+
+    /// Make sure `journal.ron` exists before the first record is written.
+    pub fn ensure_journal(&self) -> anyhow::Result<()> {
+        if self.snap.journal.is_none() && !self.store.journal_path().exists() {
+            let name = std::env::var("USER").unwrap_or_default();
+            let journal = Journal {
+                version: SCHEMA_VERSION,
+                profile: Profile {
+                    name,
+                    role: Role::Mentor,
+                    ..Profile::default()
+                },
+            };
+            self.store
+                .save_journal(None, &journal)
+                .context("creating the journal")?;
+        }
+        Ok(())
+    }
+
+    /// Find a partnership by id, by a whole word of the name, or by a fuzzy match on the name.
+    pub fn partner(&self, query: &str) -> anyhow::Result<&PartnershipData> {
+        let all = &self.snap.partnerships;
+        if all.is_empty() {
+            bail!("there are no partnerships yet: add one with `mentorlog partner add \"NAME\"`");
+        }
+        let q = query.trim().to_lowercase();
+        if let Some(p) = all
+            .iter()
+            .find(|p| p.id() == q || p.partnership.value.name.to_lowercase() == q)
+        {
+            return Ok(p);
+        }
+        let by_word: Vec<&PartnershipData> = all
+            .iter()
+            .filter(|p| {
+                p.partnership
+                    .value
+                    .name
+                    .to_lowercase()
+                    .split_whitespace()
+                    .any(|w| w == q)
+            })
+            .collect();
+        let candidates: Vec<&PartnershipData> = if by_word.is_empty() {
+            rank(
+                &SkimMatcher::default(),
+                all.iter().map(|p| (p.partnership.value.name.as_str(), p)),
+                query,
+            )
+            .into_iter()
+            .map(|(_, p)| p)
+            .collect()
+        } else {
+            by_word
+        };
+        let list = |ps: &[&PartnershipData]| {
+            ps.iter()
+                .map(|p| format!("  {}  ({})", p.partnership.value.name, p.id()))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        match candidates.as_slice() {
+            [one] => Ok(one),
+            [] => bail!(
+                "no partnership matches '{query}'. The partnerships are:\n{}\nUse an id or part of a name.",
+                list(&all.iter().collect::<Vec<_>>())
+            ),
+            many => bail!(
+                "'{query}' matches {} partnerships:\n{}\nUse the id, or more of the name.",
+                many.len(),
+                list(many)
+            ),
+        }
+    }
+}
+
+/// True when a person is at the keyboard (so $EDITOR may be opened).
+pub fn interactive() -> bool {
+    std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
+}

@@ -1,0 +1,39 @@
+//! `demo`: write a demo journal into an empty data directory.
+
+use std::io::Write;
+use std::time::Instant;
+
+use super::Context;
+use super::args::{DemoArgs, DemoSize};
+use crate::demo::{Size, write_demo};
+
+pub fn run(ctx: &Context, a: &DemoArgs, out: &mut dyn Write) -> anyhow::Result<()> {
+    let size = match a.size {
+        DemoSize::Small => Size::Small,
+        DemoSize::Large => Size::Large,
+    };
+    if size == Size::Large {
+        eprintln!("Writing the large demo journal (about 7,000 files)...");
+    }
+    let started = Instant::now();
+    let w = write_demo(&ctx.store, size, ctx.today)?;
+    writeln!(
+        out,
+        "Wrote a demo journal to {} in {:.1?}: {} partnerships, {} meetings, {} goals, {} ticks, {} reflections ({} files, {:.1} MB)",
+        ctx.store.root().display(),
+        started.elapsed(),
+        w.partnerships,
+        w.meetings,
+        w.goals,
+        w.ticks,
+        w.reflections,
+        w.files,
+        w.bytes as f64 / 1e6
+    )?;
+    writeln!(
+        out,
+        "Try: mentorlog --data-dir {} status",
+        ctx.store.root().display()
+    )?;
+    Ok(())
+}

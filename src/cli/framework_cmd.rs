@@ -1,0 +1,129 @@
+//! `framework list | show | check`.
+
+use std::io::Write;
+
+use anyhow::bail;
+use serde_json::json;
+
+use super::Context;
+use super::args::FrameworkCmd;
+use crate::framework::{Origin, Section, check_file};
+
+pub fn run(ctx: &Context, cmd: &FrameworkCmd, out: &mut dyn Write) -> anyhow::Result<()> {
+    match cmd {
+        FrameworkCmd::List { json } => list(ctx, *json, out),
+        FrameworkCmd::Show { id, json } => show(ctx, id, *json, out),
+        FrameworkCmd::Check { file } => match check_file(file) {
+            Ok(fw) => {
+                writeln!(
+                    out,
+                    "{}: ok: framework '{}', {} items",
+                    file.display(),
+                    fw.id,
+                    fw.item_count()
+                )?;
+                Ok(())
+            }
+            Err(e) => bail!("{e}"),
+        },
+    }
+}
+
+fn origin(o: &Origin) -> String {
+    match o {
+        Origin::Bundled => "bundled".into(),
+        Origin::File(p) => p.display().to_string(),
+    }
+}
+
+fn list(ctx: &Context, json: bool, out: &mut dyn Write) -> anyhow::Result<()> {
+    if json {
+        let rows: Vec<_> = ctx
+            .frameworks
+            .frameworks
+            .iter()
+            .map(|l| {
+                json!({
+                    "id": l.framework.id, "title": l.framework.title,
+                    "items": l.framework.item_count(), "origin": origin(&l.origin),
+                })
+            })
+            .collect();
+        writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&json!({ "frameworks": rows }))?
+        )?;
+        return Ok(());
+    }
+    for l in &ctx.frameworks.frameworks {
+        writeln!(
+            out,
+            "{:<22} {:>4} items  {}  ({})",
+            l.framework.id,
+            l.framework.item_count(),
+            l.framework.title,
+            origin(&l.origin)
+        )?;
+    }
+    writeln!(
+        out,
+        "\nAdd your own: put a framework file in {} (check it first with `mentorlog framework check FILE`).",
+        ctx.store.frameworks_dir().display()
+    )?;
+    Ok(())
+}
+
+fn show(ctx: &Context, id: &str, json: bool, out: &mut dyn Write) -> anyhow::Result<()> {
+    let Some(fw) = ctx.frameworks.get(id) else {
+        let ids: Vec<&str> = ctx.frameworks.iter().map(|f| f.id.as_str()).collect();
+        bail!(
+            "no framework '{id}': known frameworks are {}",
+            ids.join(", ")
+        );
+    };
+    if json {
+        writeln!(out, "{}", serde_json::to_string_pretty(fw)?)?;
+        return Ok(());
+    }
+    writeln!(out, "{} ({}, {} items)\n", fw.title, fw.id, fw.item_count())?;
+    writeln!(out, "Source: {}\n", fw.source.lines().next().unwrap_or(""))?;
+    if !fw.levels.is_empty() {
+        writeln!(out, "Levels: {}\n", fw.levels.join(", "))?;
+    }
+    for s in &fw.sections {
+        section(&fw.id, s, 0, out)?;
+    }
+    Ok(())
+}
+
+fn section(fid: &str, s: &Section, depth: usize, out: &mut dyn Write) -> anyhow::Result<()> {
+    let pad = "  ".repeat(depth);
+    writeln!(out, "{pad}{} [{}]", s.title, s.id)?;
+    if let Some(d) = &s.description {
+        for line in d.lines().filter(|l| !l.trim().is_empty()) {
+            writeln!(out, "{pad}  {line}")?;
+        }
+    }
+    for item in &s.items {
+        writeln!(out, "{pad}  - {fid}/{}", item.id)?;
+        let text = item
+            .reference
+            .as_ref()
+            .map_or(item.text.as_str(), |r| r.as_str());
+        for line in text.lines() {
+            writeln!(out, "{pad}      {line}")?;
+        }
+        if let Some(g) = &item.guidance {
+            writeln!(out, "{pad}      Evidenced by: {g}")?;
+        }
+        if !item.codes.is_empty() {
+            writeln!(out, "{pad}      Codes: {}", item.codes.join(", "))?;
+        }
+    }
+    writeln!(out)?;
+    for c in &s.sections {
+        section(fid, c, depth + 1, out)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,118 @@
+//! `log`: a meeting in one shell line, notes from the arguments, stdin or $EDITOR.
+
+use std::io::{Read, Write};
+
+use anyhow::{Context as _, bail};
+use chrono::NaiveTime;
+
+use super::Context;
+use super::args::LogArgs;
+use super::context::interactive;
+use crate::model::{ActionItem, Meeting, new_id};
+
+pub fn run(ctx: &Context, a: &LogArgs, out: &mut dyn Write) -> anyhow::Result<()> {
+    let p = ctx.partner(&a.with)?;
+    let date = ctx.date_or_today(a.date.as_deref())?;
+    let time = a
+        .time
+        .as_deref()
+        .map(|t| {
+            NaiveTime::parse_from_str(t, "%H:%M")
+                .with_context(|| format!("could not read '{t}' as a time: use HH:MM, e.g. 15:30"))
+        })
+        .transpose()?;
+    let due = a.due.as_deref().map(|d| ctx.date(d)).transpose()?;
+    let notes = notes(a)?;
+    let mut m = Meeting::new(new_id(), date);
+    m.time = time;
+    m.duration_minutes = a.duration;
+    m.mode = a.mode;
+    m.kind = a.kind;
+    m.focus = a.focus.clone().unwrap_or_default();
+    m.notes = notes;
+    m.private = a.private;
+    m.action_items = a
+        .actions
+        .iter()
+        .map(|t| ActionItem {
+            id: new_id(),
+            text: t.clone(),
+            owner: a.action_owner,
+            due,
+            done: false,
+        })
+        .collect();
+    ctx.ensure_journal()?;
+    let saved = ctx.store.create_meeting(p, &m)?;
+    writeln!(
+        out,
+        "Logged meeting {} with {} (id {}){}",
+        m.date,
+        p.partnership.value.name,
+        m.id,
+        if m.focus.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", m.focus)
+        }
+    )?;
+    writeln!(out, "  {}", saved.path.display())?;
+    Ok(())
+}
+
+fn notes(a: &LogArgs) -> anyhow::Result<String> {
+    if a.notes.len() == 1 && a.notes[0] == "-" {
+        let mut s = String::new();
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .context("reading the notes from stdin")?;
+        return Ok(s.trim_end().to_string());
+    }
+    if !a.notes.is_empty() {
+        return Ok(a.notes.join(" "));
+    }
+    if interactive() {
+        return edit_notes(a.focus.as_deref().unwrap_or(""));
+    }
+    Ok(String::new())
+}
+
+/// Open $VISUAL or $EDITOR on a private temporary file; lines starting with `#` are dropped.
+fn edit_notes(focus: &str) -> anyhow::Result<String> {
+    let editor = std::env::var("VISUAL")
+        .or_else(|_| std::env::var("EDITOR"))
+        .unwrap_or_else(|_| "vi".to_string());
+    let mut file = tempfile::Builder::new()
+        .prefix("mentorlog-notes-")
+        .suffix(".md")
+        .tempfile()?;
+    writeln!(
+        file,
+        "\n# Meeting notes{}. Lines starting with # are ignored.\n# Save and quit to log the meeting; leave it empty to log it without notes.",
+        if focus.is_empty() {
+            String::new()
+        } else {
+            format!(" ({focus})")
+        }
+    )?;
+    file.flush()?;
+    // The editor may carry arguments ("code --wait"): let the shell split it.
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("{editor} \"$1\""))
+        .arg("mentorlog")
+        .arg(file.path())
+        .status()
+        .with_context(|| format!("could not start the editor '{editor}': set $EDITOR"))?;
+    if !status.success() {
+        bail!("the editor '{editor}' exited with {status}; nothing was logged");
+    }
+    let text = std::fs::read_to_string(file.path())?;
+    Ok(text
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim()
+        .to_string())
+}

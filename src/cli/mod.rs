@@ -1,0 +1,43 @@
+//! The command line (DESIGN.md section 8). Each command reads the journal through the store,
+//! changes what it must, and prints for people or, with `--json`, for scripts.
+
+mod args;
+mod context;
+mod demo_cmd;
+mod framework_cmd;
+mod goal;
+mod log;
+mod partner;
+mod status;
+mod tick;
+
+use std::io::Write;
+
+pub use args::{Cli, Command};
+pub use context::Context;
+
+/// Run a parsed command line. Errors come back with a message that says what to do.
+pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<()> {
+    let ctx = || Context::open(&cli);
+    match &cli.command {
+        None => status::welcome_or_status(&ctx()?, out),
+        Some(Command::Init(a)) => partner::init(&ctx()?, a, out),
+        Some(Command::Partner(a)) => partner::run(&ctx()?, a, out),
+        Some(Command::Log(a)) => log::run(&ctx()?, a, out),
+        Some(Command::Goal(a)) => goal::run(&ctx()?, a, out),
+        Some(Command::Tick(a)) => tick::run(&ctx()?, a, out),
+        Some(Command::Status(a)) => status::run(&ctx()?, a, out),
+        Some(Command::Framework(a)) => framework_cmd::run(&ctx()?, a, out),
+        Some(Command::Demo(a)) => demo_cmd::run(&ctx()?, a, out),
+        Some(Command::Completions { shell }) => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(*shell, &mut cmd, "mentorlog", out);
+            Ok(())
+        }
+        Some(Command::Man) => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            clap_mangen::Man::new(cmd).render(out)?;
+            Ok(())
+        }
+    }
+}

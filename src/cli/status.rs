@@ -1,0 +1,284 @@
+//! `status`: the journal at a glance, for people and (with `--json`) for scripts.
+
+use std::io::Write;
+
+use serde_json::json;
+
+use super::Context;
+use super::args::StatusArgs;
+use crate::framework::{SectionProgress, framework_progress};
+use crate::model::{MeetingGaps, Progress, Workload, meeting_gaps, workload};
+use crate::store::PartnershipData;
+
+struct Summary<'a> {
+    p: &'a PartnershipData,
+    gaps: MeetingGaps,
+    work: Workload,
+    progress: Vec<(String, String, Progress, Vec<SectionProgress>)>,
+}
+
+fn summarise<'a>(ctx: &Context, p: &'a PartnershipData) -> Summary<'a> {
+    let v = &p.partnership.value;
+    let gaps = meeting_gaps(
+        p.meetings.iter().map(|m| m.value.date),
+        v.start,
+        v.cadence_days,
+        ctx.today,
+    );
+    let work = workload(
+        p.goals.iter().map(|g| &g.value),
+        p.meetings.iter().map(|m| &m.value),
+        ctx.today,
+    );
+    let mut ids: Vec<&str> = v.frameworks.iter().map(String::as_str).collect();
+    for t in &p.ticks {
+        if !ids.contains(&t.value.framework.as_str()) {
+            ids.push(&t.value.framework);
+        }
+    }
+    let is_ticked = |f: &str, i: &str| p.is_ticked(f, i);
+    let progress = ids
+        .into_iter()
+        .filter_map(|id| ctx.frameworks.get(id))
+        .map(|fw| {
+            let (total, sections) = framework_progress(&ctx.frameworks, fw, &is_ticked);
+            (fw.id.clone(), fw.title.clone(), total, sections)
+        })
+        .collect();
+    Summary {
+        p,
+        gaps,
+        work,
+        progress,
+    }
+}
+
+pub fn run(ctx: &Context, a: &StatusArgs, out: &mut dyn Write) -> anyhow::Result<()> {
+    let selected: Vec<&PartnershipData> = match &a.with {
+        Some(q) => vec![ctx.partner(q)?],
+        None => ctx.snap.partnerships.iter().collect(),
+    };
+    let summaries: Vec<Summary> = selected.into_iter().map(|p| summarise(ctx, p)).collect();
+    if a.json {
+        return json_out(ctx, &summaries, out);
+    }
+    writeln!(out, "Data directory: {}", ctx.store.root().display())?;
+    if let Some(j) = &ctx.snap.journal {
+        let pr = &j.value.profile;
+        writeln!(
+            out,
+            "Journal of {} ({})",
+            if pr.name.is_empty() {
+                "(no name)"
+            } else {
+                &pr.name
+            },
+            pr.role
+        )?;
+    }
+    if summaries.is_empty() {
+        writeln!(
+            out,
+            "\nNo partnerships yet. Add one: mentorlog partner add \"Sam Lee\""
+        )?;
+    }
+    for s in &summaries {
+        text_out(ctx, s, a.with.is_some(), out)?;
+    }
+    Ok(())
+}
+
+fn text_out(ctx: &Context, s: &Summary, detail: bool, out: &mut dyn Write) -> anyhow::Result<()> {
+    let v = &s.p.partnership.value;
+    writeln!(
+        out,
+        "\n{} ({}): {}, {}, since {}",
+        v.name, v.id, v.kind, v.status, v.start
+    )?;
+    let g = &s.gaps;
+    match g.last {
+        Some(last) => writeln!(
+            out,
+            "  Meetings: {}, last {} ({} days ago){}",
+            g.meetings,
+            last,
+            g.days_since_last,
+            cadence_note(g, v.cadence_days)
+        )?,
+        None => writeln!(
+            out,
+            "  Meetings: none yet ({} days since the start){}",
+            g.days_since_last,
+            cadence_note(g, v.cadence_days)
+        )?,
+    }
+    let w = &s.work;
+    writeln!(
+        out,
+        "  Goals: {} open, {} overdue. Action items: {} open, {} overdue",
+        w.open_goals, w.overdue_goals, w.open_actions, w.overdue_actions
+    )?;
+    for (id, title, total, sections) in &s.progress {
+        writeln!(
+            out,
+            "  {title} ({id}): {}/{} achieved ({}%)",
+            total.achieved,
+            total.total,
+            total.percent()
+        )?;
+        if detail {
+            for sec in sections {
+                write_sections(sec, 2, out)?;
+            }
+        }
+    }
+    if !detail {
+        return Ok(());
+    }
+    if !s.p.meetings.is_empty() {
+        writeln!(out, "  Recent meetings:")?;
+        for m in s.p.meetings.iter().take(10) {
+            let m = &m.value;
+            let open = m.action_items.iter().filter(|a| !a.done).count();
+            writeln!(
+                out,
+                "    {} [{}] {}, {}: {}{}{}",
+                m.date,
+                m.id,
+                m.mode,
+                m.kind,
+                if m.focus.is_empty() {
+                    "(no focus)"
+                } else {
+                    &m.focus
+                },
+                if open > 0 {
+                    format!(" ({open} open action items)")
+                } else {
+                    String::new()
+                },
+                if m.private { " (private)" } else { "" }
+            )?;
+            if !m.notes.is_empty() && !m.private {
+                writeln!(out, "      {}", m.notes.lines().next().unwrap_or(""))?;
+            }
+        }
+    }
+    let mut any = false;
+    for sheet in &s.p.ticks {
+        let fw = ctx.frameworks.get(&sheet.value.framework);
+        for (item, t) in &sheet.value.ticks {
+            if !any {
+                writeln!(out, "  Ticks:")?;
+                any = true;
+            }
+            let text = fw
+                .and_then(|f| f.item(item))
+                .map_or("", |i| i.text.lines().next().unwrap_or(""));
+            writeln!(
+                out,
+                "    {}/{item} ({}){}: {text}",
+                sheet.value.framework,
+                t.date,
+                t.level
+                    .as_ref()
+                    .map(|l| format!(" level {l}"))
+                    .unwrap_or_default()
+            )?;
+            for m in &t.evidence.meetings {
+                let focus =
+                    s.p.meeting(m)
+                        .map(|m| m.value.focus.as_str())
+                        .unwrap_or("(meeting not found)");
+                writeln!(out, "      evidence: meeting {m} {focus}")?;
+            }
+            for n in &t.evidence.notes {
+                writeln!(out, "      evidence: {n}")?;
+            }
+            for f in &t.evidence.files {
+                writeln!(out, "      evidence: file {f}")?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn cadence_note(g: &MeetingGaps, cadence: u32) -> String {
+    if cadence == 0 {
+        String::new()
+    } else if g.overdue {
+        format!("; OVERDUE: the target is a meeting every {cadence} days")
+    } else {
+        format!("; target every {cadence} days: on track")
+    }
+}
+
+fn write_sections(s: &SectionProgress, depth: usize, out: &mut dyn Write) -> anyhow::Result<()> {
+    writeln!(
+        out,
+        "{:indent$}{}: {}/{}",
+        "",
+        s.title.trim_end_matches(':'),
+        s.progress.achieved,
+        s.progress.total,
+        indent = depth * 2
+    )?;
+    for c in &s.sections {
+        write_sections(c, depth + 1, out)?;
+    }
+    Ok(())
+}
+
+fn json_out(ctx: &Context, summaries: &[Summary], out: &mut dyn Write) -> anyhow::Result<()> {
+    let rows: Vec<_> = summaries
+        .iter()
+        .map(|s| {
+            let v = &s.p.partnership.value;
+            json!({
+                "id": v.id,
+                "name": v.name,
+                "meetings": s.gaps.meetings,
+                "last_meeting": s.gaps.last,
+                "days_since_last_meeting": s.gaps.days_since_last,
+                "cadence_days": v.cadence_days,
+                "cadence_overdue": s.gaps.overdue,
+                "goals": { "open": s.work.open_goals, "overdue": s.work.overdue_goals },
+                "action_items": { "open": s.work.open_actions, "overdue": s.work.overdue_actions },
+                "progress": s.progress.iter().map(|(id, _, p, _)| json!({
+                    "framework": id, "achieved": p.achieved, "total": p.total,
+                })).collect::<Vec<_>>(),
+                "readiness": [],
+            })
+        })
+        .collect();
+    let doc = json!({
+        "data_dir": ctx.store.root(),
+        "partnerships": rows,
+    });
+    writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
+    Ok(())
+}
+
+/// `mentorlog` with no command: a welcome on a new journal, the status otherwise.
+pub fn welcome_or_status(ctx: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
+    if ctx.snap.partnerships.is_empty() {
+        writeln!(
+            out,
+            "Welcome to mentorlog, a journal for mentoring and coaching.\n\n\
+             Your journal lives in {} (private to you).\n\n\
+             Start your first partnership:   mentorlog partner add \"Sam Lee\"\n\
+             Or explore a demo journal:       mentorlog --data-dir /tmp/mentorlog-demo demo\n\
+             Every command:                   mentorlog --help",
+            ctx.store.root().display()
+        )?;
+        return Ok(());
+    }
+    run(
+        ctx,
+        &StatusArgs {
+            with: None,
+            json: false,
+        },
+        out,
+    )
+}

@@ -1,0 +1,652 @@
+//! The demo journal: a small one to explore on first run, and a large deterministic one
+//! (50 partnerships, 5,000 meetings, 2,000 goals, 20,000 ticks) for trying mentorlog at scale.
+//! Written only into a journal with no partnerships, so it never mixes with real notes.
+
+use std::path::Path;
+
+use chrono::{Days, NaiveDate, NaiveTime};
+
+use crate::model::{
+    ActionItem, Agreement, Evidence, Goal, GoalStatus, Journal, Meeting, MeetingMode, MeetingType,
+    Owner, Partnership, PartnershipKind, PartnershipStatus, Pathway, Profile, Reflection, Review,
+    Role, SCHEMA_VERSION, Tick, TickSheet,
+};
+use crate::store::{JournalLock, Store, StoreError, atomic_write, to_ron};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Size {
+    Small,
+    Large,
+}
+
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Written {
+    pub partnerships: usize,
+    pub meetings: usize,
+    pub goals: usize,
+    pub ticks: usize,
+    pub reflections: usize,
+    pub files: usize,
+    pub bytes: u64,
+}
+
+/// The synthetic framework the large demo ticks against beside CUREE (CUREE has 80 items;
+/// 400 ticks a partnership need more). It is marked as synthetic in its own source.
+const SCALE_FRAMEWORK_ID: &str = "demo-scale";
+
+struct Writer<'a> {
+    store: &'a Store,
+    written: Written,
+}
+
+impl Writer<'_> {
+    fn put<T: serde::Serialize>(&mut self, path: &Path, value: &T) -> Result<(), StoreError> {
+        let text = to_ron(value)?;
+        atomic_write(path, text.as_bytes())?;
+        self.written.files += 1;
+        self.written.bytes += text.len() as u64;
+        Ok(())
+    }
+
+    fn partnership(&mut self, p: &Partnership) -> Result<(), StoreError> {
+        let dir = self.store.partnerships_dir().join(&p.id);
+        self.written.partnerships += 1;
+        self.put(&dir.join("partnership.ron"), p)
+    }
+
+    fn meeting(&mut self, pid: &str, m: &Meeting) -> Result<(), StoreError> {
+        let path = self
+            .store
+            .partnerships_dir()
+            .join(pid)
+            .join("meetings")
+            .join(format!("{}-{}.ron", m.date, m.id));
+        self.written.meetings += 1;
+        self.put(&path, m)
+    }
+
+    fn goal(&mut self, pid: &str, g: &Goal) -> Result<(), StoreError> {
+        let path = self
+            .store
+            .partnerships_dir()
+            .join(pid)
+            .join("goals")
+            .join(format!("{}-{}.ron", g.created, g.id));
+        self.written.goals += 1;
+        self.put(&path, g)
+    }
+
+    fn reflection(&mut self, pid: &str, r: &Reflection) -> Result<(), StoreError> {
+        let path = self
+            .store
+            .partnerships_dir()
+            .join(pid)
+            .join("reflections")
+            .join(format!("{}-{}.ron", r.date, r.id));
+        self.written.reflections += 1;
+        self.put(&path, r)
+    }
+
+    fn ticks(&mut self, pid: &str, sheet: &TickSheet) -> Result<(), StoreError> {
+        let path = self
+            .store
+            .partnerships_dir()
+            .join(pid)
+            .join("ticks")
+            .join(format!("{}.ron", sheet.framework));
+        self.written.ticks += sheet.ticks.len();
+        self.put(&path, sheet)
+    }
+}
+
+/// Write the demo journal. Refuses a journal that already has partnerships.
+pub fn write_demo(store: &Store, size: Size, today: NaiveDate) -> Result<Written, StoreError> {
+    let _lock = JournalLock::acquire(store.root())?;
+    let existing = std::fs::read_dir(store.partnerships_dir())
+        .map(|d| d.filter_map(Result::ok).any(|e| e.path().is_dir()))
+        .unwrap_or(false);
+    if existing {
+        return Err(StoreError::Invalid(format!(
+            "{} already holds partnerships: the demo is written only into an empty journal. \
+             Try `mentorlog --data-dir /tmp/mentorlog-demo demo`",
+            store.root().display()
+        )));
+    }
+    let mut w = Writer {
+        store,
+        written: Written::default(),
+    };
+    w.put(
+        &store.journal_path(),
+        &Journal {
+            version: SCHEMA_VERSION,
+            profile: Profile {
+                name: "Jo Taylor".into(),
+                role: Role::Mentor,
+                institution: Some("Northfield High School".into()),
+                stage: Some("ljmu/developing".into()),
+            },
+        },
+    )?;
+    match size {
+        Size::Small => small(&mut w, today)?,
+        Size::Large => large(&mut w, today)?,
+    }
+    Ok(w.written)
+}
+
+fn days_before(today: NaiveDate, n: u64) -> NaiveDate {
+    today.checked_sub_days(Days::new(n)).unwrap_or(today)
+}
+
+fn days_after(today: NaiveDate, n: u64) -> NaiveDate {
+    today.checked_add_days(Days::new(n)).unwrap_or(today)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn partnership(
+    id: &str,
+    name: &str,
+    kind: PartnershipKind,
+    pathway: Pathway,
+    focus: Option<&str>,
+    start: NaiveDate,
+    frameworks: &[&str],
+    agreement: Option<Agreement>,
+) -> Partnership {
+    Partnership {
+        version: SCHEMA_VERSION,
+        id: id.into(),
+        name: name.into(),
+        institution: Some("Northfield High School".into()),
+        kind,
+        pathway,
+        focus: focus.map(Into::into),
+        start,
+        end: None,
+        cadence_days: 14,
+        frameworks: frameworks.iter().map(|f| f.to_string()).collect(),
+        status: PartnershipStatus::Active,
+        agreement,
+        evaluation: None,
+    }
+}
+
+fn meeting(id: &str, date: NaiveDate, kind: MeetingType, focus: &str, notes: &str) -> Meeting {
+    let mut m = Meeting::new(id.into(), date);
+    m.time = NaiveTime::from_hms_opt(15, 30, 0);
+    m.duration_minutes = Some(45);
+    m.kind = kind;
+    m.focus = focus.into();
+    m.notes = notes.into();
+    m
+}
+
+fn action(id: &str, text: &str, owner: Owner, due: NaiveDate, done: bool) -> ActionItem {
+    ActionItem {
+        id: id.into(),
+        text: text.into(),
+        owner,
+        due: Some(due),
+        done,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn goal(
+    id: &str,
+    created: NaiveDate,
+    objective: &str,
+    columns: [&str; 5],
+    target: NaiveDate,
+    status: GoalStatus,
+) -> Goal {
+    Goal {
+        version: SCHEMA_VERSION,
+        id: id.into(),
+        created,
+        learning_goal: String::new(),
+        objective: objective.into(),
+        mentee_actions: columns[0].into(),
+        mentor_actions: columns[1].into(),
+        support_actions: columns[2].into(),
+        barriers: columns[3].into(),
+        success_measures: columns[4].into(),
+        target: Some(target),
+        status,
+        reviews: Vec::new(),
+    }
+}
+
+fn tick(date: NaiveDate, meetings: &[&str], note: &str) -> Tick {
+    Tick {
+        date,
+        level: None,
+        evidence: Evidence {
+            meetings: meetings.iter().map(|m| m.to_string()).collect(),
+            notes: if note.is_empty() {
+                vec![]
+            } else {
+                vec![note.into()]
+            },
+            files: vec![],
+        },
+        verification: None,
+    }
+}
+
+const FOCI: &[&str] = &[
+    "Questioning in Year 9 science",
+    "Behaviour for learning with 8C",
+    "Planning a sequence of lessons on forces",
+    "Marking and feedback",
+    "Lesson observation debrief: practical work",
+    "Differentiation for EAL learners",
+    "Assessment for learning in plenaries",
+    "Workload and wellbeing",
+    "Parents' evening preparation",
+    "Using data to plan interventions",
+];
+
+fn small(w: &mut Writer, today: NaiveDate) -> Result<(), StoreError> {
+    // Sam: seven months in, nearly through the mentor skills checklist.
+    let start = days_before(today, 214);
+    let sam = partnership(
+        "sam-lee",
+        "Sam Lee",
+        PartnershipKind::Induction,
+        Pathway::RoleFocused,
+        None,
+        start,
+        &["curee"],
+        Some(Agreement {
+            outcomes: vec![
+                "Plan and teach lessons that use open questioning to deepen understanding".into(),
+                "Manage behaviour for learning consistently with Year 8".into(),
+                "Use assessment data to plan interventions for a target group".into(),
+            ],
+            mentee_responsibilities: vec![
+                "Bring lesson plans and evaluations to each meeting".into(),
+            ],
+            mentor_responsibilities: vec![
+                "Observe one lesson a fortnight and give written feedback".into(),
+            ],
+            tone_ground_rules: vec!["Conversations are confidential and non-judgemental".into()],
+            logistics_ground_rules: vec![
+                "Meet every other Tuesday, 15:30, in the science office".into(),
+            ],
+            agreed_by_mentee: Some(start),
+            agreed_by_mentor: Some(start),
+        }),
+    );
+    w.partnership(&sam)?;
+    let mut ids = Vec::new();
+    for i in 0..14u64 {
+        let date = days_after(start, 2 + i * 15);
+        let id = format!("sam{i:03}");
+        let kind = if i % 4 == 2 {
+            MeetingType::ObservationOfMentee
+        } else {
+            MeetingType::Meeting
+        };
+        let mut m = meeting(
+            &id,
+            date,
+            kind,
+            FOCI[i as usize % FOCI.len()],
+            "Talked through the lesson evaluation. Sam identified two moments where the class went quiet \
+             after a closed question; we rehearsed open alternatives and agreed what to try next week.",
+        );
+        m.action_items = vec![action(
+            &format!("a{i:03}"),
+            "Try three open questions in the plenary and note the responses",
+            Owner::Mentee,
+            days_after(date, 7),
+            i < 13,
+        )];
+        if i == 5 {
+            m.private = true;
+            m.notes =
+                "Sam mentioned feeling overwhelmed by marking; agreed to keep this between us."
+                    .into();
+        }
+        w.meeting("sam-lee", &m)?;
+        ids.push(id);
+    }
+    let mut g1 = goal(
+        "samg01",
+        start,
+        "Use open questions to extend thinking in every lesson",
+        [
+            "Plan three open questions per lesson",
+            "Observe and note question types",
+            "Head of science shares questioning stems",
+            "Time pressure in practical lessons",
+            "Observed lessons show pupils explaining their reasoning",
+        ],
+        days_after(start, 90),
+        GoalStatus::Achieved,
+    );
+    g1.reviews.push(Review {
+        date: days_after(start, 60),
+        note: "Clear progress: open questions now planned in every lesson.".into(),
+    });
+    w.goal("sam-lee", &g1)?;
+    w.goal(
+        "sam-lee",
+        &goal(
+            "samg02",
+            days_after(start, 60),
+            "Consistent behaviour routines with 8C",
+            [
+                "Use the seating plan and the school's warning system",
+                "Team-teach the first ten minutes twice",
+                "Pastoral lead joins a lesson",
+                "Timetable: 8C last period on Fridays",
+                "Fewer than two removals a half term",
+            ],
+            days_before(today, 10),
+            GoalStatus::InProgress,
+        ),
+    )?;
+    w.goal(
+        "sam-lee",
+        &goal(
+            "samg03",
+            days_before(today, 20),
+            "Plan an intervention from assessment data",
+            [
+                "Analyse the mock results for Year 10",
+                "Share the department tracker",
+                "Data manager provides the export",
+                "Data arrives late",
+                "Intervention group's scores rise",
+            ],
+            days_after(today, 30),
+            GoalStatus::NotStarted,
+        ),
+    )?;
+    let mut sheet = TickSheet::new("curee");
+    for (n, item) in [
+        "mentor-relate-sensitively",
+        "mentor-model-expertise",
+        "mentor-relate-guidance",
+        "mentor-observe-analyse-reflect",
+        "mentor-provide-feedback",
+        "mentor-build-control",
+        "mentor-open-questions",
+        "mentor-listen-actively",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let m = &ids[n + 2];
+        sheet.ticks.insert(
+            item.to_string(),
+            tick(
+                days_after(start, 32 + n as u64 * 15),
+                &[m],
+                "Noted in the meeting log",
+            ),
+        );
+    }
+    w.ticks("sam-lee", &sheet)?;
+    for (i, (author, text)) in [
+        (
+            Role::Mentee,
+            "Open questions changed how my Year 9 class talks about science.",
+        ),
+        (
+            Role::Mentor,
+            "Modelling questioning in my own lessons made my feedback more concrete.",
+        ),
+        (
+            Role::Mentee,
+            "I now plan behaviour routines as carefully as content.",
+        ),
+        (
+            Role::Mentor,
+            "Stepping back let Sam take control of the action plan.",
+        ),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        w.reflection(
+            "sam-lee",
+            &Reflection {
+                version: SCHEMA_VERSION,
+                id: format!("samr{i:02}"),
+                date: days_after(start, 60 + i as u64 * 30),
+                author,
+                prompt: None,
+                text: text.into(),
+                attachment: None,
+                private: false,
+            },
+        )?;
+    }
+
+    // Priya: three months into an expertise-focused partnership.
+    let start = days_before(today, 92);
+    w.partnership(&partnership(
+        "priya-shah",
+        "Priya Shah",
+        PartnershipKind::Progression,
+        Pathway::ExpertiseFocused,
+        Some("Assessment for learning"),
+        start,
+        &["curee"],
+        None,
+    ))?;
+    for i in 0..5u64 {
+        let date = days_after(start, 5 + i * 18);
+        let mut m = meeting(
+            &format!("pri{i:03}"),
+            date,
+            MeetingType::LearningConversation,
+            FOCI[(i as usize + 6) % FOCI.len()],
+            "Reviewed exit tickets from the week and what they showed about misconceptions.",
+        );
+        m.mode = if i % 2 == 0 {
+            MeetingMode::InPerson
+        } else {
+            MeetingMode::Video
+        };
+        w.meeting("priya-shah", &m)?;
+    }
+    w.goal(
+        "priya-shah",
+        &goal(
+            "prig01",
+            start,
+            "Embed exit tickets in Key Stage 4 lessons",
+            [
+                "Use an exit ticket in every Year 11 lesson",
+                "Share examples from my own classes",
+                "Department meeting slot to compare",
+                "Time at the end of lessons",
+                "Exit tickets shape the next lesson's starter",
+            ],
+            days_after(today, 21),
+            GoalStatus::InProgress,
+        ),
+    )?;
+    let mut sheet = TickSheet::new("curee");
+    for item in [
+        "mentor-relate-sensitively",
+        "mentor-open-questions",
+        "mentor-listen-actively",
+    ] {
+        sheet
+            .ticks
+            .insert(item.into(), tick(days_after(start, 40), &["pri002"], ""));
+    }
+    w.ticks("priya-shah", &sheet)?;
+
+    // Alex: a co-coaching partnership that has just begun.
+    let start = days_before(today, 5);
+    w.partnership(&partnership(
+        "alex-morgan",
+        "Alex Morgan",
+        PartnershipKind::CoCoaching,
+        Pathway::RoleFocused,
+        None,
+        start,
+        &["curee"],
+        None,
+    ))?;
+    w.meeting(
+        "alex-morgan",
+        &meeting(
+            "alx000",
+            days_after(start, 1),
+            MeetingType::LearningConversation,
+            "First conversation: hopes, goals and ground rules",
+            "Agreed to observe each other's Year 7 lessons before half term.",
+        ),
+    )?;
+    Ok(())
+}
+
+fn scale_framework() -> crate::framework::Framework {
+    use crate::framework::{Framework, Item, Section};
+    Framework {
+        id: SCALE_FRAMEWORK_ID.into(),
+        title: "Demo scale framework (synthetic)".into(),
+        source: "Synthetic items written by `mentorlog demo --size large` to exercise mentorlog at scale; \
+                 not from any published framework."
+            .into(),
+        levels: vec![],
+        sections: (1..=8)
+            .map(|s| Section {
+                id: format!("area-{s}"),
+                title: format!("Practice area {s}"),
+                description: None,
+                sections: vec![],
+                items: (1..=50)
+                    .map(|i| Item {
+                        id: format!("a{s}-{i:02}"),
+                        text: format!("Synthetic criterion {i} of practice area {s}"),
+                        guidance: None,
+                        codes: vec![],
+                        descriptors: Default::default(),
+                        reference: None,
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+const FIRST: &[&str] = &[
+    "Sam", "Priya", "Alex", "Jordan", "Morgan", "Chris", "Aisha", "Tom", "Lena", "Ravi",
+];
+const LAST: &[&str] = &[
+    "Lee", "Shah", "Morgan", "Okafor", "Byrne", "Nowak", "Hughes", "Khan", "Evans", "Patel",
+];
+
+fn large(w: &mut Writer, today: NaiveDate) -> Result<(), StoreError> {
+    let mut rng = fastrand::Rng::with_seed(0x6d656e746f72);
+    let fw = scale_framework();
+    w.put(
+        &w.store
+            .frameworks_dir()
+            .join(format!("{SCALE_FRAMEWORK_ID}.ron")),
+        &fw,
+    )?;
+    let curee = crate::framework::FrameworkSet::bundled();
+    let curee_items: Vec<String> = curee
+        .get("curee")
+        .map(|f| f.items().into_iter().map(|(_, i)| i.id.clone()).collect())
+        .unwrap_or_default();
+    let scale_items: Vec<String> = fw.items().into_iter().map(|(_, i)| i.id.clone()).collect();
+    for p in 0..50usize {
+        let name = format!(
+            "{} {}",
+            FIRST[p % FIRST.len()],
+            LAST[(p / FIRST.len() + p) % LAST.len()]
+        );
+        let id = format!("p{p:02}-{}", crate::model::slug(&name));
+        let start = days_before(today, 1500 + rng.u64(0..200));
+        let kind = PartnershipKind::ALL[p % PartnershipKind::ALL.len()];
+        w.partnership(&partnership(
+            &id,
+            &name,
+            kind,
+            Pathway::RoleFocused,
+            None,
+            start,
+            &["curee", SCALE_FRAMEWORK_ID],
+            None,
+        ))?;
+        let mut meeting_ids = Vec::new();
+        for i in 0..100u64 {
+            let date = days_after(start, i * 15 + rng.u64(0..5));
+            let mid = format!("m{p:02}{i:03}");
+            let mut m = meeting(
+                &mid,
+                date,
+                MeetingType::ALL[rng.usize(..MeetingType::ALL.len())],
+                FOCI[rng.usize(..FOCI.len())],
+                "Reviewed the week's lessons against the action plan; agreed next steps and who does what.",
+            );
+            m.mode = MeetingMode::ALL[rng.usize(..MeetingMode::ALL.len())];
+            m.action_items = vec![action(
+                &format!("a{i:03}"),
+                "Follow up on the agreed next step",
+                Owner::Mentee,
+                days_after(date, 14),
+                i < 98,
+            )];
+            m.private = rng.u8(..20) == 0;
+            w.meeting(&id, &m)?;
+            meeting_ids.push(mid);
+        }
+        for g in 0..40u64 {
+            let created = days_after(start, g * 35);
+            let status = GoalStatus::ALL[rng.usize(..GoalStatus::ALL.len())];
+            w.goal(
+                &id,
+                &goal(
+                    &format!("g{p:02}{g:03}"),
+                    created,
+                    FOCI[rng.usize(..FOCI.len())],
+                    [
+                        "Mentee's actions",
+                        "Mentor's actions",
+                        "Support network's actions",
+                        "Potential barriers",
+                        "Success measures",
+                    ],
+                    days_after(created, 60),
+                    status,
+                ),
+            )?;
+        }
+        // 400 ticks: 60 CUREE items and 340 synthetic ones.
+        let mut sheet = TickSheet::new("curee");
+        for item in curee_items.iter().take(60) {
+            let m = &meeting_ids[rng.usize(..meeting_ids.len())];
+            sheet.ticks.insert(
+                item.clone(),
+                tick(
+                    days_after(start, rng.u64(0..1400)),
+                    &[m],
+                    "Seen in practice",
+                ),
+            );
+        }
+        w.ticks(&id, &sheet)?;
+        let mut sheet = TickSheet::new(SCALE_FRAMEWORK_ID);
+        for item in scale_items.iter().take(340) {
+            let m = &meeting_ids[rng.usize(..meeting_ids.len())];
+            sheet.ticks.insert(
+                item.clone(),
+                tick(days_after(start, rng.u64(0..1400)), &[m], ""),
+            );
+        }
+        w.ticks(&id, &sheet)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,15 @@
+//! Frameworks are data (DESIGN.md section 4): the RON schema, loading with positioned errors,
+//! validation, the bundled set and progress against a framework.
+
+pub(crate) mod load;
+mod progress;
+pub mod schema;
+
+pub use load::{
+    FrameworkError, FrameworkSet, LoadedFramework, Origin, check_file, parse_framework,
+};
+pub use progress::{SectionProgress, framework_progress};
+pub use schema::{Framework, Item, Section};
+
+/// The frameworks shipped inside the binary: (file name, RON text).
+pub const BUNDLED: &[(&str, &str)] = &[("curee.ron", include_str!("../../frameworks/curee.ron"))];

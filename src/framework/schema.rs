@@ -1,0 +1,96 @@
+//! The framework file format (DESIGN.md section 4): one RON file a framework.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// A competency framework, transcribed word for word from its source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Framework {
+    pub id: String,
+    pub title: String,
+    /// Citation, and a note of every mend made to the extracted text.
+    pub source: String,
+    /// Ordered rubric level names (empty when items are simply achieved or not).
+    #[serde(default)]
+    pub levels: Vec<String>,
+    #[serde(default)]
+    pub sections: Vec<Section>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub sections: Vec<Section>,
+    #[serde(default)]
+    pub items: Vec<Item>,
+}
+
+/// The tickable leaf of a framework.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    pub id: String,
+    /// Verbatim text. Empty only when the item is a reference.
+    #[serde(default)]
+    pub text: String,
+    /// How the item is evidenced (e.g. LJMU's "Evidenced by").
+    #[serde(default)]
+    pub guidance: Option<String>,
+    /// Standards codes as written, e.g. "IM. 26".
+    #[serde(default)]
+    pub codes: Vec<String>,
+    /// Per-level text for rubric items, keyed by level name.
+    #[serde(default)]
+    pub descriptors: BTreeMap<String, String>,
+    /// `FRAMEWORK/ITEM` of an item this one stands for, so one tick counts in both.
+    #[serde(default, rename = "ref")]
+    pub reference: Option<String>,
+}
+
+impl Framework {
+    /// Every item, depth first, with the path of section ids above it.
+    pub fn items(&self) -> Vec<(&Section, &Item)> {
+        fn walk<'a>(s: &'a Section, out: &mut Vec<(&'a Section, &'a Item)>) {
+            for i in &s.items {
+                out.push((s, i));
+            }
+            for c in &s.sections {
+                walk(c, out);
+            }
+        }
+        let mut out = Vec::new();
+        for s in &self.sections {
+            walk(s, &mut out);
+        }
+        out
+    }
+
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.items()
+            .into_iter()
+            .map(|(_, i)| i)
+            .find(|i| i.id == id)
+    }
+
+    pub fn item_count(&self) -> usize {
+        self.items().len()
+    }
+}
+
+impl Section {
+    /// Every item in this section and its children.
+    pub fn all_items(&self) -> Vec<&Item> {
+        let mut out: Vec<&Item> = self.items.iter().collect();
+        for c in &self.sections {
+            out.extend(c.all_items());
+        }
+        out
+    }
+}

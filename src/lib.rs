@@ -1,0 +1,11 @@
+//! mentorlog: a terminal journal for mentoring and coaching in education.
+//!
+//! Layers depend downward only: `model` (domain types and pure rules), `framework` (framework
+//! files, loading, validation, the bundled set), `store` (the data directory on disk), `demo`
+//! (the demo journal), `cli` (the commands).
+
+pub mod cli;
+pub mod demo;
+pub mod framework;
+pub mod model;
+pub mod store;

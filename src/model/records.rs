@@ -1,0 +1,495 @@
+//! Every record a journal keeps (DESIGN.md section 3). Field order is the file order: stable and
+//! readable. Every top-level record carries its schema `version`.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+use super::SCHEMA_VERSION;
+
+fn current_version() -> u32 {
+    SCHEMA_VERSION
+}
+
+/// A closed set of named choices, each with the words people type for it.
+macro_rules! choices {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $label:literal $(| $alias:literal)*),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.label())
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = String;
+            fn from_str(s: &str) -> Result<Self, String> {
+                let key = s.trim().to_ascii_lowercase().replace(['_', ' '], "-");
+                $(
+                    if key == $label.replace(' ', "-") $(|| key == $alias)* {
+                        return Ok($name::$variant);
+                    }
+                )+
+                Err(format!(
+                    "'{}' is not one of: {}",
+                    s,
+                    [$($label),+].join(", ")
+                ))
+            }
+        }
+    };
+}
+
+choices!(
+    /// The role of whoever keeps (or writes in) the journal.
+    Role {
+        Mentor => "mentor",
+        Mentee => "mentee" | "learner",
+        Coach => "coach",
+        CoCoach => "co-coach" | "cocoach",
+    }
+);
+
+choices!(
+    /// The sources' kinds of mentoring and coaching (CUREE core concepts).
+    PartnershipKind {
+        Induction => "induction" | "mentoring-for-induction",
+        Progression => "progression" | "mentoring-for-progression",
+        Challenge => "challenge" | "mentoring-for-challenge",
+        SpecialistCoaching => "specialist coaching" | "coaching",
+        CoCoaching => "co-coaching" | "cocoaching",
+    }
+);
+
+choices!(
+    /// ScotELAs pathways.
+    Pathway {
+        RoleFocused => "role" | "role-focused",
+        ExpertiseFocused => "expertise" | "expertise-focused",
+    }
+);
+
+choices!(
+    PartnershipStatus {
+        Forming => "forming",
+        Active => "active",
+        Closing => "closing",
+        Closed => "closed",
+    }
+);
+
+choices!(
+    MeetingMode {
+        InPerson => "in person" | "person" | "f2f",
+        Video => "video",
+        Phone => "phone",
+        Email => "email",
+    }
+);
+
+choices!(
+    MeetingType {
+        Meeting => "meeting",
+        ObservationOfMentee => "observation of mentee" | "obs-mentee",
+        ObservationOfMentor => "observation of mentor" | "obs-mentor",
+        JointObservation => "joint observation" | "joint",
+        LearningConversation => "learning conversation" | "conversation",
+    }
+);
+
+choices!(
+    Owner {
+        Mentee => "mentee",
+        Mentor => "mentor",
+        SupportNetwork => "support network" | "support",
+    }
+);
+
+choices!(
+    GoalStatus {
+        NotStarted => "not started" | "new",
+        InProgress => "in progress" | "started",
+        Achieved => "achieved" | "done",
+        Dropped => "dropped",
+    }
+);
+
+impl GoalStatus {
+    /// The next status in the usual order of a goal's life.
+    pub fn next(self) -> GoalStatus {
+        match self {
+            GoalStatus::NotStarted => GoalStatus::InProgress,
+            GoalStatus::InProgress => GoalStatus::Achieved,
+            GoalStatus::Achieved => GoalStatus::Dropped,
+            GoalStatus::Dropped => GoalStatus::NotStarted,
+        }
+    }
+
+    pub fn is_open(self) -> bool {
+        matches!(self, GoalStatus::NotStarted | GoalStatus::InProgress)
+    }
+}
+
+/// `journal.ron`: who keeps this journal.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Journal {
+    #[serde(default = "current_version")]
+    pub version: u32,
+    pub profile: Profile,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    pub name: String,
+    pub role: Role,
+    #[serde(default)]
+    pub institution: Option<String>,
+    /// Current mentor stage, e.g. "ljmu/developing".
+    #[serde(default)]
+    pub stage: Option<String>,
+}
+
+impl Default for Profile {
+    fn default() -> Self {
+        Profile {
+            name: String::new(),
+            role: Role::Mentor,
+            institution: None,
+            stage: None,
+        }
+    }
+}
+
+/// `partnership.ron`: a mentoring partnership, its agreement and its evaluation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Partnership {
+    #[serde(default = "current_version")]
+    pub version: u32,
+    /// Stable id, also the folder name.
+    pub id: String,
+    /// The other person or people.
+    pub name: String,
+    #[serde(default)]
+    pub institution: Option<String>,
+    pub kind: PartnershipKind,
+    pub pathway: Pathway,
+    /// The focus area of an expertise-focused pathway.
+    #[serde(default)]
+    pub focus: Option<String>,
+    pub start: NaiveDate,
+    #[serde(default)]
+    pub end: Option<NaiveDate>,
+    /// Target number of days between meetings.
+    pub cadence_days: u32,
+    /// Framework ids in use.
+    #[serde(default)]
+    pub frameworks: Vec<String>,
+    pub status: PartnershipStatus,
+    #[serde(default)]
+    pub agreement: Option<Agreement>,
+    #[serde(default)]
+    pub evaluation: Option<Evaluation>,
+}
+
+/// The mentoring agreement (ScotELAs).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Agreement {
+    /// At least three outcomes for the mentee.
+    #[serde(default)]
+    pub outcomes: Vec<String>,
+    #[serde(default)]
+    pub mentee_responsibilities: Vec<String>,
+    #[serde(default)]
+    pub mentor_responsibilities: Vec<String>,
+    /// Ground rules for the tone of the partnership.
+    #[serde(default)]
+    pub tone_ground_rules: Vec<String>,
+    /// Logistical ground rules: when, where, how often, how to contact.
+    #[serde(default)]
+    pub logistics_ground_rules: Vec<String>,
+    #[serde(default)]
+    pub agreed_by_mentee: Option<NaiveDate>,
+    #[serde(default)]
+    pub agreed_by_mentor: Option<NaiveDate>,
+}
+
+/// One entry of the mentoring log.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    #[serde(default = "current_version")]
+    pub version: u32,
+    pub id: String,
+    pub date: NaiveDate,
+    #[serde(default)]
+    pub time: Option<NaiveTime>,
+    #[serde(default)]
+    pub duration_minutes: Option<u32>,
+    pub mode: MeetingMode,
+    #[serde(rename = "type")]
+    pub kind: MeetingType,
+    #[serde(default)]
+    pub focus: String,
+    #[serde(default)]
+    pub notes: String,
+    #[serde(default)]
+    pub outcomes: String,
+    #[serde(default)]
+    pub action_items: Vec<ActionItem>,
+    /// Ids of the goals discussed.
+    #[serde(default)]
+    pub goals: Vec<String>,
+    /// `FRAMEWORK/ITEM` addresses this meeting evidences.
+    #[serde(default)]
+    pub evidences: Vec<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub private: bool,
+}
+
+impl Meeting {
+    pub fn new(id: String, date: NaiveDate) -> Meeting {
+        Meeting {
+            version: SCHEMA_VERSION,
+            id,
+            date,
+            time: None,
+            duration_minutes: None,
+            mode: MeetingMode::InPerson,
+            kind: MeetingType::Meeting,
+            focus: String::new(),
+            notes: String::new(),
+            outcomes: String::new(),
+            action_items: Vec::new(),
+            goals: Vec::new(),
+            evidences: Vec::new(),
+            tags: Vec::new(),
+            private: false,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActionItem {
+    pub id: String,
+    pub text: String,
+    pub owner: Owner,
+    #[serde(default)]
+    pub due: Option<NaiveDate>,
+    #[serde(default)]
+    pub done: bool,
+}
+
+/// One row of the action plan (the ScotELAs action-plan table).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Goal {
+    #[serde(default = "current_version")]
+    pub version: u32,
+    pub id: String,
+    pub created: NaiveDate,
+    #[serde(default)]
+    pub learning_goal: String,
+    pub objective: String,
+    #[serde(default)]
+    pub mentee_actions: String,
+    #[serde(default)]
+    pub mentor_actions: String,
+    #[serde(default)]
+    pub support_actions: String,
+    #[serde(default)]
+    pub barriers: String,
+    #[serde(default)]
+    pub success_measures: String,
+    #[serde(default)]
+    pub target: Option<NaiveDate>,
+    pub status: GoalStatus,
+    #[serde(default)]
+    pub reviews: Vec<Review>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    pub date: NaiveDate,
+    pub note: String,
+}
+
+/// The ticks of one framework for one partnership (`ticks/FRAMEWORK.ron`), keyed by item id.
+/// Kept in one file so a checklist loads at once; saves merge item by item.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TickSheet {
+    #[serde(default = "current_version")]
+    pub version: u32,
+    pub framework: String,
+    #[serde(default)]
+    pub ticks: BTreeMap<String, Tick>,
+}
+
+impl TickSheet {
+    pub fn new(framework: &str) -> TickSheet {
+        TickSheet {
+            version: SCHEMA_VERSION,
+            framework: framework.to_string(),
+            ticks: BTreeMap::new(),
+        }
+    }
+}
+
+/// An assessment of one framework item: achieved, or a rubric level.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tick {
+    pub date: NaiveDate,
+    /// Rubric level name, for frameworks with levels.
+    #[serde(default)]
+    pub level: Option<String>,
+    #[serde(default)]
+    pub evidence: Evidence,
+    #[serde(default)]
+    pub verification: Option<Verification>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Evidence {
+    /// Ids of meetings that evidence the item.
+    #[serde(default)]
+    pub meetings: Vec<String>,
+    #[serde(default)]
+    pub notes: Vec<String>,
+    #[serde(default)]
+    pub files: Vec<String>,
+}
+
+impl Evidence {
+    pub fn is_empty(&self) -> bool {
+        self.meetings.is_empty() && self.notes.is_empty() && self.files.is_empty()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Verification {
+    pub name: String,
+    #[serde(default)]
+    pub role: Option<String>,
+    pub date: NaiveDate,
+    #[serde(default)]
+    pub comment: String,
+}
+
+/// A reflection, answering a prompt from the question banks or free.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reflection {
+    #[serde(default = "current_version")]
+    pub version: u32,
+    pub id: String,
+    pub date: NaiveDate,
+    pub author: Role,
+    #[serde(default)]
+    pub prompt: Option<String>,
+    pub text: String,
+    /// Path of an attached audio or video file.
+    #[serde(default)]
+    pub attachment: Option<String>,
+    #[serde(default)]
+    pub private: bool,
+}
+
+/// Reflection, development targets and verification for one stage of a framework
+/// (e.g. the LJMU "Developing Mentor" stage), in `stages/FRAMEWORK-STAGE.ron`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StageRecord {
+    #[serde(default = "current_version")]
+    pub version: u32,
+    pub framework: String,
+    /// Section id of the stage within the framework.
+    pub stage: String,
+    #[serde(default)]
+    pub reflection: String,
+    #[serde(default)]
+    pub targets: String,
+    #[serde(default)]
+    pub verifications: Vec<Verification>,
+}
+
+/// How the agreement was kept: Likert answers (1 strongly disagree .. 5 strongly agree).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Evaluation {
+    pub date: NaiveDate,
+    #[serde(default)]
+    pub answers: Vec<LikertAnswer>,
+    #[serde(default)]
+    pub comments: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LikertAnswer {
+    pub statement: String,
+    pub score: u8,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn choices_read_the_words_people_type() {
+        assert_eq!("co-coach".parse::<Role>(), Ok(Role::CoCoach));
+        assert_eq!("Co Coach".parse::<Role>(), Ok(Role::CoCoach));
+        assert_eq!(
+            "in person".parse::<MeetingMode>(),
+            Ok(MeetingMode::InPerson)
+        );
+        assert_eq!(
+            "in-person".parse::<MeetingMode>(),
+            Ok(MeetingMode::InPerson)
+        );
+        assert_eq!(
+            "expertise".parse::<Pathway>(),
+            Ok(Pathway::ExpertiseFocused)
+        );
+        assert_eq!("support".parse::<Owner>(), Ok(Owner::SupportNetwork));
+        let err = "skype".parse::<MeetingMode>().unwrap_err();
+        assert!(err.contains("in person, video, phone, email"), "{err}");
+    }
+
+    #[test]
+    fn goal_status_cycles_through_its_life() {
+        let mut s = GoalStatus::NotStarted;
+        let mut seen = vec![s];
+        for _ in 0..3 {
+            s = s.next();
+            seen.push(s);
+        }
+        assert_eq!(seen, GoalStatus::ALL);
+        assert_eq!(s.next(), GoalStatus::NotStarted);
+        assert!(GoalStatus::InProgress.is_open());
+        assert!(!GoalStatus::Dropped.is_open());
+    }
+}

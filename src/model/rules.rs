@@ -1,0 +1,306 @@
+//! Derived, never stored: meeting gaps against the cadence target, overdue work, progress counts.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::{ActionItem, Goal, Meeting};
+
+/// Achieved out of total, for a framework or one of its sections.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Progress {
+    pub achieved: usize,
+    pub total: usize,
+}
+
+impl Progress {
+    pub fn add(&mut self, other: Progress) {
+        self.achieved += other.achieved;
+        self.total += other.total;
+    }
+
+    /// Whole percent, rounded down; 0 for an empty total.
+    pub fn percent(self) -> u32 {
+        if self.total == 0 {
+            0
+        } else {
+            (self.achieved * 100 / self.total) as u32
+        }
+    }
+
+    pub fn complete(self) -> bool {
+        self.total > 0 && self.achieved == self.total
+    }
+}
+
+/// How regularly a partnership meets, measured against its cadence target.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MeetingGaps {
+    pub meetings: usize,
+    pub first: Option<NaiveDate>,
+    pub last: Option<NaiveDate>,
+    /// Days from the last meeting (or from the start, with none) to today.
+    pub days_since_last: i64,
+    /// The longest stretch between two consecutive meetings, in days.
+    pub longest_gap_days: Option<i64>,
+    /// Stretches between consecutive meetings longer than the cadence target.
+    pub gaps_over_cadence: Vec<Gap>,
+    /// True when today is already further from the last meeting than the cadence allows.
+    pub overdue: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Gap {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub days: i64,
+}
+
+/// Gaps between meetings; `start` is the partnership's start, counted from when none was held.
+pub fn meeting_gaps(
+    dates: impl IntoIterator<Item = NaiveDate>,
+    start: NaiveDate,
+    cadence_days: u32,
+    today: NaiveDate,
+) -> MeetingGaps {
+    let mut dates: Vec<NaiveDate> = dates.into_iter().collect();
+    dates.sort_unstable();
+    let cadence = i64::from(cadence_days);
+    let mut gaps_over = Vec::new();
+    let mut longest = None;
+    for pair in dates.windows(2) {
+        let days = (pair[1] - pair[0]).num_days();
+        longest = Some(longest.map_or(days, |l: i64| l.max(days)));
+        if cadence > 0 && days > cadence {
+            gaps_over.push(Gap {
+                from: pair[0],
+                to: pair[1],
+                days,
+            });
+        }
+    }
+    let anchor = dates.last().copied().unwrap_or(start);
+    let days_since_last = (today - anchor).num_days().max(0);
+    MeetingGaps {
+        meetings: dates.len(),
+        first: dates.first().copied(),
+        last: dates.last().copied(),
+        days_since_last,
+        longest_gap_days: longest,
+        gaps_over_cadence: gaps_over,
+        overdue: cadence > 0 && days_since_last > cadence,
+    }
+}
+
+/// A goal is overdue when it is still open after its target date.
+pub fn goal_is_overdue(goal: &Goal, today: NaiveDate) -> bool {
+    goal.status.is_open() && goal.target.is_some_and(|t| t < today)
+}
+
+pub fn action_is_overdue(item: &ActionItem, today: NaiveDate) -> bool {
+    !item.done && item.due.is_some_and(|d| d < today)
+}
+
+/// Open and overdue counts of goals and action items.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Workload {
+    pub open_goals: usize,
+    pub overdue_goals: usize,
+    pub open_actions: usize,
+    pub overdue_actions: usize,
+}
+
+pub fn workload<'a>(
+    goals: impl IntoIterator<Item = &'a Goal>,
+    meetings: impl IntoIterator<Item = &'a Meeting>,
+    today: NaiveDate,
+) -> Workload {
+    let mut w = Workload::default();
+    for g in goals {
+        if g.status.is_open() {
+            w.open_goals += 1;
+        }
+        if goal_is_overdue(g, today) {
+            w.overdue_goals += 1;
+        }
+    }
+    for m in meetings {
+        for a in &m.action_items {
+            if !a.done {
+                w.open_actions += 1;
+            }
+            if action_is_overdue(a, today) {
+                w.overdue_actions += 1;
+            }
+        }
+    }
+    w
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{GoalStatus, Owner, SCHEMA_VERSION};
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn no_meetings_counts_from_the_start() {
+        let g = meeting_gaps([], d("2026-11-01"), 14, d("2026-11-23"));
+        assert_eq!(g.meetings, 0);
+        assert_eq!(g.last, None);
+        assert_eq!(g.days_since_last, 22);
+        assert_eq!(g.longest_gap_days, None);
+        assert!(g.overdue);
+        let fresh = meeting_gaps([], d("2026-11-20"), 14, d("2026-11-23"));
+        assert!(!fresh.overdue);
+    }
+
+    #[test]
+    fn one_meeting_has_no_gap_between_meetings() {
+        let g = meeting_gaps([d("2026-11-10")], d("2026-09-01"), 14, d("2026-11-23"));
+        assert_eq!(g.meetings, 1);
+        assert_eq!(g.longest_gap_days, None);
+        assert!(g.gaps_over_cadence.is_empty());
+        assert_eq!(g.days_since_last, 13);
+        assert!(!g.overdue);
+    }
+
+    #[test]
+    fn same_day_meetings_and_unsorted_input() {
+        let g = meeting_gaps(
+            [d("2026-11-10"), d("2026-11-01"), d("2026-11-10")],
+            d("2026-11-01"),
+            7,
+            d("2026-11-10"),
+        );
+        assert_eq!(g.meetings, 3);
+        assert_eq!(g.first, Some(d("2026-11-01")));
+        assert_eq!(g.longest_gap_days, Some(9));
+        assert_eq!(g.gaps_over_cadence.len(), 1);
+        assert_eq!(g.gaps_over_cadence[0].days, 9);
+        assert_eq!(g.days_since_last, 0);
+    }
+
+    #[test]
+    fn gaps_across_years_and_at_the_cadence_edge() {
+        let g = meeting_gaps(
+            [d("2025-12-20"), d("2026-01-03"), d("2026-01-18")],
+            d("2025-12-01"),
+            14,
+            d("2026-02-01"),
+        );
+        // 14 days exactly is on target; 15 is over.
+        assert_eq!(g.gaps_over_cadence.len(), 1);
+        assert_eq!(g.gaps_over_cadence[0].from, d("2026-01-03"));
+        assert_eq!(g.days_since_last, 14);
+        assert!(!g.overdue);
+    }
+
+    #[test]
+    fn zero_cadence_means_no_target() {
+        let g = meeting_gaps([d("2020-01-01")], d("2020-01-01"), 0, d("2026-01-01"));
+        assert!(!g.overdue);
+        assert!(g.gaps_over_cadence.is_empty());
+    }
+
+    fn goal(target: Option<&str>, status: GoalStatus) -> Goal {
+        Goal {
+            version: SCHEMA_VERSION,
+            id: "g".into(),
+            created: d("2026-01-01"),
+            learning_goal: String::new(),
+            objective: "x".into(),
+            mentee_actions: String::new(),
+            mentor_actions: String::new(),
+            support_actions: String::new(),
+            barriers: String::new(),
+            success_measures: String::new(),
+            target: target.map(d),
+            status,
+            reviews: vec![],
+        }
+    }
+
+    #[test]
+    fn overdue_goals_are_open_and_past_target() {
+        let today = d("2026-11-23");
+        assert!(goal_is_overdue(
+            &goal(Some("2026-11-22"), GoalStatus::InProgress),
+            today
+        ));
+        assert!(!goal_is_overdue(
+            &goal(Some("2026-11-23"), GoalStatus::InProgress),
+            today
+        ));
+        assert!(!goal_is_overdue(
+            &goal(Some("2026-01-01"), GoalStatus::Achieved),
+            today
+        ));
+        assert!(!goal_is_overdue(&goal(None, GoalStatus::NotStarted), today));
+    }
+
+    #[test]
+    fn workload_counts_open_and_overdue() {
+        let today = d("2026-11-23");
+        let mut m = Meeting::new("m".into(), d("2026-11-01"));
+        m.action_items = vec![
+            ActionItem {
+                id: "a".into(),
+                text: "read".into(),
+                owner: Owner::Mentee,
+                due: Some(d("2026-11-02")),
+                done: false,
+            },
+            ActionItem {
+                id: "b".into(),
+                text: "plan".into(),
+                owner: Owner::Mentor,
+                due: Some(d("2026-11-02")),
+                done: true,
+            },
+            ActionItem {
+                id: "c".into(),
+                text: "observe".into(),
+                owner: Owner::SupportNetwork,
+                due: None,
+                done: false,
+            },
+        ];
+        let goals = [
+            goal(Some("2026-11-01"), GoalStatus::NotStarted),
+            goal(None, GoalStatus::InProgress),
+            goal(Some("2026-11-01"), GoalStatus::Dropped),
+        ];
+        let w = workload(&goals, [&m], today);
+        assert_eq!(
+            w,
+            Workload {
+                open_goals: 2,
+                overdue_goals: 1,
+                open_actions: 2,
+                overdue_actions: 1
+            }
+        );
+    }
+
+    #[test]
+    fn progress_percent_and_completion() {
+        let p = Progress {
+            achieved: 1,
+            total: 3,
+        };
+        assert_eq!(p.percent(), 33);
+        assert!(!p.complete());
+        assert_eq!(Progress::default().percent(), 0);
+        assert!(!Progress::default().complete());
+        assert!(
+            Progress {
+                achieved: 2,
+                total: 2
+            }
+            .complete()
+        );
+    }
+}

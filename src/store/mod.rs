@@ -1,0 +1,391 @@
+//! The data directory (DESIGN.md section 5): where it is, how it is laid out, reading it whole
+//! (a broken file is reported and skipped, never overwritten) and saving records safely.
+//!
+//! ```text
+//! journal.ron                         the profile
+//! frameworks/*.ron                    the user's own frameworks
+//! partnerships/ID/partnership.ron     the partnership, its agreement and evaluation
+//! partnerships/ID/meetings/DATE-ID.ron
+//! partnerships/ID/goals/DATE-ID.ron
+//! partnerships/ID/reflections/DATE-ID.ron
+//! partnerships/ID/stages/FRAMEWORK-STAGE.ron
+//! partnerships/ID/ticks/FRAMEWORK.ron
+//! ```
+
+mod io;
+mod lock;
+pub mod merge;
+mod record;
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+pub use io::{atomic_write, ensure_dir};
+pub use lock::{JournalLock, LOCK_FILE};
+pub use record::{
+    MIGRATIONS, Migration, Record, Saved, is_conflict_copy, migrate, parse_record, read_record,
+    save_record, to_ron,
+};
+
+pub use crate::model::ron_options;
+use crate::model::{
+    Goal, Journal, Meeting, Partnership, Reflection, SCHEMA_VERSION, StageRecord, TickSheet,
+    new_id, slug,
+};
+
+/// Environment variable naming the data directory.
+pub const DIR_ENV: &str = "MENTORLOG_DIR";
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}:{line}:{col}: {message}", path.display())]
+    Parse {
+        path: PathBuf,
+        line: usize,
+        col: usize,
+        message: String,
+    },
+    #[error(
+        "{}: written by a newer mentorlog (schema version {found}; this one reads up to {supported}): \
+         upgrade mentorlog to open it; the file is left untouched",
+        path.display()
+    )]
+    NewerVersion {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+    },
+    #[error(
+        "will not overwrite {} because it does not parse ({reason}); fix or move that file, then try again",
+        path.display()
+    )]
+    WontOverwrite { path: PathBuf, reason: String },
+    #[error("{0}")]
+    Invalid(String),
+}
+
+impl StoreError {
+    pub fn io(path: &Path, source: std::io::Error) -> StoreError {
+        StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}
+
+/// Pick the data directory: `--data-dir`, then `$MENTORLOG_DIR`, then the platform's data dir.
+pub fn resolve_data_dir(flag: Option<&Path>) -> Result<PathBuf, StoreError> {
+    if let Some(p) = flag {
+        return Ok(p.to_path_buf());
+    }
+    if let Some(p) = std::env::var_os(DIR_ENV).filter(|p| !p.is_empty()) {
+        return Ok(PathBuf::from(p));
+    }
+    directories::ProjectDirs::from("", "", "mentorlog")
+        .map(|d| d.data_dir().to_path_buf())
+        .ok_or_else(|| {
+            StoreError::Invalid(format!(
+                "cannot find a home directory for the journal: pass --data-dir DIR or set {DIR_ENV}"
+            ))
+        })
+}
+
+/// A record and the file it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded<T> {
+    pub path: PathBuf,
+    pub value: T,
+}
+
+/// Everything one partnership folder holds.
+#[derive(Debug, Clone)]
+pub struct PartnershipData {
+    pub dir: PathBuf,
+    pub partnership: Loaded<Partnership>,
+    /// Newest first.
+    pub meetings: Vec<Loaded<Meeting>>,
+    pub goals: Vec<Loaded<Goal>>,
+    pub reflections: Vec<Loaded<Reflection>>,
+    pub stages: Vec<Loaded<StageRecord>>,
+    pub ticks: Vec<Loaded<TickSheet>>,
+}
+
+impl PartnershipData {
+    pub fn id(&self) -> &str {
+        &self.partnership.value.id
+    }
+
+    pub fn tick_sheet(&self, framework: &str) -> Option<&Loaded<TickSheet>> {
+        self.ticks.iter().find(|t| t.value.framework == framework)
+    }
+
+    pub fn is_ticked(&self, framework: &str, item: &str) -> bool {
+        self.tick_sheet(framework)
+            .is_some_and(|s| s.value.ticks.contains_key(item))
+    }
+
+    pub fn meeting(&self, id: &str) -> Option<&Loaded<Meeting>> {
+        self.meetings.iter().find(|m| m.value.id == id)
+    }
+
+    /// Where a new tick sheet for `framework` goes.
+    pub fn tick_path(&self, framework: &str) -> PathBuf {
+        self.dir.join("ticks").join(format!("{framework}.ron"))
+    }
+}
+
+/// The whole journal as read from disk, with whatever could not be read.
+#[derive(Debug, Clone, Default)]
+pub struct Snapshot {
+    pub journal: Option<Loaded<Journal>>,
+    pub partnerships: Vec<PartnershipData>,
+    /// Files that could not be read; everything else loaded.
+    pub problems: Vec<String>,
+    /// Conflict copies waiting for the user to resolve.
+    pub conflicts: Vec<PathBuf>,
+}
+
+impl Snapshot {
+    pub fn partnership(&self, id: &str) -> Option<&PartnershipData> {
+        self.partnerships.iter().find(|p| p.id() == id)
+    }
+}
+
+/// A journal's data directory.
+#[derive(Debug, Clone)]
+pub struct Store {
+    root: PathBuf,
+}
+
+impl Store {
+    pub fn new(root: impl Into<PathBuf>) -> Store {
+        Store { root: root.into() }
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    pub fn journal_path(&self) -> PathBuf {
+        self.root.join("journal.ron")
+    }
+
+    pub fn frameworks_dir(&self) -> PathBuf {
+        self.root.join("frameworks")
+    }
+
+    pub fn partnerships_dir(&self) -> PathBuf {
+        self.root.join("partnerships")
+    }
+
+    /// Read the whole journal. Never fails on a bad file: it is listed in `problems`.
+    pub fn load(&self) -> Snapshot {
+        let mut snap = Snapshot::default();
+        let jp = self.journal_path();
+        if jp.exists() {
+            match read_record::<Journal>(&jp) {
+                Ok(j) => snap.journal = Some(Loaded { path: jp, value: j }),
+                Err(e) => snap.problems.push(e.to_string()),
+            }
+        }
+        let mut dirs = list(&self.partnerships_dir(), &mut snap.problems, true);
+        dirs.sort();
+        for dir in dirs {
+            let pp = dir.join("partnership.ron");
+            if !pp.exists() {
+                continue;
+            }
+            let partnership = match read_record::<Partnership>(&pp) {
+                Ok(p) => Loaded { path: pp, value: p },
+                Err(e) => {
+                    snap.problems.push(format!(
+                        "{e} (the partnership in {} is skipped until this is fixed)",
+                        dir.display()
+                    ));
+                    continue;
+                }
+            };
+            let mut data = PartnershipData {
+                partnership,
+                meetings: load_all(&dir.join("meetings"), &mut snap),
+                goals: load_all(&dir.join("goals"), &mut snap),
+                reflections: load_all(&dir.join("reflections"), &mut snap),
+                stages: load_all(&dir.join("stages"), &mut snap),
+                ticks: load_all(&dir.join("ticks"), &mut snap),
+                dir,
+            };
+            data.meetings.sort_by(|a, b| {
+                (b.value.date, b.value.time, &b.value.id).cmp(&(
+                    a.value.date,
+                    a.value.time,
+                    &a.value.id,
+                ))
+            });
+            data.goals.sort_by(|a, b| {
+                (a.value.created, &a.value.id).cmp(&(b.value.created, &b.value.id))
+            });
+            data.reflections
+                .sort_by(|a, b| b.value.date.cmp(&a.value.date));
+            snap.partnerships.push(data);
+        }
+        snap
+    }
+
+    /// Create or update `journal.ron`.
+    pub fn save_journal(
+        &self,
+        base: Option<&Journal>,
+        new: &Journal,
+    ) -> Result<Saved<Journal>, StoreError> {
+        save_record(&self.root, &self.journal_path(), base, new)
+    }
+
+    /// Save a changed record over its file, merging with any change made since it was read.
+    pub fn save<T: Record>(&self, loaded: &Loaded<T>, new: &T) -> Result<Saved<T>, StoreError> {
+        save_record(&self.root, &loaded.path, Some(&loaded.value), new)
+    }
+
+    /// Save a record to a path that may not exist yet (tick sheets, stage records).
+    pub fn save_at<T: Record>(
+        &self,
+        path: &Path,
+        base: Option<&T>,
+        new: &T,
+    ) -> Result<Saved<T>, StoreError> {
+        save_record(&self.root, path, base, new)
+    }
+
+    /// Create a new partnership folder; the id is the name's slug, made unique.
+    pub fn create_partnership(&self, mut p: Partnership) -> Result<Saved<Partnership>, StoreError> {
+        let _lock = JournalLock::acquire(&self.root)?;
+        let base = match slug(&p.name) {
+            s if s.is_empty() => format!("p-{}", new_id()),
+            s => s,
+        };
+        let mut id = base.clone();
+        let mut n = 2;
+        while self.partnerships_dir().join(&id).exists() {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        p.id = id.clone();
+        p.version = SCHEMA_VERSION;
+        let dir = self.partnerships_dir().join(&id);
+        ensure_dir(&dir)?;
+        record::save_locked(&dir.join("partnership.ron"), None, &p)
+    }
+
+    /// Write a new record into `dir` as `PREFIX-ID.ron`, never over an existing file.
+    pub fn create_in<T: Record>(
+        &self,
+        dir: &Path,
+        prefix: &str,
+        id: &str,
+        value: &T,
+    ) -> Result<Saved<T>, StoreError> {
+        let _lock = JournalLock::acquire(&self.root)?;
+        let path = dir.join(format!("{prefix}-{id}.ron"));
+        if path.exists() {
+            return Err(StoreError::Invalid(format!(
+                "{} already exists: record ids must be unique",
+                path.display()
+            )));
+        }
+        record::save_locked(&path, None, value)
+    }
+
+    pub fn create_meeting(
+        &self,
+        p: &PartnershipData,
+        m: &Meeting,
+    ) -> Result<Saved<Meeting>, StoreError> {
+        self.create_in(&p.dir.join("meetings"), &date_stem(m.date), &m.id, m)
+    }
+
+    pub fn create_goal(&self, p: &PartnershipData, g: &Goal) -> Result<Saved<Goal>, StoreError> {
+        self.create_in(&p.dir.join("goals"), &date_stem(g.created), &g.id, g)
+    }
+
+    pub fn create_reflection(
+        &self,
+        p: &PartnershipData,
+        r: &Reflection,
+    ) -> Result<Saved<Reflection>, StoreError> {
+        self.create_in(&p.dir.join("reflections"), &date_stem(r.date), &r.id, r)
+    }
+
+    /// Remove a record's file, unless it changed since it was read (then nothing is removed).
+    pub fn delete<T: Record>(&self, loaded: &Loaded<T>) -> Result<(), StoreError> {
+        let _lock = JournalLock::acquire(&self.root)?;
+        match read_record::<T>(&loaded.path) {
+            Ok(now) if now != loaded.value => Err(StoreError::Invalid(format!(
+                "{} changed since it was read; not deleted (reload and try again)",
+                loaded.path.display()
+            ))),
+            Err(StoreError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+                Ok(())
+            }
+            Err(e) => Err(e),
+            Ok(_) => {
+                std::fs::remove_file(&loaded.path).map_err(|e| StoreError::io(&loaded.path, e))?;
+                if let Some(dir) = loaded.path.parent() {
+                    io::sync_dir(dir)?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+fn date_stem(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// Entries of `dir` (sub-directories or `.ron` files), skipping hidden and temporary files.
+fn list(dir: &Path, problems: &mut Vec<String>, dirs: bool) -> Vec<PathBuf> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
+        Err(e) => {
+            problems.push(format!("{}: {e}", dir.display()));
+            return Vec::new();
+        }
+    };
+    entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            !p.file_name()
+                .and_then(|n| n.to_str())
+                .is_none_or(|n| n.starts_with('.'))
+        })
+        .filter(|p| {
+            if dirs {
+                p.is_dir()
+            } else {
+                p.extension().is_some_and(|x| x == "ron")
+            }
+        })
+        .collect()
+}
+
+fn load_all<T: Record>(dir: &Path, snap: &mut Snapshot) -> Vec<Loaded<T>> {
+    let mut out = Vec::new();
+    for path in list(dir, &mut snap.problems, false) {
+        if is_conflict_copy(&path) {
+            snap.conflicts.push(path);
+            continue;
+        }
+        match read_record::<T>(&path) {
+            Ok(value) => out.push(Loaded { path, value }),
+            Err(e) => snap.problems.push(e.to_string()),
+        }
+    }
+    out
+}
