@@ -568,7 +568,7 @@ fn large(w: &mut Writer, today: NaiveDate) -> Result<(), StoreError> {
             LAST[(p / FIRST.len() + p) % LAST.len()]
         );
         let id = format!("p{p:02}-{}", crate::model::slug(&name));
-        let start = days_before(today, 1500 + rng.u64(0..200));
+        let start = days_before(today, 1490 + rng.u64(0..20));
         let kind = PartnershipKind::ALL[p % PartnershipKind::ALL.len()];
         w.partnership(&partnership(
             &id,
