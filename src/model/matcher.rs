@@ -29,7 +29,7 @@ pub fn rank<'a, T>(
         .into_iter()
         .filter_map(|(hay, t)| matcher.score(hay, needle).map(|s| (s, t)))
         .collect();
-    out.sort_by(|a, b| b.0.cmp(&a.0));
+    out.sort_by_key(|r| std::cmp::Reverse(r.0));
     out
 }
 

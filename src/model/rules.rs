@@ -20,11 +20,9 @@ impl Progress {
 
     /// Whole percent, rounded down; 0 for an empty total.
     pub fn percent(self) -> u32 {
-        if self.total == 0 {
-            0
-        } else {
-            (self.achieved * 100 / self.total) as u32
-        }
+        (self.achieved * 100)
+            .checked_div(self.total)
+            .map_or(0, |p| p as u32)
     }
 
     pub fn complete(self) -> bool {

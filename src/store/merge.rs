@@ -165,7 +165,7 @@ fn merge_keyed(
 fn merge_sets(base: &[Value], theirs: &[Value], mine: &[Value]) -> Vec<Value> {
     let mut out: Vec<Value> = mine
         .iter()
-        .filter(|v| !(base.contains(v) && !theirs.contains(v)))
+        .filter(|v| !base.contains(v) || theirs.contains(v))
         .cloned()
         .collect();
     for v in theirs {

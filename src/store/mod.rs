@@ -231,7 +231,7 @@ impl Store {
                 (a.value.created, &a.value.id).cmp(&(b.value.created, &b.value.id))
             });
             data.reflections
-                .sort_by(|a, b| b.value.date.cmp(&a.value.date));
+                .sort_by_key(|r| std::cmp::Reverse(r.value.date));
             snap.partnerships.push(data);
         }
         snap
