@@ -30,9 +30,15 @@ pub fn framework_progress(
     ) -> SectionProgress {
         let mut progress = Progress::default();
         for item in &s.items {
-            let (f, i) = set.tick_address(&fw.id, &item.id);
+            let ticked = match &item.reference {
+                None => is_ticked(&fw.id, &item.id),
+                Some(_) => {
+                    let (f, i) = set.tick_address(&fw.id, &item.id);
+                    is_ticked(&f, &i)
+                }
+            };
             progress.add(Progress {
-                achieved: usize::from(is_ticked(&f, &i)),
+                achieved: usize::from(ticked),
                 total: 1,
             });
         }
