@@ -116,18 +116,21 @@ pub fn write_demo(store: &Store, size: Size, today: NaiveDate) -> Result<Written
         store,
         written: Written::default(),
     };
-    w.put(
-        &store.journal_path(),
-        &Journal {
-            version: SCHEMA_VERSION,
-            profile: Profile {
-                name: "Jo Taylor".into(),
-                role: Role::Mentor,
-                institution: Some("Northfield High School".into()),
-                stage: Some("ljmu/developing".into()),
+    // An existing profile is the user's own: the demo adds partnerships, not a new owner.
+    if !store.journal_path().exists() {
+        w.put(
+            &store.journal_path(),
+            &Journal {
+                version: SCHEMA_VERSION,
+                profile: Profile {
+                    name: "Jo Taylor".into(),
+                    role: Role::Mentor,
+                    institution: Some("Northfield High School".into()),
+                    stage: Some("ljmu/developing".into()),
+                },
             },
-        },
-    )?;
+        )?;
+    }
     match size {
         Size::Small => small(&mut w, today)?,
         Size::Large => large(&mut w, today)?,

@@ -4,6 +4,7 @@
 //! files, loading, validation, the bundled set), `store` (the data directory on disk), `demo`
 //! (the demo journal), `cli` (the commands).
 
+pub mod app;
 pub mod cli;
 pub mod demo;
 pub mod framework;

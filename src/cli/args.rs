@@ -113,7 +113,7 @@ pub struct PartnerAddArgs {
     #[arg(long)]
     pub institution: Option<String>,
     /// Start date (default: today)
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub start: Option<String>,
     /// Target days between meetings
     #[arg(long, value_name = "DAYS", default_value_t = 14)]
@@ -126,7 +126,7 @@ pub struct LogArgs {
     #[arg(long = "with", short = 'w', value_name = "PARTNER")]
     pub with: String,
     /// Meeting date: 2026-11-20, today, yesterday, -3d ... (default: today)
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub date: Option<String>,
     /// Start time, HH:MM
     #[arg(long, value_name = "HH:MM")]
@@ -150,7 +150,7 @@ pub struct LogArgs {
     #[arg(long, value_name = "OWNER", default_value = "mentee")]
     pub action_owner: crate::model::Owner,
     /// Due date for the action items
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub due: Option<String>,
     /// Keep this meeting out of review mode and exports
     #[arg(long)]
@@ -195,7 +195,7 @@ pub struct GoalAddArgs {
     #[arg(long = "success", value_name = "TEXT")]
     pub success_measures: Option<String>,
     /// Target completion date
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub target: Option<String>,
     #[arg(long, default_value = "not-started")]
     pub status: GoalStatus,
@@ -221,7 +221,7 @@ pub struct TickArgs {
     #[arg(long)]
     pub level: Option<String>,
     /// Date achieved (default: today)
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub date: Option<String>,
     /// Remove the tick instead
     #[arg(long)]

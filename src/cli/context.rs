@@ -15,6 +15,8 @@ pub struct Context {
     pub snap: Snapshot,
     pub frameworks: FrameworkSet,
     pub today: NaiveDate,
+    /// Review mode: private meetings and reflections are left out of what is printed.
+    pub review: bool,
 }
 
 impl Context {
@@ -53,6 +55,7 @@ impl Context {
             snap,
             frameworks,
             today,
+            review: cli.review,
         })
     }
 
@@ -90,11 +93,15 @@ impl Context {
             bail!("there are no partnerships yet: add one with `mentorlog partner add \"NAME\"`");
         }
         let q = query.trim().to_lowercase();
-        if let Some(p) = all
-            .iter()
-            .find(|p| p.id() == q || p.partnership.value.name.to_lowercase() == q)
-        {
+        if let Some(p) = all.iter().find(|p| p.id() == q) {
             return Ok(p);
+        }
+        let same_name: Vec<&PartnershipData> = all
+            .iter()
+            .filter(|p| p.partnership.value.name.to_lowercase() == q)
+            .collect();
+        if let [one] = same_name.as_slice() {
+            return Ok(one);
         }
         let by_word: Vec<&PartnershipData> = all
             .iter()
@@ -107,7 +114,9 @@ impl Context {
                     .any(|w| w == q)
             })
             .collect();
-        let candidates: Vec<&PartnershipData> = if by_word.is_empty() {
+        let candidates: Vec<&PartnershipData> = if same_name.len() > 1 {
+            same_name
+        } else if by_word.is_empty() {
             rank(
                 &SkimMatcher::default(),
                 all.iter().map(|p| (p.partnership.value.name.as_str(), p)),

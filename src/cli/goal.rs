@@ -62,6 +62,7 @@ fn list(ctx: &Context, with: &str, json: bool, out: &mut dyn Write) -> anyhow::R
             .iter()
             .map(|g| {
                 let mut v = serde_json::to_value(&g.value).unwrap_or_default();
+                v["status"] = g.value.status.label().into();
                 v["overdue"] = goal_is_overdue(&g.value, ctx.today).into();
                 v
             })

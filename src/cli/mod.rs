@@ -31,7 +31,10 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<()> {
         Some(Command::Demo(a)) => demo_cmd::run(&ctx()?, a, out),
         Some(Command::Completions { shell }) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
-            clap_complete::generate(*shell, &mut cmd, "mentorlog", out);
+            // Generate into memory: clap_complete panics on a write error such as a closed pipe.
+            let mut buf = Vec::new();
+            clap_complete::generate(*shell, &mut cmd, "mentorlog", &mut buf);
+            out.write_all(&buf)?;
             Ok(())
         }
         Some(Command::Man) => {

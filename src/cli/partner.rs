@@ -75,6 +75,7 @@ fn add(ctx: &Context, a: &PartnerAddArgs, out: &mut dyn Write) -> anyhow::Result
             );
         }
     }
+    let start = ctx.date_or_today(a.start.as_deref())?;
     ctx.ensure_journal()?;
     let p = Partnership {
         version: SCHEMA_VERSION,
@@ -84,7 +85,7 @@ fn add(ctx: &Context, a: &PartnerAddArgs, out: &mut dyn Write) -> anyhow::Result
         kind: a.kind,
         pathway: a.pathway,
         focus: a.focus.clone(),
-        start: ctx.date_or_today(a.start.as_deref())?,
+        start,
         end: None,
         cadence_days: a.cadence,
         frameworks,

@@ -137,7 +137,12 @@ fn text_out(ctx: &Context, s: &Summary, detail: bool, out: &mut dyn Write) -> an
     }
     if !s.p.meetings.is_empty() {
         writeln!(out, "  Recent meetings:")?;
-        for m in s.p.meetings.iter().take(10) {
+        for m in
+            s.p.meetings
+                .iter()
+                .filter(|m| !(ctx.review && m.value.private))
+                .take(10)
+        {
             let m = &m.value;
             let open = m.action_items.iter().filter(|a| !a.done).count();
             writeln!(
@@ -186,10 +191,11 @@ fn text_out(ctx: &Context, s: &Summary, detail: bool, out: &mut dyn Write) -> an
                     .unwrap_or_default()
             )?;
             for m in &t.evidence.meetings {
-                let focus =
-                    s.p.meeting(m)
-                        .map(|m| m.value.focus.as_str())
-                        .unwrap_or("(meeting not found)");
+                let focus = match s.p.meeting(m) {
+                    Some(m) if ctx.review && m.value.private => "(private)",
+                    Some(m) => m.value.focus.as_str(),
+                    None => "(meeting not found)",
+                };
                 writeln!(out, "      evidence: meeting {m} {focus}")?;
             }
             for n in &t.evidence.notes {

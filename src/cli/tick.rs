@@ -46,13 +46,16 @@ pub fn run(ctx: &Context, a: &TickArgs, out: &mut dyn Write) -> anyhow::Result<(
     let path = loaded.map_or_else(|| p.tick_path(&tf), |l| l.path.clone());
     let base = loaded.map(|l| &l.value);
     let mut sheet = base.cloned().unwrap_or_else(|| TickSheet::new(&tf));
+    let mut meetings = meetings;
     if a.undo {
-        if sheet.ticks.remove(&ti).is_none() {
+        let Some(removed) = sheet.ticks.remove(&ti) else {
             bail!(
                 "{shown} is not ticked for {}: nothing to undo",
                 p.partnership.value.name
             );
-        }
+        };
+        // The meetings it named no longer evidence it.
+        add_unique(&mut meetings, &removed.evidence.meetings);
     } else {
         let date = ctx.date_or_today(a.date.as_deref())?;
         let tick = sheet.ticks.entry(ti.clone()).or_insert_with(|| Tick {

@@ -1,0 +1,174 @@
+//! A list to choose from, filtered fuzzily as you type: one choice or several.
+
+use std::collections::BTreeSet;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::model::{SkimMatcher, rank};
+
+/// What the chosen ids are for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PickPurpose {
+    /// The Picks field at this index of the form below.
+    FormField(usize),
+    /// A meeting as evidence for an item.
+    EvidenceMeeting { framework: String, item: String },
+    /// How to attach evidence: a meeting or typed text.
+    EvidenceKind { framework: String, item: String },
+    /// The rubric level reached on an item.
+    Level { framework: String, item: String },
+    /// The framework the checklist shows.
+    Framework,
+}
+
+#[derive(Debug, Clone)]
+pub struct Picker {
+    pub title: String,
+    pub purpose: PickPurpose,
+    /// (id, label) in display order.
+    pub options: Vec<(String, String)>,
+    pub chosen: BTreeSet<String>,
+    pub multi: bool,
+    pub filter: String,
+    pub cursor: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum PickEvent {
+    None,
+    Cancel,
+    /// Done: the chosen ids (for a single choice, the one under the cursor).
+    Done(Vec<String>),
+}
+
+impl Picker {
+    pub fn new(
+        title: impl Into<String>,
+        purpose: PickPurpose,
+        options: Vec<(String, String)>,
+        chosen: impl IntoIterator<Item = String>,
+        multi: bool,
+    ) -> Picker {
+        Picker {
+            title: title.into(),
+            purpose,
+            options,
+            chosen: chosen.into_iter().collect(),
+            multi,
+            filter: String::new(),
+            cursor: 0,
+        }
+    }
+
+    /// Indexes of the options matching the filter, best first (all, in order, without one).
+    pub fn visible(&self) -> Vec<usize> {
+        if self.filter.is_empty() {
+            return (0..self.options.len()).collect();
+        }
+        rank(
+            &SkimMatcher::default(),
+            self.options
+                .iter()
+                .enumerate()
+                .map(|(i, (_, label))| (label.as_str(), i)),
+            &self.filter,
+        )
+        .into_iter()
+        .map(|(_, i)| i)
+        .collect()
+    }
+
+    fn current(&self) -> Option<usize> {
+        self.visible().get(self.cursor).copied()
+    }
+
+    pub fn key(&mut self, key: KeyEvent) -> PickEvent {
+        let n = self.visible().len();
+        match key.code {
+            KeyCode::Esc => return PickEvent::Cancel,
+            KeyCode::Down => self.cursor = (self.cursor + 1).min(n.saturating_sub(1)),
+            KeyCode::Char('n') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                self.cursor = (self.cursor + 1).min(n.saturating_sub(1));
+            }
+            KeyCode::Up => self.cursor = self.cursor.saturating_sub(1),
+            KeyCode::Char('p') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                self.cursor = self.cursor.saturating_sub(1);
+            }
+            KeyCode::Char(' ') if self.multi => {
+                if let Some(i) = self.current() {
+                    let id = self.options[i].0.clone();
+                    if !self.chosen.remove(&id) {
+                        self.chosen.insert(id);
+                    }
+                }
+            }
+            KeyCode::Enter => {
+                if self.multi {
+                    return PickEvent::Done(self.chosen.iter().cloned().collect());
+                }
+                return match self.current() {
+                    Some(i) => PickEvent::Done(vec![self.options[i].0.clone()]),
+                    None => PickEvent::None,
+                };
+            }
+            KeyCode::Backspace => {
+                self.filter.pop();
+                self.cursor = 0;
+            }
+            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                self.filter.push(c);
+                self.cursor = 0;
+            }
+            _ => {}
+        }
+        PickEvent::None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn k(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn filter_then_choose_several() {
+        let mut p = Picker::new(
+            "Goals",
+            PickPurpose::FormField(0),
+            vec![
+                ("g1".into(), "Open questions".into()),
+                ("g2".into(), "Behaviour routines".into()),
+                ("g3".into(), "Data interventions".into()),
+            ],
+            ["g3".to_string()],
+            true,
+        );
+        for c in "behav".chars() {
+            p.key(k(KeyCode::Char(c)));
+        }
+        assert_eq!(p.visible(), vec![1]);
+        p.key(k(KeyCode::Char(' ')));
+        assert_eq!(
+            p.key(k(KeyCode::Enter)),
+            PickEvent::Done(vec!["g2".into(), "g3".into()])
+        );
+    }
+
+    #[test]
+    fn a_single_choice_is_the_row_under_the_cursor() {
+        let mut p = Picker::new(
+            "Level",
+            PickPurpose::Framework,
+            vec![("a".into(), "A".into()), ("b".into(), "B".into())],
+            [],
+            false,
+        );
+        p.key(k(KeyCode::Down));
+        p.key(k(KeyCode::Down));
+        assert_eq!(p.key(k(KeyCode::Enter)), PickEvent::Done(vec!["b".into()]));
+        assert_eq!(p.key(k(KeyCode::Esc)), PickEvent::Cancel);
+    }
+}
