@@ -10,3 +10,5 @@ pub mod demo;
 pub mod framework;
 pub mod model;
 pub mod store;
+pub mod tui;
+pub mod ui;

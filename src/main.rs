@@ -1,10 +1,24 @@
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
+use mentorlog::cli::{Cli, Context};
 
 fn main() -> ExitCode {
-    let cli = mentorlog::cli::Cli::parse();
+    let cli = Cli::parse();
+    // No command at a terminal opens the full-screen journal; piped, it prints the status.
+    if cli.command.is_none() && std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        return match Context::locate(&cli).and_then(|(store, today)| {
+            let app = mentorlog::app::App::new(store, today, cli.review);
+            mentorlog::tui::run(app)
+        }) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: {e:#}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match mentorlog::cli::run(cli, &mut out) {

@@ -638,6 +638,14 @@ impl App {
                 return;
             }
         }
+        // Undoing a new partnership removes its folder's record: re-read the list.
+        if entry
+            .changes
+            .iter()
+            .any(|c| matches!(c.after, Some(AnyRecord::Partnership(_))))
+        {
+            self.reload();
+        }
         self.clamp();
         self.info(format!("Undone: {}", entry.label));
     }

@@ -20,13 +20,18 @@ pub struct Context {
 }
 
 impl Context {
-    pub fn open(cli: &Cli) -> anyhow::Result<Context> {
+    /// The data directory and today's date the command line asks for, without reading anything.
+    pub fn locate(cli: &Cli) -> anyhow::Result<(Store, NaiveDate)> {
         let root = resolve_data_dir(cli.data_dir.as_deref())?;
         let today = match &cli.today {
             Some(t) => parse_date(t, chrono::Local::now().date_naive())?,
             None => chrono::Local::now().date_naive(),
         };
-        let store = Store::new(root);
+        Ok((Store::new(root), today))
+    }
+
+    pub fn open(cli: &Cli) -> anyhow::Result<Context> {
+        let (store, today) = Context::locate(cli)?;
         let snap = store.load();
         let frameworks = FrameworkSet::with_user_dir(&store.frameworks_dir());
         // Unreadable files never stop the rest of the journal: say which, and carry on.

@@ -102,7 +102,11 @@ impl Key {
                 let mut chars = rest.chars();
                 match (chars.next(), chars.next()) {
                     (Some(c), None) => KeyCode::Char(if ctrl { c.to_ascii_lowercase() } else { c }),
-                    _ => return Err(format!("'{s}' is not a key (try q, ctrl-c, enter, space, f1)")),
+                    _ => {
+                        return Err(format!(
+                            "'{s}' is not a key (try q, ctrl-c, enter, space, f1)"
+                        ));
+                    }
                 }
             }
         };
@@ -203,17 +207,28 @@ impl Default for Keymap {
 impl Keymap {
     /// Apply a `keymap.ron` text: each named action gets exactly the keys listed.
     pub fn overlay(mut self, text: &str) -> Result<Keymap, String> {
-        let map: BTreeMap<String, Vec<String>> = crate::model::ron_options()
-            .from_str(text)
-            .map_err(|e| format!("keymap.ron:{}:{}: {}", e.span.start.line, e.span.start.col, e.code))?;
+        let map: BTreeMap<String, Vec<String>> =
+            crate::model::ron_options().from_str(text).map_err(|e| {
+                format!(
+                    "keymap.ron:{}:{}: {}",
+                    e.span.start.line, e.span.start.col, e.code
+                )
+            })?;
         for (name, keys) in map {
             let action = Action::from_name(&name).ok_or_else(|| {
                 format!(
                     "keymap.ron: no action '{name}'; actions are: {}",
-                    Action::ALL.iter().map(|a| a.name()).collect::<Vec<_>>().join(", ")
+                    Action::ALL
+                        .iter()
+                        .map(|a| a.name())
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 )
             })?;
-            let keys = keys.iter().map(|k| Key::parse(k)).collect::<Result<Vec<_>, _>>()?;
+            let keys = keys
+                .iter()
+                .map(|k| Key::parse(k))
+                .collect::<Result<Vec<_>, _>>()?;
             let mut found = false;
             for b in self.bindings.iter_mut().filter(|b| b.action == action) {
                 b.keys = keys.clone();
@@ -267,16 +282,34 @@ mod tests {
     fn vim_keys_and_arrows_both_move() {
         let k = Keymap::default();
         let none = KeyModifiers::NONE;
-        assert_eq!(k.lookup(Context::Meetings, &ev(KeyCode::Char('j'), none)), Some(Action::Down));
-        assert_eq!(k.lookup(Context::Meetings, &ev(KeyCode::Down, none)), Some(Action::Down));
-        assert_eq!(k.lookup(Context::Checklists, &ev(KeyCode::Char(' '), none)), Some(Action::Tick));
-        assert_eq!(k.lookup(Context::Meetings, &ev(KeyCode::Char(' '), none)), None);
         assert_eq!(
-            k.lookup(Context::Global, &ev(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            k.lookup(Context::Meetings, &ev(KeyCode::Char('j'), none)),
+            Some(Action::Down)
+        );
+        assert_eq!(
+            k.lookup(Context::Meetings, &ev(KeyCode::Down, none)),
+            Some(Action::Down)
+        );
+        assert_eq!(
+            k.lookup(Context::Checklists, &ev(KeyCode::Char(' '), none)),
+            Some(Action::Tick)
+        );
+        assert_eq!(
+            k.lookup(Context::Meetings, &ev(KeyCode::Char(' '), none)),
+            None
+        );
+        assert_eq!(
+            k.lookup(
+                Context::Global,
+                &ev(KeyCode::Char('c'), KeyModifiers::CONTROL)
+            ),
             Some(Action::Quit)
         );
         assert_eq!(
-            k.lookup(Context::Global, &ev(KeyCode::Char('G'), KeyModifiers::SHIFT)),
+            k.lookup(
+                Context::Global,
+                &ev(KeyCode::Char('G'), KeyModifiers::SHIFT)
+            ),
             Some(Action::Bottom)
         );
     }
@@ -295,15 +328,26 @@ mod tests {
             .overlay(r#"{"quit": ["ctrl-q"], "tick": ["t"]}"#)
             .unwrap();
         let none = KeyModifiers::NONE;
-        assert_eq!(k.lookup(Context::Global, &ev(KeyCode::Char('q'), none)), None);
         assert_eq!(
-            k.lookup(Context::Global, &ev(KeyCode::Char('q'), KeyModifiers::CONTROL)),
+            k.lookup(Context::Global, &ev(KeyCode::Char('q'), none)),
+            None
+        );
+        assert_eq!(
+            k.lookup(
+                Context::Global,
+                &ev(KeyCode::Char('q'), KeyModifiers::CONTROL)
+            ),
             Some(Action::Quit)
         );
-        assert_eq!(k.lookup(Context::Checklists, &ev(KeyCode::Char('t'), none)), Some(Action::Tick));
+        assert_eq!(
+            k.lookup(Context::Checklists, &ev(KeyCode::Char('t'), none)),
+            Some(Action::Tick)
+        );
         let e = Keymap::default().overlay(r#"{"qiut": ["q"]}"#).unwrap_err();
         assert!(e.contains("no action 'qiut'"), "{e}");
-        let e = Keymap::default().overlay(r#"{"quit": ["hyper-q"]}"#).unwrap_err();
+        let e = Keymap::default()
+            .overlay(r#"{"quit": ["hyper-q"]}"#)
+            .unwrap_err();
         assert!(e.contains("hyper-q"), "{e}");
     }
 

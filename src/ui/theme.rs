@@ -58,14 +58,17 @@ impl Theme {
 
     /// Apply a `theme.ron` text over this theme.
     pub fn overlay(mut self, text: &str) -> Result<Theme, String> {
-        let file: ThemeFile = crate::model::ron_options()
-            .from_str(text)
-            .map_err(|e| format!("theme.ron:{}:{}: {}", e.span.start.line, e.span.start.col, e.code))?;
+        let file: ThemeFile = crate::model::ron_options().from_str(text).map_err(|e| {
+            format!(
+                "theme.ron:{}:{}: {}",
+                e.span.start.line, e.span.start.col, e.code
+            )
+        })?;
         let pick = |name: &Option<String>, slot: &mut Color| -> Result<(), String> {
             if let Some(n) = name {
-                *slot = n
-                    .parse::<Color>()
-                    .map_err(|_| format!("theme.ron: '{n}' is not a colour name (try cyan, light-red, #88aaff)"))?;
+                *slot = n.parse::<Color>().map_err(|_| {
+                    format!("theme.ron: '{n}' is not a colour name (try cyan, light-red, #88aaff)")
+                })?;
             }
             Ok(())
         };
@@ -79,7 +82,11 @@ impl Theme {
     }
 
     fn fg(&self, c: Color) -> Style {
-        if self.color { Style::default().fg(c) } else { Style::default() }
+        if self.color {
+            Style::default().fg(c)
+        } else {
+            Style::default()
+        }
     }
 
     pub fn accent(&self) -> Style {
@@ -107,7 +114,11 @@ impl Theme {
     }
 
     pub fn border(&self, focused: bool) -> Style {
-        if focused { self.fg(self.accent) } else { self.fg(self.border) }
+        if focused {
+            self.fg(self.accent)
+        } else {
+            self.fg(self.border)
+        }
     }
 
     /// The row under the cursor: reverse video, so it shows without colour too.
@@ -130,11 +141,15 @@ mod tests {
 
     #[test]
     fn overlay_names_colours_and_reports_bad_ones() {
-        let t = Theme::default().overlay("(accent: \"magenta\", error: \"light-red\")").unwrap();
+        let t = Theme::default()
+            .overlay("(accent: \"magenta\", error: \"light-red\")")
+            .unwrap();
         assert_eq!(t.accent, Color::Magenta);
         assert_eq!(t.error, Color::LightRed);
         assert_eq!(t.ok, Color::Green);
-        let e = Theme::default().overlay("(accent: \"blurple\")").unwrap_err();
+        let e = Theme::default()
+            .overlay("(accent: \"blurple\")")
+            .unwrap_err();
         assert!(e.contains("blurple"), "{e}");
         let e = Theme::default().overlay("(acent: \"red\")").unwrap_err();
         assert!(e.starts_with("theme.ron:1:"), "{e}");

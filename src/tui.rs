@@ -1,0 +1,142 @@
+//! The full-screen event loop: owns the terminal, turns keys into actions through the keymap,
+//! and hands the app what only a terminal owner can do (running $EDITOR). The terminal is
+//! restored on quit, on error and on panic.
+
+use std::io::{Write, stdout};
+use std::path::PathBuf;
+
+use anyhow::Context as _;
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEvent, KeyEventKind,
+};
+use ratatui::crossterm::execute;
+
+use crate::app::{App, Effect};
+use crate::ui::{self, Context, Keymap, Theme, View};
+
+/// Route one key press: to the open popup if there is one, else through the keymap.
+pub fn handle_key(app: &mut App, keymap: &Keymap, key: KeyEvent) -> Effect {
+    if key.kind != KeyEventKind::Press {
+        return Effect::None;
+    }
+    if !app.overlays.is_empty() {
+        return app.overlay_key(key);
+    }
+    match keymap.lookup(Context::of(app.pane, app.tab), &key) {
+        Some(action) => app.update(action),
+        None => Effect::None,
+    }
+}
+
+fn config_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "mentorlog").map(|d| d.config_dir().to_path_buf())
+}
+
+/// The theme and keymap with the user's overrides; problems are returned to show, not fatal.
+pub fn load_config() -> (Theme, Keymap, Vec<String>) {
+    let mut problems = Vec::new();
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let mut theme = if no_color {
+        Theme::no_color()
+    } else {
+        Theme::default()
+    };
+    let mut keymap = Keymap::default();
+    if let Some(dir) = config_dir() {
+        if let Ok(text) = std::fs::read_to_string(dir.join("theme.ron")) {
+            match theme.clone().overlay(&text) {
+                Ok(t) => {
+                    theme = Theme {
+                        color: theme.color,
+                        ..t
+                    }
+                }
+                Err(e) => problems.push(format!("{e} (in {})", dir.display())),
+            }
+        }
+        if let Ok(text) = std::fs::read_to_string(dir.join("keymap.ron")) {
+            match keymap.clone().overlay(&text) {
+                Ok(k) => keymap = k,
+                Err(e) => problems.push(format!("{e} (in {})", dir.display())),
+            }
+        }
+    }
+    (theme, keymap, problems)
+}
+
+/// Puts the terminal back however the loop ends.
+struct Restore;
+
+impl Drop for Restore {
+    fn drop(&mut self) {
+        let _ = execute!(stdout(), DisableBracketedPaste);
+        ratatui::restore();
+    }
+}
+
+fn edit_in_editor(text: &str) -> Result<String, String> {
+    let editor = std::env::var("VISUAL")
+        .or_else(|_| std::env::var("EDITOR"))
+        .unwrap_or_else(|_| "vi".to_string());
+    let mut file = tempfile::Builder::new()
+        .prefix("mentorlog-")
+        .suffix(".md")
+        .tempfile()
+        .map_err(|e| e.to_string())?;
+    file.write_all(text.as_bytes()).map_err(|e| e.to_string())?;
+    file.flush().map_err(|e| e.to_string())?;
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("{editor} \"$1\""))
+        .arg("mentorlog")
+        .arg(file.path())
+        .status()
+        .map_err(|e| format!("could not start the editor '{editor}': {e}; set $EDITOR"))?;
+    if !status.success() {
+        return Err(format!(
+            "the editor '{editor}' exited with {status}; the text is unchanged"
+        ));
+    }
+    std::fs::read_to_string(file.path()).map_err(|e| e.to_string())
+}
+
+pub fn run(mut app: App) -> anyhow::Result<()> {
+    let (theme, keymap, problems) = load_config();
+    if let Some(p) = problems.first() {
+        app.error(p.clone());
+    }
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(stdout(), DisableBracketedPaste);
+        ratatui::restore();
+        hook(info);
+    }));
+    let mut terminal = ratatui::init();
+    let _restore = Restore;
+    execute!(stdout(), EnableBracketedPaste).context("enabling bracketed paste")?;
+    let view = View {
+        theme: &theme,
+        keymap: &keymap,
+    };
+    while !app.quit {
+        let size = terminal.size()?;
+        app.page = ui::page_rows(ratatui::layout::Rect::new(0, 0, size.width, size.height));
+        terminal.draw(|f| ui::draw(f, &app, &view))?;
+        match event::read()? {
+            Event::Key(key) => {
+                if let Effect::EditText(text) = handle_key(&mut app, &keymap, key) {
+                    let _ = execute!(stdout(), DisableBracketedPaste);
+                    ratatui::restore();
+                    let result = edit_in_editor(&text);
+                    terminal = ratatui::init();
+                    execute!(stdout(), EnableBracketedPaste)?;
+                    terminal.clear()?;
+                    app.editor_done(result);
+                }
+            }
+            Event::Paste(text) => app.paste(&text),
+            _ => {}
+        }
+    }
+    Ok(())
+}

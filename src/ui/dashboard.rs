@@ -1,0 +1,180 @@
+//! The dashboard: how the selected partnership is going, at a glance.
+
+use chrono::Datelike;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{LineGauge, Paragraph, Sparkline};
+
+use super::View;
+use crate::app::App;
+use crate::framework::framework_progress;
+use crate::model::{meeting_gaps, workload};
+
+/// Meetings per calendar month for the 12 months up to today, oldest first.
+pub fn meetings_per_month(
+    dates: impl Iterator<Item = chrono::NaiveDate>,
+    today: chrono::NaiveDate,
+) -> Vec<u64> {
+    let mut counts = vec![0u64; 12];
+    let now = today.year() * 12 + today.month0() as i32;
+    for d in dates {
+        let age = now - (d.year() * 12 + d.month0() as i32);
+        if (0..12).contains(&age) {
+            counts[11 - age as usize] += 1;
+        }
+    }
+    counts
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &View) {
+    let Some(p) = app.partner() else {
+        return;
+    };
+    let t = view.theme;
+    let v = &p.partnership.value;
+    let meetings = app.meetings();
+    let gaps = meeting_gaps(
+        meetings.iter().map(|m| m.value.date),
+        v.start,
+        v.cadence_days,
+        app.today,
+    );
+    let work = workload(
+        p.goals.iter().map(|g| &g.value),
+        meetings.iter().map(|m| &m.value),
+        app.today,
+    );
+    let mut lines = vec![Line::from(vec![
+        Span::styled(format!("{} · {} · ", v.kind, v.pathway), t.dim()),
+        Span::styled(
+            v.focus
+                .clone()
+                .map(|f| format!("focus: {f} · "))
+                .unwrap_or_default(),
+            t.dim(),
+        ),
+        Span::styled(format!("{} since {}", v.status, v.start), t.dim()),
+    ])];
+    lines.push(Line::default());
+    let last = match gaps.last {
+        Some(d) => format!("last {d} ({} days ago)", gaps.days_since_last),
+        None => "none yet".into(),
+    };
+    lines.push(Line::from(vec![
+        Span::styled("Meetings   ", t.label()),
+        Span::raw(format!("{} held, {last}", gaps.meetings)),
+    ]));
+    if gaps.overdue {
+        lines.push(Line::from(Span::styled(
+            format!(
+                "           ! {} days without a meeting: the target is every {} days",
+                gaps.days_since_last, v.cadence_days
+            ),
+            t.warn(),
+        )));
+    } else if v.cadence_days > 0 {
+        lines.push(Line::from(Span::styled(
+            format!("           on track: target every {} days", v.cadence_days),
+            t.ok(),
+        )));
+    }
+    let overdue = |n: usize| {
+        if n > 0 {
+            Span::styled(format!(", {n} overdue"), t.warn())
+        } else {
+            Span::raw("")
+        }
+    };
+    lines.push(Line::from(vec![
+        Span::styled("Goals      ", t.label()),
+        Span::raw(format!("{} open", work.open_goals)),
+        overdue(work.overdue_goals),
+    ]));
+    lines.push(Line::from(vec![
+        Span::styled("Actions    ", t.label()),
+        Span::raw(format!("{} open", work.open_actions)),
+        overdue(work.overdue_actions),
+    ]));
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled("Progress", t.label())));
+    let fws = app.partner_frameworks();
+    let text_h = lines.len() as u16;
+    let gauges_h = fws.len() as u16;
+    let [text_area, gauge_area, _, spark_title, spark_area] = Layout::vertical([
+        Constraint::Length(text_h),
+        Constraint::Length(gauges_h),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(lines), text_area);
+    let is_ticked = |f: &str, i: &str| p.is_ticked(f, i);
+    for (n, fw) in fws.iter().enumerate() {
+        let (total, _) = framework_progress(&app.frameworks, fw, &is_ticked);
+        let ratio = if total.total == 0 {
+            0.0
+        } else {
+            total.achieved as f64 / total.total as f64
+        };
+        let r = Rect::new(gauge_area.x, gauge_area.y + n as u16, gauge_area.width, 1);
+        if r.y >= gauge_area.bottom() {
+            break;
+        }
+        let label = super::truncate(&fw.title, (area.width as usize / 2).max(10));
+        frame.render_widget(
+            LineGauge::default()
+                .ratio(ratio.clamp(0.0, 1.0))
+                .label(format!("{label} {}/{}", total.achieved, total.total))
+                .filled_style(t.ok())
+                .unfilled_style(t.dim()),
+            r,
+        );
+    }
+    if spark_area.height >= 2 {
+        let counts = meetings_per_month(meetings.iter().map(|m| m.value.date), app.today);
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                format!(
+                    "Meetings per month, last 12 months ({} in all)",
+                    counts.iter().sum::<u64>()
+                ),
+                t.label(),
+            )),
+            spark_title,
+        );
+        let w = (counts.len() as u16 * 3).min(spark_area.width);
+        let spread: Vec<u64> = counts.iter().flat_map(|c| [*c, *c, 0]).collect();
+        frame.render_widget(
+            Sparkline::default().data(&spread).style(t.accent()),
+            Rect::new(spark_area.x, spark_area.y, w, spark_area.height.min(4)),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn months_count_back_from_today_across_a_year() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let counts = meetings_per_month(
+            [
+                d("2026-01-05"),
+                d("2025-12-30"),
+                d("2025-12-01"),
+                d("2024-12-01"),
+                d("2025-02-01"),
+            ]
+            .into_iter(),
+            d("2026-01-20"),
+        );
+        assert_eq!(counts[11], 1);
+        assert_eq!(counts[10], 2);
+        assert_eq!(counts[0], 1); // Feb 2025
+        assert_eq!(counts.iter().sum::<u64>(), 4);
+    }
+}

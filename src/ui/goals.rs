@@ -1,0 +1,241 @@
+//! The action plan: the seven columns of the ScotELAs form plus status. Narrow screens show
+//! objective, status and target with the selected goal's details below; wide ones all columns,
+//! wrapped. Overdue goals stand out (colour and a "!" marker).
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
+
+use super::View;
+use super::text::wrap;
+use crate::app::{App, Pane};
+use crate::model::{Goal, goal_is_overdue};
+
+/// Below this width the table shows three columns and a detail panel.
+pub const WIDE: u16 = 110;
+
+const COLUMNS: [&str; 8] = [
+    "Objective",
+    "Mentee's actions",
+    "Mentor's actions",
+    "Support network's actions",
+    "Potential barriers",
+    "Success measures",
+    "Target",
+    "Status",
+];
+
+fn cells(g: &Goal) -> [String; 8] {
+    [
+        g.objective.clone(),
+        g.mentee_actions.clone(),
+        g.mentor_actions.clone(),
+        g.support_actions.clone(),
+        g.barriers.clone(),
+        g.success_measures.clone(),
+        g.target.map(|t| t.to_string()).unwrap_or_default(),
+        g.status.label().to_string(),
+    ]
+}
+
+/// The first row to draw so that `cursor` is visible, given each row's height.
+fn first_visible(heights: &[u16], cursor: usize, room: u16) -> usize {
+    if heights.is_empty() {
+        return 0;
+    }
+    let mut used = 0u16;
+    let mut start = cursor.min(heights.len().saturating_sub(1));
+    let mut i = start as isize;
+    while i >= 0 {
+        let h = heights[i as usize];
+        if used + h > room && (i as usize) < cursor {
+            break;
+        }
+        used += h;
+        start = i as usize;
+        i -= 1;
+    }
+    start
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &View) {
+    let t = view.theme;
+    let goals = app.goals();
+    if goals.is_empty() {
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                "No goals yet. Press n to add the first row of the action plan.",
+                t.dim(),
+            )),
+            area,
+        );
+        return;
+    }
+    let focused = app.pane == Pane::Main;
+    let wide = area.width >= WIDE;
+    let (table_area, detail_area) = if wide {
+        (area, None)
+    } else {
+        let detail = (area.height / 2).clamp(3, 10);
+        let [a, b] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(detail)]).areas(area);
+        (a, Some(b))
+    };
+    let widths: Vec<Constraint> = if wide {
+        let rest = table_area.width.saturating_sub(10 + 11 + 7);
+        let each = rest / 6;
+        vec![
+            Constraint::Length(each + rest % 6),
+            Constraint::Length(each),
+            Constraint::Length(each),
+            Constraint::Length(each),
+            Constraint::Length(each),
+            Constraint::Length(each),
+            Constraint::Length(10),
+            Constraint::Length(11),
+        ]
+    } else {
+        vec![
+            Constraint::Fill(1),
+            Constraint::Length(11),
+            Constraint::Length(10),
+        ]
+    };
+    let col_w: Vec<usize> = Layout::horizontal(widths.clone())
+        .spacing(1)
+        .split(table_area)
+        .iter()
+        .map(|r| r.width as usize)
+        .collect();
+    let built: Vec<(Vec<Vec<String>>, u16)> = goals
+        .iter()
+        .map(|g| {
+            let c = cells(&g.value);
+            let chosen: Vec<&String> = if wide {
+                c.iter().collect()
+            } else {
+                vec![&c[0], &c[7], &c[6]]
+            };
+            let overdue = goal_is_overdue(&g.value, app.today);
+            let wrapped: Vec<Vec<String>> = chosen
+                .iter()
+                .zip(&col_w)
+                .enumerate()
+                .map(|(n, (text, w))| {
+                    let text = if n == 0 && overdue {
+                        format!("! {text}")
+                    } else {
+                        (*text).clone()
+                    };
+                    if wide {
+                        wrap(&text, *w)
+                    } else {
+                        vec![super::truncate(&text, *w)]
+                    }
+                })
+                .collect();
+            let h = wrapped.iter().map(Vec::len).max().unwrap_or(1).clamp(1, 4) as u16;
+            (wrapped, h)
+        })
+        .collect();
+    let heights: Vec<u16> = built.iter().map(|b| b.1).collect();
+    let room = table_area.height.saturating_sub(1);
+    let start = first_visible(&heights, app.goal_cursor, room);
+    let mut used = 0;
+    let mut rows = Vec::new();
+    for (i, (wrapped, h)) in built.iter().enumerate().skip(start) {
+        if used + h > room && i > app.goal_cursor {
+            break;
+        }
+        used += h;
+        let overdue = goal_is_overdue(&goals[i].value, app.today);
+        let row = Row::new(wrapped.iter().map(|lines| {
+            Cell::from(Text::from(
+                lines
+                    .iter()
+                    .take(*h as usize)
+                    .map(|l| Line::raw(l.clone()))
+                    .collect::<Vec<_>>(),
+            ))
+        }))
+        .height(*h);
+        let style = if i == app.goal_cursor {
+            t.selected(focused)
+        } else if overdue {
+            t.error()
+        } else {
+            Style::default()
+        };
+        rows.push(row.style(style));
+    }
+    let header: Vec<&str> = if wide {
+        COLUMNS.to_vec()
+    } else {
+        vec!["Objective", "Status", "Target"]
+    };
+    frame.render_widget(
+        Table::new(rows, widths)
+            .header(Row::new(header).style(t.label()))
+            .column_spacing(1),
+        table_area,
+    );
+    if let (Some(area), Some(g)) = (detail_area, goals.get(app.goal_cursor)) {
+        detail(frame, area, &g.value, app, view);
+    }
+}
+
+fn detail(frame: &mut Frame, area: Rect, g: &Goal, app: &App, view: &View) {
+    let t = view.theme;
+    let c = cells(g);
+    let mut lines = Vec::new();
+    if !g.learning_goal.is_empty() {
+        lines.push(Line::from(vec![
+            Span::styled("Learning goal: ", t.label()),
+            Span::raw(g.learning_goal.clone()),
+        ]));
+    }
+    for (label, text) in COLUMNS.iter().zip(c.iter()).skip(1).take(5) {
+        if !text.is_empty() {
+            lines.push(Line::from(vec![
+                Span::styled(format!("{label}: "), t.label()),
+                Span::raw(text.clone()),
+            ]));
+        }
+    }
+    if goal_is_overdue(g, app.today) {
+        lines.push(Line::from(Span::styled(
+            "Overdue: the target date has passed",
+            t.warn(),
+        )));
+    }
+    for r in &g.reviews {
+        lines.push(Line::from(vec![
+            Span::styled(format!("Review {}: ", r.date), t.dim()),
+            Span::raw(r.note.clone()),
+        ]));
+    }
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: true }).block(
+            Block::default()
+                .borders(Borders::TOP)
+                .border_style(t.border(false)),
+        ),
+        area,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_visible;
+
+    #[test]
+    fn the_cursor_row_is_always_in_view() {
+        let h = [2, 2, 2, 2, 2];
+        assert_eq!(first_visible(&h, 0, 5), 0);
+        assert_eq!(first_visible(&h, 4, 5), 3);
+        assert_eq!(first_visible(&h, 4, 1), 4);
+        assert_eq!(first_visible(&[], 0, 5), 0);
+    }
+}

@@ -1,0 +1,286 @@
+//! Rendering only: one module per pane or popup. Reads the app state, draws it, never does I/O.
+
+pub mod checklists;
+pub mod dashboard;
+pub mod goals;
+pub mod keymap;
+pub mod meetings;
+pub mod popups;
+mod text;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use crate::app::{Action, App, Overlay, Pane, Tab};
+use crate::model::meeting_gaps;
+pub use keymap::{Context, Keymap};
+pub use text::truncate;
+pub use theme::Theme;
+
+/// Below this the layout cannot show a useful screen: a message says so instead.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+/// Everything drawing needs besides the app state.
+pub struct View<'a> {
+    pub theme: &'a Theme,
+    pub keymap: &'a Keymap,
+}
+
+/// Rows of the main pane's list area, for PageUp/PageDown.
+pub fn page_rows(area: Rect) -> usize {
+    area.height.saturating_sub(6).max(1) as usize
+}
+
+pub fn draw(frame: &mut Frame, app: &App, view: &View) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return too_small(frame, area, view);
+    }
+    let [top, body, bottom] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let side = (area.width / 4).clamp(18, 30);
+    let [sidebar, main] =
+        Layout::horizontal([Constraint::Length(side), Constraint::Fill(1)]).areas(body);
+
+    tabs(frame, top, app, view);
+    partnerships(frame, sidebar, app, view);
+    let focused = app.pane == Pane::Main;
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(view.theme.border(focused))
+        .title(Span::styled(
+            format!(
+                " {} ",
+                app.partner()
+                    .map_or("", |p| p.partnership.value.name.as_str())
+            ),
+            view.theme.title(),
+        ));
+    let inner = block.inner(main);
+    frame.render_widget(block, main);
+    if app.partner().is_some() {
+        match app.tab {
+            Tab::Dashboard => dashboard::draw(frame, inner, app, view),
+            Tab::Meetings => meetings::draw(frame, inner, app, view),
+            Tab::Goals => goals::draw(frame, inner, app, view),
+            Tab::Checklists => checklists::draw(frame, inner, app, view),
+        }
+    }
+    status_bar(frame, bottom, app, view);
+
+    for overlay in &app.overlays {
+        popups::draw(frame, body, overlay, app, view);
+    }
+}
+
+fn too_small(frame: &mut Frame, area: Rect, view: &View) {
+    let text = format!(
+        "mentorlog needs a terminal of at least {MIN_WIDTH}x{MIN_HEIGHT}; this one is {}x{}. \
+         Make the window larger, or press q to quit.",
+        area.width, area.height
+    );
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(text)
+            .style(view.theme.warn())
+            .wrap(Wrap { trim: true }),
+        area,
+    );
+}
+
+fn tabs(frame: &mut Frame, area: Rect, app: &App, view: &View) {
+    let mut spans = vec![Span::styled(" mentorlog ", view.theme.title())];
+    for (n, tab) in Tab::ALL.iter().enumerate() {
+        let style = if *tab == app.tab {
+            Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+        } else {
+            view.theme.dim()
+        };
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(format!(" {} {} ", n + 1, tab.title()), style));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    if app.review {
+        let banner = " REVIEW MODE: private notes hidden ";
+        let w = text::width(banner) as u16;
+        if area.width > w + 40 {
+            let r = Rect::new(area.right() - w, area.y, w, 1);
+            frame.render_widget(
+                Paragraph::new(Span::styled(
+                    banner,
+                    view.theme.warn().add_modifier(Modifier::REVERSED),
+                )),
+                r,
+            );
+        }
+    }
+}
+
+fn partnerships(frame: &mut Frame, area: Rect, app: &App, view: &View) {
+    let focused = app.pane == Pane::Sidebar;
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(view.theme.border(focused))
+        .title(Span::styled(" Partnerships ", view.theme.title()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let rows = inner.height as usize;
+    let offset = app.selected.saturating_sub(rows.saturating_sub(1));
+    let width = inner.width as usize;
+    let lines: Vec<Line> = app
+        .snap
+        .partnerships
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(rows)
+        .map(|(i, p)| {
+            let v = &p.partnership.value;
+            let gaps = meeting_gaps(
+                p.meetings.iter().map(|m| m.value.date),
+                v.start,
+                v.cadence_days,
+                app.today,
+            );
+            let mark = if gaps.overdue { "!" } else { " " };
+            let text = truncate(&format!("{mark}{}", v.name), width);
+            let style = if i == app.selected {
+                view.theme.selected(focused)
+            } else if gaps.overdue {
+                view.theme.warn()
+            } else {
+                Style::default()
+            };
+            Line::from(Span::styled(format!("{text:<width$}"), style))
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The keys that matter now, for the status bar.
+fn hints(app: &App, view: &View) -> Vec<(String, &'static str)> {
+    let k = |a: Action| view.keymap.key_for(a).unwrap_or_default();
+    let mut h: Vec<(String, &'static str)> = Vec::new();
+    match app.overlays.last() {
+        Some(Overlay::Form(_)) => {
+            return vec![
+                ("Tab".into(), "next field"),
+                ("C-s".into(), "save"),
+                ("C-e".into(), "editor"),
+                ("Esc".into(), "cancel"),
+            ];
+        }
+        Some(Overlay::Picker(p)) => {
+            let mut v = vec![("type".into(), "filter"), ("↑↓".into(), "move")];
+            if p.multi {
+                v.push(("Space".into(), "choose"));
+            }
+            v.extend([("Enter".into(), "done"), ("Esc".into(), "cancel")]);
+            return v;
+        }
+        Some(Overlay::Meeting { .. }) => {
+            return vec![
+                ("e".into(), "edit"),
+                ("j/k".into(), "scroll"),
+                ("Esc".into(), "close"),
+            ];
+        }
+        Some(Overlay::Help { .. }) => {
+            return vec![("j/k".into(), "scroll"), ("Esc".into(), "close")];
+        }
+        Some(Overlay::Confirm { .. }) => return vec![("y".into(), "yes"), ("n".into(), "no")],
+        Some(Overlay::Welcome) => {
+            return vec![
+                ("n".into(), "new partnership"),
+                ("d".into(), "demo journal"),
+                ("q".into(), "quit"),
+            ];
+        }
+        None => {}
+    }
+    match (app.pane, app.tab) {
+        (Pane::Sidebar, _) => {
+            h.push((format!("{}/{}", k(Action::Down), k(Action::Up)), "choose"));
+            h.push((k(Action::NewPartnership), "new partnership"));
+        }
+        (_, Tab::Meetings) => {
+            h.push((k(Action::New), "new"));
+            h.push((k(Action::Open), "open"));
+            h.push((k(Action::Edit), "edit"));
+            h.push((k(Action::Delete), "delete"));
+        }
+        (_, Tab::Goals) => {
+            h.push((k(Action::New), "new"));
+            h.push((k(Action::Edit), "edit"));
+            h.push((k(Action::CycleStatus), "status"));
+            h.push((k(Action::ReviewNote), "review"));
+        }
+        (_, Tab::Checklists) => {
+            h.push((k(Action::Tick), "tick"));
+            h.push((k(Action::AttachEvidence), "evidence"));
+            h.push((k(Action::ToggleFilter), "filter"));
+            h.push((k(Action::ChooseFramework), "framework"));
+        }
+        (_, Tab::Dashboard) => {
+            h.push((k(Action::New), "log meeting"));
+            h.push(("1-4".into(), "tabs"));
+        }
+    }
+    h.push((k(Action::Undo), "undo"));
+    h.push((k(Action::Help), "help"));
+    h.push((k(Action::Quit), "quit"));
+    h
+}
+
+fn status_bar(frame: &mut Frame, area: Rect, app: &App, view: &View) {
+    let mut spans = Vec::new();
+    for (key, what) in hints(app, view) {
+        spans.push(Span::styled(
+            format!(" {key}"),
+            view.theme.accent().add_modifier(Modifier::BOLD),
+        ));
+        spans.push(Span::raw(format!(" {what} ")));
+    }
+    let hints_width: usize = spans.iter().map(|s| text::width(&s.content)).sum();
+    let (msg, style) = match &app.status {
+        Some(s) if s.error => (s.text.clone(), view.theme.error()),
+        Some(s) => (s.text.clone(), view.theme.ok()),
+        None => ("all changes saved".to_string(), view.theme.dim()),
+    };
+    let total = area.width as usize;
+    if let Some(s) = &app.status {
+        // A message matters more than the hints: it takes the line when both do not fit.
+        if hints_width + text::width(&s.text) + 2 > total {
+            let line = Line::from(Span::styled(truncate(&format!(" {msg}"), total), style));
+            frame.render_widget(Paragraph::new(line), area);
+            return;
+        }
+    }
+    let room = total.saturating_sub(hints_width + 1);
+    let msg = truncate(&msg, room);
+    let pad = room.saturating_sub(text::width(&msg));
+    spans.push(Span::raw(" ".repeat(pad)));
+    spans.push(Span::styled(msg, style));
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// A centred rectangle, `w` x `h` at most, inside `area`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}

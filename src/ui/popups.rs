@@ -1,0 +1,521 @@
+//! Popups drawn over the panes: help, a meeting, forms, pickers, confirmations, the welcome.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use super::keymap::Context;
+use super::{View, centered, truncate};
+use crate::app::form::{FieldKind, Form};
+use crate::app::picker::Picker;
+use crate::app::{Action, App, Overlay};
+
+pub fn draw(frame: &mut Frame, area: Rect, overlay: &Overlay, app: &App, view: &View) {
+    match overlay {
+        Overlay::Help { scroll } => help(frame, area, *scroll, view),
+        Overlay::Meeting { path, scroll } => meeting(frame, area, path, *scroll, app, view),
+        Overlay::Form(form) => draw_form(frame, area, form, view),
+        Overlay::Picker(p) => picker(frame, area, p, view),
+        Overlay::Confirm { message, .. } => {
+            let r = centered(area, (super::text::width(message) as u16 + 4).max(30), 3);
+            frame.render_widget(Clear, r);
+            frame.render_widget(
+                Paragraph::new(message.as_str())
+                    .wrap(Wrap { trim: true })
+                    .block(popup_block(" Confirm ", view)),
+                r,
+            );
+        }
+        Overlay::Welcome => welcome(frame, area, app, view),
+    }
+}
+
+fn popup_block<'a>(title: &'a str, view: &View) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(view.theme.border(true))
+        .title(Span::styled(title, view.theme.title()))
+}
+
+/// The help screen, generated from the keymap: every binding with its description.
+pub fn help_lines(view: &View) -> Vec<Line<'static>> {
+    let t = view.theme;
+    let mut lines = vec![
+        Line::from(Span::styled(
+            "mentorlog: a journal for mentoring and coaching",
+            t.title(),
+        )),
+        Line::raw(""),
+        Line::raw(
+            "Pick a partnership on the left, then a tab: the Dashboard shows how it is going,",
+        ),
+        Line::raw(
+            "Meetings is the mentoring log, Goals the action plan, Checklists the frameworks.",
+        ),
+        Line::raw("Every change is saved at once; u undoes the last one. Tab moves between panes."),
+        Line::raw(""),
+    ];
+    for ctx in [
+        Context::Global,
+        Context::Sidebar,
+        Context::Meetings,
+        Context::Goals,
+        Context::Checklists,
+    ] {
+        let bindings: Vec<_> = view
+            .keymap
+            .bindings
+            .iter()
+            .filter(|b| b.context == ctx && !b.keys.is_empty())
+            .collect();
+        if bindings.is_empty() {
+            continue;
+        }
+        lines.push(Line::from(Span::styled(ctx.title(), t.label())));
+        for b in bindings {
+            let keys = b
+                .keys
+                .iter()
+                .map(|k| k.label())
+                .collect::<Vec<_>>()
+                .join(", ");
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {keys:<16}"), t.accent()),
+                Span::raw(b.action.description()),
+            ]));
+        }
+        lines.push(Line::raw(""));
+    }
+    lines.push(Line::from(Span::styled("In a form", t.label())));
+    for (k, d) in [
+        ("Tab, S-Tab", "next / previous field"),
+        ("C-s", "save (Enter on the last field too)"),
+        ("C-e", "edit the field in $EDITOR"),
+        ("←, →, Space", "change a choice"),
+        (
+            "a, Enter",
+            "action items: add / edit; Space done, o owner, x remove",
+        ),
+        ("Enter", "goals and framework items: open the picker"),
+        ("Esc", "cancel (asks before throwing away changes)"),
+    ] {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {k:<16}"), t.accent()),
+            Span::raw(d),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::from(Span::styled("Dates", t.label())));
+    lines.push(Line::raw(
+        "  2026-11-20, today, yesterday, tomorrow, or offsets: +2w, -3d, +1m",
+    ));
+    lines.push(Line::raw(""));
+    lines.push(Line::from(Span::styled("Your data", t.label())));
+    lines.push(Line::raw(
+        "  Plain RON files, readable by you only. Keys and colours can be changed in",
+    ));
+    lines.push(Line::raw(
+        "  keymap.ron and theme.ron in the config directory (see README.md).",
+    ));
+    lines
+}
+
+fn help(frame: &mut Frame, area: Rect, scroll: u16, view: &View) {
+    let r = centered(area, 84, area.height);
+    frame.render_widget(Clear, r);
+    let lines = help_lines(view);
+    let max = (lines.len() as u16).saturating_sub(r.height.saturating_sub(2));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .scroll((scroll.min(max), 0))
+            .block(popup_block(" Help (Esc closes, j/k scroll) ", view)),
+        r,
+    );
+}
+
+fn meeting(
+    frame: &mut Frame,
+    area: Rect,
+    path: &std::path::Path,
+    scroll: u16,
+    app: &App,
+    view: &View,
+) {
+    let t = view.theme;
+    let Some(m) = app.meetings().into_iter().find(|m| m.path == path) else {
+        return;
+    };
+    let m = &m.value;
+    let r = centered(area, area.width.saturating_sub(4).min(100), area.height);
+    frame.render_widget(Clear, r);
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled(format!("{}", m.date), t.title()),
+            Span::raw(
+                m.time
+                    .map(|x| format!(" {}", x.format("%H:%M")))
+                    .unwrap_or_default(),
+            ),
+            Span::raw(
+                m.duration_minutes
+                    .map(|d| format!(" · {d} min"))
+                    .unwrap_or_default(),
+            ),
+            Span::raw(format!(" · {} · {}", m.mode, m.kind)),
+            Span::styled(if m.private { " · private" } else { "" }, t.warn()),
+        ]),
+        Line::from(vec![
+            Span::styled("Focus: ", t.label()),
+            Span::raw(m.focus.clone()),
+        ]),
+        Line::raw(""),
+    ];
+    for l in m.notes.lines() {
+        lines.push(Line::raw(l.to_string()));
+    }
+    if !m.outcomes.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::from(vec![
+            Span::styled("Outcomes: ", t.label()),
+            Span::raw(m.outcomes.clone()),
+        ]));
+    }
+    if !m.action_items.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::from(Span::styled("Action items", t.label())));
+        for a in &m.action_items {
+            let overdue = crate::model::action_is_overdue(a, app.today);
+            lines.push(Line::from(vec![
+                Span::raw(format!("  [{}] ", if a.done { "x" } else { " " })),
+                Span::raw(a.text.clone()),
+                Span::styled(format!(" ({}", a.owner), t.dim()),
+                Span::styled(
+                    a.due.map(|d| format!(", due {d}")).unwrap_or_default(),
+                    if overdue { t.warn() } else { t.dim() },
+                ),
+                Span::styled(")", t.dim()),
+            ]));
+        }
+    }
+    if let Some(p) = app.partner() {
+        let goals: Vec<String> = m
+            .goals
+            .iter()
+            .filter_map(|g| p.goals.iter().find(|x| &x.value.id == g))
+            .map(|g| g.value.objective.clone())
+            .collect();
+        if !goals.is_empty() {
+            lines.push(Line::raw(""));
+            lines.push(Line::from(vec![
+                Span::styled("Goals discussed: ", t.label()),
+                Span::raw(goals.join("; ")),
+            ]));
+        }
+    }
+    if !m.evidences.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::from(vec![
+            Span::styled("Evidences: ", t.label()),
+            Span::raw(m.evidences.join(", ")),
+        ]));
+    }
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0))
+            .block(popup_block(" Meeting (e edit, Esc close) ", view)),
+        r,
+    );
+}
+
+const LABEL_W: u16 = 27;
+
+pub fn draw_form(frame: &mut Frame, area: Rect, form: &Form, view: &View) {
+    let t = view.theme;
+    let content_h: u16 = form.fields.iter().map(|f| f.height()).sum::<u16>() + 2;
+    let errors: Vec<String> = form
+        .fields
+        .iter()
+        .filter_map(|f| f.error.as_ref().map(|e| format!("{}: {e}", f.label)))
+        .collect();
+    let want_h = content_h + 2 + errors.len() as u16;
+    let r = centered(
+        area,
+        area.width.saturating_sub(2).min(100),
+        want_h.min(area.height),
+    );
+    frame.render_widget(Clear, r);
+    let title = format!(" {} ", form.title);
+    let block = popup_block(&title, view);
+    let inner = block.inner(r);
+    frame.render_widget(block, r);
+    let [hint_area, fields_area, err_area] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Fill(1),
+        Constraint::Length(errors.len() as u16),
+    ])
+    .areas(inner);
+    if let Some(h) = &form.hint {
+        frame.render_widget(
+            Paragraph::new(Span::styled(h.as_str(), t.dim())).wrap(Wrap { trim: true }),
+            hint_area,
+        );
+    }
+    // Scroll so the focused field is on screen.
+    let tops: Vec<u16> = form
+        .fields
+        .iter()
+        .scan(0u16, |y, f| {
+            let top = *y;
+            *y += f.height();
+            Some(top)
+        })
+        .collect();
+    let focus_bottom = tops[form.focus] + form.fields[form.focus].height();
+    let scroll = focus_bottom.saturating_sub(fields_area.height);
+    let label_w = LABEL_W.min(fields_area.width * 2 / 5);
+    for (i, f) in form.fields.iter().enumerate() {
+        let Some(y) = tops[i].checked_sub(scroll) else {
+            continue;
+        };
+        if y >= fields_area.height {
+            break;
+        }
+        let h = f.height().min(fields_area.height - y);
+        let row = Rect::new(fields_area.x, fields_area.y + y, fields_area.width, h);
+        let [label_r, value_r] =
+            Layout::horizontal([Constraint::Length(label_w), Constraint::Fill(1)]).areas(row);
+        let focused = i == form.focus;
+        let label_style = if f.error.is_some() {
+            t.error()
+        } else if focused {
+            t.title()
+        } else {
+            t.label()
+        };
+        let marker = if focused { "▸ " } else { "  " };
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                truncate(&format!("{marker}{}", f.label), label_w as usize),
+                label_style,
+            )),
+            label_r,
+        );
+        match &f.kind {
+            FieldKind::Line
+            | FieldKind::Text { .. }
+            | FieldKind::Date { .. }
+            | FieldKind::Number => {
+                let mut ta = f.input.clone();
+                if focused {
+                    ta.set_cursor_style(Style::default().add_modifier(Modifier::REVERSED));
+                    ta.set_style(Style::default().add_modifier(Modifier::UNDERLINED));
+                } else {
+                    ta.set_cursor_style(Style::default());
+                    ta.set_style(t.dim().remove_modifier(Modifier::BOLD));
+                    if matches!(
+                        f.kind,
+                        FieldKind::Line | FieldKind::Date { .. } | FieldKind::Number
+                    ) {
+                        ta.set_style(Style::default());
+                    }
+                }
+                frame.render_widget(&ta, value_r);
+            }
+            FieldKind::Choice { options, index } => {
+                let text = format!("◂ {} ▸", options.get(*index).map_or("", String::as_str));
+                let style = if focused {
+                    Style::default().add_modifier(Modifier::REVERSED)
+                } else {
+                    Style::default()
+                };
+                frame.render_widget(Paragraph::new(Span::styled(text, style)), value_r);
+            }
+            FieldKind::Actions { items, cursor } => {
+                let mut lines: Vec<Line> = items
+                    .iter()
+                    .enumerate()
+                    .map(|(n, a)| {
+                        let text = format!(
+                            "[{}] {} · {}{}",
+                            if a.done { "x" } else { " " },
+                            a.text,
+                            a.owner,
+                            a.due.map(|d| format!(" · due {d}")).unwrap_or_default()
+                        );
+                        let line = Line::raw(truncate(&text, value_r.width as usize));
+                        if focused && n == *cursor {
+                            line.style(Style::default().add_modifier(Modifier::REVERSED))
+                        } else {
+                            line
+                        }
+                    })
+                    .collect();
+                let help = if focused {
+                    "a add · Enter edit · Space done · o owner · x remove"
+                } else {
+                    ""
+                };
+                if items.is_empty() {
+                    lines.push(Line::from(Span::styled(
+                        if focused {
+                            "none yet: a adds one"
+                        } else {
+                            "none"
+                        },
+                        t.dim(),
+                    )));
+                } else if focused {
+                    lines.push(Line::from(Span::styled(help, t.dim())));
+                }
+                frame.render_widget(Paragraph::new(lines), value_r);
+            }
+            FieldKind::Picks { options, chosen } => {
+                let names: Vec<&str> = chosen
+                    .iter()
+                    .map(|c| {
+                        options
+                            .iter()
+                            .find(|(id, _)| id == c)
+                            .map_or(c.as_str(), |(_, l)| l.as_str())
+                    })
+                    .collect();
+                let text = if names.is_empty() {
+                    if focused {
+                        "none: Enter to choose".to_string()
+                    } else {
+                        "none".to_string()
+                    }
+                } else {
+                    format!("{}: {}", names.len(), names.join("; "))
+                };
+                let style = if focused {
+                    Style::default().add_modifier(Modifier::REVERSED)
+                } else {
+                    Style::default()
+                };
+                frame.render_widget(
+                    Paragraph::new(Span::styled(truncate(&text, value_r.width as usize), style)),
+                    value_r,
+                );
+            }
+        }
+    }
+    let err_lines: Vec<Line> = errors
+        .into_iter()
+        .map(|e| Line::from(Span::styled(e, t.error())))
+        .collect();
+    frame.render_widget(Paragraph::new(err_lines), err_area);
+}
+
+fn picker(frame: &mut Frame, area: Rect, p: &Picker, view: &View) {
+    let t = view.theme;
+    let visible = p.visible();
+    let h = (visible.len() as u16 + 4).clamp(6, area.height);
+    let r = centered(area, area.width.saturating_sub(4).min(96), h);
+    frame.render_widget(Clear, r);
+    let title = format!(" {} ", p.title);
+    let block = popup_block(&title, view);
+    let inner = block.inner(r);
+    frame.render_widget(block, r);
+    let [filter, list] =
+        Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled("> ", t.accent()),
+            Span::raw(p.filter.clone()),
+            Span::styled("▏", t.accent()),
+            Span::styled(
+                if p.filter.is_empty() {
+                    " type to filter"
+                } else {
+                    ""
+                },
+                t.dim(),
+            ),
+        ])),
+        filter,
+    );
+    let rows = list.height as usize;
+    let offset = p.cursor.saturating_sub(rows.saturating_sub(1));
+    let w = list.width as usize;
+    let lines: Vec<Line> = visible
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(rows)
+        .map(|(n, &i)| {
+            let (id, label) = &p.options[i];
+            let mark = if p.multi {
+                if p.chosen.contains(id) {
+                    "[x] "
+                } else {
+                    "[ ] "
+                }
+            } else {
+                ""
+            };
+            let line = Line::raw(truncate(&format!("{mark}{label}"), w));
+            if n == p.cursor {
+                line.style(Style::default().add_modifier(Modifier::REVERSED))
+            } else {
+                line
+            }
+        })
+        .collect();
+    if lines.is_empty() {
+        frame.render_widget(
+            Paragraph::new(Span::styled("nothing matches", t.dim())),
+            list,
+        );
+    } else {
+        frame.render_widget(Paragraph::new(lines), list);
+    }
+}
+
+fn welcome(frame: &mut Frame, area: Rect, app: &App, view: &View) {
+    let t = view.theme;
+    let r = centered(area, 76, 18);
+    frame.render_widget(Clear, r);
+    let key = |a: Action| view.keymap.key_for(a).unwrap_or_default();
+    let lines = vec![
+        Line::from(Span::styled("Welcome to mentorlog", t.title())),
+        Line::raw(""),
+        Line::raw(
+            "A quick journal for mentoring and coaching: meetings, the action plan agreed with \
+             each mentee, and your growth against frameworks such as the CUREE skills checklist, \
+             each tick linked to its evidence.",
+        ),
+        Line::raw(""),
+        Line::from(vec![
+            Span::styled("  n  ", t.accent()),
+            Span::raw("start your first partnership"),
+        ]),
+        Line::from(vec![
+            Span::styled("  d  ", t.accent()),
+            Span::raw("open a demo journal to look around"),
+        ]),
+        Line::from(vec![
+            Span::styled(format!("  {}  ", key(Action::Help)), t.accent()),
+            Span::raw("help"),
+        ]),
+        Line::from(vec![
+            Span::styled(format!("  {}  ", key(Action::Quit)), t.accent()),
+            Span::raw("quit"),
+        ]),
+        Line::raw(""),
+        Line::from(Span::styled(
+            "Your journal lives in (readable by you only):",
+            t.dim(),
+        )),
+        Line::raw(format!("  {}", app.store.root().display())),
+    ];
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(popup_block(" mentorlog ", view)),
+        r,
+    );
+}
