@@ -1,0 +1,48 @@
+//! Drawing each pane of the full-screen journal on the large demo journal (50 partnerships,
+//! 5,000 meetings, 2,000 goals, 20,000 ticks). Target: under 5 ms a frame.
+//! Run: `cargo bench --bench draw`.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use mentorlog::app::{App, Pane, Tab};
+use mentorlog::demo::{Size, write_demo};
+use mentorlog::store::Store;
+use mentorlog::ui::{self, Keymap, Theme, View};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn bench(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path().join("journal"));
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    write_demo(&store, Size::Large, today).unwrap();
+    let mut app = App::new(store, today, false);
+    app.pane = Pane::Main;
+    let theme = Theme::default();
+    let keymap = Keymap::default();
+    let view = View {
+        theme: &theme,
+        keymap: &keymap,
+    };
+    let mut group = c.benchmark_group("draw");
+    for (w, h) in [(80u16, 24u16), (140, 40)] {
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+        for tab in Tab::ALL {
+            app.tab = tab;
+            // Put the cursor mid-list so the visible window is sliced, not just the top.
+            app.meeting_cursor = 50;
+            app.goal_cursor = 20;
+            app.checklist.cursor = 30;
+            group.bench_function(format!("{} {w}x{h}", tab.title()), |b| {
+                b.iter(|| {
+                    terminal.draw(|f| ui::draw(f, black_box(&app), &view)).unwrap();
+                })
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
