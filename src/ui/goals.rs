@@ -14,7 +14,7 @@ use crate::app::{App, Pane};
 use crate::model::{Goal, goal_is_overdue};
 
 /// Below this width the table shows three columns and a detail panel.
-pub const WIDE: u16 = 110;
+pub const WIDE: u16 = 96;
 
 const COLUMNS: [&str; 8] = [
     "Objective",
@@ -136,12 +136,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &View) {
                     }
                 })
                 .collect();
-            let h = wrapped.iter().map(Vec::len).max().unwrap_or(1).clamp(1, 4) as u16;
+            let h = wrapped.iter().map(Vec::len).max().unwrap_or(1).clamp(1, 6) as u16;
             (wrapped, h)
         })
         .collect();
     let heights: Vec<u16> = built.iter().map(|b| b.1).collect();
-    let room = table_area.height.saturating_sub(1);
+    let room = table_area.height.saturating_sub(if wide { 3 } else { 1 });
     let start = first_visible(&heights, app.goal_cursor, room);
     let mut used = 0;
     let mut rows = Vec::new();
@@ -175,10 +175,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &View) {
     } else {
         vec!["Objective", "Status", "Target"]
     };
+    // Wide headers wrap onto three lines rather than lose their words.
+    let header_h = if wide { 3 } else { 1 };
+    let header = Row::new(header.iter().zip(&col_w).map(|(h, w)| {
+        Cell::from(Text::from(
+            wrap(h, *w)
+                .into_iter()
+                .take(header_h)
+                .map(Line::raw)
+                .collect::<Vec<_>>(),
+        ))
+    }))
+    .height(header_h as u16)
+    .style(t.label());
     frame.render_widget(
-        Table::new(rows, widths)
-            .header(Row::new(header).style(t.label()))
-            .column_spacing(1),
+        Table::new(rows, widths).header(header).column_spacing(1),
         table_area,
     );
     if let (Some(area), Some(g)) = (detail_area, goals.get(app.goal_cursor)) {
