@@ -3,6 +3,7 @@
 
 pub(crate) mod load;
 mod progress;
+pub mod prompts;
 pub mod schema;
 
 pub use load::{

@@ -1,0 +1,33 @@
+//! Prompt banks (question lists from the sources) are data too: `assets/prompts.ron`.
+
+use serde::{Deserialize, Serialize};
+
+/// Every bank, with the citation they are transcribed from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PromptBanks {
+    /// Citation, and a note of every mend made to the extracted text.
+    pub source: String,
+    pub banks: Vec<PromptBank>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PromptBank {
+    /// Stable id, e.g. "first-conversation".
+    pub id: String,
+    pub title: String,
+    /// Who answers: "mentee", "mentor" or "both".
+    pub audience: String,
+    /// The bank's introduction, verbatim, if the source has one.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Each question or prompt, verbatim.
+    pub prompts: Vec<String>,
+}
+
+impl PromptBanks {
+    pub fn bank(&self, id: &str) -> Option<&PromptBank> {
+        self.banks.iter().find(|b| b.id == id)
+    }
+}
