@@ -9,6 +9,7 @@ pub mod cli;
 pub mod demo;
 pub mod framework;
 pub mod model;
+pub mod report;
 pub mod store;
 pub mod tui;
 pub mod ui;

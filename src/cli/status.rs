@@ -6,50 +6,20 @@ use serde_json::json;
 
 use super::Context;
 use super::args::StatusArgs;
-use crate::framework::{SectionProgress, framework_progress};
-use crate::model::{MeetingGaps, Progress, Workload, meeting_gaps, workload};
+use crate::framework::SectionProgress;
+use crate::model::MeetingGaps;
+use crate::report::{Report, report};
 use crate::store::PartnershipData;
 
 struct Summary<'a> {
     p: &'a PartnershipData,
-    gaps: MeetingGaps,
-    work: Workload,
-    progress: Vec<(String, String, Progress, Vec<SectionProgress>)>,
+    report: Report,
 }
 
 fn summarise<'a>(ctx: &Context, p: &'a PartnershipData) -> Summary<'a> {
-    let v = &p.partnership.value;
-    let gaps = meeting_gaps(
-        p.meetings.iter().map(|m| m.value.date),
-        v.start,
-        v.cadence_days,
-        ctx.today,
-    );
-    let work = workload(
-        p.goals.iter().map(|g| &g.value),
-        p.meetings.iter().map(|m| &m.value),
-        ctx.today,
-    );
-    let mut ids: Vec<&str> = v.frameworks.iter().map(String::as_str).collect();
-    for t in &p.ticks {
-        if !ids.contains(&t.value.framework.as_str()) {
-            ids.push(&t.value.framework);
-        }
-    }
-    let is_ticked = |f: &str, i: &str| p.is_ticked(f, i);
-    let progress = ids
-        .into_iter()
-        .filter_map(|id| ctx.frameworks.get(id))
-        .map(|fw| {
-            let (total, sections) = framework_progress(&ctx.frameworks, fw, &is_ticked);
-            (fw.id.clone(), fw.title.clone(), total, sections)
-        })
-        .collect();
     Summary {
         p,
-        gaps,
-        work,
-        progress,
+        report: report(&ctx.frameworks, p, ctx.today, ctx.review),
     }
 }
 
@@ -95,7 +65,7 @@ fn text_out(ctx: &Context, s: &Summary, detail: bool, out: &mut dyn Write) -> an
         "\n{} ({}): {}, {}, since {}",
         v.name, v.id, v.kind, v.status, v.start
     )?;
-    let g = &s.gaps;
+    let g = &s.report.gaps;
     match g.last {
         Some(last) => writeln!(
             out,
@@ -112,24 +82,61 @@ fn text_out(ctx: &Context, s: &Summary, detail: bool, out: &mut dyn Write) -> an
             cadence_note(g, v.cadence_days)
         )?,
     }
-    let w = &s.work;
+    let w = &s.report.work;
     writeln!(
         out,
         "  Goals: {} open, {} overdue. Action items: {} open, {} overdue",
         w.open_goals, w.overdue_goals, w.open_actions, w.overdue_actions
     )?;
-    for (id, title, total, sections) in &s.progress {
+    for fp in &s.report.progress {
+        let total = fp.progress;
         writeln!(
             out,
-            "  {title} ({id}): {}/{} achieved ({}%)",
+            "  {} ({}): {}/{} achieved ({}%)",
+            fp.title,
+            fp.framework,
             total.achieved,
             total.total,
             total.percent()
         )?;
         if detail {
-            for sec in sections {
+            for sec in &fp.sections {
                 write_sections(sec, 2, out)?;
             }
+        }
+    }
+    for r in &s.report.readiness {
+        let met = r.rules.iter().filter(|x| x.met).count();
+        writeln!(
+            out,
+            "  Recognition, {}: {} ({met}/{} rules met)",
+            r.title.trim_end_matches(':'),
+            if r.ready { "READY" } else { "not yet" },
+            r.rules.len()
+        )?;
+        if detail {
+            for rule in &r.rules {
+                writeln!(
+                    out,
+                    "    [{}] {}",
+                    if rule.met { "x" } else { " " },
+                    rule.rule
+                )?;
+                for m in rule.missing.iter().take(if detail { 20 } else { 0 }) {
+                    writeln!(out, "        missing: {m}")?;
+                }
+            }
+        }
+    }
+    for l in &s.report.levels {
+        writeln!(out, "  {} levels reached:", l.title)?;
+        for lv in &l.levels {
+            writeln!(
+                out,
+                "    {}: {}",
+                lv.text.lines().next().unwrap_or(""),
+                lv.level.as_deref().unwrap_or("not yet assessed")
+            )?;
         }
     }
     if !detail {
@@ -240,20 +247,25 @@ fn json_out(ctx: &Context, summaries: &[Summary], out: &mut dyn Write) -> anyhow
         .iter()
         .map(|s| {
             let v = &s.p.partnership.value;
+            let r = &s.report;
             json!({
                 "id": v.id,
                 "name": v.name,
-                "meetings": s.gaps.meetings,
-                "last_meeting": s.gaps.last,
-                "days_since_last_meeting": s.gaps.days_since_last,
+                "meetings": r.gaps.meetings,
+                "last_meeting": r.gaps.last,
+                "days_since_last_meeting": r.gaps.days_since_last,
                 "cadence_days": v.cadence_days,
-                "cadence_overdue": s.gaps.overdue,
-                "goals": { "open": s.work.open_goals, "overdue": s.work.overdue_goals },
-                "action_items": { "open": s.work.open_actions, "overdue": s.work.overdue_actions },
-                "progress": s.progress.iter().map(|(id, _, p, _)| json!({
-                    "framework": id, "achieved": p.achieved, "total": p.total,
+                "cadence_overdue": r.gaps.overdue,
+                "goals": { "open": r.work.open_goals, "overdue": r.work.overdue_goals },
+                "action_items": { "open": r.work.open_actions, "overdue": r.work.overdue_actions },
+                "progress": r.progress.iter().map(|fp| json!({
+                    "framework": fp.framework, "achieved": fp.progress.achieved, "total": fp.progress.total,
                 })).collect::<Vec<_>>(),
-                "readiness": [],
+                "readiness": r.readiness,
+                "levels": r.levels.iter().map(|l| json!({
+                    "framework": l.framework,
+                    "levels": l.levels.iter().map(|x| json!({"item": x.item, "level": x.level})).collect::<Vec<_>>(),
+                })).collect::<Vec<_>>(),
             })
         })
         .collect();

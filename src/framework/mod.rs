@@ -4,6 +4,7 @@
 pub(crate) mod load;
 mod progress;
 pub mod prompts;
+pub mod readiness;
 pub mod schema;
 
 pub use load::{

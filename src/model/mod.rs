@@ -3,11 +3,13 @@
 
 mod dates;
 mod matcher;
+mod readiness;
 mod records;
 mod rules;
 
 pub use dates::{DateError, parse_date};
 pub use matcher::{Matcher, SkimMatcher, rank};
+pub use readiness::*;
 pub use records::*;
 pub use rules::*;
 

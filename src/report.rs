@@ -1,0 +1,126 @@
+//! Everything derived about one partnership, computed once for the status command, the
+//! dashboard and the exports: meeting gaps, workload, framework progress, recognition readiness
+//! and rubric levels. Hidden (private) records stay out when `review` is on.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::framework::readiness::{LevelReached, levels_reached, stage_readiness};
+use crate::framework::{Framework, FrameworkSet, SectionProgress, framework_progress};
+use crate::model::{
+    MeetingGaps, Progress, Readiness, Reflection, Workload, meeting_gaps, scotelas, workload,
+};
+use crate::store::PartnershipData;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FrameworkProgress {
+    pub framework: String,
+    pub title: String,
+    pub progress: Progress,
+    pub sections: Vec<SectionProgress>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Levels {
+    pub framework: String,
+    pub title: String,
+    pub levels: Vec<LevelReached>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub gaps: MeetingGaps,
+    pub work: Workload,
+    pub progress: Vec<FrameworkProgress>,
+    pub readiness: Vec<Readiness>,
+    pub levels: Vec<Levels>,
+}
+
+/// The frameworks a partnership uses: those it names, then any it has ticks in.
+pub fn frameworks_of<'a>(set: &'a FrameworkSet, p: &PartnershipData) -> Vec<&'a Framework> {
+    let mut ids: Vec<&str> = p
+        .partnership
+        .value
+        .frameworks
+        .iter()
+        .map(String::as_str)
+        .collect();
+    for t in &p.ticks {
+        if !ids.contains(&t.value.framework.as_str()) {
+            ids.push(&t.value.framework);
+        }
+    }
+    ids.into_iter().filter_map(|id| set.get(id)).collect()
+}
+
+/// A staged framework (LJMU): its top-level sections are stages that reuse another framework's
+/// items as their checklist.
+pub fn is_staged(fw: &Framework) -> bool {
+    fw.levels.is_empty()
+        && fw
+            .sections
+            .iter()
+            .any(|s| s.all_items().iter().any(|i| i.reference.is_some()))
+}
+
+pub fn report(set: &FrameworkSet, p: &PartnershipData, today: NaiveDate, review: bool) -> Report {
+    let v = &p.partnership.value;
+    let meetings: Vec<_> = p
+        .meetings
+        .iter()
+        .filter(|m| !(review && m.value.private))
+        .collect();
+    let dates: Vec<NaiveDate> = meetings.iter().map(|m| m.value.date).collect();
+    let gaps = meeting_gaps(dates.iter().copied(), v.start, v.cadence_days, today);
+    let work = workload(
+        p.goals.iter().map(|g| &g.value),
+        meetings.iter().map(|m| &m.value),
+        today,
+    );
+    let is_ticked = |f: &str, i: &str| p.is_ticked(f, i);
+    let tick = |f: &str, i: &str| p.tick_sheet(f).and_then(|s| s.value.ticks.get(i));
+    let fws = frameworks_of(set, p);
+    let progress = fws
+        .iter()
+        .map(|fw| {
+            let (progress, sections) = framework_progress(set, fw, &is_ticked);
+            FrameworkProgress {
+                framework: fw.id.clone(),
+                title: fw.title.clone(),
+                progress,
+                sections,
+            }
+        })
+        .collect();
+    // Readiness counts every reflection, private ones too: privacy hides text, not credit.
+    let reflections: Vec<&Reflection> = p.reflections.iter().map(|r| &r.value).collect();
+    let all_dates: Vec<NaiveDate> = p.meetings.iter().map(|m| m.value.date).collect();
+    let mut readiness = vec![scotelas(v, &all_dates, &reflections)];
+    let mut levels = Vec::new();
+    for fw in &fws {
+        if is_staged(fw) {
+            for stage in &fw.sections {
+                let record = p
+                    .stages
+                    .iter()
+                    .map(|s| &s.value)
+                    .find(|s| s.framework == fw.id && s.stage == stage.id);
+                readiness.push(stage_readiness(set, fw, stage, &tick, record));
+            }
+        }
+        if !fw.levels.is_empty() {
+            levels.push(Levels {
+                framework: fw.id.clone(),
+                title: fw.title.clone(),
+                levels: levels_reached(fw, &tick),
+            });
+        }
+    }
+    Report {
+        gaps,
+        work,
+        progress,
+        readiness,
+        levels,
+    }
+}
