@@ -34,14 +34,14 @@ pub enum FieldKind {
 
 #[derive(Debug, Clone)]
 pub struct Field {
-    pub label: &'static str,
+    pub label: String,
     pub input: TextArea<'static>,
     pub kind: FieldKind,
     pub error: Option<String>,
 }
 
 impl Field {
-    fn with_text(label: &'static str, kind: FieldKind, text: &str) -> Field {
+    fn with_text(label: impl Into<String>, kind: FieldKind, text: &str) -> Field {
         let lines: Vec<String> = if text.is_empty() {
             vec![String::new()]
         } else {
@@ -53,27 +53,27 @@ impl Field {
         input.move_cursor(ratatui_textarea::CursorMove::Bottom);
         input.move_cursor(ratatui_textarea::CursorMove::End);
         Field {
-            label,
+            label: label.into(),
             input,
             kind,
             error: None,
         }
     }
 
-    pub fn line(label: &'static str, text: &str) -> Field {
+    pub fn line(label: impl Into<String>, text: &str) -> Field {
         Field::with_text(label, FieldKind::Line, text)
     }
 
-    pub fn text(label: &'static str, text: &str, rows: u16) -> Field {
+    pub fn text(label: impl Into<String>, text: &str, rows: u16) -> Field {
         Field::with_text(label, FieldKind::Text { rows }, text)
     }
 
-    pub fn date(label: &'static str, date: Option<NaiveDate>, required: bool) -> Field {
+    pub fn date(label: impl Into<String>, date: Option<NaiveDate>, required: bool) -> Field {
         let text = date.map(|d| d.to_string()).unwrap_or_default();
         Field::with_text(label, FieldKind::Date { required }, &text)
     }
 
-    pub fn number(label: &'static str, n: Option<u32>) -> Field {
+    pub fn number(label: impl Into<String>, n: Option<u32>) -> Field {
         Field::with_text(
             label,
             FieldKind::Number,
@@ -82,7 +82,7 @@ impl Field {
     }
 
     pub fn choice<T: Copy + PartialEq + std::fmt::Display>(
-        label: &'static str,
+        label: impl Into<String>,
         all: &[T],
         current: T,
     ) -> Field {
@@ -91,12 +91,12 @@ impl Field {
         Field::with_text(label, FieldKind::Choice { options, index }, "")
     }
 
-    pub fn actions(label: &'static str, items: Vec<ActionItem>) -> Field {
+    pub fn actions(label: impl Into<String>, items: Vec<ActionItem>) -> Field {
         Field::with_text(label, FieldKind::Actions { items, cursor: 0 }, "")
     }
 
     pub fn picks(
-        label: &'static str,
+        label: impl Into<String>,
         options: Vec<(String, String)>,
         chosen: Vec<String>,
     ) -> Field {
@@ -116,7 +116,7 @@ impl Field {
     }
 
     pub fn set_value(&mut self, text: &str) {
-        let label = self.label;
+        let label = std::mem::take(&mut self.label);
         let kind = self.kind.clone();
         *self = Field::with_text(label, kind, text);
     }
@@ -150,6 +150,14 @@ pub enum FormTarget {
     },
     /// An action item of the meeting form below this one (`None`: a new one).
     ActionItem(Option<usize>),
+    Agreement,
+    Evaluation,
+    NewReflection,
+    EditReflection(std::path::PathBuf),
+    StageRecord {
+        framework: String,
+        stage: String,
+    },
 }
 
 #[derive(Debug, Clone)]

@@ -6,6 +6,7 @@ mod action;
 pub mod checklist;
 pub mod form;
 pub mod picker;
+mod recognition;
 pub mod records;
 
 use std::path::{Path, PathBuf};
@@ -17,6 +18,7 @@ pub use action::Action;
 use checklist::{ChecklistState, Row, rows};
 use form::{Field, FieldKind, Form, FormEvent, FormTarget, Invalid};
 use picker::{PickEvent, PickPurpose, Picker};
+pub use recognition::{LIKERT, ReflRow, evaluation_statements};
 use records::{AnyRecord, Change, SaveNote, UndoEntry};
 
 use crate::framework::{Framework, FrameworkSet};
@@ -32,10 +34,19 @@ pub enum Tab {
     Meetings,
     Goals,
     Checklists,
+    Reflections,
+    Agreement,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 4] = [Tab::Dashboard, Tab::Meetings, Tab::Goals, Tab::Checklists];
+    pub const ALL: [Tab; 6] = [
+        Tab::Dashboard,
+        Tab::Meetings,
+        Tab::Goals,
+        Tab::Checklists,
+        Tab::Reflections,
+        Tab::Agreement,
+    ];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -43,6 +54,8 @@ impl Tab {
             Tab::Meetings => "Meetings",
             Tab::Goals => "Goals",
             Tab::Checklists => "Checklists",
+            Tab::Reflections => "Reflections",
+            Tab::Agreement => "Agreement",
         }
     }
 
@@ -98,6 +111,7 @@ pub struct App {
     pub meeting_cursor: usize,
     pub goal_cursor: usize,
     pub checklist: ChecklistState,
+    pub reflection_cursor: usize,
     pub overlays: Vec<Overlay>,
     pub status: Option<Status>,
     pub undo: Vec<UndoEntry>,
@@ -122,6 +136,7 @@ impl App {
             meeting_cursor: 0,
             goal_cursor: 0,
             checklist: ChecklistState::default(),
+            reflection_cursor: 0,
             overlays: Vec::new(),
             status: None,
             undo: Vec::new(),
@@ -225,7 +240,8 @@ impl App {
             (_, Tab::Meetings) => self.meetings().len(),
             (_, Tab::Goals) => self.goals().len(),
             (_, Tab::Checklists) => self.checklist_rows().len(),
-            (_, Tab::Dashboard) => 0,
+            (_, Tab::Reflections) => self.reflection_rows().len(),
+            (_, Tab::Dashboard | Tab::Agreement) => 0,
         }
     }
 
@@ -235,7 +251,8 @@ impl App {
             (_, Tab::Meetings) => Some(&mut self.meeting_cursor),
             (_, Tab::Goals) => Some(&mut self.goal_cursor),
             (_, Tab::Checklists) => Some(&mut self.checklist.cursor),
-            (_, Tab::Dashboard) => None,
+            (_, Tab::Reflections) => Some(&mut self.reflection_cursor),
+            (_, Tab::Dashboard | Tab::Agreement) => None,
         }
     }
 
@@ -247,6 +264,9 @@ impl App {
         let fws = self.partner_frameworks().len();
         self.checklist.framework = self.checklist.framework.min(last(fws));
         self.checklist.cursor = self.checklist.cursor.min(last(self.checklist_rows().len()));
+        self.reflection_cursor = self
+            .reflection_cursor
+            .min(last(self.reflection_rows().len()));
     }
 
     pub fn info(&mut self, text: impl Into<String>) {
@@ -416,12 +436,17 @@ impl App {
                     Pane::Main => Pane::Sidebar,
                 }
             }
-            Action::NextTab => self.set_tab(Tab::ALL[(self.tab.index() + 1) % 4]),
-            Action::PrevTab => self.set_tab(Tab::ALL[(self.tab.index() + 3) % 4]),
+            Action::NextTab => self.set_tab(Tab::ALL[(self.tab.index() + 1) % Tab::ALL.len()]),
+            Action::PrevTab => {
+                self.set_tab(Tab::ALL[(self.tab.index() + Tab::ALL.len() - 1) % Tab::ALL.len()])
+            }
             Action::Dashboard => self.set_tab(Tab::Dashboard),
             Action::Meetings => self.set_tab(Tab::Meetings),
             Action::Goals => self.set_tab(Tab::Goals),
             Action::Checklists => self.set_tab(Tab::Checklists),
+            Action::Reflections => self.set_tab(Tab::Reflections),
+            Action::Agreement => self.set_tab(Tab::Agreement),
+            Action::Evaluate => self.evaluation_form(),
             Action::Up => self.move_cursor(-1),
             Action::Down => self.move_cursor(1),
             Action::PageUp => self.move_cursor(-(self.page.max(1) as isize)),
@@ -485,6 +510,7 @@ impl App {
             self.meeting_cursor = 0;
             self.goal_cursor = 0;
             self.checklist.cursor = 0;
+            self.reflection_cursor = 0;
             self.clamp();
         }
     }
@@ -535,6 +561,8 @@ impl App {
                 None => {}
             },
             (_, Tab::Dashboard) => self.set_tab(Tab::Meetings),
+            (_, Tab::Reflections) => self.edit(),
+            (_, Tab::Agreement) => self.agreement_form(),
         }
     }
 
@@ -745,6 +773,8 @@ impl App {
         }
         match self.tab {
             Tab::Goals => self.goal_form(None),
+            Tab::Reflections => self.reflection_form(None),
+            Tab::Agreement => self.agreement_form(),
             Tab::Checklists => {
                 self.info("Space ticks the item under the cursor; a attaches evidence")
             }
@@ -770,6 +800,20 @@ impl App {
                 }
             }
             Tab::Checklists => self.attach_evidence(),
+            Tab::Reflections => match self.reflection_rows().get(self.reflection_cursor) {
+                Some(ReflRow::Reflection(r)) => {
+                    let path = r.path.clone();
+                    self.reflection_form(Some(path));
+                }
+                Some(ReflRow::Stage {
+                    framework, stage, ..
+                }) => {
+                    let (f, s) = (framework.id.clone(), stage.id.clone());
+                    self.stage_form(&f, &s);
+                }
+                None => {}
+            },
+            Tab::Agreement => self.agreement_form(),
             Tab::Dashboard => {}
         }
     }
@@ -947,6 +991,14 @@ impl App {
                     format!("goal {}", g.value.objective),
                 )
             }),
+            Tab::Reflections => match self.reflection_rows().get(self.reflection_cursor) {
+                Some(ReflRow::Reflection(r)) => Some((
+                    r.path.clone(),
+                    AnyRecord::Reflection(r.value.clone()),
+                    format!("reflection of {}", r.value.date),
+                )),
+                _ => None,
+            },
             _ => None,
         };
         let Some((path, record, label)) = target else {
@@ -1448,6 +1500,12 @@ impl App {
             FormTarget::ReviewNote(_) => self.save_review(&mut form),
             FormTarget::EvidenceText { .. } => self.save_evidence_text(&mut form),
             FormTarget::ActionItem(i) => self.save_action_item(&mut form, i),
+            FormTarget::Agreement => self.save_agreement(&mut form),
+            FormTarget::Evaluation => self.save_evaluation(&mut form),
+            FormTarget::NewReflection | FormTarget::EditReflection(_) => {
+                self.save_reflection(&mut form)
+            }
+            FormTarget::StageRecord { .. } => self.save_stage(&mut form),
         };
         if result.is_err() {
             // Keep the form open, with its errors shown, so nothing typed is lost.

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::model::{Goal, Meeting, Partnership, TickSheet};
+use crate::model::{Goal, Meeting, Partnership, Reflection, StageRecord, TickSheet};
 use crate::store::{Loaded, PartnershipData, Saved, Snapshot, Store, StoreError};
 
 /// One record of any kind the TUI edits.
@@ -13,6 +13,8 @@ pub enum AnyRecord {
     Meeting(Meeting),
     Goal(Goal),
     Ticks(TickSheet),
+    Reflection(Reflection),
+    Stage(StageRecord),
 }
 
 /// A file's content before and after one change (`None`: no file).
@@ -75,6 +77,8 @@ pub fn write(
         AnyRecord::Meeting(v) => go!(Meeting, v),
         AnyRecord::Goal(v) => go!(Goal, v),
         AnyRecord::Ticks(v) => go!(Ticks, v),
+        AnyRecord::Reflection(v) => go!(Reflection, v),
+        AnyRecord::Stage(v) => go!(Stage, v),
     }
 }
 
@@ -86,6 +90,8 @@ pub fn remove(store: &Store, path: &Path, current: &AnyRecord) -> Result<(), Sto
         AnyRecord::Meeting(value) => store.delete(&Loaded { path, value }),
         AnyRecord::Goal(value) => store.delete(&Loaded { path, value }),
         AnyRecord::Ticks(value) => store.delete(&Loaded { path, value }),
+        AnyRecord::Reflection(value) => store.delete(&Loaded { path, value }),
+        AnyRecord::Stage(value) => store.delete(&Loaded { path, value }),
     }
 }
 
@@ -126,6 +132,10 @@ pub fn put(snap: &mut Snapshot, path: &Path, value: Option<AnyRecord>) {
         (_, Some(AnyRecord::Meeting(v))) => upsert(&mut p.meetings, path, Some(v)),
         (_, Some(AnyRecord::Goal(v))) => upsert(&mut p.goals, path, Some(v)),
         (_, Some(AnyRecord::Ticks(v))) => upsert(&mut p.ticks, path, Some(v)),
+        (_, Some(AnyRecord::Reflection(v))) => upsert(&mut p.reflections, path, Some(v)),
+        (_, Some(AnyRecord::Stage(v))) => upsert(&mut p.stages, path, Some(v)),
+        ("reflections", None) => upsert::<Reflection>(&mut p.reflections, path, None),
+        ("stages", None) => upsert::<StageRecord>(&mut p.stages, path, None),
         ("meetings", None) => upsert::<Meeting>(&mut p.meetings, path, None),
         ("goals", None) => upsert::<Goal>(&mut p.goals, path, None),
         ("ticks", None) => upsert::<TickSheet>(&mut p.ticks, path, None),
@@ -136,4 +146,6 @@ pub fn put(snap: &mut Snapshot, path: &Path, value: Option<AnyRecord>) {
     });
     p.goals
         .sort_by(|a, b| (a.value.created, &a.value.id).cmp(&(b.value.created, &b.value.id)));
+    p.reflections
+        .sort_by_key(|r| std::cmp::Reverse(r.value.date));
 }

@@ -14,4 +14,15 @@ pub use progress::{SectionProgress, framework_progress};
 pub use schema::{Framework, Item, Section};
 
 /// The frameworks shipped inside the binary: (file name, RON text).
-pub const BUNDLED: &[(&str, &str)] = &[("curee.ron", include_str!("../../frameworks/curee.ron"))];
+pub const BUNDLED: &[(&str, &str)] = &[
+    ("curee.ron", include_str!("../../frameworks/curee.ron")),
+    ("mcf.ron", include_str!("../../frameworks/mcf.ron")),
+    (
+        "mentor-competencies.ron",
+        include_str!("../../frameworks/mentor-competencies.ron"),
+    ),
+    (
+        "mentee-competencies.ron",
+        include_str!("../../frameworks/mentee-competencies.ron"),
+    ),
+];

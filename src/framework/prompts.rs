@@ -31,3 +31,14 @@ impl PromptBanks {
         self.banks.iter().find(|b| b.id == id)
     }
 }
+
+/// The prompt banks shipped inside the binary (`assets/prompts.ron`).
+pub fn bundled_prompts() -> PromptBanks {
+    // The file is checked by the test suite; should it ever fail to parse, prompts are simply absent.
+    crate::model::ron_options()
+        .from_str(include_str!("../../assets/prompts.ron"))
+        .unwrap_or(PromptBanks {
+            source: String::new(),
+            banks: Vec::new(),
+        })
+}

@@ -68,7 +68,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &View) {
     if gaps.overdue {
         lines.push(Line::from(Span::styled(
             format!(
-                "           ! {} days without a meeting: the target is every {} days",
+                "           ! {} days since the last; target every {}",
                 gaps.days_since_last, v.cadence_days
             ),
             t.warn(),
@@ -99,16 +99,100 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &View) {
     lines.push(Line::default());
     lines.push(Line::from(Span::styled("Progress", t.label())));
     let fws = app.partner_frameworks();
+    let report = crate::report::report(&app.frameworks, p, app.today, app.review);
+    let mut recog = vec![Line::from(Span::styled("Recognition", t.label()))];
+    for r in &report.readiness {
+        let met = r.rules.iter().filter(|x| x.met).count();
+        let first_missing = r.missing().into_iter().next();
+        recog.push(Line::from(vec![
+            Span::styled(
+                format!(
+                    "{} {} ",
+                    if r.ready { "✓" } else { "·" },
+                    r.title.trim_end_matches(':')
+                ),
+                if r.ready {
+                    t.ok()
+                } else {
+                    ratatui::style::Style::default()
+                },
+            ),
+            Span::styled(
+                if r.ready {
+                    "ready".to_string()
+                } else {
+                    format!(
+                        "{met}/{} rules{}",
+                        r.rules.len(),
+                        first_missing.map(|m| format!(": {m}")).unwrap_or_default()
+                    )
+                },
+                t.dim(),
+            ),
+        ]));
+    }
+    for l in &report.levels {
+        let reached: Vec<String> = l
+            .levels
+            .iter()
+            .map(|x| {
+                format!(
+                    "{} {}",
+                    crate::app::first_line(&x.text),
+                    x.level.as_deref().unwrap_or("–")
+                )
+            })
+            .collect();
+        recog.push(Line::from(Span::styled(
+            format!("{}: {}", l.title, reached.join(" · ")),
+            t.dim(),
+        )));
+    }
     let text_h = lines.len() as u16;
     let gauges_h = fws.len() as u16;
-    let [text_area, gauge_area, _, spark_title, spark_area] = Layout::vertical([
+    let recog_h = recog.len() as u16;
+    let [
+        text_area,
+        gauge_area,
+        _,
+        recog_area,
+        _,
+        spark_title,
+        spark_area,
+    ] = Layout::vertical([
         Constraint::Length(text_h),
         Constraint::Length(gauges_h),
+        Constraint::Length(1),
+        Constraint::Length(recog_h),
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Fill(1),
     ])
     .areas(area);
+    let width = recog_area.width as usize;
+    let recog: Vec<Line> = recog
+        .into_iter()
+        .map(|l| {
+            let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+            if super::text::width(&text) > width {
+                // Keep the line to one row: cut the last span.
+                let mut spans = l.spans;
+                let head: usize = spans
+                    .iter()
+                    .take(spans.len().saturating_sub(1))
+                    .map(|s| super::text::width(&s.content))
+                    .sum();
+                if let Some(last) = spans.last_mut() {
+                    let cut = super::truncate(&last.content, width.saturating_sub(head));
+                    *last = Span::styled(cut, last.style);
+                }
+                Line::from(spans)
+            } else {
+                l
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(recog), recog_area);
     frame.render_widget(Paragraph::new(lines), text_area);
     let is_ticked = |f: &str, i: &str| p.is_ticked(f, i);
     for (n, fw) in fws.iter().enumerate() {

@@ -16,6 +16,8 @@ pub enum Context {
     Meetings,
     Goals,
     Checklists,
+    Reflections,
+    Agreement,
 }
 
 impl Context {
@@ -26,6 +28,8 @@ impl Context {
             Context::Meetings => "Meetings",
             Context::Goals => "Goals",
             Context::Checklists => "Checklists",
+            Context::Reflections => "Reflections",
+            Context::Agreement => "Agreement",
         }
     }
 
@@ -35,6 +39,8 @@ impl Context {
             (_, Tab::Meetings) => Context::Meetings,
             (_, Tab::Goals) => Context::Goals,
             (_, Tab::Checklists) => Context::Checklists,
+            (_, Tab::Reflections) => Context::Reflections,
+            (_, Tab::Agreement) => Context::Agreement,
             (_, Tab::Dashboard) => Context::Global,
         }
     }
@@ -161,6 +167,8 @@ const DEFAULTS: &[(Context, Action, &[&str])] = &[
     (Context::Global, Action::Meetings, &["2"]),
     (Context::Global, Action::Goals, &["3"]),
     (Context::Global, Action::Checklists, &["4"]),
+    (Context::Global, Action::Reflections, &["5"]),
+    (Context::Global, Action::Agreement, &["6"]),
     (Context::Global, Action::NextTab, &["]"]),
     (Context::Global, Action::PrevTab, &["["]),
     (Context::Global, Action::Down, &["j", "down"]),
@@ -181,6 +189,10 @@ const DEFAULTS: &[(Context, Action, &[&str])] = &[
     (Context::Goals, Action::Delete, &["d"]),
     (Context::Goals, Action::CycleStatus, &["s"]),
     (Context::Goals, Action::ReviewNote, &["r"]),
+    (Context::Reflections, Action::Edit, &["e"]),
+    (Context::Reflections, Action::Delete, &["d"]),
+    (Context::Agreement, Action::Edit, &["e"]),
+    (Context::Agreement, Action::Evaluate, &["v"]),
     (Context::Checklists, Action::Tick, &["space", "x"]),
     (Context::Checklists, Action::AttachEvidence, &["a", "e"]),
     (Context::Checklists, Action::ToggleFilter, &["f"]),

@@ -1,11 +1,13 @@
 //! Rendering only: one module per pane or popup. Reads the app state, draws it, never does I/O.
 
+pub mod agreement;
 pub mod checklists;
 pub mod dashboard;
 pub mod goals;
 pub mod keymap;
 pub mod meetings;
 pub mod popups;
+pub mod reflections;
 mod text;
 pub mod theme;
 
@@ -73,6 +75,8 @@ pub fn draw(frame: &mut Frame, app: &App, view: &View) {
             Tab::Meetings => meetings::draw(frame, inner, app, view),
             Tab::Goals => goals::draw(frame, inner, app, view),
             Tab::Checklists => checklists::draw(frame, inner, app, view),
+            Tab::Reflections => reflections::draw(frame, inner, app, view),
+            Tab::Agreement => agreement::draw(frame, inner, app, view),
         }
     }
     status_bar(frame, bottom, app, view);
@@ -98,16 +102,34 @@ fn too_small(frame: &mut Frame, area: Rect, view: &View) {
 }
 
 fn tabs(frame: &mut Frame, area: Rect, app: &App, view: &View) {
-    let mut spans = vec![Span::styled(" mentorlog ", view.theme.title())];
-    for (n, tab) in Tab::ALL.iter().enumerate() {
-        let style = if *tab == app.tab {
-            Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD)
-        } else {
-            view.theme.dim()
-        };
-        spans.push(Span::raw(" "));
-        spans.push(Span::styled(format!(" {} {} ", n + 1, tab.title()), style));
-    }
+    // The fullest tab line that fits: with the name and tab numbers, then without each.
+    let build = |title: bool, numbers: bool| {
+        let mut spans = Vec::new();
+        if title {
+            spans.push(Span::styled(" mentorlog ", view.theme.title()));
+        }
+        for (n, tab) in Tab::ALL.iter().enumerate() {
+            let style = if *tab == app.tab {
+                Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+            } else {
+                view.theme.dim()
+            };
+            spans.push(Span::raw(" "));
+            let label = if numbers {
+                format!(" {} {} ", n + 1, tab.title())
+            } else {
+                format!(" {} ", tab.title())
+            };
+            spans.push(Span::styled(label, style));
+        }
+        spans
+    };
+    let width = |spans: &[Span]| spans.iter().map(|s| text::width(&s.content)).sum::<usize>();
+    let spans = [(true, true), (false, true), (false, false)]
+        .into_iter()
+        .map(|(t, n)| build(t, n))
+        .find(|s| width(s) <= area.width as usize)
+        .unwrap_or_else(|| build(false, false));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
     if app.review {
         let banner = " REVIEW MODE: private notes hidden ";
@@ -232,7 +254,16 @@ fn hints(app: &App, view: &View) -> Vec<(String, &'static str)> {
         }
         (_, Tab::Dashboard) => {
             h.push((k(Action::New), "log meeting"));
-            h.push(("1-4".into(), "tabs"));
+            h.push(("1-6".into(), "tabs"));
+        }
+        (_, Tab::Reflections) => {
+            h.push((k(Action::New), "new"));
+            h.push((k(Action::Open), "open"));
+            h.push((k(Action::Delete), "delete"));
+        }
+        (_, Tab::Agreement) => {
+            h.push(("e".into(), "edit agreement"));
+            h.push((k(Action::Evaluate), "evaluate"));
         }
     }
     h.push((k(Action::Undo), "undo"));

@@ -63,6 +63,8 @@ pub fn help_lines(view: &View) -> Vec<Line<'static>> {
         Context::Meetings,
         Context::Goals,
         Context::Checklists,
+        Context::Reflections,
+        Context::Agreement,
     ] {
         let bindings: Vec<_> = view
             .keymap

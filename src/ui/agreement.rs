@@ -1,0 +1,110 @@
+//! The mentoring agreement (ScotELAs) and the evaluation of how it was kept.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::View;
+use crate::app::{App, LIKERT};
+use crate::model::AGREEMENT_OUTCOMES;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &View) {
+    let t = view.theme;
+    let Some(p) = app.partner() else {
+        return;
+    };
+    let v = &p.partnership.value;
+    let mut lines = vec![Line::from(vec![
+        Span::styled("Pathway: ", t.label()),
+        Span::raw(match &v.focus {
+            Some(f) => format!("{} (focus: {f})", v.pathway),
+            None => v.pathway.to_string(),
+        }),
+    ])];
+    match &v.agreement {
+        None => {
+            lines.push(Line::raw(""));
+            lines.push(Line::from(Span::styled(
+                "No mentoring agreement yet. Press e to write it together: at least three outcomes, \
+                 both sides' responsibilities, ground rules for tone and logistics.",
+                t.dim(),
+            )));
+        }
+        Some(a) => {
+            let section = |title: &str, items: &[String], lines: &mut Vec<Line>| {
+                lines.push(Line::raw(""));
+                lines.push(Line::from(Span::styled(title.to_string(), t.label())));
+                if items.is_empty() {
+                    lines.push(Line::from(Span::styled("  (none yet)", t.dim())));
+                }
+                for (n, i) in items.iter().enumerate() {
+                    lines.push(Line::raw(format!("  {}. {i}", n + 1)));
+                }
+            };
+            section("Outcomes for the mentee", &a.outcomes, &mut lines);
+            if a.outcomes.len() < AGREEMENT_OUTCOMES {
+                lines.push(Line::from(Span::styled(
+                    format!(
+                        "  ! {} outcome(s): at least {AGREEMENT_OUTCOMES} are needed",
+                        a.outcomes.len()
+                    ),
+                    t.warn(),
+                )));
+            }
+            section(
+                "Mentee's responsibilities",
+                &a.mentee_responsibilities,
+                &mut lines,
+            );
+            section(
+                "Mentor's responsibilities",
+                &a.mentor_responsibilities,
+                &mut lines,
+            );
+            section("Ground rules for tone", &a.tone_ground_rules, &mut lines);
+            section(
+                "Logistical ground rules",
+                &a.logistics_ground_rules,
+                &mut lines,
+            );
+            lines.push(Line::raw(""));
+            let agreed = |who: &str, d: Option<chrono::NaiveDate>| match d {
+                Some(d) => Line::from(vec![
+                    Span::styled(format!("Agreed by the {who}: "), t.label()),
+                    Span::styled(d.to_string(), t.ok()),
+                ]),
+                None => Line::from(vec![
+                    Span::styled(format!("Agreed by the {who}: "), t.label()),
+                    Span::styled("not yet", t.warn()),
+                ]),
+            };
+            lines.push(agreed("mentee", a.agreed_by_mentee));
+            lines.push(agreed("mentor", a.agreed_by_mentor));
+        }
+    }
+    lines.push(Line::raw(""));
+    match &v.evaluation {
+        None => lines.push(Line::from(Span::styled(
+            "Evaluation: not yet (v evaluates how the agreement was kept)",
+            t.dim(),
+        ))),
+        Some(e) => {
+            lines.push(Line::from(Span::styled(
+                format!("Evaluation of {}", e.date),
+                t.label(),
+            )));
+            for a in &e.answers {
+                lines.push(Line::raw(format!(
+                    "  {}: {}",
+                    a.statement,
+                    LIKERT.get(usize::from(a.score)).copied().unwrap_or("?")
+                )));
+            }
+            if !e.comments.is_empty() {
+                lines.push(Line::raw(format!("  Comments: {}", e.comments)));
+            }
+        }
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+}

@@ -1,0 +1,140 @@
+//! Reflections (newest first) and, for a staged framework such as LJMU, each stage's record:
+//! reflection, targets for further development and verification.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::View;
+use crate::app::{App, Pane, ReflRow};
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &View) {
+    let t = view.theme;
+    let rows = app.reflection_rows();
+    if rows.is_empty() {
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                "No reflections yet. Press n to write one, answering a prompt or freely.",
+                t.dim(),
+            ))
+            .wrap(Wrap { trim: true }),
+            area,
+        );
+        return;
+    }
+    let detail_h = (area.height / 3).clamp(3, 9);
+    let [list, detail] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(detail_h)]).areas(area);
+    let height = list.height as usize;
+    let offset = app
+        .reflection_cursor
+        .saturating_sub(height.saturating_sub(1));
+    let width = list.width as usize;
+    let focused = app.pane == Pane::Main;
+    let lines: Vec<Line> = rows
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(height)
+        .map(|(i, row)| {
+            let text = match row {
+                ReflRow::Reflection(r) => {
+                    let r = &r.value;
+                    let about = r
+                        .prompt
+                        .as_deref()
+                        .unwrap_or(crate::app::first_line(&r.text));
+                    format!(
+                        "{} {:<8} {}{}",
+                        r.date,
+                        r.author.label(),
+                        if r.private { "🔒 " } else { "" },
+                        about
+                    )
+                }
+                ReflRow::Stage {
+                    framework,
+                    stage,
+                    record,
+                } => {
+                    let state = match record {
+                        Some(r) if !r.value.verifications.is_empty() => "verified",
+                        Some(r) if !r.value.reflection.is_empty() => "reflection written",
+                        _ => "to do",
+                    };
+                    format!("Stage  {} · {}: {state}", framework.id, stage.title)
+                }
+            };
+            let line = Line::raw(super::truncate(&text, width));
+            if i == app.reflection_cursor {
+                line.style(t.selected(focused))
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), list);
+
+    let mut info: Vec<Line> = Vec::new();
+    match rows.get(app.reflection_cursor) {
+        Some(ReflRow::Reflection(r)) => {
+            let r = &r.value;
+            if let Some(q) = &r.prompt {
+                info.push(Line::from(Span::styled(q.clone(), t.label())));
+            }
+            info.extend(r.text.lines().map(|l| Line::raw(l.to_string())));
+            if let Some(a) = &r.attachment {
+                info.push(Line::from(vec![
+                    Span::styled("Attached: ", t.dim()),
+                    Span::raw(a.clone()),
+                ]));
+            }
+        }
+        Some(ReflRow::Stage { record, .. }) => match record {
+            Some(rec) => {
+                let rec = &rec.value;
+                info.push(Line::from(vec![
+                    Span::styled("Reflection: ", t.label()),
+                    Span::raw(rec.reflection.clone()),
+                ]));
+                info.push(Line::from(vec![
+                    Span::styled("Targets: ", t.label()),
+                    Span::raw(rec.targets.clone()),
+                ]));
+                for v in &rec.verifications {
+                    info.push(Line::from(vec![
+                        Span::styled("Verified: ", t.ok()),
+                        Span::raw(format!(
+                            "{}{} on {}{}",
+                            v.name,
+                            v.role
+                                .as_ref()
+                                .map(|r| format!(" ({r})"))
+                                .unwrap_or_default(),
+                            v.date,
+                            if v.comment.is_empty() {
+                                String::new()
+                            } else {
+                                format!(": {}", v.comment)
+                            }
+                        )),
+                    ]));
+                }
+            }
+            None => info.push(Line::from(Span::styled(
+                "Enter writes this stage's reflection, targets and verification",
+                t.dim(),
+            ))),
+        },
+        None => {}
+    }
+    frame.render_widget(
+        Paragraph::new(info).wrap(Wrap { trim: true }).block(
+            Block::default()
+                .borders(Borders::TOP)
+                .border_style(t.border(false)),
+        ),
+        detail,
+    );
+}
