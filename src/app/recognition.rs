@@ -485,7 +485,7 @@ impl App {
             .into_iter()
             .filter_map(|s| {
                 let score = form.choice(&s);
-                (score > 0).then(|| LikertAnswer {
+                (score > 0).then_some(LikertAnswer {
                     statement: s,
                     score: score as u8,
                 })
