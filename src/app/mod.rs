@@ -829,7 +829,17 @@ impl App {
         let existing = path
             .as_ref()
             .and_then(|path| p.meetings.iter().find(|m| &m.path == path));
-        let m = existing.map_or_else(|| Meeting::new(new_id(), self.today), |l| l.value.clone());
+        let mut m =
+            existing.map_or_else(|| Meeting::new(new_id(), self.today), |l| l.value.clone());
+        // A partnership's first meeting is offered the first-conversation questions as its agenda.
+        if existing.is_none()
+            && p.meetings.is_empty()
+            && let Some(agenda) =
+                crate::framework::prompts::bundled_prompts().agenda("first-conversation")
+        {
+            m.focus = "First conversation".into();
+            m.notes = agenda;
+        }
         let goal_options = p
             .goals
             .iter()

@@ -22,7 +22,7 @@ pub fn run(ctx: &Context, a: &LogArgs, out: &mut dyn Write) -> anyhow::Result<()
         })
         .transpose()?;
     let due = a.due.as_deref().map(|d| ctx.date(d)).transpose()?;
-    let notes = notes(a)?;
+    let notes = notes(a, p.meetings.is_empty())?;
     let mut m = Meeting::new(new_id(), date);
     m.time = time;
     m.duration_minutes = a.duration;
@@ -60,7 +60,7 @@ pub fn run(ctx: &Context, a: &LogArgs, out: &mut dyn Write) -> anyhow::Result<()
     Ok(())
 }
 
-fn notes(a: &LogArgs) -> anyhow::Result<String> {
+fn notes(a: &LogArgs, first: bool) -> anyhow::Result<String> {
     if a.notes.len() == 1 && a.notes[0] == "-" {
         let mut s = String::new();
         std::io::stdin()
@@ -72,13 +72,13 @@ fn notes(a: &LogArgs) -> anyhow::Result<String> {
         return Ok(a.notes.join(" "));
     }
     if interactive() {
-        return edit_notes(a.focus.as_deref().unwrap_or(""));
+        return edit_notes(a.focus.as_deref().unwrap_or(""), first);
     }
     Ok(String::new())
 }
 
 /// Open $VISUAL or $EDITOR on a private temporary file; lines starting with `#` are dropped.
-fn edit_notes(focus: &str) -> anyhow::Result<String> {
+fn edit_notes(focus: &str, first: bool) -> anyhow::Result<String> {
     let editor = std::env::var("VISUAL")
         .or_else(|_| std::env::var("EDITOR"))
         .unwrap_or_else(|_| "vi".to_string());
@@ -95,6 +95,16 @@ fn edit_notes(focus: &str) -> anyhow::Result<String> {
             format!(" ({focus})")
         }
     )?;
+    if first
+        && let Some(agenda) =
+            crate::framework::prompts::bundled_prompts().agenda("first-conversation")
+    {
+        // The first meeting is offered the first-conversation questions as its agenda.
+        writeln!(file, "#\n# This is the partnership's first meeting.")?;
+        for line in agenda.lines() {
+            writeln!(file, "# {line}")?;
+        }
+    }
     file.flush()?;
     // The editor may carry arguments ("code --wait"): let the shell split it.
     let status = std::process::Command::new("sh")

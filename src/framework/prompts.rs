@@ -30,6 +30,16 @@ impl PromptBanks {
     pub fn bank(&self, id: &str) -> Option<&PromptBank> {
         self.banks.iter().find(|b| b.id == id)
     }
+
+    /// A bank as an agenda to write notes under: its title, then each question as a bullet.
+    pub fn agenda(&self, id: &str) -> Option<String> {
+        let bank = self.bank(id)?;
+        let mut out = format!("Agenda ({}):\n", bank.title);
+        for q in &bank.prompts {
+            out.push_str(&format!("- {q}\n"));
+        }
+        Some(out)
+    }
 }
 
 /// The prompt banks shipped inside the binary (`assets/prompts.ron`).
