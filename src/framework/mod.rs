@@ -17,6 +17,8 @@ pub use schema::{Framework, Item, Section};
 pub const BUNDLED: &[(&str, &str)] = &[
     ("curee.ron", include_str!("../../frameworks/curee.ron")),
     ("mcf.ron", include_str!("../../frameworks/mcf.ron")),
+    ("ljmu.ron", include_str!("../../frameworks/ljmu.ron")),
+    ("tla.ron", include_str!("../../frameworks/tla.ron")),
     (
         "mentor-competencies.ron",
         include_str!("../../frameworks/mentor-competencies.ron"),
