@@ -18,7 +18,7 @@ pub use action::Action;
 use checklist::{ChecklistState, Row, rows};
 use form::{Field, FieldKind, Form, FormEvent, FormTarget, Invalid};
 use picker::{PickEvent, PickPurpose, Picker};
-pub use recognition::{LIKERT, ReflRow, evaluation_statements};
+pub use recognition::{LIKERT, ReflRow};
 use records::{AnyRecord, Change, SaveNote, UndoEntry};
 
 use crate::framework::{Framework, FrameworkSet};

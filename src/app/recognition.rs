@@ -11,7 +11,7 @@ use crate::framework::prompts::bundled_prompts;
 use crate::framework::{Framework, Section};
 use crate::model::{
     AGREEMENT_OUTCOMES, Agreement, Evaluation, LikertAnswer, Pathway, Reflection, Role,
-    SCHEMA_VERSION, StageRecord, Verification, new_id,
+    SCHEMA_VERSION, StageRecord, Verification, evaluation_statements, new_id,
 };
 use crate::report::is_staged;
 use crate::store::Loaded;
@@ -42,28 +42,6 @@ fn lines(text: &str) -> Vec<String> {
         .map(|l| l.trim().trim_start_matches("- ").trim().to_string())
         .filter(|l| !l.is_empty())
         .collect()
-}
-
-/// The statements of the evaluation, one per part of the agreement: how well it was kept.
-pub fn evaluation_statements(a: Option<&Agreement>) -> Vec<String> {
-    let mut out: Vec<String> = a
-        .map(|a| {
-            a.outcomes
-                .iter()
-                .map(|o| format!("We worked towards the outcome: {o}"))
-                .collect()
-        })
-        .unwrap_or_default();
-    out.extend(
-        [
-            "The mentee kept their responsibilities",
-            "The mentor kept their responsibilities",
-            "We kept our ground rules for the tone of our conversations",
-            "We kept our logistical ground rules",
-        ]
-        .map(String::from),
-    );
-    out
 }
 
 impl App {

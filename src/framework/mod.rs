@@ -20,6 +20,11 @@ pub const BUNDLED: &[(&str, &str)] = &[
     ("ljmu.ron", include_str!("../../frameworks/ljmu.ron")),
     ("tla.ron", include_str!("../../frameworks/tla.ron")),
     (
+        "scotelas.ron",
+        include_str!("../../frameworks/scotelas.ron"),
+    ),
+    ("lsis.ron", include_str!("../../frameworks/lsis.ron")),
+    (
         "mentor-competencies.ron",
         include_str!("../../frameworks/mentor-competencies.ron"),
     ),

@@ -52,3 +52,17 @@ pub fn bundled_prompts() -> PromptBanks {
             banks: Vec::new(),
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bundled_banks_load_and_make_an_agenda() {
+        let banks = bundled_prompts();
+        assert!(!banks.banks.is_empty(), "assets/prompts.ron did not parse");
+        let agenda = banks.agenda("first-conversation").unwrap();
+        assert!(agenda.starts_with("Agenda (Role-focused mentoring: Questions to guide the first mentoring conversation):\n- "));
+        assert!(banks.agenda("nope").is_none());
+    }
+}

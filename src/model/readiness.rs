@@ -5,7 +5,7 @@
 use chrono::{Months, NaiveDate};
 use serde::Serialize;
 
-use super::{Partnership, Reflection, Role};
+use super::{Agreement, Partnership, Reflection, Role};
 
 /// One rule of a recognition scheme.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -52,6 +52,28 @@ impl Readiness {
             .flat_map(|r| r.missing.iter().cloned())
             .collect()
     }
+}
+
+/// The statements of the evaluation, one per part of the agreement: how well it was kept.
+pub fn evaluation_statements(a: Option<&Agreement>) -> Vec<String> {
+    let mut out: Vec<String> = a
+        .map(|a| {
+            a.outcomes
+                .iter()
+                .map(|o| format!("We worked towards the outcome: {o}"))
+                .collect()
+        })
+        .unwrap_or_default();
+    out.extend(
+        [
+            "The mentee kept their responsibilities",
+            "The mentor kept their responsibilities",
+            "We kept our ground rules for the tone of our conversations",
+            "We kept our logistical ground rules",
+        ]
+        .map(String::from),
+    );
+    out
 }
 
 /// ScotELAs: at least 6 months of engagement.
