@@ -7,9 +7,10 @@ use std::path::Path;
 use chrono::{Days, NaiveDate, NaiveTime};
 
 use crate::model::{
-    ActionItem, Agreement, Evidence, Goal, GoalStatus, Journal, Meeting, MeetingMode, MeetingType,
-    Owner, Partnership, PartnershipKind, PartnershipStatus, Pathway, Profile, Reflection, Review,
-    Role, SCHEMA_VERSION, Tick, TickSheet,
+    ActionItem, Agreement, Evaluation, Evidence, Goal, GoalStatus, Journal, LikertAnswer, Meeting,
+    MeetingMode, MeetingType, Owner, Partnership, PartnershipKind, PartnershipStatus, Pathway,
+    Profile, Reflection, Review, Role, SCHEMA_VERSION, StageRecord, Tick, TickSheet, Verification,
+    evaluation_statements,
 };
 use crate::store::{JournalLock, Store, StoreError, atomic_write, to_ron};
 
@@ -85,6 +86,16 @@ impl Writer<'_> {
             .join(format!("{}-{}.ron", r.date, r.id));
         self.written.reflections += 1;
         self.put(&path, r)
+    }
+
+    fn stage(&mut self, pid: &str, s: &StageRecord) -> Result<(), StoreError> {
+        let path = self
+            .store
+            .partnerships_dir()
+            .join(pid)
+            .join("stages")
+            .join(format!("{}-{}.ron", s.framework, s.stage));
+        self.put(&path, s)
     }
 
     fn ticks(&mut self, pid: &str, sheet: &TickSheet) -> Result<(), StoreError> {
@@ -252,8 +263,8 @@ const FOCI: &[&str] = &[
 ];
 
 fn small(w: &mut Writer, today: NaiveDate) -> Result<(), StoreError> {
-    // Sam: seven months in, nearly through the mentor skills checklist.
-    let start = days_before(today, 214);
+    // Sam: ready for recognition: ScotELAs, and the LJMU Developing Mentor stage.
+    let start = days_before(today, 200);
     let sam = partnership(
         "sam-lee",
         "Sam Lee",
@@ -261,7 +272,7 @@ fn small(w: &mut Writer, today: NaiveDate) -> Result<(), StoreError> {
         Pathway::RoleFocused,
         None,
         start,
-        &["curee"],
+        &["curee", "ljmu"],
         Some(Agreement {
             outcomes: vec![
                 "Plan and teach lessons that use open questioning to deepen understanding".into(),
@@ -282,10 +293,20 @@ fn small(w: &mut Writer, today: NaiveDate) -> Result<(), StoreError> {
             agreed_by_mentor: Some(start),
         }),
     );
+    let mut sam = sam;
+    sam.evaluation = Some(Evaluation {
+        date: days_before(today, 2),
+        answers: evaluation_statements(sam.agreement.as_ref())
+            .into_iter()
+            .zip([5u8, 4, 4, 5, 4, 5, 4])
+            .map(|(statement, score)| LikertAnswer { statement, score })
+            .collect(),
+        comments: "We met as agreed almost every fortnight; the written feedback after observations was the most useful part.".into(),
+    });
     w.partnership(&sam)?;
     let mut ids = Vec::new();
     for i in 0..14u64 {
-        let date = days_after(start, 2 + i * 15);
+        let date = days_before(today, 3 + (13 - i) * 15);
         let id = format!("sam{i:03}");
         let kind = if i % 4 == 2 {
             MeetingType::ObservationOfMentee
@@ -369,31 +390,77 @@ fn small(w: &mut Writer, today: NaiveDate) -> Result<(), StoreError> {
             GoalStatus::NotStarted,
         ),
     )?;
+    // Every CUREE mentor skill and every Developing Mentor criterion, each with its evidence.
+    let bundled = crate::framework::FrameworkSet::bundled();
     let mut sheet = TickSheet::new("curee");
-    for (n, item) in [
-        "mentor-relate-sensitively",
-        "mentor-model-expertise",
-        "mentor-relate-guidance",
-        "mentor-observe-analyse-reflect",
-        "mentor-provide-feedback",
-        "mentor-build-control",
-        "mentor-open-questions",
-        "mentor-listen-actively",
-    ]
-    .iter()
-    .enumerate()
-    {
-        let m = &ids[n + 2];
+    let mentor_skills: Vec<String> = bundled
+        .get("curee")
+        .and_then(|f| {
+            f.sections
+                .iter()
+                .flat_map(|s| &s.sections)
+                .find(|s| s.id == "mentors")
+        })
+        .map(|s| s.items.iter().map(|i| i.id.clone()).collect())
+        .unwrap_or_default();
+    for (n, item) in mentor_skills.iter().enumerate() {
+        let m = &ids[n % ids.len()];
         sheet.ticks.insert(
-            item.to_string(),
+            item.clone(),
             tick(
-                days_after(start, 32 + n as u64 * 15),
+                days_before(today, 190 - n as u64 * 15),
                 &[m],
                 "Noted in the meeting log",
             ),
         );
     }
     w.ticks("sam-lee", &sheet)?;
+    let mut ljmu = TickSheet::new("ljmu");
+    let criteria: Vec<String> = bundled
+        .get("ljmu")
+        .and_then(|f| f.sections.iter().find(|s| s.id == "developing"))
+        .map(|s| {
+            s.all_items()
+                .into_iter()
+                .filter(|i| i.reference.is_none())
+                .map(|i| i.id.clone())
+                .collect()
+        })
+        .unwrap_or_default();
+    for (n, item) in criteria.iter().enumerate() {
+        let m = &ids[(n * 3) % ids.len()];
+        ljmu.ticks.insert(
+            item.clone(),
+            tick(
+                days_before(today, 150 - n as u64 * 10),
+                &[m],
+                "Discussed and evidenced in the meeting log; documents in the trainee file",
+            ),
+        );
+    }
+    w.ticks("sam-lee", &ljmu)?;
+    w.stage(
+        "sam-lee",
+        &StageRecord {
+            version: SCHEMA_VERSION,
+            framework: "ljmu".into(),
+            stage: "developing".into(),
+            reflection:
+                "Mentoring Sam taught me to hold back my own solutions: open questions and \
+                         shared observation did more for Sam's practice than advice did."
+                    .into(),
+            targets:
+                "Develop coaching skills with a second trainee; lead one mentor training session."
+                    .into(),
+            verifications: vec![Verification {
+                name: "Dr Ana Ruiz".into(),
+                role: Some("University Liaison / Link Tutor".into()),
+                date: days_before(today, 1),
+                comment: "Criteria and checklist evidenced in the log; verified.".into(),
+            }],
+        },
+    )?;
+    let prompts = crate::framework::prompts::bundled_prompts();
     for (i, (author, text)) in [
         (
             Role::Mentee,
@@ -415,6 +482,15 @@ fn small(w: &mut Writer, today: NaiveDate) -> Result<(), StoreError> {
     .into_iter()
     .enumerate()
     {
+        let bank = if author == Role::Mentee {
+            "reflection-mentee"
+        } else {
+            "reflection-mentor"
+        };
+        let prompt = prompts
+            .bank(bank)
+            .and_then(|b| b.prompts.get(i / 2))
+            .cloned();
         w.reflection(
             "sam-lee",
             &Reflection {
@@ -422,7 +498,7 @@ fn small(w: &mut Writer, today: NaiveDate) -> Result<(), StoreError> {
                 id: format!("samr{i:02}"),
                 date: days_after(start, 60 + i as u64 * 30),
                 author,
-                prompt: None,
+                prompt,
                 text: text.into(),
                 attachment: None,
                 private: false,
@@ -439,8 +515,15 @@ fn small(w: &mut Writer, today: NaiveDate) -> Result<(), StoreError> {
         Pathway::ExpertiseFocused,
         Some("Assessment for learning"),
         start,
-        &["curee"],
-        None,
+        &["curee", "tla"],
+        Some(Agreement {
+            outcomes: vec![
+                "Design exit tickets that reveal misconceptions".into(),
+                "Use the evidence to adapt the next lesson".into(),
+            ],
+            agreed_by_mentee: Some(start),
+            ..Agreement::default()
+        }),
     ))?;
     for i in 0..5u64 {
         let date = days_after(start, 5 + i * 18);
@@ -486,6 +569,38 @@ fn small(w: &mut Writer, today: NaiveDate) -> Result<(), StoreError> {
             .insert(item.into(), tick(days_after(start, 40), &["pri002"], ""));
     }
     w.ticks("priya-shah", &sheet)?;
+    let mut tla = TickSheet::new("tla");
+    for (item, level) in [
+        ("knowledge-base", "Stage 2"),
+        ("coaching-mentoring", "Stage 1"),
+        ("planning", "Stage 1"),
+    ] {
+        let mut t = tick(
+            days_before(today, 20),
+            &["pri003"],
+            "Discussed at the learning conversation",
+        );
+        t.level = Some(level.into());
+        tla.ticks.insert(item.into(), t);
+    }
+    w.ticks("priya-shah", &tla)?;
+    w.reflection(
+        "priya-shah",
+        &Reflection {
+            version: SCHEMA_VERSION,
+            id: "prir00".into(),
+            date: days_before(today, 10),
+            author: Role::Mentee,
+            prompt: prompts
+                .bank("starter")
+                .and_then(|b| b.prompts.first())
+                .cloned(),
+            text: "I started by marking exit tickets; now I sort them into piles before I plan."
+                .into(),
+            attachment: None,
+            private: false,
+        },
+    )?;
 
     // Alex: a co-coaching partnership that has just begun.
     let start = days_before(today, 5);
