@@ -11,7 +11,10 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 
+use std::time::Duration;
+
 use crate::app::{App, Effect};
+use crate::store::watch::Watcher;
 use crate::ui::{self, Context, Keymap, Theme, View};
 
 /// Route one key press: to the open popup if there is one, else through the keymap.
@@ -118,10 +121,44 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
         theme: &theme,
         keymap: &keymap,
     };
+    // Another process on the same journal: its changes show here within a second.
+    let watch = Watcher::start(app.store.root());
+    let changes = match watch {
+        Ok((ref w, rx)) => {
+            if w.polling {
+                app.info("Watching the journal by polling (file events are not available here)");
+            }
+            Some(rx)
+        }
+        Err(ref e) => {
+            app.error(format!(
+                "Changes made elsewhere will not show until Ctrl-r: {e}"
+            ));
+            None
+        }
+    };
+    let mut dirty = true;
     while !app.quit {
-        let size = terminal.size()?;
-        app.page = ui::page_rows(ratatui::layout::Rect::new(0, 0, size.width, size.height));
-        terminal.draw(|f| ui::draw(f, &app, &view))?;
+        if let Some(rx) = &changes {
+            let mut paths = Vec::new();
+            while let Ok(batch) = rx.try_recv() {
+                paths.extend(batch);
+            }
+            if !paths.is_empty() {
+                app.external_change(&paths);
+                dirty = true;
+            }
+        }
+        if dirty {
+            let size = terminal.size()?;
+            app.page = ui::page_rows(ratatui::layout::Rect::new(0, 0, size.width, size.height));
+            terminal.draw(|f| ui::draw(f, &app, &view))?;
+            dirty = false;
+        }
+        if !event::poll(Duration::from_millis(100))? {
+            continue;
+        }
+        dirty = true;
         match event::read()? {
             Event::Key(key) => {
                 if let Effect::EditText(text) = handle_key(&mut app, &keymap, key) {

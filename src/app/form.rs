@@ -169,6 +169,11 @@ pub struct Form {
     pub dirty: bool,
     /// A hint shown under the title (e.g. the first-conversation questions).
     pub hint: Option<String>,
+    /// The record as it was when the form opened: the base its save merges against, so a
+    /// change made elsewhere meanwhile is kept rather than overwritten.
+    pub base: Option<super::records::AnyRecord>,
+    /// Set when the record changed on disk while the form was open.
+    pub changed_elsewhere: bool,
 }
 
 /// What a key did to a form.
@@ -194,6 +199,8 @@ impl Form {
             focus: 0,
             dirty: false,
             hint: None,
+            base: None,
+            changed_elsewhere: false,
         }
     }
 

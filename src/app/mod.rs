@@ -5,6 +5,7 @@
 mod action;
 pub mod checklist;
 pub mod form;
+mod live;
 pub mod picker;
 mod recognition;
 pub mod records;
@@ -17,6 +18,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 pub use action::Action;
 use checklist::{ChecklistState, Row, rows};
 use form::{Field, FieldKind, Form, FormEvent, FormTarget, Invalid};
+pub use live::describe_changes;
 use picker::{PickEvent, PickPurpose, Picker};
 pub use recognition::{LIKERT, ReflRow};
 use records::{AnyRecord, Change, SaveNote, UndoEntry};
@@ -829,6 +831,7 @@ impl App {
         let existing = path
             .as_ref()
             .and_then(|path| p.meetings.iter().find(|m| &m.path == path));
+        let existing_value = existing.map(|l| l.value.clone());
         let mut m =
             existing.map_or_else(|| Meeting::new(new_id(), self.today), |l| l.value.clone());
         // A partnership's first meeting is offered the first-conversation questions as its agenda.
@@ -895,6 +898,7 @@ impl App {
             _ => format!("Meeting with {}", p.partnership.value.name),
         };
         let mut form = Form::new(title, target, fields);
+        form.base = existing_value.map(AnyRecord::Meeting);
         form.hint = Some("Tab next field · Ctrl-s save · Ctrl-e $EDITOR · Esc cancel".into());
         self.overlays.push(Overlay::Form(Box::new(form)));
     }
@@ -926,7 +930,13 @@ impl App {
         let existing = match &form.target {
             FormTarget::EditMeeting(path) => p.meetings.iter().find(|m| &m.path == path).cloned(),
             _ => None,
-        };
+        }
+        .map(|mut l| {
+            if let Some(AnyRecord::Meeting(b)) = &form.base {
+                l.value = b.clone();
+            }
+            l
+        });
         let mut m = existing
             .as_ref()
             .map_or_else(|| Meeting::new(new_id(), self.today), |l| l.value.clone());
@@ -1061,6 +1071,7 @@ impl App {
             None => FormTarget::NewGoal,
         };
         let mut form = Form::new("Action plan: goal", target, fields);
+        form.base = g.clone().map(AnyRecord::Goal);
         form.hint = Some("Tab next field · Ctrl-s save · Esc cancel".into());
         self.overlays.push(Overlay::Form(Box::new(form)));
     }
@@ -1078,7 +1089,13 @@ impl App {
         let existing = match &form.target {
             FormTarget::EditGoal(path) => p.goals.iter().find(|g| &g.path == path).cloned(),
             _ => None,
-        };
+        }
+        .map(|mut l| {
+            if let Some(AnyRecord::Goal(b)) = &form.base {
+                l.value = b.clone();
+            }
+            l
+        });
         let mut g = existing.as_ref().map_or_else(
             || Goal {
                 version: SCHEMA_VERSION,

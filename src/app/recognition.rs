@@ -142,6 +142,7 @@ impl App {
             None => FormTarget::NewReflection,
         };
         let mut form = Form::new("Reflection", target, fields);
+        form.base = existing.map(AnyRecord::Reflection);
         form.hint = Some(
             "Choose a prompt with ←/→ (or reflect freely) · Ctrl-e $EDITOR · Ctrl-s save".into(),
         );
@@ -169,7 +170,13 @@ impl App {
                 p.reflections.iter().find(|r| &r.path == path).cloned()
             }
             _ => None,
-        };
+        }
+        .map(|mut l| {
+            if let Some(AnyRecord::Reflection(b)) = &form.base {
+                l.value = b.clone();
+            }
+            l
+        });
         let r = Reflection {
             version: SCHEMA_VERSION,
             id: existing
@@ -248,7 +255,7 @@ impl App {
                 2,
             ),
         ];
-        let form = Form::new(
+        let mut form = Form::new(
             format!("{title}: reflection and verification"),
             FormTarget::StageRecord {
                 framework: framework.to_string(),
@@ -256,6 +263,7 @@ impl App {
             },
             fields,
         );
+        form.base = record.map(AnyRecord::Stage);
         self.overlays.push(Overlay::Form(Box::new(form)));
     }
 
@@ -292,6 +300,12 @@ impl App {
             },
             |l| l.path.clone(),
         );
+        let loaded = loaded.map(|mut l| {
+            if let Some(AnyRecord::Stage(b)) = &form.base {
+                l.value = b.clone();
+            }
+            l
+        });
         let mut record = loaded.as_ref().map_or_else(
             || StageRecord {
                 version: SCHEMA_VERSION,
@@ -363,6 +377,7 @@ impl App {
             Field::date("Agreed by the mentor", a.agreed_by_mentor, false),
         ];
         let mut form = Form::new("The mentoring agreement", FormTarget::Agreement, fields);
+        form.base = Some(AnyRecord::Partnership(v.clone()));
         form.hint = Some(format!(
             "At least {AGREEMENT_OUTCOMES} outcomes for the mentee, one a line. Dates: today, 2026-11-20 ..."
         ));
@@ -380,7 +395,11 @@ impl App {
             return Err(Invalid);
         };
         let loaded = p.partnership.clone();
-        let mut v = loaded.value.clone();
+        let base = match &form.base {
+            Some(AnyRecord::Partnership(b)) => b.clone(),
+            _ => loaded.value.clone(),
+        };
+        let mut v = base.clone();
         v.pathway = Pathway::ALL[form.choice("Pathway")];
         let focus = form.text("Focus (expertise pathway)");
         v.focus = (!focus.is_empty()).then_some(focus);
@@ -397,7 +416,7 @@ impl App {
         v.agreement = Some(agreement);
         let result = self.write(
             &loaded.path,
-            Some(AnyRecord::Partnership(loaded.value)),
+            Some(AnyRecord::Partnership(base)),
             AnyRecord::Partnership(v),
         );
         let saved = self.finish("Mentoring agreement".to_string(), result);
@@ -445,6 +464,7 @@ impl App {
             FormTarget::Evaluation,
             fields,
         );
+        form.base = Some(AnyRecord::Partnership(v.clone()));
         form.hint = Some("←/→ scores each statement from 1 (not at all) to 5 (fully)".into());
         self.overlays.push(Overlay::Form(Box::new(form)));
     }
@@ -458,7 +478,11 @@ impl App {
             return Err(Invalid);
         };
         let loaded = p.partnership.clone();
-        let mut v = loaded.value.clone();
+        let base = match &form.base {
+            Some(AnyRecord::Partnership(b)) => b.clone(),
+            _ => loaded.value.clone(),
+        };
+        let mut v = base.clone();
         let answers = evaluation_statements(v.agreement.as_ref())
             .into_iter()
             .filter_map(|s| {
@@ -476,7 +500,7 @@ impl App {
         });
         let result = self.write(
             &loaded.path,
-            Some(AnyRecord::Partnership(loaded.value)),
+            Some(AnyRecord::Partnership(base)),
             AnyRecord::Partnership(v),
         );
         self.finish("Evaluation".to_string(), result)

@@ -16,6 +16,7 @@ mod io;
 mod lock;
 pub mod merge;
 mod record;
+pub mod watch;
 
 use std::path::{Path, PathBuf};
 

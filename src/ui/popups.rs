@@ -259,7 +259,17 @@ pub fn draw_form(frame: &mut Frame, area: Rect, form: &Form, view: &View) {
         Constraint::Length(errors.len() as u16),
     ])
     .areas(inner);
-    if let Some(h) = &form.hint {
+    if form.changed_elsewhere {
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                "Changed elsewhere since you opened it: saving merges your edits with those \
+                 changes, field by field.",
+                t.warn(),
+            ))
+            .wrap(Wrap { trim: true }),
+            hint_area,
+        );
+    } else if let Some(h) = &form.hint {
         frame.render_widget(
             Paragraph::new(Span::styled(h.as_str(), t.dim())).wrap(Wrap { trim: true }),
             hint_area,
