@@ -158,6 +158,11 @@ impl App {
         } else {
             self.overlays.retain(|o| !matches!(o, Overlay::Welcome));
         }
+        let (exposed, total) = crate::store::safety::exposed(self.store.root(), 1);
+        if let Some(first) = exposed.first() {
+            self.error(format!("Private notes at risk: {first} ({total} in all)"));
+            return self.clamp();
+        }
         let problems = self.snap.problems.len() + self.frameworks.problems.len();
         if problems > 0 {
             let first = self

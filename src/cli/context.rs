@@ -41,6 +41,16 @@ impl Context {
         for p in &frameworks.problems {
             eprintln!("warning: framework not loaded: {p}");
         }
+        let (exposed, total) = crate::store::safety::exposed(store.root(), 3);
+        for e in &exposed {
+            eprintln!("warning: {e}");
+        }
+        if total > exposed.len() {
+            eprintln!(
+                "warning: {} more files or folders in the journal can be read by others",
+                total - exposed.len()
+            );
+        }
         if !snap.conflicts.is_empty() {
             eprintln!(
                 "note: {} conflict cop{} kept from simultaneous edits (compare with the record beside it, then delete):",

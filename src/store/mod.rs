@@ -16,6 +16,7 @@ mod io;
 mod lock;
 pub mod merge;
 mod record;
+pub mod safety;
 pub mod watch;
 
 use std::path::{Path, PathBuf};
@@ -278,6 +279,7 @@ impl Store {
         p.id = id.clone();
         p.version = SCHEMA_VERSION;
         let dir = self.partnerships_dir().join(&id);
+        safety::check_inside(&self.root, &dir.join("partnership.ron"))?;
         ensure_dir(&dir)?;
         record::save_locked(&dir.join("partnership.ron"), None, &p)
     }
@@ -292,6 +294,7 @@ impl Store {
     ) -> Result<Saved<T>, StoreError> {
         let _lock = JournalLock::acquire(&self.root)?;
         let path = dir.join(format!("{prefix}-{id}.ron"));
+        safety::check_inside(&self.root, &path)?;
         if path.exists() {
             return Err(StoreError::Invalid(format!(
                 "{} already exists: record ids must be unique",

@@ -194,6 +194,7 @@ pub fn save_record<T: Record>(
     new: &T,
 ) -> Result<Saved<T>, StoreError> {
     let _lock = JournalLock::acquire(root)?;
+    super::safety::check_inside(root, path)?;
     save_locked(path, base, new)
 }
 

@@ -1,0 +1,124 @@
+//! Keeping confidential notes private: warn when the journal is readable by others, and never
+//! write through a symbolic link that leads out of the data directory.
+
+use std::path::Path;
+
+use super::StoreError;
+
+/// Files and folders in `root` that other accounts can read or enter (Unix permission bits).
+/// Returns a message per finding, at most `limit`, plus how many there were in all.
+pub fn exposed(root: &Path, limit: usize) -> (Vec<String>, usize) {
+    let mut found = Vec::new();
+    let mut total = 0;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mut stack = vec![root.to_path_buf()];
+        while let Some(dir) = stack.pop() {
+            let Ok(meta) = std::fs::symlink_metadata(&dir) else {
+                continue;
+            };
+            if meta.permissions().mode() & 0o077 != 0 {
+                total += 1;
+                if found.len() < limit {
+                    found.push(format!(
+                        "{} can be opened by other users (mode {:o}): chmod 700 it",
+                        dir.display(),
+                        meta.permissions().mode() & 0o777
+                    ));
+                }
+            }
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            for e in entries.filter_map(Result::ok) {
+                let Ok(m) = e.path().symlink_metadata() else {
+                    continue;
+                };
+                if m.is_dir() {
+                    stack.push(e.path());
+                } else if m.is_file() && m.permissions().mode() & 0o077 != 0 {
+                    total += 1;
+                    if found.len() < limit {
+                        found.push(format!(
+                            "{} can be read by other users (mode {:o}): chmod 600 it",
+                            e.path().display(),
+                            m.permissions().mode() & 0o777
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    (found, total)
+}
+
+/// Refuse to write `path` unless it stays inside `root`: its folder must resolve inside the
+/// data directory, and the file itself must not be a symbolic link.
+pub fn check_inside(root: &Path, path: &Path) -> Result<(), StoreError> {
+    if path
+        .symlink_metadata()
+        .is_ok_and(|m| m.file_type().is_symlink())
+    {
+        return Err(StoreError::Invalid(format!(
+            "{} is a symbolic link: mentorlog does not write through links; replace it with a plain file",
+            path.display()
+        )));
+    }
+    let Ok(root) = root.canonicalize() else {
+        return Ok(()); // The data directory does not exist yet: nothing can lead out of it.
+    };
+    // The nearest existing ancestor decides where the write really lands.
+    let mut dir = path.parent();
+    while let Some(d) = dir {
+        if let Ok(real) = d.canonicalize() {
+            if !real.starts_with(&root) {
+                return Err(StoreError::Invalid(format!(
+                    "{} leads outside the data directory ({}) through a symbolic link; not written",
+                    d.display(),
+                    root.display()
+                )));
+            }
+            return Ok(());
+        }
+        dir = d.parent();
+    }
+    Ok(())
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    #[test]
+    fn world_readable_files_are_found() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("j");
+        std::fs::create_dir(&root).unwrap();
+        std::fs::set_permissions(&root, std::fs::Permissions::from_mode(0o700)).unwrap();
+        let f = root.join("journal.ron");
+        std::fs::write(&f, "x").unwrap();
+        std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o600)).unwrap();
+        assert_eq!(exposed(&root, 5).1, 0);
+        std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o644)).unwrap();
+        let (msgs, n) = exposed(&root, 5);
+        assert_eq!(n, 1);
+        assert!(msgs[0].contains("chmod 600"), "{msgs:?}");
+    }
+
+    #[test]
+    fn links_out_of_the_journal_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("j");
+        let outside = dir.path().join("elsewhere");
+        std::fs::create_dir_all(root.join("partnerships")).unwrap();
+        std::fs::create_dir_all(&outside).unwrap();
+        std::os::unix::fs::symlink(&outside, root.join("partnerships").join("sam")).unwrap();
+        let e = check_inside(&root, &root.join("partnerships/sam/partnership.ron")).unwrap_err();
+        assert!(e.to_string().contains("outside the data directory"), "{e}");
+        std::os::unix::fs::symlink(outside.join("x.ron"), root.join("journal.ron")).unwrap();
+        assert!(check_inside(&root, &root.join("journal.ron")).is_err());
+        assert!(check_inside(&root, &root.join("partnerships/new/partnership.ron")).is_ok());
+    }
+}
