@@ -10,6 +10,7 @@ pub mod demo;
 pub mod framework;
 pub mod model;
 pub mod report;
+pub mod search;
 pub mod store;
 pub mod tui;
 pub mod ui;

@@ -7,6 +7,8 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 pub trait Matcher {
     /// A score for `needle` in `haystack` (higher is better), or `None` when it does not match.
     fn score(&self, haystack: &str, needle: &str) -> Option<i64>;
+    /// The score and the char positions of `haystack` that matched.
+    fn indices(&self, haystack: &str, needle: &str) -> Option<(i64, Vec<usize>)>;
 }
 
 /// The skim algorithm, smart case.
@@ -16,6 +18,10 @@ pub struct SkimMatcher(SkimMatcherV2);
 impl Matcher for SkimMatcher {
     fn score(&self, haystack: &str, needle: &str) -> Option<i64> {
         self.0.fuzzy_match(haystack, needle)
+    }
+
+    fn indices(&self, haystack: &str, needle: &str) -> Option<(i64, Vec<usize>)> {
+        self.0.fuzzy_indices(haystack, needle)
     }
 }
 

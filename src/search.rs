@@ -1,0 +1,305 @@
+//! Search across a journal: partnerships, meetings (focus, notes, action items), goals,
+//! reflections and framework items. Short fields (names, titles, focus, objectives, item texts)
+//! match fuzzily; long ones (notes, reflections) match the words typed, so a three-letter query
+//! does not light up every long note. Results are ranked, with a snippet and the matched
+//! characters' positions for highlighting.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::framework::FrameworkSet;
+use crate::model::{Matcher, SkimMatcher};
+use crate::report::frameworks_of;
+use crate::store::Snapshot;
+
+/// What a hit points at, for jumping to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Target {
+    Partnership,
+    Meeting { path: PathBuf },
+    Goal { path: PathBuf },
+    Reflection { path: PathBuf },
+    Item { framework: String, item: String },
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    pub score: i64,
+    /// The partnership the record belongs to (every record does, framework items too: the
+    /// partnership that uses the framework).
+    pub partnership: String,
+    pub partnership_name: String,
+    pub target: Target,
+    /// What kind of record, in words: "meeting", "goal", ...
+    pub label: &'static str,
+    pub title: String,
+    /// The matched text, cut around the match.
+    pub snippet: String,
+    /// Character positions in `snippet` that matched.
+    pub matched: Vec<usize>,
+}
+
+struct Doc {
+    partnership: usize,
+    target: Target,
+    label: &'static str,
+    title: String,
+    /// Long text searched by words.
+    body: String,
+}
+
+/// A journal prepared for searching: built once, queried on every keystroke.
+pub struct Index {
+    names: Vec<(String, String)>,
+    docs: Vec<Doc>,
+    /// Lowercased bodies, parallel to `docs`.
+    lower: Vec<String>,
+}
+
+const SNIPPET: usize = 70;
+
+impl Index {
+    /// Build the index. With `review`, private meetings and reflections are left out.
+    pub fn build(snap: &Snapshot, set: &FrameworkSet, review: bool) -> Index {
+        let mut docs = Vec::new();
+        let mut names = Vec::new();
+        for (pi, p) in snap.partnerships.iter().enumerate() {
+            let v = &p.partnership.value;
+            names.push((v.id.clone(), v.name.clone()));
+            docs.push(Doc {
+                partnership: pi,
+                target: Target::Partnership,
+                label: "partnership",
+                title: v.name.clone(),
+                body: v.focus.clone().unwrap_or_default(),
+            });
+            for m in p.meetings.iter().filter(|m| !(review && m.value.private)) {
+                let m_v = &m.value;
+                let actions: Vec<&str> = m_v.action_items.iter().map(|a| a.text.as_str()).collect();
+                docs.push(Doc {
+                    partnership: pi,
+                    target: Target::Meeting {
+                        path: m.path.clone(),
+                    },
+                    label: "meeting",
+                    title: format!("{} {}", m_v.date, m_v.focus),
+                    body: [
+                        m_v.notes.as_str(),
+                        m_v.outcomes.as_str(),
+                        &actions.join("\n"),
+                        &m_v.tags.join(" "),
+                    ]
+                    .join("\n"),
+                });
+            }
+            for g in &p.goals {
+                let g_v = &g.value;
+                let reviews: Vec<&str> = g_v.reviews.iter().map(|r| r.note.as_str()).collect();
+                docs.push(Doc {
+                    partnership: pi,
+                    target: Target::Goal {
+                        path: g.path.clone(),
+                    },
+                    label: "goal",
+                    title: g_v.objective.clone(),
+                    body: [
+                        g_v.learning_goal.as_str(),
+                        &g_v.mentee_actions,
+                        &g_v.mentor_actions,
+                        &g_v.support_actions,
+                        &g_v.barriers,
+                        &g_v.success_measures,
+                        &reviews.join("\n"),
+                    ]
+                    .join("\n"),
+                });
+            }
+            for r in p
+                .reflections
+                .iter()
+                .filter(|r| !(review && r.value.private))
+            {
+                docs.push(Doc {
+                    partnership: pi,
+                    target: Target::Reflection {
+                        path: r.path.clone(),
+                    },
+                    label: "reflection",
+                    title: format!(
+                        "{} {}",
+                        r.value.date,
+                        r.value.prompt.clone().unwrap_or_default()
+                    ),
+                    body: r.value.text.clone(),
+                });
+            }
+            for fw in frameworks_of(set, p) {
+                for (_, item) in fw.items() {
+                    if item.reference.is_some() {
+                        continue; // the referenced item is indexed in its own framework
+                    }
+                    docs.push(Doc {
+                        partnership: pi,
+                        target: Target::Item {
+                            framework: fw.id.clone(),
+                            item: item.id.clone(),
+                        },
+                        label: "framework item",
+                        title: item.text.lines().next().unwrap_or("").to_string(),
+                        body: item.guidance.clone().unwrap_or_default(),
+                    });
+                }
+            }
+        }
+        let lower = docs.iter().map(|d| d.body.to_lowercase()).collect();
+        Index { names, docs, lower }
+    }
+
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// The best `limit` hits for `query`, best first.
+    pub fn query(&self, query: &str, limit: usize) -> Vec<Hit> {
+        let query = query.trim();
+        if query.is_empty() {
+            return Vec::new();
+        }
+        let matcher = SkimMatcher::default();
+        let words: Vec<String> = query
+            .to_lowercase()
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
+        let mut hits: Vec<Hit> = Vec::new();
+        for (d, lower) in self.docs.iter().zip(&self.lower) {
+            let title_hit = matcher.indices(&d.title, query);
+            let body_hit = (!d.body.is_empty() && words.iter().all(|w| lower.contains(w.as_str())))
+                .then(|| lower.find(words[0].as_str()))
+                .flatten();
+            let (score, snippet, matched) = match (title_hit, body_hit) {
+                (Some((s, idx)), _) => {
+                    let (snip, m) = cut(&d.title, &idx);
+                    (s + 20, snip, m)
+                }
+                (None, Some(at)) => {
+                    let (snip, m) = around(&d.body, at, words[0].chars().count());
+                    // A body match of whole words ranks with a middling fuzzy title match.
+                    (40 + 10 * words.len() as i64, snip, m)
+                }
+                (None, None) => continue,
+            };
+            let (pid, pname) = &self.names[d.partnership];
+            hits.push(Hit {
+                score,
+                partnership: pid.clone(),
+                partnership_name: pname.clone(),
+                target: d.target.clone(),
+                label: d.label,
+                title: d.title.clone(),
+                snippet,
+                matched,
+            });
+        }
+        hits.sort_by(|a, b| b.score.cmp(&a.score).then_with(|| a.title.cmp(&b.title)));
+        hits.truncate(limit);
+        hits
+    }
+}
+
+/// Cut a title to the snippet length, keeping the matched positions that remain.
+fn cut(text: &str, idx: &[usize]) -> (String, Vec<usize>) {
+    let snip: String = text.chars().take(SNIPPET).collect();
+    (snip, idx.iter().copied().filter(|i| *i < SNIPPET).collect())
+}
+
+/// A snippet of `text` around the byte offset `at` of a lowercase match `len` chars long.
+fn around(text: &str, at: usize, len: usize) -> (String, Vec<usize>) {
+    // Offsets in the lowercase copy may not fall on the original's char boundaries when
+    // lowercasing changes lengths: work in chars of the lowercase copy's prefix instead.
+    let lower = text.to_lowercase();
+    let char_at = lower[..at.min(lower.len())].chars().count();
+    let chars: Vec<char> = text
+        .chars()
+        .map(|c| if c == '\n' { ' ' } else { c })
+        .collect();
+    let char_at = char_at.min(chars.len());
+    let start = char_at.saturating_sub(SNIPPET / 3);
+    let end = (start + SNIPPET).min(chars.len());
+    let mut snip: String = chars[start..end].iter().collect();
+    let mut offset = 0;
+    if start > 0 {
+        snip.insert(0, '…');
+        offset = 1;
+    }
+    if end < chars.len() {
+        snip.push('…');
+    }
+    let matched = (char_at - start..(char_at - start + len).min(end - start))
+        .map(|i| i + offset)
+        .collect();
+    (snip, matched)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo::{Size, write_demo};
+    use crate::store::Store;
+
+    fn demo() -> (tempfile::TempDir, Snapshot, FrameworkSet) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().join("j"));
+        write_demo(
+            &store,
+            Size::Small,
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+        )
+        .unwrap();
+        (dir, store.load(), FrameworkSet::bundled())
+    }
+
+    #[test]
+    fn finds_every_kind_of_record() {
+        let (_d, snap, set) = demo();
+        let idx = Index::build(&snap, &set, false);
+        let kinds =
+            |q: &str| -> Vec<&'static str> { idx.query(q, 50).iter().map(|h| h.label).collect() };
+        assert!(kinds("Priya").contains(&"partnership"));
+        assert!(kinds("closed question").contains(&"meeting"), "notes words");
+        assert!(kinds("seating plan").contains(&"goal"), "goal columns");
+        assert!(kinds("behaviour routines").contains(&"reflection"));
+        assert!(kinds("broker access").contains(&"framework item"));
+        assert!(
+            kinds("three open questions in the plenary").contains(&"meeting"),
+            "action items"
+        );
+    }
+
+    #[test]
+    fn review_mode_leaves_private_records_out() {
+        let (_d, snap, set) = demo();
+        let q = "overwhelmed by marking";
+        assert!(!Index::build(&snap, &set, false).query(q, 10).is_empty());
+        assert!(Index::build(&snap, &set, true).query(q, 10).is_empty());
+    }
+
+    #[test]
+    fn snippets_mark_the_match() {
+        let text = "Line one\nSam identified TWO moments where";
+        let at = text.to_lowercase().find("two").unwrap();
+        let (snip, m) = around(text, at, 3);
+        let marked: String = m.iter().map(|i| snip.chars().nth(*i).unwrap()).collect();
+        assert_eq!(marked, "TWO");
+        let (_d, snap, set) = demo();
+        let hit = &Index::build(&snap, &set, false).query("sam lee", 1)[0];
+        assert_eq!(hit.title, "Sam Lee");
+        assert!(!hit.matched.is_empty());
+    }
+}
