@@ -114,7 +114,10 @@ impl Writer<'_> {
 pub fn write_demo(store: &Store, size: Size, today: NaiveDate) -> Result<Written, StoreError> {
     let _lock = JournalLock::acquire(store.root())?;
     let existing = std::fs::read_dir(store.partnerships_dir())
-        .map(|d| d.filter_map(Result::ok).any(|e| e.path().is_dir()))
+        .map(|d| {
+            d.filter_map(Result::ok)
+                .any(|e| e.path().join("partnership.ron").exists())
+        })
         .unwrap_or(false);
     if existing {
         return Err(StoreError::Invalid(format!(

@@ -22,7 +22,8 @@ pub fn handle_key(app: &mut App, keymap: &Keymap, key: KeyEvent) -> Effect {
     if key.kind != KeyEventKind::Press {
         return Effect::None;
     }
-    if !app.overlays.is_empty() {
+    if let Some(top) = app.overlays.last() {
+        app.scroll_limit = ui::scroll_limit(top, app, keymap);
         return app.overlay_key(key);
     }
     match keymap.lookup(Context::of(app.pane, app.tab), &key) {
@@ -151,6 +152,7 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
         }
         if dirty {
             let size = terminal.size()?;
+            app.viewport = (size.width, size.height);
             app.page = ui::page_rows(ratatui::layout::Rect::new(0, 0, size.width, size.height));
             terminal.draw(|f| ui::draw(f, &app, &view))?;
             dirty = false;

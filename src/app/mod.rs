@@ -121,6 +121,10 @@ pub struct App {
     pub quit: bool,
     /// Rows a page holds, as last drawn (for PageUp/PageDown).
     pub page: usize,
+    /// The terminal's size, as last drawn.
+    pub viewport: (u16, u16),
+    /// How far the open scrolling popup can scroll (set from the drawn text before each key).
+    pub scroll_limit: u16,
 }
 
 impl App {
@@ -144,7 +148,9 @@ impl App {
             undo: Vec::new(),
             review,
             quit: false,
-            page: 10,
+            page: 18,
+            viewport: (80, 24),
+            scroll_limit: u16::MAX,
         };
         app.after_load();
         app
@@ -294,25 +300,34 @@ impl App {
 
     /// A key while a popup is open. Returns what the event loop must do.
     pub fn overlay_key(&mut self, key: KeyEvent) -> Effect {
+        let limit = self.scroll_limit;
         let Some(top) = self.overlays.last_mut() else {
             return Effect::None;
         };
         match top {
             Overlay::Help { scroll } => match key.code {
-                KeyCode::Char('j') | KeyCode::Down => *scroll = scroll.saturating_add(1),
-                KeyCode::Char('k') | KeyCode::Up => *scroll = scroll.saturating_sub(1),
-                KeyCode::PageDown | KeyCode::Char(' ') => *scroll = scroll.saturating_add(10),
-                KeyCode::PageUp => *scroll = scroll.saturating_sub(10),
+                KeyCode::Char('j') | KeyCode::Down => *scroll = scroll.saturating_add(1).min(limit),
+                KeyCode::Char('k') | KeyCode::Up => {
+                    *scroll = (*scroll).min(limit).saturating_sub(1)
+                }
+                KeyCode::PageDown | KeyCode::Char(' ') => {
+                    *scroll = scroll.saturating_add(10).min(limit)
+                }
+                KeyCode::PageUp => *scroll = (*scroll).min(limit).saturating_sub(10),
                 KeyCode::Char('q') | KeyCode::Char('?') | KeyCode::Esc | KeyCode::Enter => {
                     self.overlays.pop();
                 }
                 _ => {}
             },
             Overlay::Meeting { path, scroll } => match key.code {
-                KeyCode::Char('j') | KeyCode::Down => *scroll = scroll.saturating_add(1),
-                KeyCode::Char('k') | KeyCode::Up => *scroll = scroll.saturating_sub(1),
-                KeyCode::PageDown | KeyCode::Char(' ') => *scroll = scroll.saturating_add(10),
-                KeyCode::PageUp => *scroll = scroll.saturating_sub(10),
+                KeyCode::Char('j') | KeyCode::Down => *scroll = scroll.saturating_add(1).min(limit),
+                KeyCode::Char('k') | KeyCode::Up => {
+                    *scroll = (*scroll).min(limit).saturating_sub(1)
+                }
+                KeyCode::PageDown | KeyCode::Char(' ') => {
+                    *scroll = scroll.saturating_add(10).min(limit)
+                }
+                KeyCode::PageUp => *scroll = (*scroll).min(limit).saturating_sub(10),
                 KeyCode::Char('e') => {
                     let path = path.clone();
                     self.overlays.pop();
@@ -485,7 +500,19 @@ impl App {
             Action::Collapse => self.set_collapsed(true),
             Action::Expand => self.set_collapsed(false),
             Action::ToggleReview => {
+                // Keep the cursor on the same meeting as private ones appear or go.
+                let keep = self
+                    .meetings()
+                    .get(self.meeting_cursor)
+                    .map(|m| m.path.clone());
                 self.review = !self.review;
+                if let Some(path) = keep {
+                    self.meeting_cursor = self
+                        .meetings()
+                        .iter()
+                        .position(|m| m.path == path)
+                        .unwrap_or(self.meeting_cursor);
+                }
                 self.clamp();
                 self.info(if self.review {
                     "Review mode: private notes are hidden"
@@ -673,7 +700,15 @@ impl App {
                 return;
             }
         }
-        // Undoing a new partnership removes its folder's record: re-read the list.
+        // Undoing a new partnership removes its folder too (only while it is empty).
+        for c in &entry.changes {
+            if c.before.is_none()
+                && matches!(c.after, Some(AnyRecord::Partnership(_)))
+                && let Some(dir) = c.path.parent()
+            {
+                remove_empty_tree(dir);
+            }
+        }
         if entry
             .changes
             .iter()
@@ -1583,6 +1618,18 @@ impl App {
         meeting.dirty = true;
         Ok(())
     }
+}
+
+/// Remove `dir` if it holds nothing but empty folders; anything else stays.
+fn remove_empty_tree(dir: &Path) {
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for e in entries.filter_map(Result::ok) {
+            if e.path().is_dir() {
+                remove_empty_tree(&e.path());
+            }
+        }
+    }
+    let _ = std::fs::remove_dir(dir);
 }
 
 fn action_item_form(index: Option<usize>, item: Option<&ActionItem>) -> Form {

@@ -65,6 +65,27 @@ impl Picker {
         if self.filter.is_empty() {
             return (0..self.options.len()).collect();
         }
+        // Labels holding every typed word come first and alone; only when none does, the
+        // fuzzy match (which finds scattered letters in long labels) takes over.
+        let words: Vec<String> = self
+            .filter
+            .to_lowercase()
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
+        let exact: Vec<usize> = self
+            .options
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, label))| {
+                let l = label.to_lowercase();
+                words.iter().all(|w| l.contains(w.as_str()))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        if !exact.is_empty() {
+            return exact;
+        }
         rank(
             &SkimMatcher::default(),
             self.options

@@ -39,7 +39,10 @@ pub const LIKERT: [&str; 6] = [
 
 fn lines(text: &str) -> Vec<String> {
     text.lines()
-        .map(|l| l.trim().trim_start_matches("- ").trim().to_string())
+        .map(|l| {
+            let l = l.trim();
+            l.strip_prefix('-').unwrap_or(l).trim().to_string()
+        })
         .filter(|l| !l.is_empty())
         .collect()
 }
@@ -428,6 +431,31 @@ impl App {
         saved
     }
 
+    /// The evaluation's fields: a short label for the form, and the statement it scores.
+    fn evaluation_fields(a: Option<&Agreement>) -> Vec<(String, String)> {
+        let outcomes = a.map_or(0, |a| a.outcomes.len());
+        let fixed = [
+            "Mentee's responsibilities",
+            "Mentor's responsibilities",
+            "Ground rules: tone",
+            "Ground rules: logistics",
+        ];
+        evaluation_statements(a)
+            .into_iter()
+            .enumerate()
+            .map(|(n, s)| {
+                let label = if n < outcomes {
+                    format!("Outcome {}", n + 1)
+                } else {
+                    fixed
+                        .get(n - outcomes)
+                        .map_or_else(|| s.clone(), |f| f.to_string())
+                };
+                (label, s)
+            })
+            .collect()
+    }
+
     pub(super) fn evaluation_form(&mut self) {
         if self.tab != super::Tab::Agreement {
             return;
@@ -436,19 +464,19 @@ impl App {
             return;
         };
         let v = &p.partnership.value;
-        let statements = evaluation_statements(v.agreement.as_ref());
+        let statements = App::evaluation_fields(v.agreement.as_ref());
         let mut fields = vec![Field::date(
             "Date",
             Some(v.evaluation.as_ref().map_or(self.today, |e| e.date)),
             true,
         )];
-        for s in &statements {
+        for (label, s) in &statements {
             let score = v
                 .evaluation
                 .as_ref()
                 .and_then(|e| e.answers.iter().find(|a| &a.statement == s))
                 .map_or(0, |a| usize::from(a.score));
-            let mut f = Field::choice(s.clone(), &LIKERT, LIKERT[0]);
+            let mut f = Field::choice(label.clone(), &LIKERT, LIKERT[0]);
             if let super::form::FieldKind::Choice { index, .. } = &mut f.kind {
                 *index = score.min(5);
             }
@@ -465,7 +493,24 @@ impl App {
             fields,
         );
         form.base = Some(AnyRecord::Partnership(v.clone()));
-        form.hint = Some("←/→ scores each statement from 1 (not at all) to 5 (fully)".into());
+        let outcomes: Vec<String> = v
+            .agreement
+            .iter()
+            .flat_map(|a| {
+                a.outcomes
+                    .iter()
+                    .enumerate()
+                    .map(|(n, o)| format!("Outcome {}: {o}", n + 1))
+            })
+            .collect();
+        form.hint = Some(format!(
+            "How well was each part of the agreement kept? ←/→ scores it from 1 (not at all) to 5 (fully).{}",
+            if outcomes.is_empty() {
+                String::new()
+            } else {
+                format!("\n{}", outcomes.join("\n"))
+            }
+        ));
         self.overlays.push(Overlay::Form(Box::new(form)));
     }
 
@@ -483,10 +528,10 @@ impl App {
             _ => loaded.value.clone(),
         };
         let mut v = base.clone();
-        let answers = evaluation_statements(v.agreement.as_ref())
+        let answers = App::evaluation_fields(v.agreement.as_ref())
             .into_iter()
-            .filter_map(|s| {
-                let score = form.choice(&s);
+            .filter_map(|(label, s)| {
+                let score = form.choice(&label);
                 (score > 0).then_some(LikertAnswer {
                     statement: s,
                     score: score as u8,

@@ -39,9 +39,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &View) {
     ])
     .areas(area);
     let (total, _) = framework_progress(&app.frameworks, fw, &|f, i| p.is_ticked(f, i));
-    let label = format!(
-        "{} {}/{}{}",
-        super::truncate(&fw.title, (head.width as usize).saturating_sub(24)),
+    let tail = format!(
+        " {}/{}{}",
         total.achieved,
         total.total,
         if app.checklist.only_open {
@@ -50,6 +49,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &View) {
             ""
         }
     );
+    // The title gives way to the counts, and a few columns of gauge stay visible.
+    let room = (head.width as usize).saturating_sub(super::text::width(&tail) + 8);
+    let label = format!("{}{tail}", super::truncate(&fw.title, room));
     let ratio = if total.total == 0 {
         0.0
     } else {
@@ -124,7 +126,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &View) {
                     } else {
                         String::new()
                     };
-                    let room = width.saturating_sub(super::text::width(&indent) + 4 + suffix.len());
+                    let room = width.saturating_sub(
+                        super::text::width(&indent) + 4 + super::text::width(&suffix),
+                    );
                     let text = super::truncate(crate::app::first_line(text), room);
                     let style = if tick.is_some() {
                         t.ok()

@@ -125,25 +125,41 @@ fn tabs(frame: &mut Frame, area: Rect, app: &App, view: &View) {
         spans
     };
     let width = |spans: &[Span]| spans.iter().map(|s| text::width(&s.content)).sum::<usize>();
+    // In review mode the banner must always show: it takes its room before the tabs do.
+    let banners = [
+        " REVIEW MODE: private notes hidden ",
+        " REVIEW MODE ",
+        " REVIEW ",
+    ];
+    let reserve = if app.review {
+        text::width(banners[2]) + 1
+    } else {
+        0
+    };
+    let avail = (area.width as usize).saturating_sub(reserve);
     let spans = [(true, true), (false, true), (false, false)]
         .into_iter()
         .map(|(t, n)| build(t, n))
-        .find(|s| width(s) <= area.width as usize)
+        .find(|s| width(s) <= avail)
         .unwrap_or_else(|| build(false, false));
+    let used = width(&spans);
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
     if app.review {
-        let banner = " REVIEW MODE: private notes hidden ";
-        let w = text::width(banner) as u16;
-        if area.width > w + 40 {
-            let r = Rect::new(area.right() - w, area.y, w, 1);
-            frame.render_widget(
-                Paragraph::new(Span::styled(
-                    banner,
-                    view.theme.warn().add_modifier(Modifier::REVERSED),
-                )),
-                r,
-            );
-        }
+        let room = (area.width as usize).saturating_sub(used + 1);
+        let banner = banners
+            .iter()
+            .find(|b| text::width(b) <= room)
+            .copied()
+            .unwrap_or(banners[2]);
+        let w = (text::width(banner) as u16).min(area.width);
+        let r = Rect::new(area.right() - w, area.y, w, 1);
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                banner,
+                view.theme.warn().add_modifier(Modifier::REVERSED),
+            )),
+            r,
+        );
     }
 }
 
@@ -175,6 +191,10 @@ fn partnerships(frame: &mut Frame, area: Rect, app: &App, view: &View) {
             );
             let mark = if gaps.overdue { "!" } else { " " };
             let text = truncate(&format!("{mark}{}", v.name), width);
+            let text = format!(
+                "{text}{}",
+                " ".repeat(width.saturating_sub(text::width(&text)))
+            );
             let style = if i == app.selected {
                 view.theme.selected(focused)
             } else if gaps.overdue {
@@ -182,7 +202,7 @@ fn partnerships(frame: &mut Frame, area: Rect, app: &App, view: &View) {
             } else {
                 Style::default()
             };
-            Line::from(Span::styled(format!("{text:<width$}"), style))
+            Line::from(Span::styled(text, style))
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
@@ -302,6 +322,18 @@ fn status_bar(frame: &mut Frame, area: Rect, app: &App, view: &View) {
     spans.push(Span::raw(" ".repeat(pad)));
     spans.push(Span::styled(msg, style));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// How far the popup `top` can scroll at the app's terminal size.
+pub fn scroll_limit(top: &Overlay, app: &App, keymap: &Keymap) -> u16 {
+    let theme = Theme::default();
+    let view = View {
+        theme: &theme,
+        keymap,
+    };
+    let (w, h) = app.viewport;
+    let body = Rect::new(0, 1, w, h.saturating_sub(2));
+    popups::scroll_limit(top, app, &view, body)
 }
 
 /// A centred rectangle, `w` x `h` at most, inside `area`.

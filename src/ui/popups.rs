@@ -125,7 +125,7 @@ pub fn help_lines(view: &View) -> Vec<Line<'static>> {
 }
 
 fn help(frame: &mut Frame, area: Rect, scroll: u16, view: &View) {
-    let r = centered(area, 84, area.height);
+    let r = help_rect(area);
     frame.render_widget(Clear, r);
     let lines = help_lines(view);
     let max = (lines.len() as u16).saturating_sub(r.height.saturating_sub(2));
@@ -137,21 +137,23 @@ fn help(frame: &mut Frame, area: Rect, scroll: u16, view: &View) {
     );
 }
 
-fn meeting(
-    frame: &mut Frame,
-    area: Rect,
-    path: &std::path::Path,
-    scroll: u16,
-    app: &App,
-    view: &View,
-) {
+/// Where the meeting view sits in the body area.
+fn meeting_rect(area: Rect) -> Rect {
+    centered(area, area.width.saturating_sub(4).min(100), area.height)
+}
+
+/// The help popup's place in the body area.
+fn help_rect(area: Rect) -> Rect {
+    centered(area, 84, area.height)
+}
+
+/// The meeting view's text.
+fn meeting_lines(app: &App, path: &std::path::Path, view: &View) -> Vec<Line<'static>> {
     let t = view.theme;
     let Some(m) = app.meetings().into_iter().find(|m| m.path == path) else {
-        return;
+        return Vec::new();
     };
     let m = &m.value;
-    let r = centered(area, area.width.saturating_sub(4).min(100), area.height);
-    frame.render_widget(Clear, r);
     let mut lines = vec![
         Line::from(vec![
             Span::styled(format!("{}", m.date), t.title()),
@@ -223,6 +225,45 @@ fn meeting(
             Span::raw(m.evidences.join(", ")),
         ]));
     }
+    lines
+}
+
+/// How far a scrolling popup can scroll: its text's wrapped length less the rows it shows.
+pub fn scroll_limit(overlay: &Overlay, app: &App, view: &View, body: Rect) -> u16 {
+    let (lines, r) = match overlay {
+        Overlay::Help { .. } => (help_lines(view), help_rect(body)),
+        Overlay::Meeting { path, .. } => (meeting_lines(app, path, view), meeting_rect(body)),
+        _ => return u16::MAX,
+    };
+    let inner_w = r.width.saturating_sub(2) as usize;
+    let wrapped: usize = lines
+        .iter()
+        .map(|l| {
+            let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+            if matches!(overlay, Overlay::Help { .. }) {
+                1
+            } else {
+                super::text::wrap(&text, inner_w).len()
+            }
+        })
+        .sum();
+    wrapped.saturating_sub(r.height.saturating_sub(2) as usize) as u16
+}
+
+fn meeting(
+    frame: &mut Frame,
+    area: Rect,
+    path: &std::path::Path,
+    scroll: u16,
+    app: &App,
+    view: &View,
+) {
+    let lines = meeting_lines(app, path, view);
+    if lines.is_empty() {
+        return;
+    }
+    let r = meeting_rect(area);
+    frame.render_widget(Clear, r);
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
@@ -232,11 +273,18 @@ fn meeting(
     );
 }
 
-const LABEL_W: u16 = 27;
+const LABEL_W: u16 = 30;
 
 pub fn draw_form(frame: &mut Frame, area: Rect, form: &Form, view: &View) {
     let t = view.theme;
-    let content_h: u16 = form.fields.iter().map(|f| f.height()).sum::<u16>() + 2;
+    // The hint takes the rows its wrapped text needs (at most six), and none without one.
+    let hint_w = area.width.saturating_sub(4).min(98) as usize;
+    let hint_h: u16 = match (&form.hint, form.changed_elsewhere) {
+        (_, true) => 2,
+        (Some(h), _) => super::text::wrap(h, hint_w).len().min(6) as u16 + 1,
+        (None, _) => 0,
+    };
+    let content_h: u16 = form.fields.iter().map(|f| f.height()).sum::<u16>() + hint_h;
     let errors: Vec<String> = form
         .fields
         .iter()
@@ -254,7 +302,7 @@ pub fn draw_form(frame: &mut Frame, area: Rect, form: &Form, view: &View) {
     let inner = block.inner(r);
     frame.render_widget(block, r);
     let [hint_area, fields_area, err_area] = Layout::vertical([
-        Constraint::Length(2),
+        Constraint::Length(hint_h),
         Constraint::Fill(1),
         Constraint::Length(errors.len() as u16),
     ])
@@ -270,10 +318,11 @@ pub fn draw_form(frame: &mut Frame, area: Rect, form: &Form, view: &View) {
             hint_area,
         );
     } else if let Some(h) = &form.hint {
-        frame.render_widget(
-            Paragraph::new(Span::styled(h.as_str(), t.dim())).wrap(Wrap { trim: true }),
-            hint_area,
-        );
+        let lines: Vec<Line> = h
+            .lines()
+            .map(|l| Line::from(Span::styled(l.to_string(), t.dim())))
+            .collect();
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), hint_area);
     }
     // Scroll so the focused field is on screen.
     let tops: Vec<u16> = form
@@ -287,7 +336,14 @@ pub fn draw_form(frame: &mut Frame, area: Rect, form: &Form, view: &View) {
         .collect();
     let focus_bottom = tops[form.focus] + form.fields[form.focus].height();
     let scroll = focus_bottom.saturating_sub(fields_area.height);
-    let label_w = LABEL_W.min(fields_area.width * 2 / 5);
+    // As wide as the longest label needs (plus the focus marker and a gap), within limits.
+    let longest = form
+        .fields
+        .iter()
+        .map(|f| super::text::width(&f.label))
+        .max()
+        .unwrap_or(0) as u16;
+    let label_w = (longest + 3).min(LABEL_W).min(fields_area.width * 2 / 5);
     for (i, f) in form.fields.iter().enumerate() {
         let Some(y) = tops[i].checked_sub(scroll) else {
             continue;
@@ -320,21 +376,18 @@ pub fn draw_form(frame: &mut Frame, area: Rect, form: &Form, view: &View) {
             | FieldKind::Text { .. }
             | FieldKind::Date { .. }
             | FieldKind::Number => {
-                let mut ta = f.input.clone();
                 if focused {
+                    let mut ta = f.input.clone();
                     ta.set_cursor_style(Style::default().add_modifier(Modifier::REVERSED));
                     ta.set_style(Style::default().add_modifier(Modifier::UNDERLINED));
+                    frame.render_widget(&ta, value_r);
                 } else {
-                    ta.set_cursor_style(Style::default());
-                    ta.set_style(t.dim().remove_modifier(Modifier::BOLD));
-                    if matches!(
-                        f.kind,
-                        FieldKind::Line | FieldKind::Date { .. } | FieldKind::Number
-                    ) {
-                        ta.set_style(Style::default());
-                    }
+                    // Unfocused, a field shows its text from the top, wrapped.
+                    frame.render_widget(
+                        Paragraph::new(f.input.lines().join("\n")).wrap(Wrap { trim: false }),
+                        value_r,
+                    );
                 }
-                frame.render_widget(&ta, value_r);
             }
             FieldKind::Choice { options, index } => {
                 let text = format!("◂ {} ▸", options.get(*index).map_or("", String::as_str));

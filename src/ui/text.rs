@@ -62,11 +62,17 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
             }
             let mut rest = word;
             while width(rest) > max {
-                let cut = truncate(rest, max + 1);
-                let piece: String = cut.trim_end_matches('…').to_string();
-                let n = piece
-                    .len()
-                    .max(rest.chars().next().map_or(1, char::len_utf8));
+                // The longest prefix that fits (at least one character, so this always ends).
+                let mut n = 0;
+                let mut w = 0;
+                for (i, c) in rest.char_indices() {
+                    let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+                    if w + cw > max && i > 0 {
+                        break;
+                    }
+                    w += cw;
+                    n = i + c.len_utf8();
+                }
                 lines.push(rest[..n].to_string());
                 rest = &rest[n..];
             }
@@ -86,7 +92,11 @@ mod wrap_tests {
 
     #[test]
     fn wraps_words_and_cuts_long_ones() {
-        assert_eq!(wrap("use open questions", 8), vec!["use open", "questions"]);
+        assert_eq!(wrap("use open questions", 9), vec!["use open", "questions"]);
+        assert_eq!(
+            wrap("use open questions", 8),
+            vec!["use open", "question", "s"]
+        );
         assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
         assert_eq!(wrap("a\nb", 10), vec!["a", "b"]);
         assert_eq!(wrap("", 3), vec![""]);
