@@ -36,7 +36,9 @@ fn bench(c: &mut Criterion) {
             app.checklist.cursor = 30;
             group.bench_function(format!("{} {w}x{h}", tab.title()), |b| {
                 b.iter(|| {
-                    terminal.draw(|f| ui::draw(f, black_box(&app), &view)).unwrap();
+                    terminal
+                        .draw(|f| ui::draw(f, black_box(&app), &view))
+                        .unwrap();
                 })
             });
         }
