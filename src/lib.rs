@@ -7,7 +7,9 @@
 pub mod app;
 pub mod cli;
 pub mod demo;
+pub mod export;
 pub mod framework;
+pub mod import;
 pub mod model;
 pub mod report;
 pub mod search;

@@ -62,9 +62,43 @@ const SNIPPET: usize = 70;
 
 impl Index {
     /// Build the index. With `review`, private meetings and reflections are left out.
-    pub fn build(snap: &Snapshot, set: &FrameworkSet, review: bool) -> Index {
+    /// Framework items are indexed once, under `current` when it uses their framework.
+    pub fn build(
+        snap: &Snapshot,
+        set: &FrameworkSet,
+        review: bool,
+        current: Option<&str>,
+    ) -> Index {
         let mut docs = Vec::new();
         let mut names = Vec::new();
+        let mut order: Vec<usize> = (0..snap.partnerships.len()).collect();
+        if let Some(c) = current.and_then(|c| snap.partnerships.iter().position(|p| p.id() == c)) {
+            order.retain(|i| *i != c);
+            order.insert(0, c);
+        }
+        let mut indexed: std::collections::BTreeSet<String> = Default::default();
+        for &pi in &order {
+            for fw in frameworks_of(set, &snap.partnerships[pi]) {
+                if !indexed.insert(fw.id.clone()) {
+                    continue;
+                }
+                for (_, item) in fw.items() {
+                    if item.reference.is_some() {
+                        continue; // the referenced item is indexed in its own framework
+                    }
+                    docs.push(Doc {
+                        partnership: pi,
+                        target: Target::Item {
+                            framework: fw.id.clone(),
+                            item: item.id.clone(),
+                        },
+                        label: "item",
+                        title: item.text.lines().next().unwrap_or("").to_string(),
+                        body: item.guidance.clone().unwrap_or_default(),
+                    });
+                }
+            }
+        }
         for (pi, p) in snap.partnerships.iter().enumerate() {
             let v = &p.partnership.value;
             names.push((v.id.clone(), v.name.clone()));
@@ -135,23 +169,6 @@ impl Index {
                     body: r.value.text.clone(),
                 });
             }
-            for fw in frameworks_of(set, p) {
-                for (_, item) in fw.items() {
-                    if item.reference.is_some() {
-                        continue; // the referenced item is indexed in its own framework
-                    }
-                    docs.push(Doc {
-                        partnership: pi,
-                        target: Target::Item {
-                            framework: fw.id.clone(),
-                            item: item.id.clone(),
-                        },
-                        label: "framework item",
-                        title: item.text.lines().next().unwrap_or("").to_string(),
-                        body: item.guidance.clone().unwrap_or_default(),
-                    });
-                }
-            }
         }
         let lower = docs.iter().map(|d| d.body.to_lowercase()).collect();
         Index { names, docs, lower }
@@ -179,21 +196,33 @@ impl Index {
             .collect();
         let mut hits: Vec<Hit> = Vec::new();
         for (d, lower) in self.docs.iter().zip(&self.lower) {
-            let title_hit = matcher.indices(&d.title, query);
+            // Scattered letters across a long title are noise: keep fuzzy matches that are
+            // mostly runs of the typed characters.
+            let title_hit = matcher
+                .indices(&d.title, query)
+                .filter(|(score, _)| *score >= 10 * query.chars().count() as i64);
             let body_hit = (!d.body.is_empty() && words.iter().all(|w| lower.contains(w.as_str())))
                 .then(|| lower.find(words[0].as_str()))
                 .flatten();
+            // Ranking: the words themselves in a title, then the phrase or all the words in
+            // a body, then a scattered (fuzzy) match in a title.
+            let phrase = query.to_lowercase();
+            let title_words = title_hit.is_some() && d.title.to_lowercase().contains(&phrase);
             let (score, snippet, matched) = match (title_hit, body_hit) {
-                (Some((s, idx)), _) => {
+                (Some((s, idx)), _) if title_words || body_hit.is_none() => {
                     let (snip, m) = cut(&d.title, &idx);
-                    (s + 20, snip, m)
+                    let rank = if title_words { 3000 + s } else { s.min(999) };
+                    (rank, snip, m)
                 }
-                (None, Some(at)) => {
-                    let (snip, m) = around(&d.body, at, words[0].chars().count());
-                    // A body match of whole words ranks with a middling fuzzy title match.
-                    (40 + 10 * words.len() as i64, snip, m)
+                (_, Some(at)) => {
+                    let (at, len, rank) = match lower.find(phrase.as_str()) {
+                        Some(p) => (p, phrase.chars().count(), 2000),
+                        None => (at, words[0].chars().count(), 1000 + 10 * words.len() as i64),
+                    };
+                    let (snip, m) = around(&d.body, at, len);
+                    (rank, snip, m)
                 }
-                (None, None) => continue,
+                (None, None) | (Some(_), None) => continue,
             };
             let (pid, pname) = &self.names[d.partnership];
             hits.push(Hit {
@@ -268,14 +297,14 @@ mod tests {
     #[test]
     fn finds_every_kind_of_record() {
         let (_d, snap, set) = demo();
-        let idx = Index::build(&snap, &set, false);
+        let idx = Index::build(&snap, &set, false, None);
         let kinds =
             |q: &str| -> Vec<&'static str> { idx.query(q, 50).iter().map(|h| h.label).collect() };
         assert!(kinds("Priya").contains(&"partnership"));
         assert!(kinds("closed question").contains(&"meeting"), "notes words");
         assert!(kinds("seating plan").contains(&"goal"), "goal columns");
         assert!(kinds("behaviour routines").contains(&"reflection"));
-        assert!(kinds("broker access").contains(&"framework item"));
+        assert!(kinds("broker access").contains(&"item"));
         assert!(
             kinds("three open questions in the plenary").contains(&"meeting"),
             "action items"
@@ -286,8 +315,16 @@ mod tests {
     fn review_mode_leaves_private_records_out() {
         let (_d, snap, set) = demo();
         let q = "overwhelmed by marking";
-        assert!(!Index::build(&snap, &set, false).query(q, 10).is_empty());
-        assert!(Index::build(&snap, &set, true).query(q, 10).is_empty());
+        assert!(
+            !Index::build(&snap, &set, false, None)
+                .query(q, 10)
+                .is_empty()
+        );
+        assert!(
+            Index::build(&snap, &set, true, None)
+                .query(q, 10)
+                .is_empty()
+        );
     }
 
     #[test]
@@ -298,7 +335,7 @@ mod tests {
         let marked: String = m.iter().map(|i| snip.chars().nth(*i).unwrap()).collect();
         assert_eq!(marked, "TWO");
         let (_d, snap, set) = demo();
-        let hit = &Index::build(&snap, &set, false).query("sam lee", 1)[0];
+        let hit = &Index::build(&snap, &set, false, None).query("sam lee", 1)[0];
         assert_eq!(hit.title, "Sam Lee");
         assert!(!hit.matched.is_empty());
     }

@@ -22,6 +22,9 @@ pub fn handle_key(app: &mut App, keymap: &Keymap, key: KeyEvent) -> Effect {
     if key.kind != KeyEventKind::Press {
         return Effect::None;
     }
+    if app.key_hints.is_empty() {
+        app.key_hints = keymap.hints();
+    }
     if let Some(top) = app.overlays.last() {
         app.scroll_limit = ui::scroll_limit(top, app, keymap);
         return app.overlay_key(key);

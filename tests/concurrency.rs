@@ -94,13 +94,14 @@ fn saves_killed_at_random_moments_leave_old_or_new_content() {
         if status.success() {
             completed += 1;
         }
-        if !sheet.exists() {
-            assert!(notes.is_empty());
-            continue;
-        }
+        // (The sheet exists from the timing runs above, with no tick on this item yet.)
         // The file always parses, and holds either the notes before this save or those plus e{i}.
         let now: TickSheet = read_record(&sheet).unwrap_or_else(|e| panic!("after kill {i}: {e}"));
-        let got = now.ticks["mentor-open-questions"].evidence.notes.clone();
+        let got = now
+            .ticks
+            .get("mentor-open-questions")
+            .map(|t| t.evidence.notes.clone())
+            .unwrap_or_default();
         let mut with_new = notes.clone();
         with_new.push(evidence);
         assert!(

@@ -41,6 +41,8 @@ pub enum Action {
     Expand,
     ToggleReview,
     Reload,
+    Search,
+    Palette,
     Cancel,
 }
 
@@ -81,6 +83,8 @@ impl Action {
         Action::Expand,
         Action::ToggleReview,
         Action::Reload,
+        Action::Search,
+        Action::Palette,
         Action::Cancel,
     ];
 
@@ -122,6 +126,8 @@ impl Action {
             Action::Expand => "expand",
             Action::ToggleReview => "toggle_review",
             Action::Reload => "reload",
+            Action::Search => "search",
+            Action::Palette => "palette",
             Action::Cancel => "cancel",
         }
     }
@@ -164,6 +170,8 @@ impl Action {
             Action::Expand => "expand the section",
             Action::ToggleReview => "review mode: hide private notes",
             Action::Reload => "reload the journal from disk",
+            Action::Search => "search everything: partners, meetings, goals, items",
+            Action::Palette => "command palette: every action by name",
             Action::Cancel => "close the popup",
         }
     }

@@ -4,6 +4,7 @@
 
 mod action;
 pub mod checklist;
+mod find;
 pub mod form;
 mod live;
 pub mod picker;
@@ -17,6 +18,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 pub use action::Action;
 use checklist::{ChecklistState, Row, rows};
+pub use find::SearchState;
 use form::{Field, FieldKind, Form, FormEvent, FormTarget, Invalid};
 pub use live::describe_changes;
 use picker::{PickEvent, PickPurpose, Picker};
@@ -86,6 +88,7 @@ pub enum Overlay {
     Picker(Picker),
     Confirm { message: String, then: Confirmed },
     Welcome,
+    Search(SearchState),
 }
 
 /// Work the event loop must do outside `update` (it owns the terminal).
@@ -125,6 +128,8 @@ pub struct App {
     pub viewport: (u16, u16),
     /// How far the open scrolling popup can scroll (set from the drawn text before each key).
     pub scroll_limit: u16,
+    /// Each action's key, as the keymap binds it (for the command palette).
+    pub key_hints: std::collections::BTreeMap<Action, String>,
 }
 
 impl App {
@@ -151,6 +156,7 @@ impl App {
             page: 18,
             viewport: (80, 24),
             scroll_limit: u16::MAX,
+            key_hints: Default::default(),
         };
         app.after_load();
         app
@@ -355,6 +361,7 @@ impl App {
                     _ => {}
                 }
             }
+            Overlay::Search(_) => self.search_key(key),
             Overlay::Welcome => match key.code {
                 KeyCode::Char('n') | KeyCode::Enter => self.new_partnership_form(),
                 KeyCode::Char('d') => self.open_demo(),
@@ -436,6 +443,7 @@ impl App {
                 p.filter.push_str(text.lines().next().unwrap_or(""));
                 p.cursor = 0;
             }
+            Some(Overlay::Search(_)) => self.search_paste(text),
             _ => {}
         }
     }
@@ -520,6 +528,8 @@ impl App {
                     "Review mode off: private notes are shown"
                 });
             }
+            Action::Search => self.open_search(),
+            Action::Palette => self.open_palette(),
             Action::Reload => {
                 self.reload();
                 self.info("Reloaded the journal from disk");
@@ -1442,6 +1452,11 @@ impl App {
                 {
                     *chosen = ids;
                     form.dirty = true;
+                }
+            }
+            PickPurpose::Palette => {
+                if let Some(a) = ids.first().and_then(|n| Action::from_name(n)) {
+                    self.update(a);
                 }
             }
             PickPurpose::Framework => {

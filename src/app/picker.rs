@@ -19,6 +19,8 @@ pub enum PickPurpose {
     Level { framework: String, item: String },
     /// The framework the checklist shows.
     Framework,
+    /// An action to run (the command palette).
+    Palette,
 }
 
 #[derive(Debug, Clone)]

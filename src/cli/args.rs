@@ -55,11 +55,18 @@ pub enum Command {
     Tick(TickArgs),
     /// Meetings, goals and framework progress at a glance
     Status(StatusArgs),
+    /// Search partnerships, meetings, goals, reflections and framework items
+    Search(SearchArgs),
+    /// Import meetings from another journal tool
+    #[command(subcommand)]
+    Import(ImportCmd),
     /// List, show and check competency frameworks
     #[command(subcommand)]
     Framework(FrameworkCmd),
     /// Write a demo journal into an empty data directory
     Demo(DemoArgs),
+    /// Export a partnership: portfolio, csv, ics, json or badge
+    Export(ExportArgs),
     /// Print shell completions
     Completions {
         #[arg(value_enum)]
@@ -228,6 +235,29 @@ pub struct TickArgs {
     pub undo: bool,
 }
 
+#[derive(Debug, Subcommand)]
+pub enum ImportCmd {
+    /// A `jrnl --export json` file: each entry becomes a meeting (title as focus, body as notes)
+    Jrnl {
+        /// The JSON file jrnl wrote
+        file: PathBuf,
+        #[arg(long = "with", short = 'w', value_name = "PARTNER")]
+        with: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words to find (names and titles match fuzzily; notes match the words)
+    #[arg(required = true, num_args = 1..)]
+    pub query: Vec<String>,
+    /// How many results
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+    #[arg(long)]
+    pub json: bool,
+}
+
 #[derive(Debug, Args)]
 pub struct StatusArgs {
     #[arg(long = "with", short = 'w', value_name = "PARTNER")]
@@ -264,4 +294,54 @@ pub struct DemoArgs {
     /// small: a few partnerships to explore; large: 50 partnerships for trying it at scale
     #[arg(long, value_enum, default_value = "small")]
     pub size: DemoSize,
+}
+
+/// What `export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportKind {
+    /// The Learning Journal of the partnership (Markdown or HTML)
+    Portfolio,
+    /// One table of the journal as CSV (see --table)
+    Csv,
+    /// Meetings, goal targets and due action items as an iCalendar file
+    Ics,
+    /// Everything about the partnership as JSON
+    Json,
+    /// An Open Badges 3.0 credential for a recognition the partnership is ready for
+    Badge,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PortfolioFormatArg {
+    Md,
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CsvTableArg {
+    Goals,
+    Meetings,
+    Ticks,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// portfolio, csv, ics, json or badge
+    #[arg(value_enum)]
+    pub what: ExportKind,
+    /// The partnership: its id, or part of the partner's name
+    #[arg(long = "with", short = 'w', value_name = "PARTNER")]
+    pub with: String,
+    /// Portfolio format: md or html (default: html for an -o FILE ending .html, else md)
+    #[arg(long, value_enum)]
+    pub format: Option<PortfolioFormatArg>,
+    /// The CSV table: goals (the action plan), meetings (the log) or ticks
+    #[arg(long, value_enum, default_value = "goals")]
+    pub table: CsvTableArg,
+    /// The badge's recognition: scotelas, or a framework stage such as ljmu/developing
+    #[arg(long, value_name = "SCHEME", default_value = "scotelas")]
+    pub stage: String,
+    /// Write to FILE (private to you, replaced atomically) instead of standard output
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }

@@ -4,10 +4,13 @@
 mod args;
 mod context;
 mod demo_cmd;
+mod export_cmd;
 mod framework_cmd;
 mod goal;
+mod import_cmd;
 mod log;
 mod partner;
+mod search_cmd;
 mod status;
 mod tick;
 
@@ -27,8 +30,11 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<()> {
         Some(Command::Goal(a)) => goal::run(&ctx()?, a, out),
         Some(Command::Tick(a)) => tick::run(&ctx()?, a, out),
         Some(Command::Status(a)) => status::run(&ctx()?, a, out),
+        Some(Command::Search(a)) => search_cmd::run(&ctx()?, a, out),
+        Some(Command::Import(a)) => import_cmd::run(&ctx()?, a, out),
         Some(Command::Framework(a)) => framework_cmd::run(&ctx()?, a, out),
         Some(Command::Demo(a)) => demo_cmd::run(&ctx()?, a, out),
+        Some(Command::Export(a)) => export_cmd::run(&ctx()?, a, out),
         Some(Command::Completions { shell }) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             // Generate into memory: clap_complete panics on a write error such as a closed pipe.

@@ -183,6 +183,8 @@ const DEFAULTS: &[(Context, Action, &[&str])] = &[
     (Context::Global, Action::Undo, &["u"]),
     (Context::Global, Action::ToggleReview, &["R"]),
     (Context::Global, Action::Reload, &["ctrl-r"]),
+    (Context::Global, Action::Search, &["/"]),
+    (Context::Global, Action::Palette, &["ctrl-p", ":"]),
     (Context::Meetings, Action::Edit, &["e"]),
     (Context::Meetings, Action::Delete, &["d"]),
     (Context::Goals, Action::Edit, &["e"]),
@@ -270,6 +272,14 @@ impl Keymap {
                 .map(|b| b.action)
         };
         hit(context).or_else(|| hit(Context::Global))
+    }
+
+    /// Every action's first key, for the command palette.
+    pub fn hints(&self) -> std::collections::BTreeMap<Action, String> {
+        Action::ALL
+            .iter()
+            .filter_map(|a| self.key_for(*a).map(|k| (*a, k)))
+            .collect()
     }
 
     /// The first key bound to `action`, for hints ("n new").

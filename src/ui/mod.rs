@@ -240,6 +240,14 @@ fn hints(app: &App, view: &View) -> Vec<(String, &'static str)> {
             return vec![("j/k".into(), "scroll"), ("Esc".into(), "close")];
         }
         Some(Overlay::Confirm { .. }) => return vec![("y".into(), "yes"), ("n".into(), "no")],
+        Some(Overlay::Search(_)) => {
+            return vec![
+                ("type".into(), "search"),
+                ("↑↓".into(), "move"),
+                ("Enter".into(), "jump"),
+                ("Esc".into(), "close"),
+            ];
+        }
         Some(Overlay::Welcome) => {
             return vec![
                 ("n".into(), "new partnership"),

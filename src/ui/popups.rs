@@ -29,6 +29,7 @@ pub fn draw(frame: &mut Frame, area: Rect, overlay: &Overlay, app: &App, view: &
             );
         }
         Overlay::Welcome => welcome(frame, area, app, view),
+        Overlay::Search(s) => search(frame, area, s, view),
     }
 }
 
@@ -583,4 +584,70 @@ fn welcome(frame: &mut Frame, area: Rect, app: &App, view: &View) {
             .block(popup_block(" mentorlog ", view)),
         r,
     );
+}
+
+/// `/`: results as you type, each with its context and the matched characters marked.
+fn search(frame: &mut Frame, area: Rect, s: &crate::app::SearchState, view: &View) {
+    let t = view.theme;
+    let r = centered(area, area.width.saturating_sub(2).min(110), area.height);
+    frame.render_widget(Clear, r);
+    let block = popup_block(" Search (Enter jumps, Esc closes) ", view);
+    let inner = block.inner(r);
+    frame.render_widget(block, r);
+    let [input, list] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(inner);
+    let count = if s.query.trim().is_empty() {
+        format!("type to search {} records", s.index.len())
+    } else {
+        format!("{} found", s.hits.len())
+    };
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled("/ ", t.accent()),
+            Span::raw(s.query.clone()),
+            Span::styled("▏", t.accent()),
+            Span::styled(format!("  {count}"), t.dim()),
+        ])),
+        input,
+    );
+    let w = list.width as usize;
+    let per = 2usize;
+    let fit = (list.height as usize / per).max(1);
+    let offset = s.cursor.saturating_sub(fit.saturating_sub(1));
+    let mut lines: Vec<Line> = Vec::new();
+    let mark = t
+        .accent()
+        .add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+    for (i, hit) in s.hits.iter().enumerate().skip(offset).take(fit) {
+        let head = truncate(
+            &format!("{:<14} {} · {}", hit.label, hit.partnership_name, hit.title),
+            w,
+        );
+        let mut snippet: Vec<Span> = vec![Span::raw("    ")];
+        let mut used = 4;
+        for (n, c) in hit.snippet.chars().enumerate() {
+            let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if used + cw > w {
+                break;
+            }
+            used += cw;
+            let style = if hit.matched.contains(&n) {
+                mark
+            } else {
+                t.dim()
+            };
+            snippet.push(Span::styled(c.to_string(), style));
+        }
+        let selected = i == s.cursor;
+        let head = Line::raw(format!("{head:<w$}"));
+        lines.push(if selected {
+            head.style(Style::default().add_modifier(Modifier::REVERSED))
+        } else {
+            head
+        });
+        lines.push(Line::from(snippet));
+    }
+    if lines.is_empty() && !s.query.trim().is_empty() {
+        lines.push(Line::from(Span::styled("nothing matches", t.dim())));
+    }
+    frame.render_widget(Paragraph::new(lines), list);
 }

@@ -1,0 +1,177 @@
+//! The `/` search popup and the command palette: find a record anywhere and jump to it, or run
+//! any action by name.
+
+use std::sync::Arc;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::checklist::Row;
+use super::picker::{PickPurpose, Picker};
+use super::{Action, App, Overlay, Pane, Tab};
+use crate::search::{Hit, Index, Target};
+
+/// Results shown for a query.
+const LIMIT: usize = 50;
+
+#[derive(Clone)]
+pub struct SearchState {
+    pub query: String,
+    pub cursor: usize,
+    pub hits: Vec<Hit>,
+    pub index: Arc<Index>,
+}
+
+impl std::fmt::Debug for SearchState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchState")
+            .field("query", &self.query)
+            .field("cursor", &self.cursor)
+            .field("hits", &self.hits.len())
+            .finish()
+    }
+}
+
+impl App {
+    pub(super) fn open_search(&mut self) {
+        let current = self.partner().map(|p| p.id().to_string());
+        let index = Arc::new(Index::build(
+            &self.snap,
+            &self.frameworks,
+            self.review,
+            current.as_deref(),
+        ));
+        self.overlays.push(Overlay::Search(SearchState {
+            query: String::new(),
+            cursor: 0,
+            hits: Vec::new(),
+            index,
+        }));
+    }
+
+    pub(super) fn search_key(&mut self, key: KeyEvent) {
+        let Some(Overlay::Search(s)) = self.overlays.last_mut() else {
+            return;
+        };
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Esc => {
+                self.overlays.pop();
+            }
+            KeyCode::Down => s.cursor = (s.cursor + 1).min(s.hits.len().saturating_sub(1)),
+            KeyCode::Char('n') if ctrl => {
+                s.cursor = (s.cursor + 1).min(s.hits.len().saturating_sub(1))
+            }
+            KeyCode::Up => s.cursor = s.cursor.saturating_sub(1),
+            KeyCode::Char('p') if ctrl => s.cursor = s.cursor.saturating_sub(1),
+            KeyCode::Enter => {
+                if let Some(hit) = s.hits.get(s.cursor).cloned() {
+                    self.overlays.pop();
+                    self.jump(&hit);
+                }
+            }
+            KeyCode::Backspace => {
+                s.query.pop();
+                s.hits = s.index.query(&s.query, LIMIT);
+                s.cursor = 0;
+            }
+            KeyCode::Char(c) if !ctrl => {
+                s.query.push(c);
+                s.hits = s.index.query(&s.query, LIMIT);
+                s.cursor = 0;
+            }
+            _ => {}
+        }
+    }
+
+    pub(super) fn search_paste(&mut self, text: &str) {
+        if let Some(Overlay::Search(s)) = self.overlays.last_mut() {
+            s.query.push_str(text.lines().next().unwrap_or(""));
+            s.hits = s.index.query(&s.query, LIMIT);
+            s.cursor = 0;
+        }
+    }
+
+    /// Show the record a search hit points at, in its pane.
+    pub fn jump(&mut self, hit: &Hit) {
+        let Some(i) = self
+            .snap
+            .partnerships
+            .iter()
+            .position(|p| p.id() == hit.partnership)
+        else {
+            return;
+        };
+        self.selected = i;
+        self.pane = Pane::Main;
+        self.meeting_cursor = 0;
+        self.goal_cursor = 0;
+        self.reflection_cursor = 0;
+        self.checklist = Default::default();
+        match &hit.target {
+            Target::Partnership => self.tab = Tab::Dashboard,
+            Target::Meeting { path } => {
+                self.tab = Tab::Meetings;
+                self.meeting_cursor = self
+                    .meetings()
+                    .iter()
+                    .position(|m| &m.path == path)
+                    .unwrap_or(0);
+            }
+            Target::Goal { path } => {
+                self.tab = Tab::Goals;
+                self.goal_cursor = self
+                    .goals()
+                    .iter()
+                    .position(|g| &g.path == path)
+                    .unwrap_or(0);
+            }
+            Target::Reflection { path } => {
+                self.tab = Tab::Reflections;
+                self.reflection_cursor = self
+                    .reflection_rows()
+                    .iter()
+                    .position(|r| matches!(r, super::ReflRow::Reflection(l) if &l.path == path))
+                    .unwrap_or(0);
+            }
+            Target::Item { framework, item } => {
+                self.tab = Tab::Checklists;
+                self.checklist.framework = self
+                    .partner_frameworks()
+                    .iter()
+                    .position(|f| &f.id == framework)
+                    .unwrap_or(0);
+                self.checklist.cursor = self
+                    .checklist_rows()
+                    .iter()
+                    .position(|r| matches!(r, Row::Item { item: it, .. } if &it.id == item))
+                    .unwrap_or(0);
+            }
+        }
+        self.info(format!("{}: {}", hit.label, hit.title));
+    }
+
+    pub(super) fn open_palette(&mut self) {
+        let options = Action::ALL
+            .iter()
+            .filter(|a| !matches!(a, Action::Cancel | Action::Palette))
+            .map(|a| {
+                let key = self
+                    .key_hints
+                    .get(a)
+                    .map(|k| format!("  [{k}]"))
+                    .unwrap_or_default();
+                (
+                    a.name().to_string(),
+                    format!("{}: {}{key}", a.name().replace('_', " "), a.description()),
+                )
+            })
+            .collect();
+        self.overlays.push(Overlay::Picker(Picker::new(
+            "Command palette (type to filter, Enter runs)",
+            PickPurpose::Palette,
+            options,
+            [],
+            false,
+        )));
+    }
+}

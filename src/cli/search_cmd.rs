@@ -1,0 +1,54 @@
+//! `search`: the TUI's `/` from the shell.
+
+use std::io::Write;
+
+use serde_json::json;
+
+use super::Context;
+use super::args::SearchArgs;
+use crate::search::{Index, Target};
+
+pub fn run(ctx: &Context, a: &SearchArgs, out: &mut dyn Write) -> anyhow::Result<()> {
+    let query = a.query.join(" ");
+    let index = Index::build(&ctx.snap, &ctx.frameworks, ctx.review, None);
+    let hits = index.query(&query, a.limit);
+    if a.json {
+        let rows: Vec<_> = hits
+            .iter()
+            .map(|h| {
+                let (path, address) = match &h.target {
+                    Target::Meeting { path }
+                    | Target::Goal { path }
+                    | Target::Reflection { path } => (Some(path.display().to_string()), None),
+                    Target::Item { framework, item } => (None, Some(format!("{framework}/{item}"))),
+                    Target::Partnership => (None, None),
+                };
+                json!({
+                    "kind": h.label, "partnership": h.partnership, "title": h.title,
+                    "snippet": h.snippet, "score": h.score, "path": path, "item": address,
+                })
+            })
+            .collect();
+        writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&json!({ "query": query, "results": rows }))?
+        )?;
+        return Ok(());
+    }
+    if hits.is_empty() {
+        writeln!(out, "Nothing matches '{query}' in {} records.", index.len())?;
+        return Ok(());
+    }
+    for h in &hits {
+        let place = match &h.target {
+            Target::Item { framework, item } => format!("{framework}/{item}"),
+            _ => h.partnership_name.clone(),
+        };
+        writeln!(out, "{:<10} {}: {}", h.label, place, h.title)?;
+        if h.snippet != h.title {
+            writeln!(out, "           {}", h.snippet)?;
+        }
+    }
+    Ok(())
+}

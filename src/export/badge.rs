@@ -1,0 +1,442 @@
+//! An Open Badges 3.0 `OpenBadgeCredential` (unsigned JSON-LD) for a recognition the
+//! partnership is ready for: ScotELAs mentoring recognition, or a completed stage of a staged
+//! framework (`ljmu/developing`). Refused, with every rule still missing, when not ready.
+//!
+//! Shape (1EdTech Open Badges 3.0): the credential's `id`, `type`, `issuer` (a `Profile`),
+//! `validFrom`, `name` and `credentialSubject` (an `AchievementSubject` identified by name, with
+//! its `achievement`: `id`, `type`, `name`, `description`, `criteria.narrative`, `alignment`),
+//! and `evidence` at the credential level. Ids are `urn:uuid:` UUIDs (version 8, custom) made
+//! from a hash of what they name, so exporting twice gives the same credential.
+
+use std::fmt;
+
+use serde_json::{Map, Value, json};
+
+use super::{Export, first_line};
+use crate::framework::{Framework, Item};
+use crate::model::{Readiness, Role};
+
+pub const CONTEXT_VC: &str = "https://www.w3.org/ns/credentials/v2";
+pub const CONTEXT_OB: &str = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
+
+/// Why no badge was made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BadgeError {
+    /// The recognition's rules are not all met.
+    NotReady {
+        /// The recognition, in words.
+        title: String,
+        readiness: Readiness,
+    },
+    /// No recognition of that name applies to this partnership.
+    UnknownScheme {
+        scheme: String,
+        available: Vec<String>,
+    },
+}
+
+impl fmt::Display for BadgeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BadgeError::NotReady {
+                title,
+                readiness: r,
+            } => {
+                let met = r.rules.iter().filter(|x| x.met).count();
+                writeln!(
+                    f,
+                    "no badge: not yet ready for {title} ({met} of {} rules met). Still missing:",
+                    r.rules.len()
+                )?;
+                for rule in r.rules.iter().filter(|x| !x.met) {
+                    writeln!(f, "  [ ] {}", rule.rule)?;
+                    for m in &rule.missing {
+                        writeln!(f, "        missing: {m}")?;
+                    }
+                }
+                write!(f, "The badge can be exported once every rule is met.")
+            }
+            BadgeError::UnknownScheme { scheme, available } => write!(
+                f,
+                "no recognition '{scheme}' for this partnership; choose one of: {}",
+                available.join(", ")
+            ),
+        }
+    }
+}
+
+impl std::error::Error for BadgeError {}
+
+/// A 128-bit FNV-1a hash, for deterministic ids.
+fn fnv128(s: &str) -> u128 {
+    const OFFSET: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
+    const PRIME: u128 = 0x0000_0000_0100_0000_0000_0000_0000_013b;
+    s.bytes()
+        .fold(OFFSET, |h, b| (h ^ u128::from(b)).wrapping_mul(PRIME))
+}
+
+/// `urn:uuid:` with a version 8 (custom) UUID made from a hash of `name`.
+pub fn urn_uuid(name: &str) -> String {
+    let mut b = fnv128(&format!("mentorlog:{name}")).to_be_bytes();
+    b[6] = (b[6] & 0x0f) | 0x80; // version 8
+    b[8] = (b[8] & 0x3f) | 0x80; // RFC 9562 variant
+    let h: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    format!(
+        "urn:uuid:{}-{}-{}-{}-{}",
+        &h[0..8],
+        &h[8..12],
+        &h[12..16],
+        &h[16..20],
+        &h[20..32]
+    )
+}
+
+/// An item's first line without the colon that introduces its points ("listen actively:").
+fn short_text(text: &str) -> &str {
+    first_line(text).trim_end_matches(':').trim_end()
+}
+
+/// An Alignment to one framework item (refs followed to the item they stand for).
+fn alignment(x: &Export, fw: &Framework, item: &Item) -> Value {
+    let (f, i) = if item.reference.is_some() {
+        x.set.tick_address(&fw.id, &item.id)
+    } else {
+        (fw.id.clone(), item.id.clone())
+    };
+    let target_fw = x.set.get(&f).unwrap_or(fw);
+    let target = target_fw.item(&i).unwrap_or(item);
+    let mut a = Map::new();
+    a.insert("type".into(), json!(["Alignment"]));
+    a.insert("targetName".into(), json!(short_text(&target.text)));
+    let rest = target.text.trim();
+    let description = if rest.lines().count() > 1 {
+        Some(rest.to_string())
+    } else {
+        target.guidance.clone().filter(|g| !g.trim().is_empty())
+    };
+    if let Some(d) = description {
+        a.insert("targetDescription".into(), json!(d));
+    }
+    a.insert("targetFramework".into(), json!(target_fw.title));
+    a.insert("targetCode".into(), json!(format!("{f}/{i}")));
+    a.insert("targetType".into(), json!("ceasn:Competency"));
+    a.insert(
+        "targetUrl".into(),
+        json!(format!("urn:mentorlog:framework:{f}:item:{i}")),
+    );
+    Value::Object(a)
+}
+
+/// Evidence for one framework item ticked in this partnership, if it is.
+fn item_evidence(x: &Export, fw: &Framework, item: &Item) -> Option<Value> {
+    let (address, tick) = x.tick_of(fw, item)?;
+    let text = x.item_text(fw, item);
+    let mut narrative = format!("Achieved on {}", tick.date);
+    if let Some(l) = &tick.level {
+        narrative.push_str(&format!(" at level {l}"));
+    }
+    narrative.push('.');
+    let lines = x.evidence(&tick.evidence);
+    if !lines.is_empty() {
+        narrative.push_str(" Evidence:");
+        for l in &lines {
+            narrative.push_str("\n- ");
+            narrative.push_str(&l.plain());
+        }
+    }
+    if let Some(v) = &tick.verification {
+        narrative.push_str(&format!(
+            "\n\nVerified by {}{} on {}.",
+            v.name,
+            v.role
+                .as_deref()
+                .map(|r| format!(" ({r})"))
+                .unwrap_or_default(),
+            v.date
+        ));
+    }
+    Some(json!({
+        "type": ["Evidence"],
+        "name": format!("{} ({address})", short_text(&text)),
+        "narrative": narrative,
+    }))
+}
+
+fn evidence_entry(name: &str, narrative: String) -> Value {
+    json!({"type": ["Evidence"], "name": name, "narrative": narrative})
+}
+
+/// The credential for `scheme` ("scotelas" or "FRAMEWORK/STAGE"), or why there is none.
+pub fn badge(x: &Export, scheme: &str) -> Result<String, BadgeError> {
+    let scheme = scheme.trim();
+    let readiness = x
+        .report
+        .readiness
+        .iter()
+        .find(|r| r.scheme.eq_ignore_ascii_case(scheme))
+        .ok_or_else(|| BadgeError::UnknownScheme {
+            scheme: scheme.to_string(),
+            available: x
+                .report
+                .readiness
+                .iter()
+                .map(|r| r.scheme.clone())
+                .collect(),
+        })?;
+    if !readiness.ready {
+        return Err(BadgeError::NotReady {
+            title: x.readiness_title(readiness),
+            readiness: readiness.clone(),
+        });
+    }
+    let p = x.partnership();
+    let owner = x.owner_name();
+    let title = x.readiness_title(readiness);
+    let meetings = x.meetings();
+
+    let mut alignments = Vec::new();
+    let mut evidence = Vec::new();
+    let description;
+    if readiness.scheme == "scotelas" {
+        description = "Recognition under the ScotELAs Mentoring Scheme: a mentoring partnership \
+                       with a mentoring agreement, at least six months of engagement with no more \
+                       than two months between meetings, two reflections from each side and an \
+                       evaluation of how the agreement was kept."
+            .to_string();
+        if let Some(fw) = x.set.get("scotelas") {
+            for (_, item) in fw.items() {
+                alignments.push(alignment(x, fw, item));
+            }
+        }
+        if let Some(a) = &p.agreement {
+            let mut n = String::from("Outcomes agreed for the mentee:");
+            for o in &a.outcomes {
+                n.push_str("\n- ");
+                n.push_str(o);
+            }
+            n.push_str(&format!(
+                "\n\nAgreed by the mentee on {} and by the mentor on {}.",
+                a.agreed_by_mentee.map_or("-".into(), |d| d.to_string()),
+                a.agreed_by_mentor.map_or("-".into(), |d| d.to_string())
+            ));
+            evidence.push(evidence_entry("Mentoring agreement", n));
+        }
+        let g = &x.report.gaps;
+        if let (Some(first), Some(last)) = (meetings.first(), meetings.last()) {
+            let mut n = format!(
+                "{} meetings logged from {} to {}",
+                meetings.len(),
+                first.date,
+                last.date
+            );
+            if let Some(d) = g.longest_gap_days {
+                n.push_str(&format!("; the longest gap between meetings was {d} days"));
+            }
+            n.push('.');
+            evidence.push(evidence_entry("Mentoring log", n));
+        }
+        let reflections = x.reflections();
+        if !reflections.is_empty() {
+            let mentee = reflections
+                .iter()
+                .filter(|r| r.author == Role::Mentee)
+                .count();
+            let dates: Vec<String> = reflections.iter().map(|r| r.date.to_string()).collect();
+            evidence.push(evidence_entry(
+                "Reflections",
+                format!(
+                    "{} reflections from the mentee and {} from the mentor, written on {}.",
+                    mentee,
+                    reflections.len() - mentee,
+                    dates.join(", ")
+                ),
+            ));
+        }
+        if let Some(e) = &p.evaluation {
+            let n = e.answers.len().max(1) as f64;
+            let mean = e.answers.iter().map(|a| f64::from(a.score)).sum::<f64>() / n;
+            evidence.push(evidence_entry(
+                "Evaluation of the mentoring agreement",
+                format!(
+                    "Evaluated on {}: {} statements, mean score {mean:.1} of 5.",
+                    e.date,
+                    e.answers.len()
+                ),
+            ));
+        }
+        if let Some(fw) = x.set.get("scotelas") {
+            for (_, item) in fw.items() {
+                evidence.extend(item_evidence(x, fw, item));
+            }
+        }
+    } else {
+        let (fid, sid) = readiness
+            .scheme
+            .split_once('/')
+            .unwrap_or((readiness.scheme.as_str(), ""));
+        let fw = x.set.get(fid);
+        let stage = fw.and_then(|f| f.sections.iter().find(|s| s.id == sid));
+        description = match (fw, stage) {
+            (Some(fw), Some(s)) => {
+                match s.description.as_deref().filter(|d| !d.trim().is_empty()) {
+                    Some(d) => format!("{}: {}. {}", fw.title, s.title, d.trim()),
+                    None => format!(
+                        "{}: {}, every criterion achieved with evidence, the stage's skills \
+                     checklist, a reflection and its verification.",
+                        fw.title, s.title
+                    ),
+                }
+            }
+            _ => title.clone(),
+        };
+        if let (Some(fw), Some(s)) = (fw, stage) {
+            for item in s.all_items() {
+                alignments.push(alignment(x, fw, item));
+                evidence.extend(item_evidence(x, fw, item));
+            }
+            let record = x
+                .stages()
+                .into_iter()
+                .find(|r| r.framework == fw.id && r.stage == s.id);
+            if let Some(r) = record {
+                let mut n = String::new();
+                if !r.reflection.trim().is_empty() {
+                    n.push_str(r.reflection.trim());
+                }
+                for v in &r.verifications {
+                    n.push_str(&format!(
+                        "\n\nVerified by {}{} on {}{}",
+                        v.name,
+                        v.role
+                            .as_deref()
+                            .map(|r| format!(" ({r})"))
+                            .unwrap_or_default(),
+                        v.date,
+                        if v.comment.trim().is_empty() {
+                            ".".to_string()
+                        } else {
+                            format!(": {}", v.comment.trim())
+                        }
+                    ));
+                }
+                evidence.push(evidence_entry(
+                    "Stage reflection and verification",
+                    n.trim().to_string(),
+                ));
+            }
+        }
+    }
+
+    let mut criteria = format!("Every rule of {title} is met:");
+    for r in &readiness.rules {
+        criteria.push_str("\n- ");
+        criteria.push_str(&r.rule);
+    }
+
+    let mut issuer = Map::new();
+    issuer.insert("id".into(), json!(urn_uuid(&format!("issuer:{owner}"))));
+    issuer.insert("type".into(), json!(["Profile"]));
+    issuer.insert("name".into(), json!(owner));
+    if let Some(inst) = x
+        .profile
+        .and_then(|p| p.institution.as_deref())
+        .filter(|i| !i.trim().is_empty())
+    {
+        issuer.insert(
+            "parentOrg".into(),
+            json!({
+                "id": urn_uuid(&format!("organisation:{inst}")),
+                "type": ["Profile"],
+                "name": inst,
+            }),
+        );
+    }
+
+    let mut achievement = Map::new();
+    achievement.insert(
+        "id".into(),
+        json!(urn_uuid(&format!("achievement:{}", readiness.scheme))),
+    );
+    achievement.insert("type".into(), json!(["Achievement"]));
+    achievement.insert("name".into(), json!(title));
+    achievement.insert("description".into(), json!(description));
+    achievement.insert("criteria".into(), json!({ "narrative": criteria }));
+    if !alignments.is_empty() {
+        achievement.insert("alignment".into(), Value::Array(alignments));
+    }
+
+    let period = match (meetings.first(), meetings.last()) {
+        (Some(a), Some(b)) => format!(", {} to {}", a.date, b.date),
+        _ => String::new(),
+    };
+    let mut cred = Map::new();
+    cred.insert("@context".into(), json!([CONTEXT_VC, CONTEXT_OB]));
+    cred.insert(
+        "id".into(),
+        json!(urn_uuid(&format!(
+            "credential:{}:{}:{}",
+            owner, p.id, readiness.scheme
+        ))),
+    );
+    cred.insert(
+        "type".into(),
+        json!(["VerifiableCredential", "OpenBadgeCredential"]),
+    );
+    cred.insert("name".into(), json!(format!("{title} ({owner})")));
+    cred.insert(
+        "description".into(),
+        json!(format!(
+            "{owner}'s mentoring partnership with {} ({}, {} pathway{period}).",
+            p.name,
+            super::kind_phrase(p.kind),
+            super::pathway_phrase(p.pathway).to_lowercase()
+        )),
+    );
+    cred.insert("issuer".into(), Value::Object(issuer));
+    cred.insert(
+        "validFrom".into(),
+        json!(format!("{}T00:00:00Z", x.today.format("%Y-%m-%d"))),
+    );
+    cred.insert(
+        "credentialSubject".into(),
+        json!({
+            "type": ["AchievementSubject"],
+            "identifier": [{
+                "type": "IdentityObject",
+                "identityHash": owner,
+                "identityType": "name",
+                "hashed": false,
+            }],
+            "achievement": Value::Object(achievement),
+        }),
+    );
+    if !evidence.is_empty() {
+        cred.insert("evidence".into(), Value::Array(evidence));
+    }
+    let mut s = serde_json::to_string_pretty(&Value::Object(cred)).unwrap_or_default();
+    s.push('\n');
+    Ok(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uuids_are_deterministic_version_8() {
+        let a = urn_uuid("credential:sam-lee:scotelas");
+        assert_eq!(a, urn_uuid("credential:sam-lee:scotelas"));
+        assert_ne!(a, urn_uuid("credential:sam-lee:ljmu/developing"));
+        let u = a.strip_prefix("urn:uuid:").unwrap();
+        let parts: Vec<&str> = u.split('-').collect();
+        assert_eq!(
+            parts.iter().map(|p| p.len()).collect::<Vec<_>>(),
+            [8, 4, 4, 4, 12]
+        );
+        assert!(parts[2].starts_with('8'), "{u}");
+        assert!(
+            matches!(parts[3].as_bytes()[0], b'8' | b'9' | b'a' | b'b'),
+            "{u}"
+        );
+    }
+}

@@ -1,0 +1,525 @@
+//! Exports of one partnership (DESIGN.md section 8): the portfolio (the Learning Journal, in
+//! Markdown or self-contained HTML), CSV tables, an iCalendar file, everything as JSON, and an
+//! Open Badges 3.0 credential for a recognition the partnership is ready for.
+//!
+//! Every export is a pure function from an [`Export`] (the frameworks, one partnership's data,
+//! the journal owner's profile, today and review mode) to a `String`: no I/O here. In review
+//! mode private meetings and private reflections are left out of every export, and so are the
+//! references to private meetings in the evidence of ticks.
+
+mod badge;
+mod csv;
+mod html;
+mod ics;
+mod json;
+mod markdown;
+
+use chrono::NaiveDate;
+
+pub use badge::{BadgeError, badge};
+pub use csv::{Table, csv, csv_field};
+pub use html::{escape as html_escape, portfolio as portfolio_html};
+pub use ics::{escape_text as ics_escape, fold as ics_fold, ics};
+pub use json::json;
+pub use markdown::portfolio as portfolio_markdown;
+
+use crate::framework::{Framework, FrameworkSet, Item, Section, SectionProgress};
+use crate::model::{
+    Evidence, Goal, Meeting, Partnership, PartnershipKind, Pathway, Profile, Progress, Readiness,
+    Reflection, Role, StageRecord, Tick, TickSheet,
+};
+use crate::report::{Report, report};
+use crate::store::PartnershipData;
+
+/// The portfolio's two formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PortfolioFormat {
+    Markdown,
+    Html,
+}
+
+/// The portfolio in the format asked for.
+pub fn portfolio(x: &Export, format: PortfolioFormat) -> String {
+    match format {
+        PortfolioFormat::Markdown => portfolio_markdown(x),
+        PortfolioFormat::Html => portfolio_html(x),
+    }
+}
+
+/// Everything an export reads, with the partnership's report computed once.
+pub struct Export<'a> {
+    pub set: &'a FrameworkSet,
+    pub data: &'a PartnershipData,
+    pub profile: Option<&'a Profile>,
+    pub today: NaiveDate,
+    /// Review mode: private meetings and reflections are left out.
+    pub review: bool,
+    pub report: Report,
+}
+
+/// One piece of evidence for a tick, resolved against the meeting log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EvidenceLine {
+    /// A meeting of the log; `date` is `None` when the meeting is no longer in the log.
+    Meeting {
+        id: String,
+        date: Option<NaiveDate>,
+        focus: String,
+    },
+    Note(String),
+    File(String),
+}
+
+impl EvidenceLine {
+    /// The evidence in plain words.
+    pub fn plain(&self) -> String {
+        match self {
+            EvidenceLine::Meeting { id, date: None, .. } => {
+                format!("meeting {id} (not in the log)")
+            }
+            EvidenceLine::Meeting {
+                date: Some(d),
+                focus,
+                ..
+            } if focus.is_empty() => format!("meeting of {d}"),
+            EvidenceLine::Meeting {
+                date: Some(d),
+                focus,
+                ..
+            } => format!("meeting of {d}: {focus}"),
+            EvidenceLine::Note(n) => n.clone(),
+            EvidenceLine::File(f) => format!("file {f}"),
+        }
+    }
+}
+
+/// A tick as the portfolio shows it: the item's text, its date, level and evidence.
+#[derive(Debug, Clone)]
+pub struct TickView<'a> {
+    /// Where the tick is stored: `FRAMEWORK/ITEM` (refs followed).
+    pub address: String,
+    /// The item as it appears in the framework shown.
+    pub item: &'a Item,
+    /// The item text (the referenced item's text for a ref).
+    pub text: String,
+    pub tick: &'a Tick,
+    pub evidence: Vec<EvidenceLine>,
+}
+
+/// A section of a framework with its progress and the ticks achieved in it.
+#[derive(Debug, Clone)]
+pub struct SectionView<'a> {
+    pub section: &'a Section,
+    /// 0 for a top-level section.
+    pub depth: usize,
+    pub progress: Progress,
+    pub ticks: Vec<TickView<'a>>,
+    pub sections: Vec<SectionView<'a>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct FrameworkView<'a> {
+    pub framework: &'a Framework,
+    pub progress: Progress,
+    pub sections: Vec<SectionView<'a>>,
+}
+
+/// A tick whose framework or item is not among the loaded frameworks.
+#[derive(Debug, Clone)]
+pub struct OrphanTick<'a> {
+    pub framework: String,
+    pub item: String,
+    pub tick: &'a Tick,
+    pub evidence: Vec<EvidenceLine>,
+}
+
+impl<'a> Export<'a> {
+    pub fn new(
+        set: &'a FrameworkSet,
+        data: &'a PartnershipData,
+        profile: Option<&'a Profile>,
+        today: NaiveDate,
+        review: bool,
+    ) -> Export<'a> {
+        Export {
+            set,
+            data,
+            profile,
+            today,
+            review,
+            report: report(set, data, today, review),
+        }
+    }
+
+    pub fn partnership(&self) -> &'a Partnership {
+        &self.data.partnership.value
+    }
+
+    /// The meeting log, oldest first; private meetings left out in review mode.
+    pub fn meetings(&self) -> Vec<&'a Meeting> {
+        let mut v: Vec<&Meeting> = self
+            .data
+            .meetings
+            .iter()
+            .map(|m| &m.value)
+            .filter(|m| !(self.review && m.private))
+            .collect();
+        v.sort_by(|a, b| (a.date, a.time, &a.id).cmp(&(b.date, b.time, &b.id)));
+        v
+    }
+
+    /// Reflections, oldest first; private ones left out in review mode.
+    pub fn reflections(&self) -> Vec<&'a Reflection> {
+        let mut v: Vec<&Reflection> = self
+            .data
+            .reflections
+            .iter()
+            .map(|r| &r.value)
+            .filter(|r| !(self.review && r.private))
+            .collect();
+        v.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+        v
+    }
+
+    /// The action plan, in the order the goals were set.
+    pub fn goals(&self) -> Vec<&'a Goal> {
+        self.data.goals.iter().map(|g| &g.value).collect()
+    }
+
+    pub fn stages(&self) -> Vec<&'a StageRecord> {
+        let mut v: Vec<&StageRecord> = self.data.stages.iter().map(|s| &s.value).collect();
+        v.sort_by(|a, b| (&a.framework, &a.stage).cmp(&(&b.framework, &b.stage)));
+        v
+    }
+
+    /// The journal owner's name, or a neutral word when the journal has none.
+    pub fn owner_name(&self) -> &str {
+        match self.profile {
+            Some(p) if !p.name.trim().is_empty() => p.name.trim(),
+            _ => "the journal's owner",
+        }
+    }
+
+    pub fn owner_role(&self) -> Role {
+        self.profile.map_or(Role::Mentor, |p| p.role)
+    }
+
+    /// What the partner is to the journal's owner: "Mentee", "Mentor", "Coachee", "Co-coach".
+    pub fn partner_role(&self) -> &'static str {
+        match (self.owner_role(), self.partnership().kind) {
+            (Role::Mentee, _) => "Mentor",
+            (Role::CoCoach, _) | (_, PartnershipKind::CoCoaching) => "Co-coach",
+            (Role::Coach, _) | (_, PartnershipKind::SpecialistCoaching) => "Coachee",
+            _ => "Mentee",
+        }
+    }
+
+    /// The document title: "Learning Journal of Jo Taylor with Sam Lee".
+    pub fn title(&self) -> String {
+        format!(
+            "Learning Journal of {} with {}",
+            self.owner_name(),
+            self.partnership().name
+        )
+    }
+
+    /// A meeting of this partnership that the export may show (none if private in review mode).
+    pub fn visible_meeting(&self, id: &str) -> Option<&'a Meeting> {
+        self.data
+            .meeting(id)
+            .map(|m| &m.value)
+            .filter(|m| !(self.review && m.private))
+    }
+
+    /// A tick's evidence resolved against the log. In review mode a private meeting is left out.
+    pub fn evidence(&self, e: &Evidence) -> Vec<EvidenceLine> {
+        let mut out = Vec::new();
+        for id in &e.meetings {
+            match self.data.meeting(id).map(|m| &m.value) {
+                Some(m) if self.review && m.private => {}
+                Some(m) => out.push(EvidenceLine::Meeting {
+                    id: id.clone(),
+                    date: Some(m.date),
+                    focus: m.focus.clone(),
+                }),
+                None => out.push(EvidenceLine::Meeting {
+                    id: id.clone(),
+                    date: None,
+                    focus: String::new(),
+                }),
+            }
+        }
+        out.extend(e.notes.iter().cloned().map(EvidenceLine::Note));
+        out.extend(e.files.iter().cloned().map(EvidenceLine::File));
+        out
+    }
+
+    /// The tick stored for an item of `fw` (a ref followed to the item it stands for).
+    pub fn tick_of(&self, fw: &Framework, item: &Item) -> Option<(String, &'a Tick)> {
+        let (f, i) = if item.reference.is_some() {
+            self.set.tick_address(&fw.id, &item.id)
+        } else {
+            (fw.id.clone(), item.id.clone())
+        };
+        let t = self.data.tick_sheet(&f)?.value.ticks.get(&i)?;
+        Some((format!("{f}/{i}"), t))
+    }
+
+    /// The text of an item, following a ref to the item it stands for.
+    pub fn item_text(&self, fw: &Framework, item: &'a Item) -> String {
+        if item.reference.is_some() && item.text.trim().is_empty() {
+            let (f, i) = self.set.tick_address(&fw.id, &item.id);
+            if let Some(target) = self.set.get(&f).and_then(|x| x.item(&i)) {
+                return target.text.clone();
+            }
+        }
+        item.text.clone()
+    }
+
+    /// Progress per framework the partnership uses, section by section, with every tick.
+    pub fn frameworks(&self) -> Vec<FrameworkView<'a>> {
+        self.report
+            .progress
+            .iter()
+            .filter_map(|fp| {
+                let fw = self.set.get(&fp.framework)?;
+                let sections = fw
+                    .sections
+                    .iter()
+                    .map(|s| {
+                        let p = fp.sections.iter().find(|x| x.id == s.id);
+                        self.section_view(fw, s, p, 0)
+                    })
+                    .collect();
+                Some(FrameworkView {
+                    framework: fw,
+                    progress: fp.progress,
+                    sections,
+                })
+            })
+            .collect()
+    }
+
+    fn section_view(
+        &self,
+        fw: &'a Framework,
+        s: &'a Section,
+        p: Option<&SectionProgress>,
+        depth: usize,
+    ) -> SectionView<'a> {
+        let ticks = s
+            .items
+            .iter()
+            .filter_map(|item| {
+                let (address, tick) = self.tick_of(fw, item)?;
+                Some(TickView {
+                    address,
+                    item,
+                    text: self.item_text(fw, item),
+                    tick,
+                    evidence: self.evidence(&tick.evidence),
+                })
+            })
+            .collect();
+        let sections = s
+            .sections
+            .iter()
+            .map(|c| {
+                let cp = p.and_then(|p| p.sections.iter().find(|x| x.id == c.id));
+                self.section_view(fw, c, cp, depth + 1)
+            })
+            .collect();
+        SectionView {
+            section: s,
+            depth,
+            progress: p.map(|p| p.progress).unwrap_or_default(),
+            ticks,
+            sections,
+        }
+    }
+
+    /// The tick sheets in framework order (the store reads them in directory order).
+    pub fn tick_sheets(&self) -> Vec<&'a TickSheet> {
+        let mut v: Vec<&TickSheet> = self.data.ticks.iter().map(|t| &t.value).collect();
+        v.sort_by(|a, b| a.framework.cmp(&b.framework));
+        v
+    }
+
+    /// Ticks whose framework or item is not among the loaded frameworks.
+    pub fn orphan_ticks(&self) -> Vec<OrphanTick<'a>> {
+        let mut out = Vec::new();
+        for sheet in self.tick_sheets() {
+            let fw = self.set.get(&sheet.framework);
+            for (item, tick) in &sheet.ticks {
+                if fw.and_then(|f| f.item(item)).is_none() {
+                    out.push(OrphanTick {
+                        framework: sheet.framework.clone(),
+                        item: item.clone(),
+                        tick,
+                        evidence: self.evidence(&tick.evidence),
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// A stage address ("ljmu/developing") in words when its framework is loaded.
+    pub fn stage_name(&self, address: &str) -> String {
+        let (f, s) = address.split_once('/').unwrap_or((address, ""));
+        match self.set.get(f) {
+            Some(fw) => match fw.sections.iter().find(|x| x.id == s) {
+                Some(stage) => format!("{}: {}", fw.title, stage.title),
+                None => fw.title.clone(),
+            },
+            None => address.to_string(),
+        }
+    }
+
+    /// A recognition's title: a stage of a staged framework is named with its framework
+    /// ("LJMU ...: Developing Mentor"); ScotELAs by its own title.
+    pub fn readiness_title(&self, r: &Readiness) -> String {
+        if r.scheme.contains('/')
+            && self
+                .set
+                .get(r.scheme.split('/').next().unwrap_or(""))
+                .is_some()
+        {
+            self.stage_name(&r.scheme)
+        } else {
+            r.title.trim_end_matches(':').to_string()
+        }
+    }
+
+    /// A stage record's framework and stage titles, when the framework is loaded.
+    pub fn stage_title(&self, s: &StageRecord) -> String {
+        match self.set.get(&s.framework) {
+            Some(fw) => match fw.sections.iter().find(|x| x.id == s.stage) {
+                Some(stage) => format!("{}: {}", fw.title, stage.title),
+                None => format!("{}: {}", fw.title, s.stage),
+            },
+            None => format!("{}/{}", s.framework, s.stage),
+        }
+    }
+}
+
+/// "Mentoring for induction", "Specialist coaching", ...
+pub fn kind_phrase(k: PartnershipKind) -> &'static str {
+    match k {
+        PartnershipKind::Induction => "Mentoring for induction",
+        PartnershipKind::Progression => "Mentoring for progression",
+        PartnershipKind::Challenge => "Mentoring for challenge",
+        PartnershipKind::SpecialistCoaching => "Specialist coaching",
+        PartnershipKind::CoCoaching => "Co-coaching",
+    }
+}
+
+pub fn pathway_phrase(p: Pathway) -> &'static str {
+    match p {
+        Pathway::RoleFocused => "Role-focused",
+        Pathway::ExpertiseFocused => "Expertise-focused",
+    }
+}
+
+/// A label with its first letter in capitals ("in person" -> "In person").
+pub fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// "A meeting every 14 days", or no target.
+pub fn cadence_phrase(days: u32) -> String {
+    match days {
+        0 => "No target set".into(),
+        1 => "A meeting every day".into(),
+        7 => "A meeting every week".into(),
+        14 => "A meeting every fortnight (14 days)".into(),
+        n => format!("A meeting every {n} days"),
+    }
+}
+
+/// The first line of an item's text (items may carry a long description after it).
+pub fn first_line(s: &str) -> &str {
+    s.lines().next().unwrap_or("").trim()
+}
+
+/// An item's text split into its first line and the points listed under it ("- ..." lines,
+/// the marker removed), e.g. CUREE's "listen actively:" and its four ways of listening.
+pub fn item_points(s: &str) -> (&str, Vec<&str>) {
+    let mut lines = s.lines().map(str::trim).filter(|l| !l.is_empty());
+    let first = lines.next().unwrap_or("");
+    let rest = lines
+        .map(|l| l.strip_prefix("- ").unwrap_or(l).trim())
+        .collect();
+    (first, rest)
+}
+
+/// An item's text on one line: "listen actively: accommodating ...; concentrating ...".
+pub fn item_one_line(s: &str) -> String {
+    let (first, rest) = item_points(s);
+    if rest.is_empty() {
+        first.to_string()
+    } else {
+        format!("{} {}", first, rest.join("; "))
+    }
+}
+
+/// Whether a section or any section under it has a tick to show.
+pub fn has_ticks(s: &SectionView) -> bool {
+    !s.ticks.is_empty() || s.sections.iter().any(has_ticks)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_read_as_words() {
+        assert_eq!(capitalise("in person"), "In person");
+        assert_eq!(capitalise(""), "");
+        assert_eq!(cadence_phrase(14), "A meeting every fortnight (14 days)");
+        assert_eq!(cadence_phrase(21), "A meeting every 21 days");
+        assert_eq!(
+            kind_phrase(PartnershipKind::Induction),
+            "Mentoring for induction"
+        );
+    }
+
+    #[test]
+    fn item_text_keeps_its_points() {
+        let t = "listen actively:\n- accommodating silence\n- concentrating";
+        assert_eq!(
+            item_points(t),
+            (
+                "listen actively:",
+                vec!["accommodating silence", "concentrating"]
+            )
+        );
+        assert_eq!(
+            item_one_line(t),
+            "listen actively: accommodating silence; concentrating"
+        );
+        assert_eq!(item_one_line("plain"), "plain");
+    }
+
+    #[test]
+    fn evidence_lines_in_plain_words() {
+        let d = NaiveDate::from_ymd_opt(2026, 5, 1).unwrap();
+        let m = EvidenceLine::Meeting {
+            id: "x".into(),
+            date: Some(d),
+            focus: "Questioning".into(),
+        };
+        assert_eq!(m.plain(), "meeting of 2026-05-01: Questioning");
+        let gone = EvidenceLine::Meeting {
+            id: "x".into(),
+            date: None,
+            focus: String::new(),
+        };
+        assert_eq!(gone.plain(), "meeting x (not in the log)");
+        assert_eq!(EvidenceLine::File("a.pdf".into()).plain(), "file a.pdf");
+    }
+}

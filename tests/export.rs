@@ -1,0 +1,1338 @@
+//! Exports: golden files for the portfolio (Markdown and HTML), the CSV tables, the calendar,
+//! the JSON and the badges, made from a small deterministic journal built through the store;
+//! the calendar and the CSV read back with real parsers; the badge refused or issued; review
+//! mode keeping private records out of every export; and the `export` command end to end.
+//!
+//! `UPDATE_GOLDEN=1 cargo test --test export` rewrites the files in `tests/golden/`.
+
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use assert_cmd::Command;
+use chrono::{NaiveDate, NaiveTime};
+use icalendar::{Calendar, CalendarComponent, Component, DatePerhapsTime};
+use mentorlog::export::{self, Export, PortfolioFormat, Table};
+use mentorlog::framework::FrameworkSet;
+use mentorlog::model::{
+    ActionItem, Agreement, Evaluation, Evidence, Goal, GoalStatus, Journal, LikertAnswer, Meeting,
+    MeetingMode, MeetingType, Owner, Partnership, PartnershipKind, PartnershipStatus, Pathway,
+    Profile, Reflection, Review, Role, SCHEMA_VERSION, StageRecord, Tick, TickSheet, Verification,
+};
+use mentorlog::store::{PartnershipData, Snapshot, Store};
+use serde_json::Value;
+use tempfile::TempDir;
+
+const BIN: &str = env!("CARGO_BIN_EXE_mentorlog");
+const TODAY: &str = "2026-11-23";
+
+/// Words that appear only in private records: none may reach an export in review mode.
+const PRIVATE_WORDS: &[&str] = &[
+    "PRIVATE-NOTE",
+    "PRIVATE-ACTION",
+    "PRIVATE-REFLECTION",
+    "Wellbeing check-in",
+    "m00003",
+];
+
+// ---------------------------------------------------------------- the journal
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn today() -> NaiveDate {
+    d(TODAY)
+}
+
+/// A staged framework of two stages reusing CUREE items, as the LJMU stages do.
+const STAGES: &str = r#"Framework(
+    id: "induction-stages",
+    title: "Induction mentor stages",
+    source: "Written for the tests",
+    levels: [],
+    sections: [
+        Section(id: "developing", title: "Developing mentor", description: "The first stage of the induction mentor framework.", sections: [
+            Section(id: "developing-criteria", title: "Criteria", items: [
+                Item(id: "dev-standards", text: "Knows the induction standards", guidance: "Evidenced by: notes of a standards meeting", codes: ["IS. 1"]),
+            ]),
+            Section(id: "developing-curee", title: "CUREE checklist", items: [
+                Item(id: "dev-open-questions", ref: "curee/mentor-open-questions"),
+                Item(id: "dev-listen", ref: "curee/mentor-listen-actively"),
+            ]),
+        ]),
+        Section(id: "effective", title: "Effective mentor", sections: [
+            Section(id: "effective-criteria", title: "Criteria", items: [
+                Item(id: "eff-lead", text: "Leads induction for a team"),
+            ]),
+        ]),
+    ],
+)
+"#;
+
+/// A rubric framework: items take a level.
+const RUBRIC: &str = r#"Framework(
+    id: "test-rubric",
+    title: "Teaching rubric",
+    source: "Written for the tests",
+    levels: ["1", "2", "3"],
+    sections: [
+        Section(id: "craft", title: "Craft", items: [
+            Item(id: "planning", text: "Plans coherent sequences", descriptors: {"1": "Single lessons", "2": "Sequences", "3": "Whole units"}),
+        ]),
+    ],
+)
+"#;
+
+fn journal() -> Journal {
+    Journal {
+        version: SCHEMA_VERSION,
+        profile: Profile {
+            name: "Jo Taylor".into(),
+            role: Role::Mentor,
+            institution: Some("Northfield High School".into()),
+            stage: Some("induction-stages/developing".into()),
+        },
+    }
+}
+
+fn partnership(name: &str, frameworks: &[&str]) -> Partnership {
+    Partnership {
+        version: SCHEMA_VERSION,
+        id: String::new(),
+        name: name.into(),
+        institution: Some("Northfield High School".into()),
+        kind: PartnershipKind::Induction,
+        pathway: Pathway::ExpertiseFocused,
+        focus: Some("Questioning, talk & <reasoning>".into()),
+        start: d("2026-01-12"),
+        end: None,
+        cadence_days: 14,
+        frameworks: frameworks.iter().map(|f| f.to_string()).collect(),
+        status: PartnershipStatus::Active,
+        agreement: None,
+        evaluation: None,
+    }
+}
+
+fn action(id: &str, text: &str, owner: Owner, due: Option<&str>, done: bool) -> ActionItem {
+    ActionItem {
+        id: id.into(),
+        text: text.into(),
+        owner,
+        due: due.map(d),
+        done,
+    }
+}
+
+fn meeting(id: &str, date: &str, focus: &str, notes: &str) -> Meeting {
+    let mut m = Meeting::new(id.into(), d(date));
+    m.focus = focus.into();
+    m.notes = notes.into();
+    m
+}
+
+fn tick(date: &str, meetings: &[&str], notes: &[&str], files: &[&str]) -> Tick {
+    Tick {
+        date: d(date),
+        level: None,
+        evidence: Evidence {
+            meetings: meetings.iter().map(|s| s.to_string()).collect(),
+            notes: notes.iter().map(|s| s.to_string()).collect(),
+            files: files.iter().map(|s| s.to_string()).collect(),
+        },
+        verification: None,
+    }
+}
+
+fn ana(date: &str, comment: &str) -> Verification {
+    Verification {
+        name: "Ana Ruiz".into(),
+        role: Some("Induction tutor".into()),
+        date: d(date),
+        comment: comment.into(),
+    }
+}
+
+fn reflection(id: &str, date: &str, author: Role, text: &str) -> Reflection {
+    Reflection {
+        version: SCHEMA_VERSION,
+        id: id.into(),
+        date: d(date),
+        author,
+        prompt: None,
+        text: text.into(),
+        attachment: None,
+        private: false,
+    }
+}
+
+fn sheet(framework: &str, ticks: Vec<(&str, Tick)>) -> TickSheet {
+    let mut s = TickSheet::new(framework);
+    for (item, t) in ticks {
+        s.ticks.insert(item.into(), t);
+    }
+    s
+}
+
+fn add_partnership(store: &Store, p: Partnership) -> PartnershipData {
+    let id = store.create_partnership(p).unwrap().value.id;
+    store.load().partnership(&id).unwrap().clone()
+}
+
+/// The golden journal: Sam Lee, a partnership not yet ready for ScotELAs recognition, with
+/// text that needs escaping everywhere, a private meeting and a private reflection, ticks in
+/// CUREE, a staged framework (its first stage complete) and a rubric.
+fn sam(store: &Store) {
+    let fdir = store.frameworks_dir();
+    fs::create_dir_all(&fdir).unwrap();
+    fs::write(fdir.join("induction-stages.ron"), STAGES).unwrap();
+    fs::write(fdir.join("test-rubric.ron"), RUBRIC).unwrap();
+    store.save_journal(None, &journal()).unwrap();
+
+    let mut p = partnership("Sam Lee", &["curee", "induction-stages", "test-rubric"]);
+    p.agreement = Some(Agreement {
+        outcomes: vec![
+            "Use open questions in every lesson".into(),
+            "Manage transitions calmly, with routines".into(),
+        ],
+        mentee_responsibilities: vec!["Bring a lesson plan to each meeting".into()],
+        mentor_responsibilities: vec!["Observe a lesson a fortnight".into()],
+        tone_ground_rules: vec!["Honest, kind & confidential".into()],
+        logistics_ground_rules: vec!["Tuesdays 15:30, science office".into()],
+        agreed_by_mentee: Some(d("2026-01-14")),
+        agreed_by_mentor: None,
+    });
+    let p = add_partnership(store, p);
+
+    let mut m1 = meeting(
+        "m00001",
+        "2026-01-14",
+        "First meeting: hopes, goals & ground rules",
+        "Sam wrote <script>alert(\"x\")</script> & said \"why?\", twice; then paused.\n\
+         A backslash \\ stays, and café — 😀 too.\n\n- not a list\n1. not a list either",
+    );
+    m1.time = NaiveTime::from_hms_opt(15, 30, 0);
+    m1.duration_minutes = Some(45);
+    m1.outcomes = "Agreed a draft agreement.".into();
+    m1.action_items = vec![
+        action(
+            "a1",
+            "Draft three outcomes, with dates",
+            Owner::Mentee,
+            Some("2026-01-21"),
+            true,
+        ),
+        action(
+            "a2",
+            "Book the observation; tell the office",
+            Owner::Mentor,
+            Some("2026-12-01"),
+            false,
+        ),
+    ];
+    m1.tags = vec!["start".into()];
+    store.create_meeting(&p, &m1).unwrap();
+
+    let mut m2 = meeting(
+        "m00002",
+        "2026-02-03",
+        "Observation debrief",
+        "The lesson opened with a hinge question; most pupils answered with one word, so we \
+         rehearsed follow-ups (\"why do you think that?\", \"what would change your mind?\") and \
+         planned to wait five seconds before taking answers.",
+    );
+    m2.mode = MeetingMode::Video;
+    m2.kind = MeetingType::ObservationOfMentee;
+    m2.goals = vec!["g00001".into()];
+    m2.evidences = vec!["curee/mentor-open-questions".into()];
+    m2.action_items = vec![
+        action(
+            "a1",
+            "Script five follow-up questions",
+            Owner::Mentee,
+            None,
+            false,
+        ),
+        action(
+            "a2",
+            "Share the department's questioning stems",
+            Owner::SupportNetwork,
+            Some("2026-02-10"),
+            false,
+        ),
+    ];
+    store.create_meeting(&p, &m2).unwrap();
+
+    let mut m3 = meeting(
+        "m00003",
+        "2026-02-20",
+        "Wellbeing check-in",
+        "PRIVATE-NOTE: Sam is worried about the workload.",
+    );
+    m3.private = true;
+    m3.action_items = vec![action(
+        "a1",
+        "PRIVATE-ACTION: protect one evening a week",
+        Owner::Mentee,
+        Some("2026-03-01"),
+        false,
+    )];
+    store.create_meeting(&p, &m3).unwrap();
+
+    store
+        .create_goal(
+            &p,
+            &Goal {
+                version: SCHEMA_VERSION,
+                id: "g00001".into(),
+                created: d("2026-01-14"),
+                learning_goal: "Deepen pupils' reasoning".into(),
+                objective: "Use open questions, \"why\" and \"how\", in every lesson".into(),
+                mentee_actions: "Plan three open questions a lesson".into(),
+                mentor_actions: "Observe and note question types".into(),
+                support_actions: "Head of science shares stems".into(),
+                barriers: "Time pressure in practicals".into(),
+                success_measures: "Pupils explain their reasoning,\nin full sentences".into(),
+                target: Some(d("2026-03-31")),
+                status: GoalStatus::InProgress,
+                reviews: vec![Review {
+                    date: d("2026-02-20"),
+                    note: "Good progress; see the debrief".into(),
+                }],
+            },
+        )
+        .unwrap();
+    store
+        .create_goal(
+            &p,
+            &Goal {
+                version: SCHEMA_VERSION,
+                id: "g00002".into(),
+                created: d("2026-02-03"),
+                learning_goal: String::new(),
+                objective: "Plan an intervention from data".into(),
+                mentee_actions: String::new(),
+                mentor_actions: String::new(),
+                support_actions: String::new(),
+                barriers: String::new(),
+                success_measures: String::new(),
+                target: None,
+                status: GoalStatus::NotStarted,
+                reviews: vec![],
+            },
+        )
+        .unwrap();
+
+    let mut r1 = reflection(
+        "r00001",
+        "2026-02-04",
+        Role::Mentee,
+        "Pupils talked more.\nI waited longer.",
+    );
+    r1.prompt = Some("What went well, and why?".into());
+    r1.attachment = Some("audio/2026-02-04.m4a".into());
+    store.create_reflection(&p, &r1).unwrap();
+    let mut r2 = reflection(
+        "r00002",
+        "2026-02-21",
+        Role::Mentor,
+        "PRIVATE-REFLECTION: I should step back more.",
+    );
+    r2.private = true;
+    store.create_reflection(&p, &r2).unwrap();
+
+    let mut open = tick(
+        "2026-02-03",
+        &["m00002"],
+        &["Debrief notes, 3 Feb"],
+        &["evidence/obs-2026-02-03.pdf"],
+    );
+    open.verification = Some(ana("2026-02-05", "Seen in the debrief"));
+    let curee = sheet(
+        "curee",
+        vec![
+            ("mentor-open-questions", open),
+            (
+                "mentor-listen-actively",
+                tick("2026-02-20", &["m00003"], &["Seen in the check-in"], &[]),
+            ),
+        ],
+    );
+    store.save_at(&p.tick_path("curee"), None, &curee).unwrap();
+    let stages = sheet(
+        "induction-stages",
+        vec![(
+            "dev-standards",
+            tick("2026-02-03", &[], &["Standards meeting notes"], &[]),
+        )],
+    );
+    store
+        .save_at(&p.tick_path("induction-stages"), None, &stages)
+        .unwrap();
+    let mut level = tick("2026-02-10", &[], &[], &[]);
+    level.level = Some("2".into());
+    store
+        .save_at(
+            &p.tick_path("test-rubric"),
+            None,
+            &sheet("test-rubric", vec![("planning", level)]),
+        )
+        .unwrap();
+    store
+        .save_at(
+            &p.dir.join("stages").join("induction-stages-developing.ron"),
+            None,
+            &StageRecord {
+                version: SCHEMA_VERSION,
+                framework: "induction-stages".into(),
+                stage: "developing".into(),
+                reflection: "I learned to listen before I advise.".into(),
+                targets: "Observe a colleague's mentoring conversation".into(),
+                verifications: vec![ana("2026-03-01", "Seen in practice")],
+            },
+        )
+        .unwrap();
+}
+
+/// Priya Shah: a partnership that meets every ScotELAs rule.
+fn priya(store: &Store) {
+    if store.load().journal.is_none() {
+        store.save_journal(None, &journal()).unwrap();
+    }
+    let mut p = partnership("Priya Shah", &["curee"]);
+    p.focus = Some("Assessment for learning".into());
+    p.agreement = Some(Agreement {
+        outcomes: vec![
+            "Embed exit tickets".into(),
+            "Plan from misconceptions".into(),
+            "Lead a department session".into(),
+        ],
+        agreed_by_mentee: Some(d("2026-01-10")),
+        agreed_by_mentor: Some(d("2026-01-10")),
+        ..Agreement::default()
+    });
+    p.evaluation = Some(Evaluation {
+        date: d("2026-07-20"),
+        answers: vec![
+            LikertAnswer {
+                statement: "We met as agreed".into(),
+                score: 5,
+            },
+            LikertAnswer {
+                statement: "The agreement's tone was kept".into(),
+                score: 4,
+            },
+        ],
+        comments: "A good year.".into(),
+    });
+    let p = add_partnership(store, p);
+    for (i, date) in [
+        "2026-01-10",
+        "2026-03-05",
+        "2026-05-01",
+        "2026-06-25",
+        "2026-07-15",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let m = meeting(
+            &format!("pm{i:04}"),
+            date,
+            "Exit tickets",
+            "Looked at the week's exit tickets.",
+        );
+        store.create_meeting(&p, &m).unwrap();
+    }
+    for (i, (date, author)) in [
+        ("2026-02-01", Role::Mentee),
+        ("2026-04-01", Role::Mentee),
+        ("2026-02-02", Role::Mentor),
+        ("2026-04-02", Role::Mentor),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        store
+            .create_reflection(
+                &p,
+                &reflection(&format!("pr{i:04}"), date, author, "Reflected."),
+            )
+            .unwrap();
+    }
+    store
+        .save_at(
+            &p.tick_path("curee"),
+            None,
+            &sheet(
+                "curee",
+                vec![(
+                    "mentor-open-questions",
+                    tick("2026-03-05", &["pm0001"], &["Exit ticket analysis"], &[]),
+                )],
+            ),
+        )
+        .unwrap();
+}
+
+struct Journalled {
+    _tmp: TempDir,
+    store: Store,
+    snap: Snapshot,
+    set: FrameworkSet,
+}
+
+impl Journalled {
+    fn new(build: &[fn(&Store)]) -> Journalled {
+        let tmp = tempfile::tempdir().unwrap();
+        let store = Store::new(tmp.path().join("journal"));
+        for b in build {
+            b(&store);
+        }
+        let snap = store.load();
+        assert!(snap.problems.is_empty(), "{:?}", snap.problems);
+        let set = FrameworkSet::with_user_dir(&store.frameworks_dir());
+        assert!(set.problems.is_empty(), "{:?}", set.problems);
+        Journalled {
+            _tmp: tmp,
+            store,
+            snap,
+            set,
+        }
+    }
+
+    fn dir(&self) -> &Path {
+        self.store.root()
+    }
+
+    fn export(&self, id: &str, review: bool) -> Export<'_> {
+        Export::new(
+            &self.set,
+            self.snap.partnership(id).unwrap(),
+            self.snap.journal.as_ref().map(|j| &j.value.profile),
+            today(),
+            review,
+        )
+    }
+}
+
+// ---------------------------------------------------------------- golden files
+
+fn golden_path(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("golden")
+        .join(name)
+}
+
+/// Compare with `tests/golden/NAME` exactly; `UPDATE_GOLDEN=1` rewrites it instead.
+fn golden(name: &str, actual: &str) {
+    let path = golden_path(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| v == "1") {
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}; run `UPDATE_GOLDEN=1 cargo test --test export` to create it",
+            path.display()
+        )
+    });
+    if expected != actual {
+        let line = expected
+            .lines()
+            .zip(actual.lines())
+            .position(|(a, b)| a != b)
+            .map_or_else(
+                || expected.lines().count().min(actual.lines().count()) + 1,
+                |i| i + 1,
+            );
+        panic!(
+            "{} differs from the export, first at line {line}:\n  golden: {:?}\n  export: {:?}\n\
+             (run `UPDATE_GOLDEN=1 cargo test --test export` if the change is intended, then read the diff)",
+            path.display(),
+            expected.lines().nth(line - 1).unwrap_or("<end>"),
+            actual.lines().nth(line - 1).unwrap_or("<end>")
+        );
+    }
+}
+
+#[test]
+fn portfolio_markdown_matches_its_golden_file() {
+    let j = Journalled::new(&[sam]);
+    golden(
+        "portfolio.md",
+        &export::portfolio(&j.export("sam-lee", false), PortfolioFormat::Markdown),
+    );
+}
+
+#[test]
+fn portfolio_html_matches_its_golden_file() {
+    let j = Journalled::new(&[sam]);
+    golden(
+        "portfolio.html",
+        &export::portfolio(&j.export("sam-lee", false), PortfolioFormat::Html),
+    );
+}
+
+#[test]
+fn csv_tables_match_their_golden_files() {
+    let j = Journalled::new(&[sam]);
+    let x = j.export("sam-lee", false);
+    golden("goals.csv", &export::csv(&x, Table::Goals));
+    golden("meetings.csv", &export::csv(&x, Table::Meetings));
+    golden("ticks.csv", &export::csv(&x, Table::Ticks));
+}
+
+#[test]
+fn calendar_matches_its_golden_file() {
+    let j = Journalled::new(&[sam]);
+    golden("meetings.ics", &export::ics(&j.export("sam-lee", false)));
+}
+
+#[test]
+fn json_matches_its_golden_file() {
+    let j = Journalled::new(&[sam]);
+    golden("export.json", &export::json(&j.export("sam-lee", false)));
+}
+
+#[test]
+fn stage_badge_and_refusal_match_their_golden_files() {
+    let j = Journalled::new(&[sam]);
+    let x = j.export("sam-lee", false);
+    golden(
+        "badge-stage.json",
+        &export::badge(&x, "induction-stages/developing").unwrap(),
+    );
+    let refused = export::badge(&x, "scotelas").unwrap_err();
+    golden("badge-refused.txt", &format!("{refused}\n"));
+}
+
+// ---------------------------------------------------------------- what the goldens hold
+
+#[test]
+fn the_portfolio_holds_every_part_of_the_learning_journal() {
+    let j = Journalled::new(&[sam]);
+    let x = j.export("sam-lee", false);
+    let md = export::portfolio(&x, PortfolioFormat::Markdown);
+    for part in [
+        "# Learning Journal of Jo Taylor with Sam Lee",
+        "| Mentor | Jo Taylor (Northfield High School) |",
+        "| Mentee | Sam Lee (Northfield High School) |",
+        "| Pathway | Expertise-focused |",
+        "| Cadence | A meeting every fortnight (14 days) |",
+        "1. Use open questions in every lesson",
+        "Agreed by the mentee: 2026-01-14. Agreed by the mentor: not yet.",
+        "### 2026-01-14: First meeting: hopes, goals & ground rules",
+        "*Meeting · In person · 15:30 · 45 minutes* · id `m00001`",
+        "- [ ] Book the observation; tell the office (mentor, due 2026-12-01)",
+        "| Objective | Mentee's actions | Mentor's actions | Support network's actions | Potential barriers | Success measures | Target completion date | Status | Review notes |",
+        "Pupils explain their reasoning,<br>in full sentences",
+        "2026-03-31 (overdue) | In progress | 2026-02-20: Good progress; see the debrief |",
+        // Each tick with its text, date and evidence.
+        "- [x] use open questions to raise awareness",
+        "— achieved 2026-02-03",
+        "  - evidence: meeting of 2026-02-03, *Observation debrief*",
+        "  - evidence: Debrief notes, 3 Feb",
+        "  - evidence: file `evidence/obs-2026-02-03.pdf`",
+        "  - verified by Ana Ruiz (Induction tutor) on 2026-02-05: Seen in the debrief",
+        "- [x] Knows the induction standards (IS. 1) — achieved 2026-02-03",
+        "| Plans coherent sequences | 2 |",
+        "### 2026-02-04, by the mentee",
+        "*Prompt: What went well, and why?*",
+        "Attachment: `audio/2026-02-04.m4a`",
+        "### Induction mentor stages: Developing mentor",
+        "**Targets for further development.** Observe a colleague's mentoring conversation",
+        "| Ana Ruiz | Induction tutor | 2026-03-01 | Seen in practice |",
+        "### ScotELAs mentoring recognition — not yet ready",
+        "  - missing: the agreement names 2 outcome(s); at least 3 are needed",
+        "### Induction mentor stages: Developing mentor — ready",
+        "- [x] Every criterion achieved with evidence",
+    ] {
+        assert!(md.contains(part), "missing {part:?} in:\n{md}");
+    }
+    // Text from the journal is escaped, never markup.
+    assert!(md.contains("\\<script\\>"), "{md}");
+    assert!(md.contains("\\- not a list"), "{md}");
+    assert!(md.contains("1\\. not a list either"), "{md}");
+}
+
+#[test]
+fn the_html_portfolio_is_self_contained_printable_and_escaped() {
+    let j = Journalled::new(&[sam]);
+    let html = export::portfolio(&j.export("sam-lee", false), PortfolioFormat::Html);
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("<meta charset=\"utf-8\">"));
+    assert!(html.contains("@media print"));
+    assert!(html.contains("@page { size: A4;"));
+    assert!(html.contains("break-before: page"));
+    // Nothing outside the file, and no scripts of its own.
+    for bad in [
+        "<script", "<link", "src=", "http:", "https:", "@import", "url(",
+    ] {
+        assert!(!html.contains(bad), "{bad} in the HTML portfolio");
+    }
+    assert!(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; said"));
+    assert!(html.contains("Honest, kind &amp; confidential"));
+    assert!(html.contains("Questioning, talk &amp; &lt;reasoning&gt;"));
+    // The seven ScotELAs columns.
+    for col in [
+        "Objective",
+        "Mentee’s actions",
+        "Mentor’s actions",
+        "Support network’s actions",
+        "Potential barriers",
+        "Success measures",
+        "Target completion date",
+    ] {
+        assert!(html.contains(&format!("<th>{col}</th>")), "{col}");
+    }
+    // CUREE's "listen actively" keeps its four points.
+    assert!(html.contains("<ul class=\"points\"><li>accommodating and valuing silence</li>"));
+}
+
+#[test]
+fn html_escape_handles_script_and_ampersand() {
+    assert_eq!(
+        export::html_escape("<script>x</script> & \"y\" 'z'"),
+        "&lt;script&gt;x&lt;/script&gt; &amp; &quot;y&quot; &#39;z&#39;"
+    );
+}
+
+// ---------------------------------------------------------------- CSV read back
+
+fn read_csv(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut r = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+    let headers = r.headers().unwrap().iter().map(String::from).collect();
+    let rows = r
+        .records()
+        .map(|rec| rec.unwrap().iter().map(String::from).collect())
+        .collect();
+    (headers, rows)
+}
+
+#[test]
+fn csv_reads_back_with_commas_quotes_and_newlines_intact() {
+    let j = Journalled::new(&[sam]);
+    let x = j.export("sam-lee", false);
+    let goals = export::csv(&x, Table::Goals);
+    assert!(goals.ends_with("\r\n"));
+    let (h, rows) = read_csv(&goals);
+    assert_eq!(h.len(), 12);
+    assert_eq!(
+        &h[3..10],
+        [
+            "Objective",
+            "Mentee's actions",
+            "Mentor's actions",
+            "Support network's actions",
+            "Potential barriers",
+            "Success measures",
+            "Target completion date",
+        ]
+    );
+    assert_eq!(rows.len(), 2);
+    assert_eq!(
+        rows[0][3],
+        "Use open questions, \"why\" and \"how\", in every lesson"
+    );
+    assert_eq!(
+        rows[0][8],
+        "Pupils explain their reasoning,\nin full sentences"
+    );
+    assert_eq!(rows[0][11], "2026-02-20: Good progress; see the debrief");
+    assert_eq!(rows[1][9], "");
+
+    let (h, rows) = read_csv(&export::csv(&x, Table::Meetings));
+    assert_eq!(h[7], "Notes");
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[0][0], "m00001");
+    assert_eq!(rows[0][2], "15:30");
+    assert!(
+        rows[0][7].starts_with("Sam wrote <script>alert(\"x\")</script> & said \"why?\", twice;")
+    );
+    assert!(rows[0][7].contains("\nA backslash \\ stays, and café — 😀 too."));
+    assert_eq!(
+        rows[0][9],
+        "[x] Draft three outcomes, with dates (mentee, due 2026-01-21)\n\
+         [ ] Book the observation; tell the office (mentor, due 2026-12-01)"
+    );
+    assert_eq!(rows[2][13], "yes");
+
+    let (h, rows) = read_csv(&export::csv(&x, Table::Ticks));
+    assert_eq!(h[0], "Framework");
+    assert_eq!(rows.len(), 4);
+    let open = rows
+        .iter()
+        .find(|r| r[1] == "mentor-open-questions")
+        .unwrap();
+    assert_eq!(open[5], "m00002 (2026-02-03: Observation debrief)");
+    assert_eq!(open[6], "Debrief notes, 3 Feb");
+    assert_eq!(open[8], "Ana Ruiz");
+    let rubric = rows.iter().find(|r| r[0] == "test-rubric").unwrap();
+    assert_eq!(rubric[4], "2");
+}
+
+// ---------------------------------------------------------------- iCalendar read back
+
+fn events(cal: &Calendar) -> Vec<&icalendar::Event> {
+    cal.components
+        .iter()
+        .filter_map(|c| match c {
+            CalendarComponent::Event(e) => Some(e),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn the_calendar_parses_with_every_event() {
+    let j = Journalled::new(&[sam]);
+    let text = export::ics(&j.export("sam-lee", false));
+    // CRLF everywhere, no line over 75 octets.
+    assert!(text.ends_with("END:VCALENDAR\r\n"));
+    for line in text.split("\r\n") {
+        assert!(!line.contains('\n'), "bare LF in {line:?}");
+        assert!(line.len() <= 75, "{} octets: {line:?}", line.len());
+    }
+    assert!(text.contains("\r\n "), "the long notes fold");
+    let unfolded = icalendar::parser::unfold(&text);
+    let raw = icalendar::parser::read_calendar(&unfolded).unwrap();
+    assert_eq!(raw.components.len(), 7);
+    assert!(
+        raw.properties
+            .iter()
+            .any(|p| p.name == "VERSION" && p.val == "2.0")
+    );
+    assert!(raw.properties.iter().any(|p| p.name == "PRODID"));
+    for c in &raw.components {
+        assert_eq!(c.name, "VEVENT");
+        assert_eq!(
+            c.find_prop("DTSTAMP").unwrap().val.as_str(),
+            "20261123T000000Z"
+        );
+    }
+
+    let cal = Calendar::from_str(&text).unwrap();
+    let ev = events(&cal);
+    assert_eq!(ev.len(), 7);
+    let by_uid = |uid: &str| {
+        *ev.iter()
+            .find(|e| e.get_uid() == Some(uid))
+            .unwrap_or_else(|| panic!("no event {uid}"))
+    };
+    let first = by_uid("m00001@mentorlog");
+    assert_eq!(
+        first.get_summary(),
+        Some("Mentoring: First meeting: hopes, goals & ground rules")
+    );
+    assert_eq!(
+        first.get_start(),
+        Some(DatePerhapsTime::DateTime(
+            icalendar::CalendarDateTime::Floating(d("2026-01-14").and_hms_opt(15, 30, 0).unwrap())
+        ))
+    );
+    assert_eq!(first.property_value("DURATION"), Some("PT45M"));
+    let notes = &j
+        .snap
+        .partnership("sam-lee")
+        .unwrap()
+        .meeting("m00001")
+        .unwrap()
+        .value
+        .notes;
+    assert_eq!(first.get_description(), Some(notes.as_str()));
+
+    let second = by_uid("m00002@mentorlog");
+    assert_eq!(
+        second.get_start(),
+        Some(DatePerhapsTime::Date(d("2026-02-03")))
+    );
+    assert!(second.property_value("DURATION").is_none());
+    assert!(
+        second
+            .get_description()
+            .unwrap()
+            .contains("(\"why do you think that?\", \"what would change your mind?\")")
+    );
+
+    let target = by_uid("goal-g00001@mentorlog");
+    assert_eq!(
+        target.get_summary(),
+        Some("Target: Use open questions, \"why\" and \"how\", in every lesson")
+    );
+    assert_eq!(
+        target.get_start(),
+        Some(DatePerhapsTime::Date(d("2026-03-31")))
+    );
+    let due = by_uid("action-m00001-a2@mentorlog");
+    assert_eq!(
+        due.get_summary(),
+        Some("Action: Book the observation; tell the office")
+    );
+    assert_eq!(
+        due.get_start(),
+        Some(DatePerhapsTime::Date(d("2026-12-01")))
+    );
+    // Done action items and those with no due date are not in the calendar.
+    assert!(
+        ev.iter()
+            .all(|e| e.get_uid() != Some("action-m00001-a1@mentorlog"))
+    );
+    assert!(
+        ev.iter()
+            .all(|e| e.get_uid() != Some("action-m00002-a1@mentorlog"))
+    );
+    // A goal with no target date has no event.
+    assert!(
+        ev.iter()
+            .all(|e| e.get_uid() != Some("goal-g00002@mentorlog"))
+    );
+}
+
+// ---------------------------------------------------------------- JSON
+
+#[test]
+fn json_has_a_stable_shape_with_the_report() {
+    let j = Journalled::new(&[sam]);
+    let v: Value = serde_json::from_str(&export::json(&j.export("sam-lee", false))).unwrap();
+    for key in [
+        "format",
+        "version",
+        "exported",
+        "review",
+        "journal",
+        "partnership",
+        "meetings",
+        "goals",
+        "reflections",
+        "stages",
+        "ticks",
+        "report",
+    ] {
+        assert!(v.get(key).is_some(), "no {key}");
+    }
+    assert_eq!(v["format"], "mentorlog-partnership");
+    assert_eq!(v["exported"], "2026-11-23");
+    assert_eq!(v["partnership"]["id"], "sam-lee");
+    assert_eq!(v["meetings"].as_array().unwrap().len(), 3);
+    assert_eq!(v["meetings"][0]["id"], "m00001", "oldest first");
+    assert_eq!(v["meetings"][1]["type"], "ObservationOfMentee");
+    assert_eq!(v["goals"].as_array().unwrap().len(), 2);
+    assert_eq!(v["reflections"].as_array().unwrap().len(), 2);
+    assert_eq!(v["stages"][0]["stage"], "developing");
+    assert_eq!(v["report"]["readiness"][0]["scheme"], "scotelas");
+    assert_eq!(v["report"]["gaps"]["meetings"], 3);
+}
+
+// ---------------------------------------------------------------- badges
+
+#[test]
+fn a_badge_is_refused_listing_every_missing_rule() {
+    let j = Journalled::new(&[sam]);
+    let err = export::badge(&j.export("sam-lee", false), "scotelas").unwrap_err();
+    let text = err.to_string();
+    for want in [
+        "not yet ready for ScotELAs mentoring recognition",
+        "Mentoring agreement done",
+        "the agreement names 2 outcome(s); at least 3 are needed",
+        "the mentor has not agreed it (date)",
+        "At least 6 months engaged",
+        "Two reflections from each side",
+        "Evaluation done",
+    ] {
+        assert!(text.contains(want), "missing {want:?} in:\n{text}");
+    }
+    let unknown = export::badge(&j.export("sam-lee", false), "ljmu/advanced").unwrap_err();
+    assert!(
+        unknown.to_string().contains(
+            "choose one of: scotelas, induction-stages/developing, induction-stages/effective"
+        ),
+        "{unknown}"
+    );
+}
+
+/// The fields Open Badges 3.0 requires of an OpenBadgeCredential and what it holds.
+fn assert_ob3(v: &Value) {
+    assert_eq!(
+        v["@context"],
+        serde_json::json!([
+            "https://www.w3.org/ns/credentials/v2",
+            "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
+        ])
+    );
+    assert_eq!(
+        v["type"],
+        serde_json::json!(["VerifiableCredential", "OpenBadgeCredential"])
+    );
+    assert!(v["id"].as_str().unwrap().starts_with("urn:uuid:"));
+    assert!(v["name"].as_str().is_some_and(|s| !s.is_empty()));
+    assert_eq!(v["validFrom"], "2026-11-23T00:00:00Z");
+    let issuer = &v["issuer"];
+    assert!(issuer["id"].as_str().unwrap().starts_with("urn:uuid:"));
+    assert_eq!(issuer["type"], serde_json::json!(["Profile"]));
+    assert_eq!(issuer["name"], "Jo Taylor");
+    assert_eq!(issuer["parentOrg"]["name"], "Northfield High School");
+    let subject = &v["credentialSubject"];
+    assert_eq!(subject["type"], serde_json::json!(["AchievementSubject"]));
+    assert_eq!(subject["identifier"][0]["type"], "IdentityObject");
+    assert_eq!(subject["identifier"][0]["identityHash"], "Jo Taylor");
+    assert_eq!(subject["identifier"][0]["hashed"], false);
+    let a = &subject["achievement"];
+    assert!(a["id"].as_str().unwrap().starts_with("urn:uuid:"));
+    assert_eq!(a["type"], serde_json::json!(["Achievement"]));
+    for f in ["name", "description"] {
+        assert!(a[f].as_str().is_some_and(|s| !s.is_empty()), "{f}");
+    }
+    assert!(a["criteria"]["narrative"].as_str().is_some());
+    for al in a["alignment"].as_array().into_iter().flatten() {
+        assert_eq!(al["type"], serde_json::json!(["Alignment"]));
+        for f in ["targetName", "targetUrl", "targetCode", "targetFramework"] {
+            assert!(al[f].as_str().is_some_and(|s| !s.is_empty()), "{f}");
+        }
+        assert_eq!(al["targetType"], "ceasn:Competency");
+    }
+    for e in v["evidence"].as_array().unwrap() {
+        assert_eq!(e["type"], serde_json::json!(["Evidence"]));
+        assert!(e["narrative"].as_str().is_some());
+    }
+}
+
+#[test]
+fn a_ready_partnership_gets_a_scotelas_badge() {
+    let j = Journalled::new(&[priya]);
+    let x = j.export("priya-shah", false);
+    assert!(x.report.readiness[0].ready, "{:?}", x.report.readiness[0]);
+    let text = export::badge(&x, "scotelas").unwrap();
+    let v: Value = serde_json::from_str(&text).unwrap();
+    assert_ob3(&v);
+    assert_eq!(
+        v["credentialSubject"]["achievement"]["name"],
+        "ScotELAs mentoring recognition"
+    );
+    let names: Vec<&str> = v["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["name"].as_str().unwrap())
+        .collect();
+    assert!(names.contains(&"Mentoring agreement"), "{names:?}");
+    assert!(names.contains(&"Mentoring log"), "{names:?}");
+    assert!(
+        names.contains(&"Evaluation of the mentoring agreement"),
+        "{names:?}"
+    );
+    // Deterministic: the same journal gives the same credential.
+    assert_eq!(text, export::badge(&x, "scotelas").unwrap());
+}
+
+#[test]
+fn a_completed_stage_gets_a_badge_aligned_to_its_items() {
+    let j = Journalled::new(&[sam]);
+    let v: Value = serde_json::from_str(
+        &export::badge(&j.export("sam-lee", false), "induction-stages/developing").unwrap(),
+    )
+    .unwrap();
+    assert_ob3(&v);
+    let codes: Vec<&str> = v["credentialSubject"]["achievement"]["alignment"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["targetCode"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "induction-stages/dev-standards",
+            "curee/mentor-open-questions",
+            "curee/mentor-listen-actively"
+        ]
+    );
+    let evidence = v["evidence"].to_string();
+    assert!(
+        evidence.contains("meeting of 2026-02-03: Observation debrief"),
+        "{evidence}"
+    );
+    assert!(evidence.contains("Verified by Ana Ruiz (Induction tutor) on 2026-03-01"));
+}
+
+// ---------------------------------------------------------------- review mode
+
+#[test]
+fn review_mode_leaves_private_records_out_of_every_export() {
+    let j = Journalled::new(&[sam]);
+    let open = j.export("sam-lee", false);
+    let review = j.export("sam-lee", true);
+    let all = |x: &Export| {
+        vec![
+            (
+                "portfolio.md",
+                export::portfolio(x, PortfolioFormat::Markdown),
+            ),
+            (
+                "portfolio.html",
+                export::portfolio(x, PortfolioFormat::Html),
+            ),
+            ("goals.csv", export::csv(x, Table::Goals)),
+            ("meetings.csv", export::csv(x, Table::Meetings)),
+            ("ticks.csv", export::csv(x, Table::Ticks)),
+            ("ics", export::ics(x)),
+            ("json", export::json(x)),
+            (
+                "badge",
+                export::badge(x, "induction-stages/developing").unwrap(),
+            ),
+        ]
+    };
+    // Without review mode the private meeting is there (so the test can see it go).
+    let shown = all(&open);
+    assert!(shown[0].1.contains("PRIVATE-NOTE"));
+    assert!(shown[3].1.contains("PRIVATE-NOTE"));
+    assert!(shown[5].1.contains("PRIVATE-NOTE"));
+    assert!(shown[6].1.contains("PRIVATE-REFLECTION"));
+    for (name, text) in all(&review) {
+        for word in PRIVATE_WORDS {
+            assert!(
+                !text.contains(word),
+                "{word} in the {name} export in review mode"
+            );
+        }
+    }
+    let md = export::portfolio(&review, PortfolioFormat::Markdown);
+    assert!(md.contains("Review copy: private meetings and private reflections are left out."));
+    // The tick whose only meeting was private keeps its other evidence.
+    assert!(md.contains("  - evidence: Seen in the check-in"), "{md}");
+}
+
+// ---------------------------------------------------------------- the command
+
+fn ml(dir: &Path) -> Command {
+    let mut c = Command::new(BIN);
+    c.arg("--data-dir")
+        .arg(dir)
+        .env("MENTORLOG_TODAY", TODAY)
+        .env_remove("MENTORLOG_DIR")
+        .env("EDITOR", "false")
+        .env("VISUAL", "false");
+    c
+}
+
+fn stdout_of(dir: &Path, args: &[&str]) -> String {
+    let a = ml(dir).args(args).assert().success();
+    String::from_utf8(a.get_output().stdout.clone()).unwrap()
+}
+
+#[test]
+fn the_command_prints_each_export_as_the_library_makes_it() {
+    let j = Journalled::new(&[sam]);
+    let x = j.export("sam-lee", false);
+    let cases: Vec<(Vec<&str>, String)> = vec![
+        (
+            vec!["export", "portfolio", "--with", "sam"],
+            export::portfolio(&x, PortfolioFormat::Markdown),
+        ),
+        (
+            vec!["export", "portfolio", "--with", "sam", "--format", "html"],
+            export::portfolio(&x, PortfolioFormat::Html),
+        ),
+        (
+            vec!["export", "csv", "--with", "sam"],
+            export::csv(&x, Table::Goals),
+        ),
+        (
+            vec!["export", "csv", "--with", "sam", "--table", "meetings"],
+            export::csv(&x, Table::Meetings),
+        ),
+        (
+            vec!["export", "csv", "--with", "sam", "--table", "ticks"],
+            export::csv(&x, Table::Ticks),
+        ),
+        (vec!["export", "ics", "--with", "sam"], export::ics(&x)),
+        (vec!["export", "json", "--with", "sam"], export::json(&x)),
+        (
+            vec![
+                "export",
+                "badge",
+                "--with",
+                "sam",
+                "--stage",
+                "induction-stages/developing",
+            ],
+            export::badge(&x, "induction-stages/developing").unwrap(),
+        ),
+    ];
+    for (args, want) in cases {
+        assert_eq!(stdout_of(j.dir(), &args), want, "{args:?}");
+    }
+}
+
+#[test]
+fn output_file_is_private_and_the_format_follows_its_name() {
+    let j = Journalled::new(&[sam]);
+    let out = j.dir().parent().unwrap().join("out");
+    fs::create_dir_all(&out).unwrap();
+    let html = out.join("sam.html");
+    let said = stdout_of(
+        j.dir(),
+        &[
+            "export",
+            "portfolio",
+            "--with",
+            "sam",
+            "-o",
+            html.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(
+        said,
+        format!("Wrote the portfolio of Sam Lee to {}\n", html.display())
+    );
+    let text = fs::read_to_string(&html).unwrap();
+    assert_eq!(
+        text,
+        export::portfolio(&j.export("sam-lee", false), PortfolioFormat::Html)
+    );
+    let mode = fs::metadata(&html).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "{mode:o}");
+    // Written again over a readable file, it is private again, and nothing else is left behind.
+    fs::set_permissions(&html, fs::Permissions::from_mode(0o644)).unwrap();
+    stdout_of(
+        j.dir(),
+        &[
+            "export",
+            "ics",
+            "--with",
+            "sam",
+            "-o",
+            html.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(
+        fs::metadata(&html).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    assert!(
+        fs::read_to_string(&html)
+            .unwrap()
+            .starts_with("BEGIN:VCALENDAR\r\n")
+    );
+    let names: Vec<_> = fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+    // Markdown for any other name.
+    let md = out.join("sam.md");
+    stdout_of(
+        j.dir(),
+        &[
+            "export",
+            "portfolio",
+            "--with",
+            "sam",
+            "-o",
+            md.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        fs::read_to_string(&md)
+            .unwrap()
+            .starts_with("# Learning Journal")
+    );
+}
+
+#[test]
+fn the_command_refuses_a_badge_that_is_not_ready() {
+    let j = Journalled::new(&[sam]);
+    let a = ml(j.dir())
+        .args(["export", "badge", "--with", "sam"])
+        .assert()
+        .failure();
+    let o = a.get_output();
+    assert!(o.stdout.is_empty(), "nothing on stdout");
+    let err = String::from_utf8(o.stderr.clone()).unwrap();
+    assert!(
+        err.contains("error: no badge: not yet ready for ScotELAs mentoring recognition"),
+        "{err}"
+    );
+    for rule in [
+        "[ ] Mentoring agreement done",
+        "[ ] At least 6 months engaged",
+        "[ ] Two reflections from each side",
+        "[ ] Evaluation done",
+    ] {
+        assert!(err.contains(rule), "missing {rule:?} in:\n{err}");
+    }
+    // A refused badge writes no file.
+    let file = j.dir().parent().unwrap().join("badge.json");
+    ml(j.dir())
+        .args(["export", "badge", "--with", "sam", "-o"])
+        .arg(&file)
+        .assert()
+        .failure();
+    assert!(!file.exists());
+}
+
+#[test]
+fn the_command_issues_a_badge_to_a_ready_partnership() {
+    let j = Journalled::new(&[priya]);
+    let v: Value =
+        serde_json::from_str(&stdout_of(j.dir(), &["export", "badge", "--with", "priya"])).unwrap();
+    assert_ob3(&v);
+}
+
+#[test]
+fn the_command_in_review_mode_leaves_the_private_meeting_out() {
+    let j = Journalled::new(&[sam]);
+    for args in [
+        vec!["export", "portfolio", "--with", "sam"],
+        vec!["export", "portfolio", "--with", "sam", "--format", "html"],
+        vec!["export", "csv", "--with", "sam", "--table", "meetings"],
+        vec!["export", "csv", "--with", "sam", "--table", "ticks"],
+        vec!["export", "ics", "--with", "sam"],
+        vec!["export", "json", "--with", "sam"],
+    ] {
+        let mut with_review = vec!["--review"];
+        with_review.extend_from_slice(&args);
+        let text = stdout_of(j.dir(), &with_review);
+        for word in PRIVATE_WORDS {
+            assert!(!text.contains(word), "{word} in {args:?} --review");
+        }
+    }
+    // And without it, the notes are there.
+    let text = stdout_of(j.dir(), &["export", "ics", "--with", "sam"]);
+    assert!(text.contains("PRIVATE-NOTE"));
+}
+
+#[test]
+fn the_command_explains_an_unknown_partner_or_stage() {
+    let j = Journalled::new(&[sam]);
+    let a = ml(j.dir())
+        .args(["export", "json", "--with", "nobody"])
+        .assert()
+        .failure();
+    let err = String::from_utf8(a.get_output().stderr.clone()).unwrap();
+    assert!(err.contains("no partnership matches 'nobody'"), "{err}");
+    let a = ml(j.dir())
+        .args([
+            "export",
+            "badge",
+            "--with",
+            "sam",
+            "--stage",
+            "ljmu/advanced",
+        ])
+        .assert()
+        .failure();
+    let err = String::from_utf8(a.get_output().stderr.clone()).unwrap();
+    assert!(err.contains("no recognition 'ljmu/advanced'"), "{err}");
+    let a = ml(j.dir())
+        .args(["export", "pdf", "--with", "sam"])
+        .assert()
+        .failure();
+    let err = String::from_utf8(a.get_output().stderr.clone()).unwrap();
+    assert!(err.contains("portfolio"), "{err}");
+}
