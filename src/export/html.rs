@@ -440,7 +440,7 @@ pub fn portfolio(x: &Export) -> String {
     if let Some(e) = &p.evaluation {
         let _ = writeln!(o, "<h3>Evaluation of the agreement, {}</h3>", e.date);
         if !e.answers.is_empty() {
-            o.push_str("<table><thead><tr><th>Statement</th><th>Score (1 strongly disagree – 5 strongly agree)</th></tr></thead><tbody>\n");
+            o.push_str("<table><thead><tr><th>Statement</th><th>Score (1 not at all – 5 fully)</th></tr></thead><tbody>\n");
             for a in &e.answers {
                 let _ = writeln!(
                     o,

@@ -284,7 +284,7 @@ pub fn portfolio(x: &Export) -> String {
         let _ = writeln!(o, "### Evaluation of the agreement ({})\n", e.date);
         if !e.answers.is_empty() {
             o.push_str(
-                "| Statement | Score (1 strongly disagree to 5 strongly agree) |\n|---|---|\n",
+                "| Statement | Score (1 not at all to 5 fully) |\n|---|---|\n",
             );
             for a in &e.answers {
                 let _ = writeln!(o, "| {} | {} |", cell(&a.statement), a.score);

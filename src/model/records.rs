@@ -436,7 +436,7 @@ pub struct StageRecord {
     pub verifications: Vec<Verification>,
 }
 
-/// How the agreement was kept: Likert answers (1 strongly disagree .. 5 strongly agree).
+/// How the agreement was kept: Likert answers (1 not at all .. 5 fully kept).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Evaluation {
