@@ -189,57 +189,77 @@ impl Index {
             return Vec::new();
         }
         let matcher = SkimMatcher::default();
-        let words: Vec<String> = query
-            .to_lowercase()
-            .split_whitespace()
-            .map(str::to_string)
-            .collect();
-        let mut hits: Vec<Hit> = Vec::new();
-        for (d, lower) in self.docs.iter().zip(&self.lower) {
+        let phrase = query.to_lowercase();
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        // One character is too little to look for in long notes; titles still match.
+        let search_bodies = phrase.chars().count() >= 2;
+        let min_fuzzy = 10 * query.chars().count() as i64;
+        // Rank first, build snippets for the few shown: most of the work is in the snippets.
+        let mut ranked: Vec<(i64, usize, Found)> = Vec::new();
+        for (n, (d, lower)) in self.docs.iter().zip(&self.lower).enumerate() {
             // Scattered letters across a long title are noise: keep fuzzy matches that are
             // mostly runs of the typed characters.
             let title_hit = matcher
                 .indices(&d.title, query)
-                .filter(|(score, _)| *score >= 10 * query.chars().count() as i64);
-            let body_hit = (!d.body.is_empty() && words.iter().all(|w| lower.contains(w.as_str())))
-                .then(|| lower.find(words[0].as_str()))
-                .flatten();
+                .filter(|(score, _)| *score >= min_fuzzy);
+            let body_hit =
+                (search_bodies && !d.body.is_empty() && words.iter().all(|w| lower.contains(w)))
+                    .then(|| lower.find(words[0]))
+                    .flatten();
             // Ranking: the words themselves in a title, then the phrase or all the words in
             // a body, then a scattered (fuzzy) match in a title.
-            let phrase = query.to_lowercase();
             let title_words = title_hit.is_some() && d.title.to_lowercase().contains(&phrase);
-            let (score, snippet, matched) = match (title_hit, body_hit) {
+            let found = match (title_hit, body_hit) {
                 (Some((s, idx)), _) if title_words || body_hit.is_none() => {
-                    let (snip, m) = cut(&d.title, &idx);
                     let rank = if title_words { 3000 + s } else { s.min(999) };
-                    (rank, snip, m)
+                    (rank, Found::Title(idx))
                 }
-                (_, Some(at)) => {
-                    let (at, len, rank) = match lower.find(phrase.as_str()) {
-                        Some(p) => (p, phrase.chars().count(), 2000),
-                        None => (at, words[0].chars().count(), 1000 + 10 * words.len() as i64),
-                    };
-                    let (snip, m) = around(&d.body, at, len);
-                    (rank, snip, m)
-                }
+                (_, Some(at)) => match lower.find(phrase.as_str()) {
+                    Some(p) => (2000, Found::Body(p, phrase.chars().count())),
+                    None => (
+                        1000 + 10 * words.len() as i64,
+                        Found::Body(at, words[0].chars().count()),
+                    ),
+                },
                 (None, None) | (Some(_), None) => continue,
             };
-            let (pid, pname) = &self.names[d.partnership];
-            hits.push(Hit {
-                score,
-                partnership: pid.clone(),
-                partnership_name: pname.clone(),
-                target: d.target.clone(),
-                label: d.label,
-                title: d.title.clone(),
-                snippet,
-                matched,
-            });
+            ranked.push((found.0, n, found.1));
         }
-        hits.sort_by(|a, b| b.score.cmp(&a.score).then_with(|| a.title.cmp(&b.title)));
-        hits.truncate(limit);
-        hits
+        ranked.sort_by(|a, b| {
+            b.0.cmp(&a.0)
+                .then_with(|| self.docs[a.1].title.cmp(&self.docs[b.1].title))
+        });
+        ranked.truncate(limit);
+        ranked
+            .into_iter()
+            .map(|(score, n, found)| {
+                let d = &self.docs[n];
+                let (snippet, matched) = match found {
+                    Found::Title(idx) => cut(&d.title, &idx),
+                    Found::Body(at, len) => around(&d.body, &self.lower[n], at, len),
+                };
+                let (pid, pname) = &self.names[d.partnership];
+                Hit {
+                    score,
+                    partnership: pid.clone(),
+                    partnership_name: pname.clone(),
+                    target: d.target.clone(),
+                    label: d.label,
+                    title: d.title.clone(),
+                    snippet,
+                    matched,
+                }
+            })
+            .collect()
     }
+}
+
+/// Where a document matched.
+enum Found {
+    /// Char positions in the title.
+    Title(Vec<usize>),
+    /// Byte offset in the lowercased body, and the match's length in chars.
+    Body(usize, usize),
 }
 
 /// Cut a title to the snippet length, keeping the matched positions that remain.
@@ -248,11 +268,11 @@ fn cut(text: &str, idx: &[usize]) -> (String, Vec<usize>) {
     (snip, idx.iter().copied().filter(|i| *i < SNIPPET).collect())
 }
 
-/// A snippet of `text` around the byte offset `at` of a lowercase match `len` chars long.
-fn around(text: &str, at: usize, len: usize) -> (String, Vec<usize>) {
+/// A snippet of `text` around the byte offset `at` (in `lower`, its lowercase copy) of a match
+/// `len` chars long.
+fn around(text: &str, lower: &str, at: usize, len: usize) -> (String, Vec<usize>) {
     // Offsets in the lowercase copy may not fall on the original's char boundaries when
     // lowercasing changes lengths: work in chars of the lowercase copy's prefix instead.
-    let lower = text.to_lowercase();
     let char_at = lower[..at.min(lower.len())].chars().count();
     let chars: Vec<char> = text
         .chars()
@@ -331,7 +351,7 @@ mod tests {
     fn snippets_mark_the_match() {
         let text = "Line one\nSam identified TWO moments where";
         let at = text.to_lowercase().find("two").unwrap();
-        let (snip, m) = around(text, at, 3);
+        let (snip, m) = around(text, &text.to_lowercase(), at, 3);
         let marked: String = m.iter().map(|i| snip.chars().nth(*i).unwrap()).collect();
         assert_eq!(marked, "TWO");
         let (_d, snap, set) = demo();

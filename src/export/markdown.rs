@@ -283,9 +283,7 @@ pub fn portfolio(x: &Export) -> String {
     if let Some(e) = &p.evaluation {
         let _ = writeln!(o, "### Evaluation of the agreement ({})\n", e.date);
         if !e.answers.is_empty() {
-            o.push_str(
-                "| Statement | Score (1 not at all to 5 fully) |\n|---|---|\n",
-            );
+            o.push_str("| Statement | Score (1 not at all to 5 fully) |\n|---|---|\n");
             for a in &e.answers {
                 let _ = writeln!(o, "| {} | {} |", cell(&a.statement), a.score);
             }

@@ -1,0 +1,41 @@
+//! Search on the large demo journal: building the index once, and one keystroke (a query
+//! re-run with one more character). Target: under 10 ms a keystroke.
+//! Run: `cargo bench --bench search`.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use mentorlog::demo::{Size, write_demo};
+use mentorlog::framework::FrameworkSet;
+use mentorlog::search::Index;
+use mentorlog::store::Store;
+
+fn bench(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path().join("journal"));
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    write_demo(&store, Size::Large, today).unwrap();
+    let snap = store.load();
+    let set = FrameworkSet::with_user_dir(&store.frameworks_dir());
+    let mut group = c.benchmark_group("search");
+    group.sample_size(20);
+    group.bench_function("build the index (once, when / opens)", |b| {
+        b.iter(|| black_box(Index::build(&snap, &set, false, None)))
+    });
+    let index = Index::build(&snap, &set, false, None);
+    eprintln!("{} records indexed", index.len());
+    let typed = "closed question";
+    for n in [1, 3, 6, typed.len()] {
+        let q = &typed[..n];
+        group.bench_function(format!("keystroke: '{q}'"), |b| {
+            b.iter(|| black_box(index.query(q, 50)))
+        });
+    }
+    group.bench_function("keystroke: fuzzy 'opn qstn'", |b| {
+        b.iter(|| black_box(index.query("opn qstn", 50)))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
