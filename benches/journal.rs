@@ -24,6 +24,23 @@ fn bench(c: &mut Criterion) {
     let (_dir, store) = large_journal();
     let mut group = c.benchmark_group("large journal");
     group.sample_size(10);
+    group.bench_function("read every file, no parsing (the I/O floor)", |b| {
+        b.iter(|| {
+            let mut n = 0usize;
+            let mut stack = vec![store.root().to_path_buf()];
+            while let Some(d) = stack.pop() {
+                for e in std::fs::read_dir(&d).unwrap().filter_map(Result::ok) {
+                    let p = e.path();
+                    if p.is_dir() {
+                        stack.push(p);
+                    } else {
+                        n += std::fs::read(&p).unwrap().len();
+                    }
+                }
+            }
+            black_box(n)
+        })
+    });
     group.bench_function("load everything", |b| b.iter(|| black_box(store.load())));
     let snap = store.load();
     let frameworks = FrameworkSet::with_user_dir(&store.frameworks_dir());
