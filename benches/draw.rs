@@ -17,14 +17,27 @@ fn bench(c: &mut Criterion) {
     let store = Store::new(dir.path().join("journal"));
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
     write_demo(&store, Size::Large, today).unwrap();
-    let mut app = App::new(store, today, false);
-    app.pane = Pane::Main;
     let theme = Theme::default();
     let keymap = Keymap::default();
     let view = View {
         theme: &theme,
         keymap: &keymap,
     };
+    // Open to first frame: read what the first screen needs, and draw it.
+    let mut group = c.benchmark_group("open");
+    group.sample_size(20);
+    group.bench_function("open the large journal to its first frame (80x24)", |b| {
+        b.iter(|| {
+            let app = App::open_fast(store.clone(), today, false);
+            let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+            terminal
+                .draw(|f| ui::draw(f, black_box(&app), &view))
+                .unwrap();
+        })
+    });
+    group.finish();
+    let mut app = App::new(store, today, false);
+    app.pane = Pane::Main;
     let mut group = c.benchmark_group("draw");
     for (w, h) in [(80u16, 24u16), (140, 40)] {
         let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();

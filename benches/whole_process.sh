@@ -61,6 +61,15 @@ fi
 echo "Building the release binary..." >&2
 cargo build --release >&2
 BIN=$ROOT/target/release/mentorlog
+RUSTC_VERSION=$(rustc --version)
+# COMMIT may be given for a tree exported with `git archive`, which has no .git.
+if [[ -z ${COMMIT:-} ]]; then
+    COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+    if [[ $COMMIT != unknown && -n $(git status --porcelain -- src benches Cargo.toml Cargo.lock 2>/dev/null) ]]; then
+        COMMIT="$COMMIT with uncommitted changes"
+    fi
+fi
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 REPORT=$ROOT/target/whole-process.md
 : >"$REPORT"
 
@@ -110,14 +119,15 @@ peak_kb() {
 
 # ---------------------------------------------------------------- the machine
 out "# Whole-process measurements" ""
-out "Measured $(date -u '+%Y-%m-%d %H:%M UTC') by \`benches/whole_process.sh\`;" \
+out "Measured $(date -u '+%Y-%m-%d %H:%M UTC') at commit $COMMIT by \`benches/whole_process.sh\`;" \
     "hyperfine --warmup $WARMUP --runs $RUNS, times in ms (mean ± σ, min, max)." ""
 out "| machine | |" "| --- | --- |"
 out "| CPUs (nproc) | $(nproc) |"
 out "| model | $(grep -m 1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//') |"
 out "| memory | $(free -h | awk '/^Mem:/ {print $2}') |"
 out "| kernel | $(uname -r) |"
-out "| rustc | $(rustc --version) |"
+out "| load average (1, 5, 15 min) at the start | $LOAD_BEFORE |"
+out "| rustc | $RUSTC_VERSION |"
 out "| hyperfine | $(hyperfine --version | awk '{print $2}') |"
 out "| jrnl | $JRNL_VERSION (Python $("$PYTHON" -c 'import platform; print(platform.python_version())')) |"
 out ""
@@ -369,4 +379,6 @@ mem_row "jrnl -contains \"${QUERIES[0]}\" (on its ${JRNL_ENTRIES}-entry file)" "
 # the demo's figure was taken while it wrote the journal, above
 out "| mentorlog demo --size large (writing it) | $((DEMO_KB / 1024)).$(((DEMO_KB % 1024) * 10 / 1024)) MiB | | |"
 out ""
+out "Load average (1, 5, 15 min) at the end: $(cut -d' ' -f1-3 /proc/loadavg); anything else running" \
+    "on the machine shows in these figures." ""
 echo "Written to $REPORT" >&2

@@ -9,7 +9,7 @@ fn main() -> ExitCode {
     // No command at a terminal opens the full-screen journal; piped, it prints the status.
     if cli.command.is_none() && std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
         return match Context::locate(&cli).and_then(|(store, today)| {
-            let app = mentorlog::app::App::new(store, today, cli.review);
+            let app = mentorlog::app::App::open_fast(store, today, cli.review);
             mentorlog::tui::run(app)
         }) {
             Ok(()) => ExitCode::SUCCESS,

@@ -141,8 +141,20 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
             None
         }
     };
+    // The first screen comes from the first partnership alone; the rest is read meanwhile.
+    let (full_tx, full_rx) = std::sync::mpsc::channel();
+    if app.loading() {
+        let store = app.store.clone();
+        std::thread::spawn(move || {
+            let _ = full_tx.send(store.load());
+        });
+    }
     let mut dirty = true;
     while !app.quit {
+        if let Ok(full) = full_rx.try_recv() {
+            app.background_loaded(full);
+            dirty = true;
+        }
         if let Some(rx) = &changes {
             let mut paths = Vec::new();
             while let Ok(batch) = rx.try_recv() {

@@ -33,6 +33,7 @@ impl std::fmt::Debug for SearchState {
 
 impl App {
     pub(super) fn open_search(&mut self) {
+        self.ensure_all_loaded();
         let current = self.partner().map(|p| p.id().to_string());
         let index = Arc::new(Index::build(
             &self.snap,

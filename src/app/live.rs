@@ -17,6 +17,9 @@ pub fn describe_changes(old: &Snapshot, new: &Snapshot) -> Vec<String> {
             out.push(format!("new partnership with {name}"));
             continue;
         };
+        if !o.loaded {
+            continue; // its records had not been read: nothing to compare with
+        }
         for sheet in &p.ticks {
             let before: BTreeSet<&String> = o
                 .tick_sheet(&sheet.value.framework)

@@ -135,6 +135,17 @@ pub struct App {
 impl App {
     pub fn new(store: Store, today: NaiveDate, review: bool) -> App {
         let snap = store.load();
+        App::with_snapshot(store, snap, today, review)
+    }
+
+    /// Open fast: only the first partnership's records are read; `background_loaded` (or
+    /// selecting a partnership) brings in the rest.
+    pub fn open_fast(store: Store, today: NaiveDate, review: bool) -> App {
+        let snap = store.load_first(None);
+        App::with_snapshot(store, snap, today, review)
+    }
+
+    fn with_snapshot(store: Store, snap: Snapshot, today: NaiveDate, review: bool) -> App {
         let frameworks = FrameworkSet::with_user_dir(&store.frameworks_dir());
         let mut app = App {
             store,
@@ -159,6 +170,10 @@ impl App {
             key_hints: Default::default(),
         };
         app.after_load();
+        let (exposed, total) = crate::store::safety::exposed(app.store.root(), 1);
+        if let Some(first) = exposed.first() {
+            app.error(format!("Private notes at risk: {first} ({total} in all)"));
+        }
         app
     }
 
@@ -169,11 +184,6 @@ impl App {
             }
         } else {
             self.overlays.retain(|o| !matches!(o, Overlay::Welcome));
-        }
-        let (exposed, total) = crate::store::safety::exposed(self.store.root(), 1);
-        if let Some(first) = exposed.first() {
-            self.error(format!("Private notes at risk: {first} ({total} in all)"));
-            return self.clamp();
         }
         let problems = self.snap.problems.len() + self.frameworks.problems.len();
         if problems > 0 {
@@ -551,12 +561,60 @@ impl App {
             *c = (*c as isize).saturating_add(by).clamp(0, max) as usize;
         }
         if sidebar {
+            self.ensure_loaded(self.selected);
             self.meeting_cursor = 0;
             self.goal_cursor = 0;
             self.checklist.cursor = 0;
             self.reflection_cursor = 0;
             self.clamp();
         }
+    }
+
+    /// Read the records of partnership `i` if only its summary has been read so far.
+    pub fn ensure_loaded(&mut self, i: usize) {
+        if let Some(p) = self.snap.partnerships.get_mut(i)
+            && !p.loaded
+        {
+            let (mut problems, mut conflicts) = (Vec::new(), Vec::new());
+            self.store.complete(p, &mut problems, &mut conflicts);
+            self.snap.problems.extend(problems);
+            self.snap.conflicts.extend(conflicts);
+        }
+    }
+
+    /// Read every partnership's records (search needs them all).
+    pub fn ensure_all_loaded(&mut self) {
+        for i in 0..self.snap.partnerships.len() {
+            self.ensure_loaded(i);
+        }
+    }
+
+    /// Whether some partnership's records are still to be read.
+    pub fn loading(&self) -> bool {
+        self.snap.partnerships.iter().any(|p| !p.loaded)
+    }
+
+    /// The whole journal, read in the background after the first screen: take the
+    /// partnerships still unread from it (those read since are newer here).
+    pub fn background_loaded(&mut self, full: Snapshot) {
+        for p in full.partnerships {
+            if let Some(mine) = self.snap.partnerships.iter_mut().find(|m| m.id() == p.id())
+                && !mine.loaded
+            {
+                *mine = p;
+            }
+        }
+        for problem in full.problems {
+            if !self.snap.problems.contains(&problem) {
+                self.snap.problems.push(problem);
+            }
+        }
+        for c in full.conflicts {
+            if !self.snap.conflicts.contains(&c) {
+                self.snap.conflicts.push(c);
+            }
+        }
+        self.clamp();
     }
 
     pub fn reload(&mut self) {

@@ -116,9 +116,23 @@ pub struct PartnershipData {
     pub reflections: Vec<Loaded<Reflection>>,
     pub stages: Vec<Loaded<StageRecord>>,
     pub ticks: Vec<Loaded<TickSheet>>,
+    /// False while only `partnership.ron` has been read (for a fast first screen);
+    /// `Store::complete` reads the rest.
+    pub loaded: bool,
+    /// Meeting dates from the file names, for a partnership not yet loaded.
+    pub listed_dates: Vec<NaiveDate>,
 }
 
 impl PartnershipData {
+    /// The dates of its meetings, whether loaded or only listed.
+    pub fn meeting_dates(&self) -> Vec<NaiveDate> {
+        if self.loaded {
+            self.meetings.iter().map(|m| m.value.date).collect()
+        } else {
+            self.listed_dates.clone()
+        }
+    }
+
     pub fn id(&self) -> &str {
         &self.partnership.value.id
     }
@@ -188,6 +202,21 @@ impl Store {
 
     /// Read the whole journal. Never fails on a bad file: it is listed in `problems`.
     pub fn load(&self) -> Snapshot {
+        self.load_with(|_| true)
+    }
+
+    /// A fast first read: every partnership's `partnership.ron` and meeting dates, but the
+    /// records of only the partnership `first` (or the first one). `complete` reads the rest.
+    pub fn load_first(&self, first: Option<&str>) -> Snapshot {
+        let mut taken = false;
+        self.load_with(|id| {
+            let full = first.map_or(!taken, |f| f == id);
+            taken |= full;
+            full
+        })
+    }
+
+    fn load_with(&self, mut full: impl FnMut(&str) -> bool) -> Snapshot {
         let mut snap = Snapshot::default();
         let jp = self.journal_path();
         if jp.exists() {
@@ -215,28 +244,61 @@ impl Store {
             };
             let mut data = PartnershipData {
                 partnership,
-                meetings: load_all(&dir.join("meetings"), &mut snap),
-                goals: load_all(&dir.join("goals"), &mut snap),
-                reflections: load_all(&dir.join("reflections"), &mut snap),
-                stages: load_all(&dir.join("stages"), &mut snap),
-                ticks: load_all(&dir.join("ticks"), &mut snap),
+                meetings: Vec::new(),
+                goals: Vec::new(),
+                reflections: Vec::new(),
+                stages: Vec::new(),
+                ticks: Vec::new(),
+                loaded: false,
+                listed_dates: Vec::new(),
                 dir,
             };
-            data.meetings.sort_by(|a, b| {
-                (b.value.date, b.value.time, &b.value.id).cmp(&(
-                    a.value.date,
-                    a.value.time,
-                    &a.value.id,
-                ))
-            });
-            data.goals.sort_by(|a, b| {
-                (a.value.created, &a.value.id).cmp(&(b.value.created, &b.value.id))
-            });
-            data.reflections
-                .sort_by_key(|r| std::cmp::Reverse(r.value.date));
+            if full(data.id()) {
+                let (mut problems, mut conflicts) = (Vec::new(), Vec::new());
+                self.complete(&mut data, &mut problems, &mut conflicts);
+                snap.problems.extend(problems);
+                snap.conflicts.extend(conflicts);
+            } else {
+                data.listed_dates = list(&data.dir.join("meetings"), &mut snap.problems, false)
+                    .iter()
+                    .filter_map(|p| p.file_name()?.to_str()?.get(..10).map(str::to_string))
+                    .filter_map(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
+                    .collect();
+            }
             snap.partnerships.push(data);
         }
         snap
+    }
+
+    /// Read every record of a partnership read by `load_first`.
+    pub fn complete(
+        &self,
+        data: &mut PartnershipData,
+        problems: &mut Vec<String>,
+        conflicts: &mut Vec<PathBuf>,
+    ) {
+        let mut snap = Snapshot::default();
+        let dir = data.dir.clone();
+        data.meetings = load_all(&dir.join("meetings"), &mut snap);
+        data.goals = load_all(&dir.join("goals"), &mut snap);
+        data.reflections = load_all(&dir.join("reflections"), &mut snap);
+        data.stages = load_all(&dir.join("stages"), &mut snap);
+        data.ticks = load_all(&dir.join("ticks"), &mut snap);
+        data.meetings.sort_by(|a, b| {
+            (b.value.date, b.value.time, &b.value.id).cmp(&(
+                a.value.date,
+                a.value.time,
+                &a.value.id,
+            ))
+        });
+        data.goals
+            .sort_by(|a, b| (a.value.created, &a.value.id).cmp(&(b.value.created, &b.value.id)));
+        data.reflections
+            .sort_by_key(|r| std::cmp::Reverse(r.value.date));
+        data.loaded = true;
+        data.listed_dates.clear();
+        problems.extend(snap.problems);
+        conflicts.extend(snap.conflicts);
     }
 
     /// Create or update `journal.ron`.

@@ -7,6 +7,8 @@ use super::StoreError;
 
 /// Files and folders in `root` that other accounts can read or enter (Unix permission bits).
 /// Returns a message per finding, at most `limit`, plus how many there were in all.
+/// Only what others can reach counts: a folder they cannot enter hides all it holds, so a
+/// private journal costs one look at its top folder.
 pub fn exposed(root: &Path, limit: usize) -> (Vec<String>, usize) {
     let mut found = Vec::new();
     let mut total = 0;
@@ -27,6 +29,9 @@ pub fn exposed(root: &Path, limit: usize) -> (Vec<String>, usize) {
                         meta.permissions().mode() & 0o777
                     ));
                 }
+            }
+            if meta.permissions().mode() & 0o011 == 0 {
+                continue; // nobody else can enter: nothing inside can be read by others
             }
             let Ok(entries) = std::fs::read_dir(&dir) else {
                 continue;
@@ -102,9 +107,13 @@ mod tests {
         std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o600)).unwrap();
         assert_eq!(exposed(&root, 5).1, 0);
         std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o644)).unwrap();
+        // Inside a folder nobody else can enter, a readable file is still private.
+        assert_eq!(exposed(&root, 5).1, 0);
+        std::fs::set_permissions(&root, std::fs::Permissions::from_mode(0o755)).unwrap();
         let (msgs, n) = exposed(&root, 5);
-        assert_eq!(n, 1);
-        assert!(msgs[0].contains("chmod 600"), "{msgs:?}");
+        assert_eq!(n, 2, "{msgs:?}");
+        assert!(msgs[0].contains("chmod 700"), "{msgs:?}");
+        assert!(msgs[1].contains("chmod 600"), "{msgs:?}");
     }
 
     #[test]

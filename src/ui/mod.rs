@@ -183,12 +183,7 @@ fn partnerships(frame: &mut Frame, area: Rect, app: &App, view: &View) {
         .take(rows)
         .map(|(i, p)| {
             let v = &p.partnership.value;
-            let gaps = meeting_gaps(
-                p.meetings.iter().map(|m| m.value.date),
-                v.start,
-                v.cadence_days,
-                app.today,
-            );
+            let gaps = meeting_gaps(p.meeting_dates(), v.start, v.cadence_days, app.today);
             let mark = if gaps.overdue { "!" } else { " " };
             let text = truncate(&format!("{mark}{}", v.name), width);
             let text = format!(
