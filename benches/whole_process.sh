@@ -51,7 +51,7 @@ JRNL=$(command -v jrnl)
 if command -v pyenv >/dev/null && real=$(pyenv which jrnl 2>/dev/null); then
     JRNL=$real
 fi
-JRNL_VERSION=$("$JRNL" --version | head -n 1 | awk '{print $2}')
+JRNL_VERSION=$("$JRNL" --version | awk 'NR == 1 {print $2}')
 PYTHON=$(command -v python3)
 if command -v pyenv >/dev/null && real=$(pyenv which python3 2>/dev/null); then
     PYTHON=$real

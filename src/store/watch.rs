@@ -1,28 +1,25 @@
 //! Watching the data directory so that a change made by another process (a second terminal on
-//! the same journal) shows within a second. Native file events, debounced; where those cannot
-//! be had (some network or container file systems) a polling watcher takes over.
+//! the same journal) shows within a second. Native file events where the system has them, a
+//! polling watcher where it does not (some network or container file systems). Only changes
+//! count: reading a file (as a reload does) must not look like one, or every reload would
+//! cause the next.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::time::Duration;
 
-use notify_debouncer_mini::notify::{self, PollWatcher, RecommendedWatcher, RecursiveMode};
-use notify_debouncer_mini::{Config, DebounceEventResult, Debouncer, new_debouncer_opt};
+use notify::{Event, EventKind, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher as _};
 
 use super::is_conflict_copy;
 
 /// How long changes settle before they are reported (an atomic save is several events).
-const DEBOUNCE: Duration = Duration::from_millis(200);
+const SETTLE: Duration = Duration::from_millis(200);
 const POLL: Duration = Duration::from_millis(500);
 
 /// Held only to keep the watch alive.
 enum Inner {
-    Native {
-        _guard: Debouncer<RecommendedWatcher>,
-    },
-    Polling {
-        _guard: Debouncer<PollWatcher>,
-    },
+    Native { _guard: RecommendedWatcher },
+    Polling { _guard: PollWatcher },
 }
 
 /// Keeps the watch alive; dropping it stops watching.
@@ -40,60 +37,72 @@ pub fn is_record_path(p: &Path) -> bool {
     !name.starts_with('.') && (name.ends_with(".ron") || p.is_dir()) || is_conflict_copy(p)
 }
 
-fn forward(tx: Sender<Vec<PathBuf>>) -> impl FnMut(DebounceEventResult) + Send + 'static {
-    move |res: DebounceEventResult| {
-        if let Ok(events) = res {
-            let paths: Vec<PathBuf> = events
-                .into_iter()
-                .map(|e| e.path)
-                .filter(|p| is_record_path(p))
-                .collect();
-            if !paths.is_empty() {
-                let _ = tx.send(paths);
+/// Whether an event changes something (opening or reading a file does not).
+fn is_change(kind: &EventKind) -> bool {
+    match kind {
+        EventKind::Access(_) => false,
+        EventKind::Modify(notify::event::ModifyKind::Metadata(_)) => false,
+        _ => true,
+    }
+}
+
+/// Collect changed record paths and pass them on in batches, once they have settled.
+fn debounce(raw: Receiver<notify::Result<Event>>, out: Sender<Vec<PathBuf>>) {
+    std::thread::spawn(move || {
+        let mut batch: Vec<PathBuf> = Vec::new();
+        loop {
+            let next = if batch.is_empty() {
+                raw.recv().map_err(|_| RecvTimeoutError::Disconnected)
+            } else {
+                raw.recv_timeout(SETTLE)
+            };
+            match next {
+                Ok(Ok(event)) if is_change(&event.kind) => {
+                    batch.extend(event.paths.into_iter().filter(|p| is_record_path(p)));
+                }
+                Ok(_) => {}
+                Err(RecvTimeoutError::Timeout) => {
+                    if out.send(std::mem::take(&mut batch)).is_err() {
+                        return;
+                    }
+                }
+                Err(RecvTimeoutError::Disconnected) => return,
             }
         }
-    }
+    });
 }
 
 impl Watcher {
     /// Watch `root`; batches of changed record paths arrive on the receiver.
     pub fn start(root: &Path) -> Result<(Watcher, Receiver<Vec<PathBuf>>), String> {
-        let (tx, rx) = channel();
-        let native = new_debouncer_opt::<_, RecommendedWatcher>(
-            Config::default().with_timeout(DEBOUNCE),
-            forward(tx.clone()),
-        )
-        .and_then(|mut d| {
-            d.watcher()
-                .watch(root, RecursiveMode::Recursive)
-                .map(|()| d)
-        });
-        match native {
-            Ok(d) => Ok((
-                Watcher {
-                    _inner: Inner::Native { _guard: d },
-                    polling: false,
-                },
-                rx,
-            )),
+        let (out, rx) = channel();
+        let (tx, raw) = channel();
+        let native = RecommendedWatcher::new(tx, notify::Config::default())
+            .and_then(|mut w| w.watch(root, RecursiveMode::Recursive).map(|()| w));
+        let watcher = match native {
+            Ok(w) => Watcher {
+                _inner: Inner::Native { _guard: w },
+                polling: false,
+            },
             Err(_) => {
-                let config = Config::default()
-                    .with_timeout(DEBOUNCE)
-                    .with_notify_config(notify::Config::default().with_poll_interval(POLL));
-                let mut d = new_debouncer_opt::<_, PollWatcher>(config, forward(tx))
+                let (tx, raw_poll) = channel();
+                let mut w =
+                    PollWatcher::new(tx, notify::Config::default().with_poll_interval(POLL))
+                        .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
+                w.watch(root, RecursiveMode::Recursive)
                     .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
-                d.watcher()
-                    .watch(root, RecursiveMode::Recursive)
-                    .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
-                Ok((
+                debounce(raw_poll, out);
+                return Ok((
                     Watcher {
-                        _inner: Inner::Polling { _guard: d },
+                        _inner: Inner::Polling { _guard: w },
                         polling: true,
                     },
                     rx,
-                ))
+                ));
             }
-        }
+        };
+        debounce(raw, out);
+        Ok((watcher, rx))
     }
 }
 
@@ -109,6 +118,21 @@ mod tests {
         std::fs::write(dir.path().join("journal.ron"), "x").unwrap();
         let got = rx.recv_timeout(Duration::from_secs(5)).unwrap();
         assert!(got.iter().any(|p| p.ends_with("journal.ron")), "{got:?}");
+    }
+
+    #[test]
+    fn reading_files_is_not_a_change() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("journal.ron"), "x").unwrap();
+        let (_w, rx) = Watcher::start(dir.path()).unwrap();
+        std::thread::sleep(Duration::from_millis(100));
+        for _ in 0..20 {
+            let _ = std::fs::read_to_string(dir.path().join("journal.ron")).unwrap();
+        }
+        assert!(
+            rx.recv_timeout(Duration::from_millis(800)).is_err(),
+            "a read was taken for a change"
+        );
     }
 
     #[test]
