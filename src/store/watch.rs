@@ -39,11 +39,10 @@ pub fn is_record_path(p: &Path) -> bool {
 
 /// Whether an event changes something (opening or reading a file does not).
 fn is_change(kind: &EventKind) -> bool {
-    match kind {
-        EventKind::Access(_) => false,
-        EventKind::Modify(notify::event::ModifyKind::Metadata(_)) => false,
-        _ => true,
-    }
+    !matches!(
+        kind,
+        EventKind::Access(_) | EventKind::Modify(notify::event::ModifyKind::Metadata(_))
+    )
 }
 
 /// Collect changed record paths and pass them on in batches, once they have settled.
