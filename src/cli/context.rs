@@ -30,10 +30,48 @@ impl Context {
         Ok((Store::new(root), today))
     }
 
+    /// Open the journal, reading every record.
     pub fn open(cli: &Cli) -> anyhow::Result<Context> {
+        Context::open_with(cli, None)
+    }
+
+    /// Open the journal for a command about one partnership: only that one's records are read,
+    /// so a one-line `log` on a journal of years is as quick as on a new one.
+    pub fn open_for(cli: &Cli, partner: &str) -> anyhow::Result<Context> {
+        Context::open_with(cli, Some(partner))
+    }
+
+    fn open_with(cli: &Cli, partner: Option<&str>) -> anyhow::Result<Context> {
         let (store, today) = Context::locate(cli)?;
-        let snap = store.load();
+        let mut snap = match partner {
+            None => store.load(),
+            Some(_) => store.load_first(Some("")),
+        };
         let frameworks = FrameworkSet::with_user_dir(&store.frameworks_dir());
+        if let Some(q) = partner {
+            // Match on the names read so far; the match itself is checked again by the command.
+            let found = {
+                let probe = Context {
+                    store: store.clone(),
+                    snap: Snapshot {
+                        partnerships: snap.partnerships.clone(),
+                        ..Snapshot::default()
+                    },
+                    frameworks: FrameworkSet::default(),
+                    today,
+                    review: cli.review,
+                };
+                probe.partner(q).map(|p| p.id().to_string()).ok()
+            };
+            if let Some(id) = found
+                && let Some(p) = snap.partnerships.iter_mut().find(|p| p.id() == id)
+            {
+                let (mut problems, mut conflicts) = (Vec::new(), Vec::new());
+                store.complete(p, &mut problems, &mut conflicts);
+                snap.problems.extend(problems);
+                snap.conflicts.extend(conflicts);
+            }
+        }
         // Unreadable files never stop the rest of the journal: say which, and carry on.
         for p in &snap.problems {
             eprintln!("warning: {p}");
@@ -118,6 +156,10 @@ impl Context {
         if let [one] = same_name.as_slice() {
             return Ok(one);
         }
+        let by_id: Vec<&PartnershipData> = all.iter().filter(|p| p.id().starts_with(&q)).collect();
+        if let [one] = by_id.as_slice() {
+            return Ok(one);
+        }
         let by_word: Vec<&PartnershipData> = all
             .iter()
             .filter(|p| {
@@ -144,10 +186,18 @@ impl Context {
             by_word
         };
         let list = |ps: &[&PartnershipData]| {
-            ps.iter()
+            let mut lines: Vec<String> = ps
+                .iter()
+                .take(12)
                 .map(|p| format!("  {}  ({})", p.partnership.value.name, p.id()))
-                .collect::<Vec<_>>()
-                .join("\n")
+                .collect();
+            if ps.len() > 12 {
+                lines.push(format!(
+                    "  ... and {} more (`mentorlog partner list`)",
+                    ps.len() - 12
+                ));
+            }
+            lines.join("\n")
         };
         match candidates.as_slice() {
             [one] => Ok(one),

@@ -26,15 +26,24 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<()> {
         None => status::welcome_or_status(&ctx()?, out),
         Some(Command::Init(a)) => partner::init(&ctx()?, a, out),
         Some(Command::Partner(a)) => partner::run(&ctx()?, a, out),
-        Some(Command::Log(a)) => log::run(&ctx()?, a, out),
-        Some(Command::Goal(a)) => goal::run(&ctx()?, a, out),
-        Some(Command::Tick(a)) => tick::run(&ctx()?, a, out),
+        Some(Command::Log(a)) => log::run(&Context::open_for(&cli, &a.with)?, a, out),
+        Some(Command::Goal(a)) => {
+            let with = match a {
+                args::GoalCmd::Add(x) => &x.with,
+                args::GoalCmd::List { with, .. } => with,
+            };
+            goal::run(&Context::open_for(&cli, with)?, a, out)
+        }
+        Some(Command::Tick(a)) => tick::run(&Context::open_for(&cli, &a.with)?, a, out),
         Some(Command::Status(a)) => status::run(&ctx()?, a, out),
         Some(Command::Search(a)) => search_cmd::run(&ctx()?, a, out),
-        Some(Command::Import(a)) => import_cmd::run(&ctx()?, a, out),
+        Some(Command::Import(a)) => {
+            let args::ImportCmd::Jrnl { with, .. } = a;
+            import_cmd::run(&Context::open_for(&cli, with)?, a, out)
+        }
         Some(Command::Framework(a)) => framework_cmd::run(&ctx()?, a, out),
         Some(Command::Demo(a)) => demo_cmd::run(&ctx()?, a, out),
-        Some(Command::Export(a)) => export_cmd::run(&ctx()?, a, out),
+        Some(Command::Export(a)) => export_cmd::run(&Context::open_for(&cli, &a.with)?, a, out),
         Some(Command::Completions { shell }) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             // Generate into memory: clap_complete panics on a write error such as a closed pipe.
