@@ -43,6 +43,7 @@ pub enum Action {
     Reload,
     Search,
     Palette,
+    Conflicts,
     Cancel,
 }
 
@@ -85,6 +86,7 @@ impl Action {
         Action::Reload,
         Action::Search,
         Action::Palette,
+        Action::Conflicts,
         Action::Cancel,
     ];
 
@@ -128,6 +130,7 @@ impl Action {
             Action::Reload => "reload",
             Action::Search => "search",
             Action::Palette => "palette",
+            Action::Conflicts => "conflicts",
             Action::Cancel => "cancel",
         }
     }
@@ -172,6 +175,7 @@ impl Action {
             Action::Reload => "reload the journal from disk",
             Action::Search => "search everything: partners, meetings, goals, items",
             Action::Palette => "command palette: every action by name",
+            Action::Conflicts => "compare and resolve conflict copies",
             Action::Cancel => "close the popup",
         }
     }

@@ -4,6 +4,7 @@
 
 mod action;
 pub mod checklist;
+pub mod conflicts;
 mod find;
 pub mod form;
 mod live;
@@ -89,6 +90,7 @@ pub enum Overlay {
     Confirm { message: String, then: Confirmed },
     Welcome,
     Search(SearchState),
+    Conflicts { cursor: usize },
 }
 
 /// Work the event loop must do outside `update` (it owns the terminal).
@@ -199,9 +201,13 @@ impl App {
             ));
         } else if !self.snap.conflicts.is_empty() {
             self.error(format!(
-                "{} conflict copies to resolve, e.g. {}",
+                "{} conflict cop{} from simultaneous edits: press C to compare and resolve",
                 self.snap.conflicts.len(),
-                self.snap.conflicts[0].display()
+                if self.snap.conflicts.len() == 1 {
+                    "y"
+                } else {
+                    "ies"
+                }
             ));
         }
         self.clamp();
@@ -372,6 +378,7 @@ impl App {
                 }
             }
             Overlay::Search(_) => self.search_key(key),
+            Overlay::Conflicts { .. } => self.conflicts_key(key),
             Overlay::Welcome => match key.code {
                 KeyCode::Char('n') | KeyCode::Enter => self.new_partnership_form(),
                 KeyCode::Char('d') => self.open_demo(),
@@ -539,6 +546,7 @@ impl App {
                 });
             }
             Action::Search => self.open_search(),
+            Action::Conflicts => self.open_conflicts(),
             Action::Palette => self.open_palette(),
             Action::Reload => {
                 self.reload();

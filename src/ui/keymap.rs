@@ -185,6 +185,7 @@ const DEFAULTS: &[(Context, Action, &[&str])] = &[
     (Context::Global, Action::Reload, &["ctrl-r"]),
     (Context::Global, Action::Search, &["/"]),
     (Context::Global, Action::Palette, &["ctrl-p", ":"]),
+    (Context::Global, Action::Conflicts, &["C"]),
     (Context::Meetings, Action::Edit, &["e"]),
     (Context::Meetings, Action::Delete, &["d"]),
     (Context::Goals, Action::Edit, &["e"]),

@@ -235,6 +235,14 @@ fn hints(app: &App, view: &View) -> Vec<(String, &'static str)> {
             return vec![("j/k".into(), "scroll"), ("Esc".into(), "close")];
         }
         Some(Overlay::Confirm { .. }) => return vec![("y".into(), "yes"), ("n".into(), "no")],
+        Some(Overlay::Conflicts { .. }) => {
+            return vec![
+                ("m".into(), "keep this version"),
+                ("t".into(), "take the other"),
+                ("j/k".into(), "move"),
+                ("Esc".into(), "close"),
+            ];
+        }
         Some(Overlay::Search(_)) => {
             return vec![
                 ("type".into(), "search"),

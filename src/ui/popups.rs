@@ -30,6 +30,7 @@ pub fn draw(frame: &mut Frame, area: Rect, overlay: &Overlay, app: &App, view: &
         }
         Overlay::Welcome => welcome(frame, area, app, view),
         Overlay::Search(s) => search(frame, area, s, view),
+        Overlay::Conflicts { cursor } => conflicts(frame, area, *cursor, app, view),
     }
 }
 
@@ -650,4 +651,53 @@ fn search(frame: &mut Frame, area: Rect, s: &crate::app::SearchState, view: &Vie
         lines.push(Line::from(Span::styled("nothing matches", t.dim())));
     }
     frame.render_widget(Paragraph::new(lines), list);
+}
+
+/// Conflict copies, each with the fields that differ from the record beside it.
+fn conflicts(frame: &mut Frame, area: Rect, cursor: usize, app: &App, view: &View) {
+    let t = view.theme;
+    let r = centered(area, area.width.saturating_sub(2).min(110), area.height);
+    frame.render_widget(Clear, r);
+    let block = popup_block(" Conflicts: m keeps this version, t takes the other ", view);
+    let inner = block.inner(r);
+    frame.render_widget(block, r);
+    let w = inner.width as usize;
+    let mut lines: Vec<Line> = Vec::new();
+    for (i, c) in app.conflicts().iter().enumerate() {
+        let name = c
+            .original
+            .strip_prefix(app.store.root())
+            .unwrap_or(&c.original)
+            .display()
+            .to_string();
+        let head = Line::raw(truncate(
+            &format!("{name}  ({} field(s) differ)", c.fields.len()),
+            w,
+        ));
+        lines.push(if i == cursor {
+            head.style(Style::default().add_modifier(Modifier::REVERSED))
+        } else {
+            head
+        });
+        if i == cursor {
+            if c.mine.is_none() {
+                lines.push(Line::from(Span::styled(
+                    "  the record itself is gone: t restores the other version",
+                    t.warn(),
+                )));
+            }
+            for (field, mine, theirs) in &c.fields {
+                lines.push(Line::from(Span::styled(format!("  {field}"), t.label())));
+                lines.push(Line::from(vec![
+                    Span::styled("    this:  ", t.ok()),
+                    Span::raw(truncate(mine, w.saturating_sub(11))),
+                ]));
+                lines.push(Line::from(vec![
+                    Span::styled("    other: ", t.warn()),
+                    Span::raw(truncate(theirs, w.saturating_sub(11))),
+                ]));
+            }
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -1,0 +1,101 @@
+//! Conflict copies are shown with what differs and can be resolved either way.
+
+use chrono::NaiveDate;
+use mentorlog::app::{App, Overlay};
+use mentorlog::demo::{Size, write_demo};
+use mentorlog::model::Goal;
+use mentorlog::store::{Store, read_record};
+use mentorlog::tui::handle_key;
+use mentorlog::ui::Keymap;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+fn press(app: &mut App, c: char) {
+    handle_key(
+        app,
+        &Keymap::default(),
+        KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
+    );
+}
+
+/// Two saves of one goal's objective from the same stale read: the second wins, the first is
+/// kept as a conflict copy.
+fn conflict(store: &Store, a: &str, b: &str) -> std::path::PathBuf {
+    let snap = store.load();
+    let loaded = snap.partnership("sam-lee").unwrap().goals[0].clone();
+    let mut first = loaded.value.clone();
+    first.objective = a.into();
+    let mut second = loaded.value.clone();
+    second.objective = b.into();
+    store.save(&loaded, &first).unwrap();
+    let saved = store.save(&loaded, &second).unwrap();
+    assert_eq!(saved.conflicts, vec!["objective".to_string()]);
+    loaded.path
+}
+
+#[test]
+fn a_conflict_is_shown_and_either_version_can_be_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path().join("j"));
+    write_demo(&store, Size::Small, today()).unwrap();
+    let path = conflict(
+        &store,
+        "Objective from the mentee's terminal",
+        "Objective from the mentor's terminal",
+    );
+
+    let mut app = App::new(store.clone(), today(), false);
+    assert_eq!(app.snap.conflicts.len(), 1);
+    assert!(app.status.as_ref().unwrap().text.contains("press C"));
+    press(&mut app, 'C');
+    assert!(matches!(
+        app.overlays.last(),
+        Some(Overlay::Conflicts { .. })
+    ));
+    let c = &app.conflicts()[0];
+    assert_eq!(c.original, path);
+    assert_eq!(c.fields.len(), 1);
+    assert_eq!(c.fields[0].0, "objective");
+    assert!(
+        c.fields[0].1.contains("mentor's"),
+        "this version: {:?}",
+        c.fields[0]
+    );
+    assert!(
+        c.fields[0].2.contains("mentee's"),
+        "the other: {:?}",
+        c.fields[0]
+    );
+
+    // Take the other version: the record now holds it, and the copy is gone.
+    press(&mut app, 't');
+    assert!(app.snap.conflicts.is_empty());
+    assert!(app.overlays.is_empty());
+    assert_eq!(
+        read_record::<Goal>(&path).unwrap().objective,
+        "Objective from the mentee's terminal"
+    );
+    assert!(store.load().conflicts.is_empty());
+
+    // Another conflict: keep this version.
+    conflict(&store, "A", "B");
+    let mut app = App::new(store.clone(), today(), false);
+    press(&mut app, 'C');
+    press(&mut app, 'm');
+    assert_eq!(read_record::<Goal>(&path).unwrap().objective, "B");
+    assert!(store.load().conflicts.is_empty());
+}
+
+#[test]
+fn with_no_conflicts_c_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path().join("j"));
+    write_demo(&store, Size::Small, today()).unwrap();
+    let mut app = App::new(store, today(), false);
+    press(&mut app, 'C');
+    assert!(app.overlays.is_empty());
+    assert!(app.status.unwrap().text.contains("No conflict copies"));
+}
