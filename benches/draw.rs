@@ -35,6 +35,28 @@ fn bench(c: &mut Criterion) {
                 .unwrap();
         })
     });
+    // A keystroke to the next frame: moving to a partnership whose records are not read yet
+    // (the slowest move: it reads that partnership), then drawing.
+    group.bench_function(
+        "keystroke to next frame: j in the partnership list, first visit",
+        |b| {
+            b.iter_batched(
+                || App::open_fast(store.clone(), today, false),
+                |mut app| {
+                    let key = ratatui::crossterm::event::KeyEvent::new(
+                        ratatui::crossterm::event::KeyCode::Char('j'),
+                        ratatui::crossterm::event::KeyModifiers::NONE,
+                    );
+                    mentorlog::tui::handle_key(&mut app, &keymap, key);
+                    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+                    terminal
+                        .draw(|f| ui::draw(f, black_box(&app), &view))
+                        .unwrap();
+                },
+                criterion::BatchSize::LargeInput,
+            )
+        },
+    );
     group.finish();
     let mut app = App::new(store, today, false);
     app.pane = Pane::Main;
