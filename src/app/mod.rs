@@ -745,6 +745,22 @@ impl App {
         }
     }
 
+    /// A new record the store has written: keep the journal in memory in step.
+    fn created<T>(
+        &mut self,
+        saved: Result<crate::store::Saved<T>, crate::store::StoreError>,
+        wrap: fn(T) -> AnyRecord,
+    ) -> Result<Change, String> {
+        let saved = saved.map_err(|e| e.to_string())?;
+        let record = wrap(saved.value);
+        records::put(&mut self.snap, &saved.path, Some(record.clone()));
+        Ok(Change {
+            path: saved.path,
+            before: None,
+            after: Some(record),
+        })
+    }
+
     /// Remember a finished user action for undo and say it was saved.
     fn commit(&mut self, label: impl Into<String>, changes: Vec<Change>) {
         let label = label.into();
@@ -1075,22 +1091,8 @@ impl App {
                 AnyRecord::Meeting(m.clone()),
             ),
             None => {
-                let p = &self.snap.partnerships[pidx];
-                match self.store.create_meeting(p, &m) {
-                    Ok(saved) => {
-                        records::put(
-                            &mut self.snap,
-                            &saved.path,
-                            Some(AnyRecord::Meeting(m.clone())),
-                        );
-                        Ok(Change {
-                            path: saved.path,
-                            before: None,
-                            after: Some(AnyRecord::Meeting(m.clone())),
-                        })
-                    }
-                    Err(e) => Err(e.to_string()),
-                }
+                let saved = self.store.create_meeting(&self.snap.partnerships[pidx], &m);
+                self.created(saved, AnyRecord::Meeting)
             }
         };
         match result {
@@ -1246,24 +1248,12 @@ impl App {
                 Some(AnyRecord::Goal(l.value)),
                 AnyRecord::Goal(g.clone()),
             ),
-            None => match self
-                .store
-                .create_goal(&self.snap.partnerships[self.selected], &g)
-            {
-                Ok(saved) => {
-                    records::put(
-                        &mut self.snap,
-                        &saved.path,
-                        Some(AnyRecord::Goal(g.clone())),
-                    );
-                    Ok(Change {
-                        path: saved.path,
-                        before: None,
-                        after: Some(AnyRecord::Goal(g.clone())),
-                    })
-                }
-                Err(e) => Err(e.to_string()),
-            },
+            None => {
+                let saved = self
+                    .store
+                    .create_goal(&self.snap.partnerships[self.selected], &g);
+                self.created(saved, AnyRecord::Goal)
+            }
         };
         match result {
             Ok(change) => {

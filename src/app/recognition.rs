@@ -198,24 +198,12 @@ impl App {
                 Some(AnyRecord::Reflection(l.value)),
                 AnyRecord::Reflection(r.clone()),
             ),
-            None => match self
-                .store
-                .create_reflection(&self.snap.partnerships[self.selected], &r)
-            {
-                Ok(saved) => {
-                    super::records::put(
-                        &mut self.snap,
-                        &saved.path,
-                        Some(AnyRecord::Reflection(r.clone())),
-                    );
-                    Ok(Change {
-                        path: saved.path,
-                        before: None,
-                        after: Some(AnyRecord::Reflection(r.clone())),
-                    })
-                }
-                Err(e) => Err(e.to_string()),
-            },
+            None => {
+                let saved = self
+                    .store
+                    .create_reflection(&self.snap.partnerships[self.selected], &r);
+                self.created(saved, AnyRecord::Reflection)
+            }
         };
         self.finish(format!("Reflection of {}", r.date), result)
     }
