@@ -35,7 +35,10 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<()> {
             goal::run(&Context::open_for(&cli, with)?, a, out)
         }
         Some(Command::Tick(a)) => tick::run(&Context::open_for(&cli, &a.with)?, a, out),
-        Some(Command::Status(a)) => status::run(&ctx()?, a, out),
+        Some(Command::Status(a)) => match &a.with {
+            Some(with) => status::run(&Context::open_for(&cli, with)?, a, out),
+            None => status::run(&ctx()?, a, out),
+        },
         Some(Command::Search(a)) => search_cmd::run(&ctx()?, a, out),
         Some(Command::Import(a)) => {
             let args::ImportCmd::Jrnl { with, .. } = a;
