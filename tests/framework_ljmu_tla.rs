@@ -89,16 +89,7 @@ fn parts(text: &str) -> Vec<String> {
 }
 
 fn section<'a>(f: &'a Framework, id: &str) -> &'a Section {
-    fn find<'a>(s: &'a Section, id: &str) -> Option<&'a Section> {
-        if s.id == id {
-            return Some(s);
-        }
-        s.sections.iter().find_map(|c| find(c, id))
-    }
-    f.sections
-        .iter()
-        .find_map(|s| find(s, id))
-        .unwrap_or_else(|| panic!("no section {id}"))
+    f.section(id).unwrap_or_else(|| panic!("no section {id}"))
 }
 
 fn item<'a>(f: &'a Framework, id: &str) -> &'a Item {

@@ -135,24 +135,11 @@ fn block(lines: &[String], after: &str, until: &str) -> Vec<String> {
 }
 
 fn every_section(f: &Framework) -> Vec<&Section> {
-    fn walk<'a>(s: &'a Section, out: &mut Vec<&'a Section>) {
-        out.push(s);
-        for c in &s.sections {
-            walk(c, out);
-        }
-    }
-    let mut out = Vec::new();
-    for s in &f.sections {
-        walk(s, &mut out);
-    }
-    out
+    f.all_sections()
 }
 
 fn section<'a>(f: &'a Framework, id: &str) -> &'a Section {
-    every_section(f)
-        .into_iter()
-        .find(|s| s.id == id)
-        .unwrap_or_else(|| panic!("no section {id}"))
+    f.section(id).unwrap_or_else(|| panic!("no section {id}"))
 }
 
 fn item<'a>(f: &'a Framework, id: &str) -> &'a Item {

@@ -236,24 +236,9 @@ impl App {
 
     /// The frameworks the selected partnership uses (and any it has ticks in).
     pub fn partner_frameworks(&self) -> Vec<&Framework> {
-        let Some(p) = self.partner() else {
-            return Vec::new();
-        };
-        let mut ids: Vec<&str> = p
-            .partnership
-            .value
-            .frameworks
-            .iter()
-            .map(String::as_str)
-            .collect();
-        for t in &p.ticks {
-            if !ids.contains(&t.value.framework.as_str()) {
-                ids.push(&t.value.framework);
-            }
-        }
-        ids.into_iter()
-            .filter_map(|id| self.frameworks.get(id))
-            .collect()
+        self.partner().map_or_else(Vec::new, |p| {
+            crate::report::frameworks_of(&self.frameworks, p)
+        })
     }
 
     pub fn checklist_framework(&self) -> Option<&Framework> {
@@ -1095,19 +1080,12 @@ impl App {
                 self.created(saved, AnyRecord::Meeting)
             }
         };
-        match result {
-            Ok(change) => {
-                if let Some(i) = self.meetings().iter().position(|l| l.path == change.path) {
-                    self.meeting_cursor = i;
-                }
-                self.commit(label, vec![change]);
-                Ok(())
-            }
-            Err(e) => {
-                self.error(e);
-                Err(Invalid)
-            }
+        if let Ok(change) = &result
+            && let Some(i) = self.meetings().iter().position(|l| l.path == change.path)
+        {
+            self.meeting_cursor = i;
         }
+        self.finish(label, result)
     }
 
     fn delete(&mut self) {
@@ -1255,19 +1233,12 @@ impl App {
                 self.created(saved, AnyRecord::Goal)
             }
         };
-        match result {
-            Ok(change) => {
-                if let Some(i) = self.goals().iter().position(|l| l.path == change.path) {
-                    self.goal_cursor = i;
-                }
-                self.commit(label, vec![change]);
-                Ok(())
-            }
-            Err(e) => {
-                self.error(e);
-                Err(Invalid)
-            }
+        if let Ok(change) = &result
+            && let Some(i) = self.goals().iter().position(|l| l.path == change.path)
+        {
+            self.goal_cursor = i;
         }
+        self.finish(label, result)
     }
 
     fn selected_goal(&self) -> Option<Loaded<Goal>> {

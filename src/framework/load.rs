@@ -5,7 +5,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use super::BUNDLED;
-use super::schema::{Framework, Item, Section};
+use super::schema::{Framework, Item};
 use crate::model::{SkimMatcher, rank};
 
 /// A framework file that cannot be used, and where and why.
@@ -117,13 +117,7 @@ fn validate(fw: &Framework, file: &str, text: &str) -> Result<(), FrameworkError
     }
     let mut sections: HashMap<&str, usize> = HashMap::new();
     let mut items: HashMap<&str, usize> = HashMap::new();
-    let mut stack: Vec<&Section> = fw.sections.iter().collect();
-    let mut ordered: Vec<&Section> = Vec::new();
-    while let Some(s) = stack.pop() {
-        ordered.push(s);
-        stack.extend(s.sections.iter().rev());
-    }
-    for s in ordered {
+    for s in fw.all_sections() {
         let q = quoted(&s.id);
         if !valid_id(&s.id) {
             return fail(

@@ -72,6 +72,25 @@ impl Framework {
         out
     }
 
+    /// Every section, depth first (a section before its children).
+    pub fn all_sections(&self) -> Vec<&Section> {
+        fn walk<'a>(s: &'a Section, out: &mut Vec<&'a Section>) {
+            out.push(s);
+            for c in &s.sections {
+                walk(c, out);
+            }
+        }
+        let mut out = Vec::new();
+        for s in &self.sections {
+            walk(s, &mut out);
+        }
+        out
+    }
+
+    pub fn section(&self, id: &str) -> Option<&Section> {
+        self.all_sections().into_iter().find(|s| s.id == id)
+    }
+
     pub fn item(&self, id: &str) -> Option<&Item> {
         self.items()
             .into_iter()
