@@ -7,6 +7,7 @@
 pub mod app;
 pub mod cli;
 pub mod demo;
+pub mod editor;
 pub mod export;
 pub mod framework;
 pub mod import;

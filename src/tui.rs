@@ -2,7 +2,7 @@
 //! and hands the app what only a terminal owner can do (running $EDITOR). The terminal is
 //! restored on quit, on error and on panic.
 
-use std::io::{Write, stdout};
+use std::io::stdout;
 use std::path::PathBuf;
 
 use anyhow::Context as _;
@@ -81,32 +81,6 @@ impl Drop for Restore {
     }
 }
 
-fn edit_in_editor(text: &str) -> Result<String, String> {
-    let editor = std::env::var("VISUAL")
-        .or_else(|_| std::env::var("EDITOR"))
-        .unwrap_or_else(|_| "vi".to_string());
-    let mut file = tempfile::Builder::new()
-        .prefix("mentorlog-")
-        .suffix(".md")
-        .tempfile()
-        .map_err(|e| e.to_string())?;
-    file.write_all(text.as_bytes()).map_err(|e| e.to_string())?;
-    file.flush().map_err(|e| e.to_string())?;
-    let status = std::process::Command::new("sh")
-        .arg("-c")
-        .arg(format!("{editor} \"$1\""))
-        .arg("mentorlog")
-        .arg(file.path())
-        .status()
-        .map_err(|e| format!("could not start the editor '{editor}': {e}; set $EDITOR"))?;
-    if !status.success() {
-        return Err(format!(
-            "the editor '{editor}' exited with {status}; the text is unchanged"
-        ));
-    }
-    std::fs::read_to_string(file.path()).map_err(|e| e.to_string())
-}
-
 pub fn run(mut app: App) -> anyhow::Result<()> {
     let (theme, keymap, problems) = load_config();
     if let Some(p) = problems.first() {
@@ -181,7 +155,7 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
                 if let Effect::EditText(text) = handle_key(&mut app, &keymap, key) {
                     let _ = execute!(stdout(), DisableBracketedPaste);
                     ratatui::restore();
-                    let result = edit_in_editor(&text);
+                    let result = crate::editor::edit(&text);
                     terminal = ratatui::init();
                     execute!(stdout(), EnableBracketedPaste)?;
                     terminal.clear()?;

@@ -2,7 +2,7 @@
 
 use std::io::{Read, Write};
 
-use anyhow::{Context as _, bail};
+use anyhow::Context as _;
 use chrono::NaiveTime;
 
 use super::Context;
@@ -79,45 +79,27 @@ fn notes(a: &LogArgs, first: bool) -> anyhow::Result<String> {
 
 /// Open $VISUAL or $EDITOR on a private temporary file; lines starting with `#` are dropped.
 fn edit_notes(focus: &str, first: bool) -> anyhow::Result<String> {
-    let editor = std::env::var("VISUAL")
-        .or_else(|_| std::env::var("EDITOR"))
-        .unwrap_or_else(|_| "vi".to_string());
-    let mut file = tempfile::Builder::new()
-        .prefix("mentorlog-notes-")
-        .suffix(".md")
-        .tempfile()?;
-    writeln!(
-        file,
-        "\n# Meeting notes{}. Lines starting with # are ignored.\n# Save and quit to log the meeting; leave it empty to log it without notes.",
+    let mut template = format!(
+        "\n# Meeting notes{}. Lines starting with # are ignored.\n\
+         # Save and quit to log the meeting; leave it empty to log it without notes.\n",
         if focus.is_empty() {
             String::new()
         } else {
             format!(" ({focus})")
         }
-    )?;
+    );
     if first
         && let Some(agenda) =
             crate::framework::prompts::bundled_prompts().agenda("first-conversation")
     {
         // The first meeting is offered the first-conversation questions as its agenda.
-        writeln!(file, "#\n# This is the partnership's first meeting.")?;
+        template.push_str("#\n# This is the partnership's first meeting.\n");
         for line in agenda.lines() {
-            writeln!(file, "# {line}")?;
+            template.push_str(&format!("# {line}\n"));
         }
     }
-    file.flush()?;
-    // The editor may carry arguments ("code --wait"): let the shell split it.
-    let status = std::process::Command::new("sh")
-        .arg("-c")
-        .arg(format!("{editor} \"$1\""))
-        .arg("mentorlog")
-        .arg(file.path())
-        .status()
-        .with_context(|| format!("could not start the editor '{editor}': set $EDITOR"))?;
-    if !status.success() {
-        bail!("the editor '{editor}' exited with {status}; nothing was logged");
-    }
-    let text = std::fs::read_to_string(file.path())?;
+    let text =
+        crate::editor::edit(&template).map_err(|e| anyhow::anyhow!("{e}; nothing was logged"))?;
     Ok(text
         .lines()
         .filter(|l| !l.starts_with('#'))
