@@ -27,6 +27,7 @@ pub use recognition::{LIKERT, ReflRow};
 use records::{AnyRecord, Change, SaveNote, UndoEntry};
 
 use crate::framework::{Framework, FrameworkSet};
+pub use crate::model::first_line;
 use crate::model::{
     ActionItem, Evidence, Goal, GoalStatus, Meeting, MeetingMode, MeetingType, Owner, Partnership,
     PartnershipKind, PartnershipStatus, Pathway, Review, SCHEMA_VERSION, Tick, TickSheet, new_id,
@@ -1693,8 +1694,4 @@ fn action_item_form(index: Option<usize>, item: Option<&ActionItem>) -> Form {
             ),
         ],
     )
-}
-
-pub fn first_line(s: &str) -> &str {
-    s.lines().next().unwrap_or("")
 }

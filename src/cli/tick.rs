@@ -7,6 +7,7 @@ use anyhow::bail;
 use super::Context;
 use super::args::TickArgs;
 use crate::framework::framework_progress;
+use crate::model::first_line;
 use crate::model::{Evidence, Tick, TickSheet};
 use crate::store::{PartnershipData, Saved};
 
@@ -131,10 +132,6 @@ pub fn run(ctx: &Context, a: &TickArgs, out: &mut dyn Write) -> anyhow::Result<(
         fw.title, total.achieved, total.total
     )?;
     Ok(())
-}
-
-fn first_line(s: &str) -> &str {
-    s.lines().next().unwrap_or("")
 }
 
 fn add_unique(list: &mut Vec<String>, new: &[String]) {

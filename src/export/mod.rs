@@ -24,6 +24,7 @@ pub use json::json;
 pub use markdown::portfolio as portfolio_markdown;
 
 use crate::framework::{Framework, FrameworkSet, Item, Section, SectionProgress};
+pub use crate::model::first_line;
 use crate::model::{
     Evidence, Goal, Meeting, Partnership, PartnershipKind, Pathway, Profile, Progress, Readiness,
     Reflection, Role, StageRecord, Tick, TickSheet,
@@ -439,11 +440,6 @@ pub fn cadence_phrase(days: u32) -> String {
         14 => "A meeting every fortnight (14 days)".into(),
         n => format!("A meeting every {n} days"),
     }
-}
-
-/// The first line of an item's text (items may carry a long description after it).
-pub fn first_line(s: &str) -> &str {
-    s.lines().next().unwrap_or("").trim()
 }
 
 /// An item's text split into its first line and the points listed under it ("- ..." lines,

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::load::FrameworkSet;
 use super::schema::{Framework, Section};
+use crate::model::first_line;
 use crate::model::{Readiness, Rule, StageRecord, Tick};
 
 /// Look up the tick stored for `framework/item` (refs already followed).
@@ -79,10 +80,6 @@ pub fn stage_readiness(
         stage.title.clone(),
         rules,
     )
-}
-
-fn first_line(s: &str) -> &str {
-    s.lines().next().unwrap_or("")
 }
 
 /// The level reached on one rubric item.

@@ -22,6 +22,11 @@ pub fn ron_options() -> ron::Options {
     ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
 }
 
+/// The first line of a text (an item's text may carry points under it), trimmed.
+pub fn first_line(s: &str) -> &str {
+    s.lines().next().unwrap_or("").trim()
+}
+
 /// Short, readable, collision-resistant record id (6 characters of [a-z0-9]).
 pub fn new_id() -> String {
     const ALPHABET: &[u8] = b"abcdefghijkmnpqrstuvwxyz23456789";
