@@ -5,10 +5,11 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use mentorlog::app::{App, Pane, Tab};
-use mentorlog::demo::{Size, write_demo};
+use mentorlog::app::{Pane, Tab};
+use mentorlog::journal::demo::{Size, write_demo};
 use mentorlog::store::Store;
-use mentorlog::ui::{self, Keymap, Theme, View};
+use mentorlog::tui::Tui;
+use mentorlog::ui::{Keymap, Theme, View};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -28,11 +29,9 @@ fn bench(c: &mut Criterion) {
     group.sample_size(20);
     group.bench_function("open the large journal to its first frame (80x24)", |b| {
         b.iter(|| {
-            let app = App::open_fast(store.clone(), today, false);
+            let app = Tui::open_fast(store.clone(), today, false);
             let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-            terminal
-                .draw(|f| ui::draw(f, black_box(&app), &view))
-                .unwrap();
+            terminal.draw(|f| black_box(&app).draw(f, &view)).unwrap();
         })
     });
     // A keystroke to the next frame: moving to a partnership whose records are not read yet
@@ -41,24 +40,22 @@ fn bench(c: &mut Criterion) {
         "keystroke to next frame: j in the partnership list, first visit",
         |b| {
             b.iter_batched(
-                || App::open_fast(store.clone(), today, false),
+                || Tui::open_fast(store.clone(), today, false),
                 |mut app| {
                     let key = ratatui::crossterm::event::KeyEvent::new(
                         ratatui::crossterm::event::KeyCode::Char('j'),
                         ratatui::crossterm::event::KeyModifiers::NONE,
                     );
-                    mentorlog::tui::handle_key(&mut app, &keymap, key);
+                    app.key(key);
                     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-                    terminal
-                        .draw(|f| ui::draw(f, black_box(&app), &view))
-                        .unwrap();
+                    terminal.draw(|f| black_box(&app).draw(f, &view)).unwrap();
                 },
                 criterion::BatchSize::LargeInput,
             )
         },
     );
     group.finish();
-    let mut app = App::new(store, today, false);
+    let mut app = Tui::open(store, today, false);
     app.pane = Pane::Main;
     let mut group = c.benchmark_group("draw");
     for (w, h) in [(80u16, 24u16), (140, 40)] {
@@ -69,11 +66,10 @@ fn bench(c: &mut Criterion) {
             app.meeting_cursor = 50;
             app.goal_cursor = 20;
             app.checklist.cursor = 30;
+            app.app.refresh(&app.journal);
             group.bench_function(format!("{} {w}x{h}", tab.title()), |b| {
                 b.iter(|| {
-                    terminal
-                        .draw(|f| ui::draw(f, black_box(&app), &view))
-                        .unwrap();
+                    terminal.draw(|f| black_box(&app).draw(f, &view)).unwrap();
                 })
             });
         }

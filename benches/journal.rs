@@ -4,8 +4,8 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use mentorlog::demo::{Size, write_demo};
 use mentorlog::framework::{FrameworkSet, framework_progress};
+use mentorlog::journal::demo::{Size, write_demo};
 use mentorlog::model::{Evidence, Tick, meeting_gaps, workload};
 use mentorlog::store::Store;
 

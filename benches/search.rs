@@ -5,9 +5,9 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use mentorlog::demo::{Size, write_demo};
-use mentorlog::framework::FrameworkSet;
-use mentorlog::search::Index;
+use mentorlog::journal::demo::{Size, write_demo};
+use mentorlog::journal::search::Index;
+use mentorlog::journal::{Audience, Journal};
 use mentorlog::store::Store;
 
 fn bench(c: &mut Criterion) {
@@ -15,14 +15,14 @@ fn bench(c: &mut Criterion) {
     let store = Store::new(dir.path().join("journal"));
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
     write_demo(&store, Size::Large, today).unwrap();
-    let snap = store.load();
-    let set = FrameworkSet::with_user_dir(&store.frameworks_dir());
+    let journal = Journal::open(store, today);
+    let r = journal.reader(Audience::Owner);
     let mut group = c.benchmark_group("search");
     group.sample_size(20);
     group.bench_function("build the index (once, when / opens)", |b| {
-        b.iter(|| black_box(Index::build(&snap, &set, false, None)))
+        b.iter(|| black_box(Index::build(&r, None)))
     });
-    let index = Index::build(&snap, &set, false, None);
+    let index = Index::build(&r, None);
     eprintln!("{} records indexed", index.len());
     let typed = "closed question";
     for n in [1, 3, 6, typed.len()] {

@@ -9,8 +9,9 @@ fn main() -> ExitCode {
     // No command at a terminal opens the full-screen journal; piped, it prints the status.
     if cli.command.is_none() && std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
         return match Context::locate(&cli).and_then(|(store, today)| {
-            let app = mentorlog::app::App::open_fast(store, today, cli.review);
-            mentorlog::tui::run(app)
+            // The account's name is what a new journal is kept under until `init --name`.
+            let owner = std::env::var("USER").unwrap_or_default();
+            mentorlog::tui::run(store, today, cli.review, owner)
         }) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {

@@ -1,37 +1,162 @@
-//! The full-screen event loop: owns the terminal, turns keys into actions through the keymap,
-//! and hands the app what only a terminal owner can do (running $EDITOR). The terminal is
-//! restored on quit, on error and on panic.
+//! The full-screen journal: one screen (`App`) over one journal core, and the event loop that
+//! owns the terminal. Keys become actions through the keymap, for the panes and the popups
+//! alike; a key no binding takes is typed into a popup that takes text. The loop does what
+//! only a terminal owner can do (running $EDITOR) and restores the terminal on quit, on error
+//! and on panic.
 
-use std::io::stdout;
+use std::io::{Write as _, stdout};
 use std::path::PathBuf;
+use std::time::Duration;
 
 use anyhow::Context as _;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEvent, KeyEventKind,
 };
-use ratatui::crossterm::execute;
+use ratatui::crossterm::{cursor, execute, terminal};
 
-use std::time::Duration;
-
-use crate::app::{App, Effect};
+use crate::app::checklist::Row;
+use crate::app::{Action, App, Effect, Handled, ReflRow, Viewport};
+use crate::framework::Framework;
+use crate::journal::{Journal, Partner, Reader};
+use crate::model::{Goal, Meeting};
 use crate::store::watch::Watcher;
-use crate::ui::{self, Context, Keymap, Theme, View};
+use crate::store::{Loaded, Store};
+use crate::ui::{self, Keymap, Theme, View};
 
-/// Route one key press: to the open popup if there is one, else through the keymap.
-pub fn handle_key(app: &mut App, keymap: &Keymap, key: KeyEvent) -> Effect {
+/// Route one key press: through the keymap to the top popup or the pane, else typed into a
+/// popup that takes text.
+pub fn handle_key(
+    app: &mut App,
+    j: &mut Journal,
+    keymap: &Keymap,
+    vp: Viewport,
+    key: KeyEvent,
+) -> Effect {
     if key.kind != KeyEventKind::Press {
         return Effect::None;
     }
     if app.key_hints.is_empty() {
         app.key_hints = keymap.hints();
     }
-    if let Some(top) = app.overlays.last() {
-        app.scroll_limit = ui::scroll_limit(top, app, keymap);
-        return app.overlay_key(key);
+    let ctx = app.key_context();
+    if let Some(action) = keymap.lookup(ctx, &key) {
+        let (handled, effect) = app.update(j, action, vp);
+        if handled == Handled::Consumed {
+            return effect;
+        }
     }
-    match keymap.lookup(Context::of(app.pane, app.tab), &key) {
-        Some(action) => app.update(action),
-        None => Effect::None,
+    if app.takes_text() {
+        app.text_key(j, key);
+        app.refresh(j);
+    } else if ctx.is_popup() && keymap.global(&key) == Some(Action::Help) {
+        app.update(j, Action::Help, vp);
+    }
+    Effect::None
+}
+
+/// One screen and its journal, as the event loop (and the tests) drive them.
+pub struct Tui {
+    pub app: App,
+    pub journal: Journal,
+    pub keymap: Keymap,
+    /// The terminal's size, for what a key needs of it.
+    pub size: (u16, u16),
+}
+
+impl Tui {
+    pub fn new(journal: Journal, review: bool) -> Tui {
+        let app = App::new(&journal, review);
+        Tui {
+            app,
+            journal,
+            keymap: Keymap::default(),
+            size: (80, 24),
+        }
+    }
+
+    /// A screen on the journal in `store`, read whole.
+    pub fn open(store: Store, today: chrono::NaiveDate, review: bool) -> Tui {
+        Tui::new(Journal::open(store, today), review)
+    }
+
+    /// A screen on the journal in `store`, opened fast: one partnership read, the others
+    /// listed (`journal.background_loaded` or choosing one reads the rest).
+    pub fn open_fast(store: Store, today: chrono::NaiveDate, review: bool) -> Tui {
+        Tui::new(Journal::open_fast(store, today), review)
+    }
+
+    /// A key, as the terminal reports it.
+    pub fn key(&mut self, key: KeyEvent) -> Effect {
+        let vp = ui::viewport(&self.app, &self.journal, &self.keymap, self.size);
+        handle_key(&mut self.app, &mut self.journal, &self.keymap, vp, key)
+    }
+
+    /// An action, as a key bound to it would ask.
+    pub fn act(&mut self, action: Action) -> Effect {
+        let vp = ui::viewport(&self.app, &self.journal, &self.keymap, self.size);
+        self.app.update(&mut self.journal, action, vp).1
+    }
+
+    pub fn paste(&mut self, text: &str) {
+        self.app.paste(text);
+    }
+
+    pub fn reader(&self) -> Reader<'_> {
+        self.app.reader(&self.journal)
+    }
+
+    /// The partnership on screen.
+    pub fn partner(&self) -> Option<Partner<'_>> {
+        self.app.partner(&self.reader())
+    }
+
+    /// The meetings on screen, newest first.
+    pub fn meetings(&self) -> Vec<&Loaded<Meeting>> {
+        self.app.meetings(&self.reader())
+    }
+
+    pub fn goals(&self) -> Vec<&Loaded<Goal>> {
+        self.app.goals(&self.reader())
+    }
+
+    pub fn checklist_rows(&self) -> Vec<Row<'_>> {
+        self.app.checklist_rows(&self.reader())
+    }
+
+    pub fn checklist_framework(&self) -> Option<&Framework> {
+        self.app.checklist_framework(&self.reader())
+    }
+
+    pub fn reflection_rows(&self) -> Vec<ReflRow<'_>> {
+        self.app.reflection_rows(&self.reader())
+    }
+
+    /// An action, as a key bound to it would ask (the name the app's tests know it by).
+    pub fn update(&mut self, action: Action) -> Effect {
+        self.act(action)
+    }
+
+    /// Files changed on disk: reload, keep the cursors, say what changed.
+    pub fn external_change(&mut self, paths: &[PathBuf]) {
+        self.app.external_change(&mut self.journal, paths);
+    }
+
+    pub fn draw(&self, frame: &mut ratatui::Frame, view: &View) {
+        ui::draw(frame, &self.app, &self.journal, view);
+    }
+}
+
+/// The screen's state is the `App`'s.
+impl std::ops::Deref for Tui {
+    type Target = App;
+    fn deref(&self) -> &App {
+        &self.app
+    }
+}
+
+impl std::ops::DerefMut for Tui {
+    fn deref_mut(&mut self) -> &mut App {
+        &mut self.app
     }
 }
 
@@ -81,10 +206,25 @@ impl Drop for Restore {
     }
 }
 
-pub fn run(mut app: App) -> anyhow::Result<()> {
+/// Open the journal in `store` fast and run the full-screen journal on this terminal.
+pub fn run(
+    store: Store,
+    today: chrono::NaiveDate,
+    review: bool,
+    owner: String,
+) -> anyhow::Result<()> {
+    let mut journal = Journal::open_fast(store, today);
+    journal.set_owner_name(owner);
     let (theme, keymap, problems) = load_config();
+    let mut t = Tui::new(journal, review);
+    t.keymap = keymap;
     if let Some(p) = problems.first() {
-        app.error(p.clone());
+        t.app.error(p.clone());
+    }
+    let (exposed, total) = crate::store::safety::exposed(t.journal.root(), 1);
+    if let Some(first) = exposed.first() {
+        t.app
+            .error(format!("Private notes at risk: {first} ({total} in all)"));
     }
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -97,19 +237,20 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
     execute!(stdout(), EnableBracketedPaste).context("enabling bracketed paste")?;
     let view = View {
         theme: &theme,
-        keymap: &keymap,
+        keymap: &t.keymap.clone(),
     };
     // Another process on the same journal: its changes show here within a second.
-    let watch = Watcher::start(app.store.root());
+    let watch = Watcher::start(t.journal.root());
     let changes = match watch {
         Ok((ref w, rx)) => {
             if w.polling {
-                app.info("Watching the journal by polling (file events are not available here)");
+                t.app
+                    .info("Watching the journal by polling (file events are not available here)");
             }
             Some(rx)
         }
         Err(ref e) => {
-            app.error(format!(
+            t.app.error(format!(
                 "Changes made elsewhere will not show until Ctrl-r: {e}"
             ));
             None
@@ -117,16 +258,17 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
     };
     // The first screen comes from the first partnership alone; the rest is read meanwhile.
     let (full_tx, full_rx) = std::sync::mpsc::channel();
-    if app.loading() {
-        let store = app.store.clone();
+    if t.journal.loading() {
+        let store = t.journal.store().clone();
         std::thread::spawn(move || {
             let _ = full_tx.send(store.load());
         });
     }
     let mut dirty = true;
-    while !app.quit {
+    while !t.app.quit {
         if let Ok(full) = full_rx.try_recv() {
-            app.background_loaded(full);
+            t.journal.background_loaded(full);
+            t.app.refresh(&t.journal);
             dirty = true;
         }
         if let Some(rx) = &changes {
@@ -135,15 +277,14 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
                 paths.extend(batch);
             }
             if !paths.is_empty() {
-                app.external_change(&paths);
+                t.external_change(&paths);
                 dirty = true;
             }
         }
         if dirty {
             let size = terminal.size()?;
-            app.viewport = (size.width, size.height);
-            app.page = ui::page_rows(ratatui::layout::Rect::new(0, 0, size.width, size.height));
-            terminal.draw(|f| ui::draw(f, &app, &view))?;
+            t.size = (size.width, size.height);
+            terminal.draw(|f| t.draw(f, &view))?;
             dirty = false;
         }
         if !event::poll(Duration::from_millis(100))? {
@@ -152,19 +293,33 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
         dirty = true;
         match event::read()? {
             Event::Key(key) => {
-                if let Effect::EditText(text) = handle_key(&mut app, &keymap, key) {
+                if let Effect::EditText(text) = t.key(key) {
                     let _ = execute!(stdout(), DisableBracketedPaste);
                     ratatui::restore();
                     let result = crate::editor::edit(&text);
                     terminal = ratatui::init();
                     execute!(stdout(), EnableBracketedPaste)?;
                     terminal.clear()?;
-                    app.editor_done(result);
+                    t.app.editor_done(result);
                 }
             }
-            Event::Paste(text) => app.paste(&text),
+            Event::Paste(text) => t.paste(&text),
             _ => {}
         }
     }
     Ok(())
+}
+
+/// Say on the terminal's last line that a save is waiting (the loop is blocked meanwhile).
+pub fn notice_on_last_line(text: &str) {
+    let mut out = stdout();
+    if let Ok((_, h)) = terminal::size() {
+        let _ = execute!(
+            out,
+            cursor::MoveTo(0, h.saturating_sub(1)),
+            terminal::Clear(terminal::ClearType::CurrentLine)
+        );
+        let _ = write!(out, " {}", crate::ui::truncate(text, 200));
+        let _ = out.flush();
+    }
 }

@@ -1,24 +1,19 @@
 //! Conflict copies are shown with what differs and can be resolved either way.
 
 use chrono::NaiveDate;
-use mentorlog::app::{App, Overlay};
-use mentorlog::demo::{Size, write_demo};
+use mentorlog::app::Overlay;
+use mentorlog::journal::demo::{Size, write_demo};
 use mentorlog::model::Goal;
 use mentorlog::store::{Store, read_record};
-use mentorlog::tui::handle_key;
-use mentorlog::ui::Keymap;
+use mentorlog::tui::Tui;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
 }
 
-fn press(app: &mut App, c: char) {
-    handle_key(
-        app,
-        &Keymap::default(),
-        KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
-    );
+fn press(app: &mut Tui, c: char) {
+    app.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
 }
 
 /// Two saves of one goal's objective from the same stale read: the second wins, the first is
@@ -47,15 +42,16 @@ fn a_conflict_is_shown_and_either_version_can_be_kept() {
         "Objective from the mentor's terminal",
     );
 
-    let mut app = App::new(store.clone(), today(), false);
-    assert_eq!(app.snap.conflicts.len(), 1);
+    let mut app = Tui::open(store.clone(), today(), false);
+    assert_eq!(app.reader().conflicts().len(), 1);
     assert!(app.status.as_ref().unwrap().text.contains("press C"));
     press(&mut app, 'C');
     assert!(matches!(
         app.overlays.last(),
         Some(Overlay::Conflicts { .. })
     ));
-    let c = &app.conflicts()[0];
+    let r = app.reader();
+    let c = r.conflicts()[0];
     assert_eq!(c.original, path);
     assert_eq!(c.fields.len(), 1);
     assert_eq!(c.fields[0].0, "objective");
@@ -72,7 +68,7 @@ fn a_conflict_is_shown_and_either_version_can_be_kept() {
 
     // Take the other version: the record now holds it, and the copy is gone.
     press(&mut app, 't');
-    assert!(app.snap.conflicts.is_empty());
+    assert!(app.reader().conflicts().is_empty());
     assert!(app.overlays.is_empty());
     assert_eq!(
         read_record::<Goal>(&path).unwrap().objective,
@@ -82,7 +78,7 @@ fn a_conflict_is_shown_and_either_version_can_be_kept() {
 
     // Another conflict: keep this version.
     conflict(&store, "A", "B");
-    let mut app = App::new(store.clone(), today(), false);
+    let mut app = Tui::open(store.clone(), today(), false);
     press(&mut app, 'C');
     press(&mut app, 'm');
     assert_eq!(read_record::<Goal>(&path).unwrap().objective, "B");
@@ -94,8 +90,14 @@ fn with_no_conflicts_c_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::new(dir.path().join("j"));
     write_demo(&store, Size::Small, today()).unwrap();
-    let mut app = App::new(store, today(), false);
+    let mut app = Tui::open(store, today(), false);
     press(&mut app, 'C');
     assert!(app.overlays.is_empty());
-    assert!(app.status.unwrap().text.contains("No conflict copies"));
+    assert!(
+        app.status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("No conflict copies")
+    );
 }

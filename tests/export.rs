@@ -14,13 +14,13 @@ use assert_cmd::Command;
 use chrono::{NaiveDate, NaiveTime};
 use icalendar::{Calendar, CalendarComponent, Component, DatePerhapsTime};
 use mentorlog::export::{self, Export, PortfolioFormat, Table};
-use mentorlog::framework::FrameworkSet;
+use mentorlog::journal::{Audience, Journal as Core};
 use mentorlog::model::{
     ActionItem, Agreement, Evaluation, Evidence, Goal, GoalStatus, Journal, LikertAnswer, Meeting,
     MeetingMode, MeetingType, Owner, Partnership, PartnershipKind, PartnershipStatus, Pathway,
     Profile, Reflection, Review, Role, SCHEMA_VERSION, StageRecord, Tick, TickSheet, Verification,
 };
-use mentorlog::store::{PartnershipData, Snapshot, Store};
+use mentorlog::store::{PartnershipData, Store};
 use serde_json::Value;
 use tempfile::TempDir;
 
@@ -480,8 +480,7 @@ fn priya(store: &Store) {
 struct Journalled {
     _tmp: TempDir,
     store: Store,
-    snap: Snapshot,
-    set: FrameworkSet,
+    journal: Core,
 }
 
 impl Journalled {
@@ -491,15 +490,12 @@ impl Journalled {
         for b in build {
             b(&store);
         }
-        let snap = store.load();
-        assert!(snap.problems.is_empty(), "{:?}", snap.problems);
-        let set = FrameworkSet::with_user_dir(&store.frameworks_dir());
-        assert!(set.problems.is_empty(), "{:?}", set.problems);
+        let journal = Core::open(store.clone(), today());
+        assert!(journal.problems().is_empty(), "{:?}", journal.problems());
         Journalled {
             _tmp: tmp,
             store,
-            snap,
-            set,
+            journal,
         }
     }
 
@@ -508,13 +504,12 @@ impl Journalled {
     }
 
     fn export(&self, id: &str, review: bool) -> Export<'_> {
-        Export::new(
-            &self.set,
-            self.snap.partnership(id).unwrap(),
-            self.snap.journal.as_ref().map(|j| &j.value.profile),
-            today(),
-            review,
-        )
+        let r = self.journal.reader(if review {
+            Audience::Review
+        } else {
+            Audience::Owner
+        });
+        Export::new(&r, r.partner(id).unwrap())
     }
 }
 
@@ -836,9 +831,9 @@ fn the_calendar_parses_with_every_event() {
         ))
     );
     assert_eq!(first.property_value("DURATION"), Some("PT45M"));
-    let notes = &j
-        .snap
-        .partnership("sam-lee")
+    let r = j.journal.reader(Audience::Owner);
+    let notes = &r
+        .partner("sam-lee")
         .unwrap()
         .meeting("m00001")
         .unwrap()

@@ -5,12 +5,11 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use chrono::{NaiveDate, NaiveTime};
-use mentorlog::app::{App, Overlay, Tab};
-use mentorlog::demo::{Size, write_demo};
+use mentorlog::app::{Overlay, Tab};
+use mentorlog::journal::demo::{Size, write_demo};
 use mentorlog::model::Meeting;
 use mentorlog::store::Store;
-use mentorlog::tui::handle_key;
-use mentorlog::ui::Keymap;
+use mentorlog::tui::Tui;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 const FIXTURE: &str = concat!(
@@ -210,15 +209,11 @@ fn search_in_review_mode_leaves_private_notes_out() {
     assert_eq!(private(&v), 0);
 }
 
-fn press(app: &mut App, code: KeyCode) {
-    handle_key(
-        app,
-        &Keymap::default(),
-        KeyEvent::new(code, KeyModifiers::NONE),
-    );
+fn press(app: &mut Tui, code: KeyCode) {
+    app.key(KeyEvent::new(code, KeyModifiers::NONE));
 }
 
-fn type_text(app: &mut App, s: &str) {
+fn type_text(app: &mut Tui, s: &str) {
     for c in s.chars() {
         press(app, KeyCode::Char(c));
     }
@@ -228,7 +223,7 @@ fn type_text(app: &mut App, s: &str) {
 fn slash_searches_and_enter_jumps_to_the_record() {
     let (_t, dir) = demo_dir();
     let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-    let mut app = App::new(Store::new(&dir), today, false);
+    let mut app = Tui::open(Store::new(&dir), today, false);
     for (query, tab) in [
         ("seating plan", Tab::Goals),
         ("went quiet", Tab::Meetings),
@@ -269,12 +264,8 @@ fn slash_searches_and_enter_jumps_to_the_record() {
 fn the_palette_runs_any_action_by_name() {
     let (_t, dir) = demo_dir();
     let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-    let mut app = App::new(Store::new(&dir), today, false);
-    handle_key(
-        &mut app,
-        &Keymap::default(),
-        KeyEvent::new(KeyCode::Char('p'), KeyModifiers::CONTROL),
-    );
+    let mut app = Tui::open(Store::new(&dir), today, false);
+    app.key(KeyEvent::new(KeyCode::Char('p'), KeyModifiers::CONTROL));
     let Some(Overlay::Picker(p)) = app.overlays.last() else {
         panic!("no palette")
     };

@@ -2,11 +2,12 @@
 //! private reflections off the screen.
 
 use chrono::NaiveDate;
-use mentorlog::app::{Action, App, Pane, Tab};
-use mentorlog::demo::{Size, write_demo};
+use mentorlog::app::{Action, Pane, Tab};
+use mentorlog::journal::demo::{Size, write_demo};
 use mentorlog::model::{Goal, GoalStatus, Meeting, Reflection, Role, SCHEMA_VERSION};
 use mentorlog::store::Store;
-use mentorlog::ui::{self, Keymap, Theme, View};
+use mentorlog::tui::Tui;
+use mentorlog::ui::{Keymap, Theme, View};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -14,7 +15,7 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
 }
 
-fn screen(app: &App, w: u16, h: u16) -> String {
+fn screen(app: &Tui, w: u16, h: u16) -> String {
     let theme = Theme::default();
     let keymap = Keymap::default();
     let view = View {
@@ -22,7 +23,7 @@ fn screen(app: &App, w: u16, h: u16) -> String {
         keymap: &keymap,
     };
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| ui::draw(f, app, &view)).unwrap();
+    t.draw(|f| app.draw(f, &view)).unwrap();
     let buf = t.backend().buffer();
     (0..h)
         .map(|y| {
@@ -75,13 +76,8 @@ fn long_wide_texts_in_every_pane() {
     };
     store.create_reflection(&p, &r).unwrap();
 
-    let mut app = App::new(store, today(), false);
-    app.selected = app
-        .snap
-        .partnerships
-        .iter()
-        .position(|x| x.id() == "sam-lee")
-        .unwrap();
+    let mut app = Tui::open(store, today(), false);
+    app.selected = app.reader().position("sam-lee").unwrap();
     app.pane = Pane::Main;
     for tab in Tab::ALL {
         app.tab = tab;

@@ -1,187 +1,123 @@
-//! Everything a user can ask for. Keys become actions (through the keymap); only
-//! `App::update` turns an action into a change of state.
+//! Everything a user can ask for, and where. Keys become actions through the keymap (in
+//! every pane and every popup alike, so every key is described in the help and can be
+//! rebound); only `App` turns an action into a change of screen state.
 
 use std::fmt;
 
-/// A user intent, independent of the key that asked for it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Action {
-    Quit,
-    Help,
-    FocusNext,
-    FocusPrev,
-    NextTab,
-    PrevTab,
-    Dashboard,
-    Meetings,
-    Goals,
-    Checklists,
-    Reflections,
-    Agreement,
-    Up,
-    Down,
-    PageUp,
-    PageDown,
-    Top,
-    Bottom,
-    Open,
-    New,
-    NewPartnership,
-    Edit,
-    Delete,
-    Undo,
-    Tick,
-    CycleStatus,
-    ReviewNote,
-    Evaluate,
-    AttachEvidence,
-    ToggleFilter,
-    ChooseFramework,
-    Collapse,
-    Expand,
-    ToggleReview,
-    Reload,
-    Search,
-    Palette,
-    Conflicts,
-    Cancel,
+/// Declares the actions with their keymap names and help descriptions, once.
+macro_rules! actions {
+    ($($variant:ident => $name:literal, $desc:literal;)+) => {
+        /// A user intent, independent of the key that asked for it.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Action { $($variant),+ }
+
+        impl Action {
+            pub const ALL: &'static [Action] = &[$(Action::$variant),+];
+
+            /// The name used in `keymap.ron` and shown in help.
+            pub fn name(self) -> &'static str {
+                match self { $(Action::$variant => $name),+ }
+            }
+
+            /// What it does, in the words of the help screen.
+            pub fn description(self) -> &'static str {
+                match self { $(Action::$variant => $desc),+ }
+            }
+        }
+    };
+}
+
+actions! {
+    Quit => "quit", "quit mentorlog";
+    Help => "help", "show or hide this help";
+    FocusNext => "focus_next", "move to the next pane";
+    FocusPrev => "focus_prev", "move to the previous pane";
+    NextTab => "next_tab", "next tab";
+    PrevTab => "prev_tab", "previous tab";
+    Dashboard => "dashboard", "Dashboard tab";
+    Meetings => "meetings", "Meetings tab";
+    Goals => "goals", "Goals tab";
+    Checklists => "checklists", "Checklists tab";
+    Reflections => "reflections", "Reflections tab";
+    Agreement => "agreement", "Agreement tab";
+    Up => "up", "move up";
+    Down => "down", "move down";
+    PageUp => "page_up", "page up";
+    PageDown => "page_down", "page down";
+    Top => "top", "go to the first row";
+    Bottom => "bottom", "go to the last row";
+    Open => "open", "open the selected record";
+    New => "new", "new meeting / goal / reflection (in its tab)";
+    NewPartnership => "new_partnership", "new partnership";
+    Edit => "edit", "edit the selected record";
+    Delete => "delete", "delete the selected record (u undoes)";
+    Undo => "undo", "undo the last change";
+    Tick => "tick", "tick or untick the item (saved at once)";
+    CycleStatus => "cycle_status", "move the goal's status on";
+    ReviewNote => "review_note", "add a dated review note to the goal";
+    Evaluate => "evaluate", "evaluate how the agreement was kept";
+    AttachEvidence => "attach_evidence", "attach evidence: a meeting or text";
+    ToggleFilter => "toggle_filter", "show only items not yet achieved";
+    ChooseFramework => "choose_framework", "choose the framework";
+    Collapse => "collapse", "collapse the section";
+    Expand => "expand", "expand the section";
+    ToggleReview => "toggle_review", "review mode: hide private notes";
+    Reload => "reload", "reload the journal from disk";
+    Search => "search", "search everything: partners, meetings, goals, items";
+    Palette => "palette", "command palette: every action by name";
+    Conflicts => "conflicts", "compare and resolve conflict copies";
+    Cancel => "cancel", "close the popup (a form with changes asks first)";
+    Yes => "yes", "answer yes";
+    No => "no", "answer no";
+    OpenDemo => "open_demo", "open the demo journal";
+    KeepMine => "keep_mine", "keep this version; the conflict copy goes";
+    TakeTheirs => "take_theirs", "take the other version in its place";
+    Choose => "choose", "choose or unchoose the option (several may be chosen)";
+    Done => "done", "done: use the chosen option(s)";
+    Save => "save", "save the form";
+    NextField => "next_field", "next field";
+    PrevField => "prev_field", "previous field";
+    ExternalEditor => "external_editor", "edit this text in $EDITOR";
+    NextChoice => "next_choice", "next option";
+    PrevChoice => "prev_choice", "previous option";
+    AddItem => "add_item", "add an action item";
+    OpenItem => "open_item", "edit the action item";
+    ToggleDone => "toggle_done", "mark the action item done or not";
+    CycleOwner => "cycle_owner", "change who owns the action item";
+    RemoveItem => "remove_item", "remove the action item";
+    Pick => "pick", "choose from the list";
 }
 
 impl Action {
-    pub const ALL: &'static [Action] = &[
-        Action::Quit,
-        Action::Help,
-        Action::FocusNext,
-        Action::FocusPrev,
-        Action::NextTab,
-        Action::PrevTab,
-        Action::Dashboard,
-        Action::Meetings,
-        Action::Goals,
-        Action::Checklists,
-        Action::Reflections,
-        Action::Agreement,
-        Action::Up,
-        Action::Down,
-        Action::PageUp,
-        Action::PageDown,
-        Action::Top,
-        Action::Bottom,
-        Action::Open,
-        Action::New,
-        Action::NewPartnership,
-        Action::Edit,
-        Action::Delete,
-        Action::Undo,
-        Action::Tick,
-        Action::CycleStatus,
-        Action::ReviewNote,
-        Action::Evaluate,
-        Action::AttachEvidence,
-        Action::ToggleFilter,
-        Action::ChooseFramework,
-        Action::Collapse,
-        Action::Expand,
-        Action::ToggleReview,
-        Action::Reload,
-        Action::Search,
-        Action::Palette,
-        Action::Conflicts,
-        Action::Cancel,
-    ];
-
-    /// The name used in `keymap.ron` and shown in help.
-    pub fn name(self) -> &'static str {
-        match self {
-            Action::Quit => "quit",
-            Action::Help => "help",
-            Action::FocusNext => "focus_next",
-            Action::FocusPrev => "focus_prev",
-            Action::NextTab => "next_tab",
-            Action::PrevTab => "prev_tab",
-            Action::Dashboard => "dashboard",
-            Action::Meetings => "meetings",
-            Action::Goals => "goals",
-            Action::Checklists => "checklists",
-            Action::Reflections => "reflections",
-            Action::Agreement => "agreement",
-            Action::Up => "up",
-            Action::Down => "down",
-            Action::PageUp => "page_up",
-            Action::PageDown => "page_down",
-            Action::Top => "top",
-            Action::Bottom => "bottom",
-            Action::Open => "open",
-            Action::New => "new",
-            Action::NewPartnership => "new_partnership",
-            Action::Edit => "edit",
-            Action::Delete => "delete",
-            Action::Undo => "undo",
-            Action::Tick => "tick",
-            Action::CycleStatus => "cycle_status",
-            Action::ReviewNote => "review_note",
-            Action::Evaluate => "evaluate",
-            Action::AttachEvidence => "attach_evidence",
-            Action::ToggleFilter => "toggle_filter",
-            Action::ChooseFramework => "choose_framework",
-            Action::Collapse => "collapse",
-            Action::Expand => "expand",
-            Action::ToggleReview => "toggle_review",
-            Action::Reload => "reload",
-            Action::Search => "search",
-            Action::Palette => "palette",
-            Action::Conflicts => "conflicts",
-            Action::Cancel => "cancel",
-        }
-    }
-
-    /// What it does, in the words of the help screen.
-    pub fn description(self) -> &'static str {
-        match self {
-            Action::Quit => "quit mentorlog",
-            Action::Help => "show or hide this help",
-            Action::FocusNext => "move to the next pane",
-            Action::FocusPrev => "move to the previous pane",
-            Action::NextTab => "next tab",
-            Action::PrevTab => "previous tab",
-            Action::Dashboard => "Dashboard tab",
-            Action::Meetings => "Meetings tab",
-            Action::Goals => "Goals tab",
-            Action::Checklists => "Checklists tab",
-            Action::Reflections => "Reflections tab",
-            Action::Agreement => "Agreement tab",
-            Action::Up => "move up",
-            Action::Down => "move down",
-            Action::PageUp => "page up",
-            Action::PageDown => "page down",
-            Action::Top => "go to the first row",
-            Action::Bottom => "go to the last row",
-            Action::Open => "open the selected record",
-            Action::New => "new meeting / goal / reflection (in its tab)",
-            Action::NewPartnership => "new partnership",
-            Action::Edit => "edit the selected record",
-            Action::Delete => "delete the selected record (u undoes)",
-            Action::Undo => "undo the last change",
-            Action::Tick => "tick or untick the item (saved at once)",
-            Action::CycleStatus => "move the goal's status on",
-            Action::ReviewNote => "add a dated review note to the goal",
-            Action::Evaluate => "evaluate how the agreement was kept",
-            Action::AttachEvidence => "attach evidence: a meeting or text",
-            Action::ToggleFilter => "show only items not yet achieved",
-            Action::ChooseFramework => "choose the framework",
-            Action::Collapse => "collapse the section",
-            Action::Expand => "expand the section",
-            Action::ToggleReview => "review mode: hide private notes",
-            Action::Reload => "reload the journal from disk",
-            Action::Search => "search everything: partners, meetings, goals, items",
-            Action::Palette => "command palette: every action by name",
-            Action::Conflicts => "compare and resolve conflict copies",
-            Action::Cancel => "close the popup",
-        }
-    }
-
     pub fn from_name(name: &str) -> Option<Action> {
         Action::ALL.iter().copied().find(|a| a.name() == name)
+    }
+
+    /// Actions that only make sense inside a popup (left out of the command palette).
+    pub fn in_popup_only(self) -> bool {
+        matches!(
+            self,
+            Action::Cancel
+                | Action::Yes
+                | Action::No
+                | Action::OpenDemo
+                | Action::KeepMine
+                | Action::TakeTheirs
+                | Action::Choose
+                | Action::Done
+                | Action::Save
+                | Action::NextField
+                | Action::PrevField
+                | Action::ExternalEditor
+                | Action::NextChoice
+                | Action::PrevChoice
+                | Action::AddItem
+                | Action::OpenItem
+                | Action::ToggleDone
+                | Action::CycleOwner
+                | Action::RemoveItem
+                | Action::Pick
+        )
     }
 }
 
@@ -189,4 +125,128 @@ impl fmt::Display for Action {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
     }
+}
+
+/// Where a key binding applies: a pane, or a popup (and, in a form, the kind of field
+/// focused). A popup's keys are looked up in its own context first, then in `Form` for a
+/// form's field, and in `Global` for the panes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum KeyContext {
+    Global,
+    Sidebar,
+    Meetings,
+    Goals,
+    Checklists,
+    Reflections,
+    Agreement,
+    Help,
+    MeetingView,
+    Confirm,
+    Welcome,
+    Conflicts,
+    Search,
+    Picker,
+    Form,
+    /// A one-line text, date or number field of a form.
+    FormLine,
+    /// A choice field of a form.
+    FormChoice,
+    /// The action items of a meeting form.
+    FormActions,
+    /// A field whose value is chosen from a list.
+    FormPicks,
+}
+
+impl KeyContext {
+    pub const ALL: &'static [KeyContext] = &[
+        KeyContext::Global,
+        KeyContext::Sidebar,
+        KeyContext::Meetings,
+        KeyContext::Goals,
+        KeyContext::Checklists,
+        KeyContext::Reflections,
+        KeyContext::Agreement,
+        KeyContext::Help,
+        KeyContext::MeetingView,
+        KeyContext::Confirm,
+        KeyContext::Welcome,
+        KeyContext::Conflicts,
+        KeyContext::Search,
+        KeyContext::Picker,
+        KeyContext::Form,
+        KeyContext::FormLine,
+        KeyContext::FormChoice,
+        KeyContext::FormActions,
+        KeyContext::FormPicks,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            KeyContext::Global => "Everywhere",
+            KeyContext::Sidebar => "Partnership list",
+            KeyContext::Meetings => "Meetings",
+            KeyContext::Goals => "Goals",
+            KeyContext::Checklists => "Checklists",
+            KeyContext::Reflections => "Reflections",
+            KeyContext::Agreement => "Agreement",
+            KeyContext::Help => "This help",
+            KeyContext::MeetingView => "A meeting, opened",
+            KeyContext::Confirm => "A question",
+            KeyContext::Welcome => "The welcome screen",
+            KeyContext::Conflicts => "Conflict copies",
+            KeyContext::Search => "Search (type to search)",
+            KeyContext::Picker => "A list to choose from (type to filter)",
+            KeyContext::Form => "Forms",
+            KeyContext::FormLine => "Forms: a one-line field",
+            KeyContext::FormChoice => "Forms: a choice",
+            KeyContext::FormActions => "Forms: action items",
+            KeyContext::FormPicks => "Forms: a field chosen from a list",
+        }
+    }
+
+    /// The name used in `keymap.ron` for a binding of this context only.
+    pub fn name(self) -> &'static str {
+        match self {
+            KeyContext::Global => "global",
+            KeyContext::Sidebar => "sidebar",
+            KeyContext::Meetings => "meetings",
+            KeyContext::Goals => "goals",
+            KeyContext::Checklists => "checklists",
+            KeyContext::Reflections => "reflections",
+            KeyContext::Agreement => "agreement",
+            KeyContext::Help => "help",
+            KeyContext::MeetingView => "meeting_view",
+            KeyContext::Confirm => "confirm",
+            KeyContext::Welcome => "welcome",
+            KeyContext::Conflicts => "conflicts",
+            KeyContext::Search => "search",
+            KeyContext::Picker => "picker",
+            KeyContext::Form => "form",
+            KeyContext::FormLine => "form_line",
+            KeyContext::FormChoice => "form_choice",
+            KeyContext::FormActions => "form_actions",
+            KeyContext::FormPicks => "form_picks",
+        }
+    }
+
+    /// Whether this is a popup's context (its keys do not reach the panes).
+    pub fn is_popup(self) -> bool {
+        !matches!(
+            self,
+            KeyContext::Global
+                | KeyContext::Sidebar
+                | KeyContext::Meetings
+                | KeyContext::Goals
+                | KeyContext::Checklists
+                | KeyContext::Reflections
+                | KeyContext::Agreement
+        )
+    }
+}
+
+/// Whether a key handler used the key; one that did not lets the next handler try it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Handled {
+    Consumed,
+    NotConsumed,
 }

@@ -4,8 +4,8 @@
 use std::collections::BTreeSet;
 
 use crate::framework::{Framework, FrameworkSet, Section};
+use crate::journal::Partner;
 use crate::model::{Progress, Tick};
-use crate::store::PartnershipData;
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ChecklistState {
@@ -47,13 +47,13 @@ impl Row<'_> {
 pub fn rows<'a>(
     set: &'a FrameworkSet,
     fw: &'a Framework,
-    p: &'a PartnershipData,
+    p: &Partner<'a>,
     state: &ChecklistState,
 ) -> Vec<Row<'a>> {
     fn walk<'a>(
         set: &'a FrameworkSet,
         fw: &'a Framework,
-        p: &'a PartnershipData,
+        p: &Partner<'a>,
         state: &ChecklistState,
         s: &'a Section,
         depth: usize,

@@ -7,8 +7,9 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::checklist::Row;
 use super::picker::{PickPurpose, Picker};
-use super::{Action, App, Overlay, Pane, Tab};
-use crate::search::{Hit, Index, Target};
+use super::{Action, App, Handled, Overlay, Pane, Tab};
+use crate::journal::Journal;
+use crate::journal::search::{Hit, Index, Target};
 
 /// Results shown for a query.
 const LIMIT: usize = 50;
@@ -32,15 +33,11 @@ impl std::fmt::Debug for SearchState {
 }
 
 impl App {
-    pub(super) fn open_search(&mut self) {
-        self.ensure_all_loaded();
-        let current = self.partner().map(|p| p.id().to_string());
-        let index = Arc::new(Index::build(
-            &self.snap,
-            &self.frameworks,
-            self.review,
-            current.as_deref(),
-        ));
+    pub(super) fn open_search(&mut self, j: &mut Journal) {
+        j.ensure_all_loaded();
+        let r = self.reader(j);
+        let current = self.partner(&r).map(|p| p.id().to_string());
+        let index = Arc::new(r.search_index(current.as_deref()));
         self.overlays.push(Overlay::Search(SearchState {
             query: String::new(),
             cursor: 0,
@@ -49,39 +46,48 @@ impl App {
         }));
     }
 
-    pub(super) fn search_key(&mut self, key: KeyEvent) {
+    pub(super) fn search_action(&mut self, j: &Journal, action: Action) -> Handled {
         let Some(Overlay::Search(s)) = self.overlays.last_mut() else {
-            return;
+            return Handled::NotConsumed;
         };
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Esc => {
+        match action {
+            Action::Cancel => {
                 self.overlays.pop();
             }
-            KeyCode::Down => s.cursor = (s.cursor + 1).min(s.hits.len().saturating_sub(1)),
-            KeyCode::Char('n') if ctrl => {
-                s.cursor = (s.cursor + 1).min(s.hits.len().saturating_sub(1))
-            }
-            KeyCode::Up => s.cursor = s.cursor.saturating_sub(1),
-            KeyCode::Char('p') if ctrl => s.cursor = s.cursor.saturating_sub(1),
-            KeyCode::Enter => {
+            Action::Down => s.cursor = (s.cursor + 1).min(s.hits.len().saturating_sub(1)),
+            Action::Up => s.cursor = s.cursor.saturating_sub(1),
+            Action::Open => {
                 if let Some(hit) = s.hits.get(s.cursor).cloned() {
                     self.overlays.pop();
-                    self.jump(&hit);
+                    self.jump(j, &hit);
                 }
             }
+            _ => return Handled::NotConsumed,
+        }
+        Handled::Consumed
+    }
+
+    /// Typing refines the search.
+    pub(super) fn search_text(&mut self, _j: &Journal, key: KeyEvent) -> Handled {
+        let Some(Overlay::Search(s)) = self.overlays.last_mut() else {
+            return Handled::NotConsumed;
+        };
+        match key.code {
             KeyCode::Backspace => {
                 s.query.pop();
-                s.hits = s.index.query(&s.query, LIMIT);
-                s.cursor = 0;
             }
-            KeyCode::Char(c) if !ctrl => {
+            KeyCode::Char(c)
+                if !key
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
                 s.query.push(c);
-                s.hits = s.index.query(&s.query, LIMIT);
-                s.cursor = 0;
             }
-            _ => {}
+            _ => return Handled::NotConsumed,
         }
+        s.hits = s.index.query(&s.query, LIMIT);
+        s.cursor = 0;
+        Handled::Consumed
     }
 
     pub(super) fn search_paste(&mut self, text: &str) {
@@ -93,13 +99,9 @@ impl App {
     }
 
     /// Show the record a search hit points at, in its pane.
-    pub fn jump(&mut self, hit: &Hit) {
-        let Some(i) = self
-            .snap
-            .partnerships
-            .iter()
-            .position(|p| p.id() == hit.partnership)
-        else {
+    pub fn jump(&mut self, j: &Journal, hit: &Hit) {
+        let r = self.reader(j);
+        let Some(i) = r.position(&hit.partnership) else {
             return;
         };
         self.selected = i;
@@ -113,7 +115,7 @@ impl App {
             Target::Meeting { path } => {
                 self.tab = Tab::Meetings;
                 self.meeting_cursor = self
-                    .meetings()
+                    .meetings(&r)
                     .iter()
                     .position(|m| &m.path == path)
                     .unwrap_or(0);
@@ -121,7 +123,7 @@ impl App {
             Target::Goal { path } => {
                 self.tab = Tab::Goals;
                 self.goal_cursor = self
-                    .goals()
+                    .goals(&r)
                     .iter()
                     .position(|g| &g.path == path)
                     .unwrap_or(0);
@@ -129,7 +131,7 @@ impl App {
             Target::Reflection { path } => {
                 self.tab = Tab::Reflections;
                 self.reflection_cursor = self
-                    .reflection_rows()
+                    .reflection_rows(&r)
                     .iter()
                     .position(|r| matches!(r, super::ReflRow::Reflection(l) if &l.path == path))
                     .unwrap_or(0);
@@ -137,12 +139,12 @@ impl App {
             Target::Item { framework, item } => {
                 self.tab = Tab::Checklists;
                 self.checklist.framework = self
-                    .partner_frameworks()
+                    .partner_frameworks(&r)
                     .iter()
                     .position(|f| &f.id == framework)
                     .unwrap_or(0);
                 self.checklist.cursor = self
-                    .checklist_rows()
+                    .checklist_rows(&r)
                     .iter()
                     .position(|r| matches!(r, Row::Item { item: it, .. } if &it.id == item))
                     .unwrap_or(0);
@@ -154,7 +156,7 @@ impl App {
     pub(super) fn open_palette(&mut self) {
         let options = Action::ALL
             .iter()
-            .filter(|a| !matches!(a, Action::Cancel | Action::Palette))
+            .filter(|a| !a.in_popup_only() && **a != Action::Palette)
             .map(|a| {
                 let key = self
                     .key_hints

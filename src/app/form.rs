@@ -3,9 +3,10 @@
 //! bad field says what to type.
 
 use chrono::NaiveDate;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::{TextArea, WrapMode};
 
+use super::action::{Action, Handled, KeyContext};
 use crate::model::{ActionItem, Owner, parse_date};
 
 #[derive(Debug, Clone)]
@@ -171,9 +172,14 @@ pub struct Form {
     pub hint: Option<String>,
     /// The record as it was when the form opened: the base its save merges against, so a
     /// change made elsewhere meanwhile is kept rather than overwritten.
-    pub base: Option<super::records::AnyRecord>,
+    pub base: Option<crate::store::AnyRecord>,
     /// Set when the record changed on disk while the form was open.
     pub changed_elsewhere: bool,
+    /// The record was deleted elsewhere and the person chose to bring it back with this edit.
+    pub restore: bool,
+    /// The id a new record gets (fixed when the form opens, so a retried save is the same
+    /// record, never a second one).
+    pub new_id: Option<String>,
 }
 
 /// What a key did to a form.
@@ -201,6 +207,8 @@ impl Form {
             hint: None,
             base: None,
             changed_elsewhere: false,
+            restore: false,
+            new_id: None,
         }
     }
 
@@ -327,114 +335,133 @@ impl Form {
         }
     }
 
-    /// Handle a key; returns what the app must do next.
-    pub fn key(&mut self, key: KeyEvent) -> FormEvent {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Esc => return FormEvent::Cancel,
-            KeyCode::Char('s') if ctrl => return FormEvent::Save,
-            KeyCode::Tab => {
-                self.next();
-                return FormEvent::None;
+    /// The key context of the focused field.
+    pub fn context(&self) -> KeyContext {
+        match self.fields.get(self.focus).map(|f| &f.kind) {
+            Some(FieldKind::Line | FieldKind::Date { .. } | FieldKind::Number) => {
+                KeyContext::FormLine
             }
-            KeyCode::BackTab => {
-                self.prev();
-                return FormEvent::None;
-            }
-            KeyCode::Char('e') if ctrl && self.fields[self.focus].is_textual() => {
-                return FormEvent::ExternalEditor(self.focus);
-            }
-            _ => {}
+            Some(FieldKind::Choice { .. }) => KeyContext::FormChoice,
+            Some(FieldKind::Actions { .. }) => KeyContext::FormActions,
+            Some(FieldKind::Picks { .. }) => KeyContext::FormPicks,
+            Some(FieldKind::Text { .. }) | None => KeyContext::Form,
         }
+    }
+
+    /// Whether the focused field takes typed text.
+    pub fn takes_text(&self) -> bool {
+        self.fields.get(self.focus).is_some_and(Field::is_textual)
+    }
+
+    /// An action from the keymap. Returns whether it was used, and what the app must do.
+    pub fn act(&mut self, action: Action) -> (Handled, FormEvent) {
+        use Handled::{Consumed, NotConsumed};
         let last = self.focus + 1 == self.fields.len();
         let focus = self.focus;
-        let field = &mut self.fields[focus];
-        match &mut field.kind {
-            FieldKind::Line | FieldKind::Date { .. } | FieldKind::Number => match key.code {
-                KeyCode::Enter if last => return FormEvent::Save,
-                KeyCode::Enter | KeyCode::Down => self.next(),
-                KeyCode::Up => self.prev(),
-                _ => {
-                    if field.input.input(key) {
-                        field.error = None;
-                        self.dirty = true;
+        match action {
+            Action::Cancel => return (Consumed, FormEvent::Cancel),
+            Action::Save => return (Consumed, FormEvent::Save),
+            Action::NextField => self.next(),
+            Action::PrevField => self.prev(),
+            Action::ExternalEditor if self.fields[focus].is_textual() => {
+                return (Consumed, FormEvent::ExternalEditor(focus));
+            }
+            Action::Pick if matches!(self.fields[focus].kind, FieldKind::Picks { .. }) => {
+                return (Consumed, FormEvent::Pick(focus));
+            }
+            Action::Down | Action::Up => {
+                // In the action items, the cursor moves through the items first.
+                if let FieldKind::Actions { items, cursor } = &mut self.fields[focus].kind {
+                    if action == Action::Down && *cursor + 1 < items.len() {
+                        *cursor += 1;
+                        return (Consumed, FormEvent::None);
+                    }
+                    if action == Action::Up && *cursor > 0 {
+                        *cursor -= 1;
+                        return (Consumed, FormEvent::None);
                     }
                 }
-            },
-            FieldKind::Text { .. } => {
-                if field.input.input(key) {
-                    field.error = None;
-                    self.dirty = true;
+                if action == Action::Down {
+                    self.next()
+                } else {
+                    self.prev()
                 }
             }
-            FieldKind::Choice { options, index } => match key.code {
-                KeyCode::Left | KeyCode::Char('h') => {
-                    *index = (*index + options.len() - 1) % options.len();
-                    self.dirty = true;
+            Action::Done if last => return (Consumed, FormEvent::Save),
+            Action::Done => self.next(),
+            _ => {
+                let field = &mut self.fields[focus];
+                match (&mut field.kind, action) {
+                    (FieldKind::Choice { options, index }, Action::PrevChoice) => {
+                        *index = (*index + options.len() - 1) % options.len();
+                    }
+                    (FieldKind::Choice { options, index }, Action::NextChoice) => {
+                        *index = (*index + 1) % options.len();
+                    }
+                    (FieldKind::Actions { .. }, Action::AddItem) => {
+                        return (Consumed, FormEvent::EditAction(None));
+                    }
+                    (FieldKind::Actions { items, cursor }, Action::OpenItem) => {
+                        let at = (!items.is_empty()).then_some(*cursor);
+                        return (Consumed, FormEvent::EditAction(at));
+                    }
+                    (FieldKind::Actions { items, cursor }, Action::ToggleDone)
+                        if !items.is_empty() =>
+                    {
+                        items[*cursor].done = !items[*cursor].done;
+                    }
+                    (FieldKind::Actions { items, cursor }, Action::CycleOwner)
+                        if !items.is_empty() =>
+                    {
+                        let o = &mut items[*cursor].owner;
+                        let i = Owner::ALL.iter().position(|x| x == o).unwrap_or(0);
+                        *o = Owner::ALL[(i + 1) % Owner::ALL.len()];
+                    }
+                    (FieldKind::Actions { items, cursor }, Action::RemoveItem)
+                        if !items.is_empty() =>
+                    {
+                        items.remove(*cursor);
+                        *cursor = (*cursor).min(items.len().saturating_sub(1));
+                    }
+                    _ => return (NotConsumed, FormEvent::None),
                 }
-                KeyCode::Right | KeyCode::Char('l') | KeyCode::Char(' ') => {
-                    *index = (*index + 1) % options.len();
-                    self.dirty = true;
-                }
-                KeyCode::Enter if last => return FormEvent::Save,
-                KeyCode::Enter | KeyCode::Down | KeyCode::Char('j') => self.next(),
-                KeyCode::Up | KeyCode::Char('k') => self.prev(),
-                _ => {}
-            },
-            FieldKind::Actions { items, cursor } => match key.code {
-                KeyCode::Char('a') | KeyCode::Char('n') | KeyCode::Insert => {
-                    return FormEvent::EditAction(None);
-                }
-                KeyCode::Enter if !items.is_empty() => return FormEvent::EditAction(Some(*cursor)),
-                KeyCode::Enter => return FormEvent::EditAction(None),
-                KeyCode::Char(' ') if !items.is_empty() => {
-                    items[*cursor].done = !items[*cursor].done;
-                    self.dirty = true;
-                }
-                KeyCode::Char('o') if !items.is_empty() => {
-                    let o = &mut items[*cursor].owner;
-                    let i = Owner::ALL.iter().position(|x| x == o).unwrap_or(0);
-                    *o = Owner::ALL[(i + 1) % Owner::ALL.len()];
-                    self.dirty = true;
-                }
-                KeyCode::Char('x') | KeyCode::Delete if !items.is_empty() => {
-                    items.remove(*cursor);
-                    *cursor = (*cursor).min(items.len().saturating_sub(1));
-                    self.dirty = true;
-                }
-                KeyCode::Down | KeyCode::Char('j') if *cursor + 1 < items.len() => *cursor += 1,
-                KeyCode::Up | KeyCode::Char('k') if *cursor > 0 => *cursor -= 1,
-                KeyCode::Down | KeyCode::Char('j') => self.next(),
-                KeyCode::Up | KeyCode::Char('k') => self.prev(),
-                _ => {}
-            },
-            FieldKind::Picks { .. } => match key.code {
-                KeyCode::Enter | KeyCode::Char(' ') => return FormEvent::Pick(focus),
-                KeyCode::Down | KeyCode::Char('j') => self.next(),
-                KeyCode::Up | KeyCode::Char('k') => self.prev(),
-                _ => {}
-            },
+                self.dirty = true;
+            }
         }
-        FormEvent::None
+        (Consumed, FormEvent::None)
+    }
+
+    /// A key no binding took, for the focused text field.
+    pub fn text_key(&mut self, key: KeyEvent) -> Handled {
+        let field = &mut self.fields[self.focus];
+        if !field.is_textual() {
+            return Handled::NotConsumed;
+        }
+        // A one-line field stays one line.
+        if matches!(key.code, KeyCode::Enter) && !matches!(field.kind, FieldKind::Text { .. }) {
+            return Handled::NotConsumed;
+        }
+        if field.input.input(key) {
+            field.error = None;
+            self.dirty = true;
+        }
+        Handled::Consumed
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn press(form: &mut Form, code: KeyCode) -> FormEvent {
-        form.key(KeyEvent::new(code, KeyModifiers::NONE))
-    }
+    use ratatui::crossterm::event::KeyModifiers;
 
     fn typed(form: &mut Form, s: &str) {
         for c in s.chars() {
-            press(form, KeyCode::Char(c));
+            form.text_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
         }
     }
 
     #[test]
-    fn typing_tab_and_validation() {
+    fn typing_next_field_and_validation() {
         let mut f = Form::new(
             "t",
             FormTarget::NewGoal,
@@ -445,9 +472,9 @@ mod tests {
             ],
         );
         typed(&mut f, "Sam");
-        press(&mut f, KeyCode::Tab);
+        f.act(Action::NextField);
         typed(&mut f, "next tuesday");
-        press(&mut f, KeyCode::Tab);
+        f.act(Action::NextField);
         typed(&mut f, "4x");
         assert_eq!(f.text("Name"), "Sam");
         let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
@@ -456,7 +483,12 @@ mod tests {
         f.focus_first_error();
         assert_eq!(f.focus, 1);
         assert!(f.dirty);
-        assert_eq!(press(&mut f, KeyCode::Esc), FormEvent::Cancel);
+        assert_eq!(f.act(Action::Cancel).1, FormEvent::Cancel);
+        // Enter (done) on the last one-line field saves; Tab goes round.
+        f.focus = 2;
+        assert_eq!(f.act(Action::Done).1, FormEvent::Save);
+        f.act(Action::NextField);
+        assert_eq!(f.focus, 0);
     }
 
     #[test]
@@ -476,23 +508,22 @@ mod tests {
                 Field::actions("Actions", vec![item]),
             ],
         );
-        press(&mut f, KeyCode::Right);
+        assert_eq!(f.context(), KeyContext::FormChoice);
+        f.act(Action::NextChoice);
         assert_eq!(f.choice("Owner"), 2);
-        press(&mut f, KeyCode::Tab);
-        press(&mut f, KeyCode::Char(' '));
-        press(&mut f, KeyCode::Char('o'));
+        f.act(Action::NextField);
+        assert_eq!(f.context(), KeyContext::FormActions);
+        f.act(Action::ToggleDone);
+        f.act(Action::CycleOwner);
         let items = f.action_items("Actions");
         assert!(items[0].done);
         assert_eq!(items[0].owner, Owner::Mentor);
-        assert_eq!(
-            press(&mut f, KeyCode::Char('a')),
-            FormEvent::EditAction(None)
-        );
-        assert_eq!(
-            press(&mut f, KeyCode::Enter),
-            FormEvent::EditAction(Some(0))
-        );
-        press(&mut f, KeyCode::Char('x'));
+        assert_eq!(f.act(Action::AddItem).1, FormEvent::EditAction(None));
+        assert_eq!(f.act(Action::OpenItem).1, FormEvent::EditAction(Some(0)));
+        f.act(Action::RemoveItem);
         assert!(f.action_items("Actions").is_empty());
+        // An action a field has no use for is left to the next handler.
+        assert_eq!(f.act(Action::ToggleDone).0, Handled::NotConsumed);
+        assert!(!f.takes_text());
     }
 }

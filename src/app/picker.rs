@@ -4,6 +4,7 @@ use std::collections::BTreeSet;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use super::action::{Action, Handled};
 use crate::model::{SkimMatcher, rank};
 
 /// What the chosen ids are for.
@@ -105,19 +106,14 @@ impl Picker {
         self.visible().get(self.cursor).copied()
     }
 
-    pub fn key(&mut self, key: KeyEvent) -> PickEvent {
+    /// An action from the keymap: move, choose (when several may be chosen), done, cancel.
+    pub fn act(&mut self, action: Action) -> (Handled, PickEvent) {
         let n = self.visible().len();
-        match key.code {
-            KeyCode::Esc => return PickEvent::Cancel,
-            KeyCode::Down => self.cursor = (self.cursor + 1).min(n.saturating_sub(1)),
-            KeyCode::Char('n') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-                self.cursor = (self.cursor + 1).min(n.saturating_sub(1));
-            }
-            KeyCode::Up => self.cursor = self.cursor.saturating_sub(1),
-            KeyCode::Char('p') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-                self.cursor = self.cursor.saturating_sub(1);
-            }
-            KeyCode::Char(' ') if self.multi => {
+        match action {
+            Action::Cancel => return (Handled::Consumed, PickEvent::Cancel),
+            Action::Down => self.cursor = (self.cursor + 1).min(n.saturating_sub(1)),
+            Action::Up => self.cursor = self.cursor.saturating_sub(1),
+            Action::Choose if self.multi => {
                 if let Some(i) = self.current() {
                     let id = self.options[i].0.clone();
                     if !self.chosen.remove(&id) {
@@ -125,26 +121,43 @@ impl Picker {
                     }
                 }
             }
-            KeyCode::Enter => {
+            Action::Done => {
                 if self.multi {
-                    return PickEvent::Done(self.chosen.iter().cloned().collect());
+                    return (
+                        Handled::Consumed,
+                        PickEvent::Done(self.chosen.iter().cloned().collect()),
+                    );
                 }
                 return match self.current() {
-                    Some(i) => PickEvent::Done(vec![self.options[i].0.clone()]),
-                    None => PickEvent::None,
+                    Some(i) => (
+                        Handled::Consumed,
+                        PickEvent::Done(vec![self.options[i].0.clone()]),
+                    ),
+                    None => (Handled::Consumed, PickEvent::None),
                 };
             }
+            _ => return (Handled::NotConsumed, PickEvent::None),
+        }
+        (Handled::Consumed, PickEvent::None)
+    }
+
+    /// A key no binding took: typing filters.
+    pub fn text_key(&mut self, key: KeyEvent) -> Handled {
+        match key.code {
             KeyCode::Backspace => {
                 self.filter.pop();
-                self.cursor = 0;
             }
-            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+            KeyCode::Char(c)
+                if !key
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
                 self.filter.push(c);
-                self.cursor = 0;
             }
-            _ => {}
+            _ => return Handled::NotConsumed,
         }
-        PickEvent::None
+        self.cursor = 0;
+        Handled::Consumed
     }
 }
 
@@ -154,6 +167,10 @@ mod tests {
 
     fn k(code: KeyCode) -> KeyEvent {
         KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    fn act(p: &mut Picker, a: Action) -> PickEvent {
+        p.act(a).1
     }
 
     #[test]
@@ -170,12 +187,12 @@ mod tests {
             true,
         );
         for c in "behav".chars() {
-            p.key(k(KeyCode::Char(c)));
+            p.text_key(k(KeyCode::Char(c)));
         }
         assert_eq!(p.visible(), vec![1]);
-        p.key(k(KeyCode::Char(' ')));
+        act(&mut p, Action::Choose);
         assert_eq!(
-            p.key(k(KeyCode::Enter)),
+            act(&mut p, Action::Done),
             PickEvent::Done(vec!["g2".into(), "g3".into()])
         );
     }
@@ -189,9 +206,11 @@ mod tests {
             [],
             false,
         );
-        p.key(k(KeyCode::Down));
-        p.key(k(KeyCode::Down));
-        assert_eq!(p.key(k(KeyCode::Enter)), PickEvent::Done(vec!["b".into()]));
-        assert_eq!(p.key(k(KeyCode::Esc)), PickEvent::Cancel);
+        act(&mut p, Action::Down);
+        act(&mut p, Action::Down);
+        // One choice: Space is not "choose", it types into the filter.
+        assert_eq!(p.act(Action::Choose).0, Handled::NotConsumed);
+        assert_eq!(act(&mut p, Action::Done), PickEvent::Done(vec!["b".into()]));
+        assert_eq!(act(&mut p, Action::Cancel), PickEvent::Cancel);
     }
 }

@@ -4,17 +4,19 @@
 
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
+
 use super::form::{Field, Form, FormTarget, Invalid};
-use super::records::{AnyRecord, Change};
 use super::{App, Overlay};
 use crate::framework::prompts::bundled_prompts;
 use crate::framework::{Framework, Section};
+use crate::journal::report::is_staged;
+use crate::journal::{Journal, Reader, Save};
 use crate::model::{
-    AGREEMENT_OUTCOMES, Agreement, Evaluation, LikertAnswer, Pathway, Reflection, Role,
-    SCHEMA_VERSION, StageRecord, Verification, evaluation_statements, new_id,
+    AGREEMENT_OUTCOMES, Agreement, Evaluation, LikertAnswer, Partnership, Pathway, Reflection,
+    Role, SCHEMA_VERSION, StageRecord, Verification, evaluation_statements, new_id,
 };
-use crate::report::is_staged;
-use crate::store::Loaded;
+use crate::store::{AnyRecord, Loaded};
 
 /// A row of the Reflections tab.
 #[derive(Debug, Clone)]
@@ -48,24 +50,20 @@ fn lines(text: &str) -> Vec<String> {
 }
 
 impl App {
-    /// Reflections (private ones hidden in review mode), then the stages of staged frameworks.
-    pub fn reflection_rows(&self) -> Vec<ReflRow<'_>> {
-        let Some(p) = self.partner() else {
+    /// The reflections this screen may see, then the stages of staged frameworks.
+    pub fn reflection_rows<'j>(&self, r: &Reader<'j>) -> Vec<ReflRow<'j>> {
+        let Some(p) = self.partner(r) else {
             return Vec::new();
         };
         let mut rows: Vec<ReflRow> = p
-            .reflections
-            .iter()
-            .filter(|r| !(self.review && r.value.private))
+            .reflections()
+            .into_iter()
             .map(ReflRow::Reflection)
             .collect();
-        for fw in self.partner_frameworks() {
+        for fw in p.frameworks() {
             if is_staged(fw) {
                 for stage in &fw.sections {
-                    let record = p
-                        .stages
-                        .iter()
-                        .find(|s| s.value.framework == fw.id && s.value.stage == stage.id);
+                    let record = p.stage(&fw.id, &stage.id);
                     rows.push(ReflRow::Stage {
                         framework: fw,
                         stage,
@@ -89,13 +87,14 @@ impl App {
         out
     }
 
-    pub(super) fn reflection_form(&mut self, path: Option<PathBuf>) {
-        let Some(p) = self.partner() else {
+    pub(super) fn reflection_form(&mut self, j: &Journal, path: Option<PathBuf>) {
+        let r = self.reader(j);
+        let Some(p) = self.partner(&r) else {
             return;
         };
         let existing = path
             .as_ref()
-            .and_then(|x| p.reflections.iter().find(|r| &r.path == x))
+            .and_then(|x| p.reflection_at(x))
             .map(|r| r.value.clone());
         let prompts = self.reflection_prompts();
         let prompt_index = existing
@@ -104,12 +103,7 @@ impl App {
             .and_then(|q| prompts.iter().position(|x| x == q))
             .unwrap_or(0);
         let author = existing.as_ref().map_or_else(
-            || {
-                self.snap
-                    .journal
-                    .as_ref()
-                    .map_or(Role::Mentor, |j| j.value.profile.role)
-            },
+            || r.profile().map_or(Role::Mentor, |p| p.role),
             |r| r.author,
         );
         let mut prompt = Field::choice(
@@ -122,7 +116,7 @@ impl App {
         }
         let r = existing.as_ref();
         let fields = vec![
-            Field::date("Date", Some(r.map_or(self.today, |r| r.date)), true),
+            Field::date("Date", Some(r.map_or(j.today(), |r| r.date)), true),
             Field::choice("Author", Role::ALL, author),
             prompt,
             Field::text("Reflection", r.map_or("", |r| r.text.as_str()), 8),
@@ -146,14 +140,19 @@ impl App {
         };
         let mut form = Form::new("Reflection", target, fields);
         form.base = existing.map(AnyRecord::Reflection);
+        form.new_id = Some(new_id());
         form.hint = Some(
             "Choose a prompt with ←/→ (or reflect freely) · Ctrl-e $EDITOR · Ctrl-s save".into(),
         );
         self.overlays.push(Overlay::Form(Box::new(form)));
     }
 
-    pub(super) fn save_reflection(&mut self, form: &mut Form) -> Result<(), Invalid> {
-        let date = form.date("Date", self.today);
+    pub(super) fn read_reflection(
+        &self,
+        form: &mut Form,
+        today: NaiveDate,
+    ) -> Result<Save<Reflection>, Invalid> {
+        let date = form.date("Date", today);
         let text = form.require("Reflection", "the reflection itself");
         let (Ok(date), Ok(text)) = (date, text) else {
             form.focus_first_error();
@@ -165,60 +164,35 @@ impl App {
             i => prompts.get(i).cloned(),
         };
         let attachment = form.text("Attached file");
-        let Some(p) = self.partner() else {
-            return Err(Invalid);
-        };
-        let existing = match &form.target {
-            FormTarget::EditReflection(path) => {
-                p.reflections.iter().find(|r| &r.path == path).cloned()
-            }
+        let base = match &form.base {
+            Some(AnyRecord::Reflection(b)) => Some(b.clone()),
             _ => None,
-        }
-        .map(|mut l| {
-            if let Some(AnyRecord::Reflection(b)) = &form.base {
-                l.value = b.clone();
-            }
-            l
-        });
+        };
         let r = Reflection {
             version: SCHEMA_VERSION,
-            id: existing
+            id: base
                 .as_ref()
-                .map_or_else(new_id, |l| l.value.id.clone()),
-            date: date.unwrap_or(self.today),
+                .map(|b| b.id.clone())
+                .or_else(|| form.new_id.clone())
+                .unwrap_or_else(new_id),
+            date: date.unwrap_or(today),
             author: Role::ALL[form.choice("Author")],
             prompt,
             text,
             attachment: (!attachment.is_empty()).then_some(attachment),
             private: form.choice("Private") == 1,
         };
-        let result = match existing {
-            Some(l) => self.write(
-                &l.path,
-                Some(AnyRecord::Reflection(l.value)),
-                AnyRecord::Reflection(r.clone()),
-            ),
-            None => {
-                let saved = self
-                    .store
-                    .create_reflection(&self.snap.partnerships[self.selected], &r);
-                self.created(saved, AnyRecord::Reflection)
-            }
-        };
-        self.finish(format!("Reflection of {}", r.date), result)
+        Ok(super::forms::save_of(form, base, r))
     }
 
-    pub(super) fn stage_form(&mut self, framework: &str, stage: &str) {
-        let Some(p) = self.partner() else {
+    pub(super) fn stage_form(&mut self, j: &Journal, framework: &str, stage: &str) {
+        let r = self.reader(j);
+        let Some(p) = self.partner(&r) else {
             return;
         };
-        let record = p
-            .stages
-            .iter()
-            .find(|s| s.value.framework == framework && s.value.stage == stage)
-            .map(|s| s.value.clone());
-        let title = self
-            .frameworks
+        let record = p.stage(framework, stage).map(|s| s.value.clone());
+        let title = r
+            .frameworks()
             .get(framework)
             .and_then(|f| f.sections.iter().find(|s| s.id == stage))
             .map_or_else(|| stage.to_string(), |s| s.title.clone());
@@ -258,11 +232,15 @@ impl App {
         self.overlays.push(Overlay::Form(Box::new(form)));
     }
 
-    pub(super) fn save_stage(&mut self, form: &mut Form) -> Result<(), Invalid> {
+    pub(super) fn read_stage(
+        &self,
+        form: &mut Form,
+        today: NaiveDate,
+    ) -> Result<(Option<StageRecord>, StageRecord), Invalid> {
         let FormTarget::StageRecord { framework, stage } = form.target.clone() else {
             return Err(Invalid);
         };
-        let Ok(date) = form.date("Verification date", self.today) else {
+        let Ok(date) = form.date("Verification date", today) else {
             form.focus_first_error();
             return Err(Invalid);
         };
@@ -275,39 +253,18 @@ impl App {
             form.focus_first_error();
             return Err(Invalid);
         }
-        let Some(p) = self.partner() else {
-            return Err(Invalid);
+        let base = match &form.base {
+            Some(AnyRecord::Stage(b)) => Some(b.clone()),
+            _ => None,
         };
-        let loaded = p
-            .stages
-            .iter()
-            .find(|s| s.value.framework == framework && s.value.stage == stage)
-            .cloned();
-        let path = loaded.as_ref().map_or_else(
-            || {
-                p.dir
-                    .join("stages")
-                    .join(format!("{framework}-{stage}.ron"))
-            },
-            |l| l.path.clone(),
-        );
-        let loaded = loaded.map(|mut l| {
-            if let Some(AnyRecord::Stage(b)) = &form.base {
-                l.value = b.clone();
-            }
-            l
+        let mut record = base.clone().unwrap_or_else(|| StageRecord {
+            version: SCHEMA_VERSION,
+            framework: framework.clone(),
+            stage: stage.clone(),
+            reflection: String::new(),
+            targets: String::new(),
+            verifications: Vec::new(),
         });
-        let mut record = loaded.as_ref().map_or_else(
-            || StageRecord {
-                version: SCHEMA_VERSION,
-                framework: framework.clone(),
-                stage: stage.clone(),
-                reflection: String::new(),
-                targets: String::new(),
-                verifications: Vec::new(),
-            },
-            |l| l.value.clone(),
-        );
         record.reflection = form.text("Reflection");
         record.targets = form.text("Targets for further development");
         let role = form.text("Verifier's role");
@@ -326,19 +283,15 @@ impl App {
             }
             (None, true) => {}
         }
-        let result = self.write(
-            &path,
-            loaded.map(|l| AnyRecord::Stage(l.value)),
-            AnyRecord::Stage(record),
-        );
-        self.finish(format!("Stage record {framework}/{stage}"), result)
+        Ok((base, record))
     }
 
-    pub(super) fn agreement_form(&mut self) {
-        let Some(p) = self.partner() else {
+    pub(super) fn agreement_form(&mut self, j: &Journal) {
+        let r = self.reader(j);
+        let Some(p) = self.partner(&r) else {
             return;
         };
-        let v = &p.partnership.value;
+        let v = p.partnership();
         let a = v.agreement.clone().unwrap_or_default();
         let join = |xs: &[String]| xs.join("\n");
         let fields = vec![
@@ -375,26 +328,24 @@ impl App {
         self.overlays.push(Overlay::Form(Box::new(form)));
     }
 
-    pub(super) fn save_agreement(&mut self, form: &mut Form) -> Result<(), Invalid> {
-        let mentee = form.date("Agreed by the mentee", self.today);
-        let mentor = form.date("Agreed by the mentor", self.today);
+    /// The partnership as the agreement form opened on it, and with the form's agreement.
+    pub(super) fn read_agreement(
+        &self,
+        j: &Journal,
+        form: &mut Form,
+    ) -> Result<(Partnership, Partnership), Invalid> {
+        let mentee = form.date("Agreed by the mentee", j.today());
+        let mentor = form.date("Agreed by the mentor", j.today());
         let (Ok(mentee), Ok(mentor)) = (mentee, mentor) else {
             form.focus_first_error();
             return Err(Invalid);
         };
-        let Some(p) = self.partner() else {
-            return Err(Invalid);
-        };
-        let loaded = p.partnership.clone();
-        let base = match &form.base {
-            Some(AnyRecord::Partnership(b)) => b.clone(),
-            _ => loaded.value.clone(),
-        };
+        let base = self.form_partnership(j, form)?;
         let mut v = base.clone();
         v.pathway = Pathway::ALL[form.choice("Pathway")];
         let focus = form.text("Focus (expertise pathway)");
         v.focus = (!focus.is_empty()).then_some(focus);
-        let agreement = Agreement {
+        v.agreement = Some(Agreement {
             outcomes: lines(&form.text("Outcomes (one a line)")),
             mentee_responsibilities: lines(&form.text("Mentee's responsibilities")),
             mentor_responsibilities: lines(&form.text("Mentor's responsibilities")),
@@ -402,21 +353,19 @@ impl App {
             logistics_ground_rules: lines(&form.text("Logistical ground rules")),
             agreed_by_mentee: mentee,
             agreed_by_mentor: mentor,
-        };
-        let outcomes = agreement.outcomes.len();
-        v.agreement = Some(agreement);
-        let result = self.write(
-            &loaded.path,
-            Some(AnyRecord::Partnership(base)),
-            AnyRecord::Partnership(v),
-        );
-        let saved = self.finish("Mentoring agreement".to_string(), result);
-        if saved.is_ok() && outcomes < AGREEMENT_OUTCOMES {
-            self.error(format!(
-                "Agreement saved with {outcomes} outcome(s): ScotELAs asks for at least {AGREEMENT_OUTCOMES}"
-            ));
+        });
+        Ok((base, v))
+    }
+
+    /// The partnership a form opened on (its base), or as it is now.
+    fn form_partnership(&self, j: &Journal, form: &Form) -> Result<Partnership, Invalid> {
+        match &form.base {
+            Some(AnyRecord::Partnership(b)) => Ok(b.clone()),
+            _ => self
+                .partner(&self.reader(j))
+                .map(|p| p.partnership().clone())
+                .ok_or(Invalid),
         }
-        saved
     }
 
     /// The evaluation's fields: a short label for the form, and the statement it scores.
@@ -444,18 +393,19 @@ impl App {
             .collect()
     }
 
-    pub(super) fn evaluation_form(&mut self) {
+    pub(super) fn evaluation_form(&mut self, j: &Journal) {
         if self.tab != super::Tab::Agreement {
             return;
         }
-        let Some(p) = self.partner() else {
+        let r = self.reader(j);
+        let Some(p) = self.partner(&r) else {
             return;
         };
-        let v = &p.partnership.value;
+        let v = p.partnership();
         let statements = App::evaluation_fields(v.agreement.as_ref());
         let mut fields = vec![Field::date(
             "Date",
-            Some(v.evaluation.as_ref().map_or(self.today, |e| e.date)),
+            Some(v.evaluation.as_ref().map_or(j.today(), |e| e.date)),
             true,
         )];
         for (label, s) in &statements {
@@ -502,19 +452,16 @@ impl App {
         self.overlays.push(Overlay::Form(Box::new(form)));
     }
 
-    pub(super) fn save_evaluation(&mut self, form: &mut Form) -> Result<(), Invalid> {
-        let Ok(date) = form.date("Date", self.today) else {
+    pub(super) fn read_evaluation(
+        &self,
+        j: &Journal,
+        form: &mut Form,
+    ) -> Result<(Partnership, Partnership), Invalid> {
+        let Ok(date) = form.date("Date", j.today()) else {
             form.focus_first_error();
             return Err(Invalid);
         };
-        let Some(p) = self.partner() else {
-            return Err(Invalid);
-        };
-        let loaded = p.partnership.clone();
-        let base = match &form.base {
-            Some(AnyRecord::Partnership(b)) => b.clone(),
-            _ => loaded.value.clone(),
-        };
+        let base = self.form_partnership(j, form)?;
         let mut v = base.clone();
         let answers = App::evaluation_fields(v.agreement.as_ref())
             .into_iter()
@@ -527,34 +474,11 @@ impl App {
             })
             .collect();
         v.evaluation = Some(Evaluation {
-            date: date.unwrap_or(self.today),
+            date: date.unwrap_or(j.today()),
             answers,
             comments: form.text("Comments"),
         });
-        let result = self.write(
-            &loaded.path,
-            Some(AnyRecord::Partnership(base)),
-            AnyRecord::Partnership(v),
-        );
-        self.finish("Evaluation".to_string(), result)
-    }
-
-    /// Commit a single-record save, or show why it failed.
-    pub(super) fn finish(
-        &mut self,
-        label: String,
-        result: Result<Change, String>,
-    ) -> Result<(), Invalid> {
-        match result {
-            Ok(change) => {
-                self.commit(label, vec![change]);
-                Ok(())
-            }
-            Err(e) => {
-                self.error(e);
-                Err(Invalid)
-            }
-        }
+        Ok((base, v))
     }
 }
 

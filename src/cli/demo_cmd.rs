@@ -3,11 +3,11 @@
 use std::io::Write;
 use std::time::Instant;
 
-use super::Context;
 use super::args::{DemoArgs, DemoSize};
-use crate::demo::{Size, write_demo};
+use super::{Context, op};
+use crate::journal::demo::Size;
 
-pub fn run(ctx: &Context, a: &DemoArgs, out: &mut dyn Write) -> anyhow::Result<()> {
+pub fn run(ctx: &mut Context, a: &DemoArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     let size = match a.size {
         DemoSize::Small => Size::Small,
         DemoSize::Large => Size::Large,
@@ -16,11 +16,11 @@ pub fn run(ctx: &Context, a: &DemoArgs, out: &mut dyn Write) -> anyhow::Result<(
         eprintln!("Writing the large demo journal (about 7,000 files)...");
     }
     let started = Instant::now();
-    let w = write_demo(&ctx.store, size, ctx.today)?;
+    let w = ctx.journal.write_demo(size).map_err(op)?;
     writeln!(
         out,
         "Wrote a demo journal to {} in {:.1?}: {} partnerships, {} meetings, {} goals, {} ticks, {} reflections ({} files, {:.1} MB)",
-        ctx.store.root().display(),
+        ctx.journal.root().display(),
         started.elapsed(),
         w.partnerships,
         w.meetings,
@@ -33,7 +33,7 @@ pub fn run(ctx: &Context, a: &DemoArgs, out: &mut dyn Write) -> anyhow::Result<(
     writeln!(
         out,
         "Try: mentorlog --data-dir {} status",
-        ctx.store.root().display()
+        ctx.journal.root().display()
     )?;
     Ok(())
 }

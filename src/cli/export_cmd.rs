@@ -33,8 +33,7 @@ fn format_for(a: &ExportArgs) -> PortfolioFormat {
 
 pub fn run(ctx: &Context, a: &ExportArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     let p = ctx.partner(&a.with)?;
-    let profile = ctx.snap.journal.as_ref().map(|j| &j.value.profile);
-    let x = Export::new(&ctx.frameworks, p, profile, ctx.today, ctx.review);
+    let x = Export::new(&ctx.reader(), p);
     let (text, what) = match a.what {
         ExportKind::Portfolio => (export::portfolio(&x, format_for(a)), "portfolio"),
         ExportKind::Csv => {
@@ -57,7 +56,7 @@ pub fn run(ctx: &Context, a: &ExportArgs, out: &mut dyn Write) -> anyhow::Result
             writeln!(
                 out,
                 "Wrote the {what} of {} to {}{}",
-                p.partnership.value.name,
+                p.name(),
                 path.display(),
                 if ctx.review {
                     " (review copy: private meetings and reflections left out)"

@@ -39,7 +39,8 @@ fn origin(o: &Origin) -> String {
 fn list(ctx: &Context, json: bool, out: &mut dyn Write) -> anyhow::Result<()> {
     if json {
         let rows: Vec<_> = ctx
-            .frameworks
+            .reader()
+            .frameworks()
             .frameworks
             .iter()
             .map(|l| {
@@ -56,7 +57,7 @@ fn list(ctx: &Context, json: bool, out: &mut dyn Write) -> anyhow::Result<()> {
         )?;
         return Ok(());
     }
-    for l in &ctx.frameworks.frameworks {
+    for l in &ctx.reader().frameworks().frameworks {
         writeln!(
             out,
             "{:<22} {:>4} items  {}  ({})",
@@ -69,14 +70,15 @@ fn list(ctx: &Context, json: bool, out: &mut dyn Write) -> anyhow::Result<()> {
     writeln!(
         out,
         "\nAdd your own: put a framework file in {} (check it first with `mentorlog framework check FILE`).",
-        ctx.store.frameworks_dir().display()
+        ctx.journal.store().frameworks_dir().display()
     )?;
     Ok(())
 }
 
 fn show(ctx: &Context, id: &str, json: bool, out: &mut dyn Write) -> anyhow::Result<()> {
-    let Some(fw) = ctx.frameworks.get(id) else {
-        let ids: Vec<&str> = ctx.frameworks.iter().map(|f| f.id.as_str()).collect();
+    let set = ctx.reader().frameworks();
+    let Some(fw) = set.get(id) else {
+        let ids: Vec<&str> = set.iter().map(|f| f.id.as_str()).collect();
         bail!(
             "no framework '{id}': known frameworks are {}",
             ids.join(", ")

@@ -4,19 +4,21 @@ use std::io::Write;
 
 use anyhow::bail;
 
-use super::Context;
 use super::args::{GoalAddArgs, GoalCmd};
+use super::{Context, op, report_outcome};
+use crate::journal::Save;
 use crate::model::{Goal, SCHEMA_VERSION, goal_is_overdue, new_id};
 
-pub fn run(ctx: &Context, cmd: &GoalCmd, out: &mut dyn Write) -> anyhow::Result<()> {
+pub fn run(ctx: &mut Context, cmd: &GoalCmd, out: &mut dyn Write) -> anyhow::Result<()> {
     match cmd {
         GoalCmd::Add(a) => add(ctx, a, out),
         GoalCmd::List { with, json } => list(ctx, with, *json, out),
     }
 }
 
-fn add(ctx: &Context, a: &GoalAddArgs, out: &mut dyn Write) -> anyhow::Result<()> {
+fn add(ctx: &mut Context, a: &GoalAddArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     let p = ctx.partner(&a.with)?;
+    let (pid, name) = (p.id().to_string(), p.name().to_string());
     if a.objective.trim().is_empty() {
         bail!(
             "give the objective, e.g. `mentorlog goal add --with sam \"Use open questions in plenaries\"`"
@@ -26,7 +28,7 @@ fn add(ctx: &Context, a: &GoalAddArgs, out: &mut dyn Write) -> anyhow::Result<()
     let g = Goal {
         version: SCHEMA_VERSION,
         id: new_id(),
-        created: ctx.today,
+        created: ctx.today(),
         learning_goal: text(&a.learning_goal),
         objective: a.objective.trim().to_string(),
         mentee_actions: text(&a.mentee_actions),
@@ -38,32 +40,32 @@ fn add(ctx: &Context, a: &GoalAddArgs, out: &mut dyn Write) -> anyhow::Result<()
         status: a.status,
         reviews: Vec::new(),
     };
-    ctx.ensure_journal()?;
-    let saved = ctx.store.create_goal(p, &g)?;
-    writeln!(
-        out,
-        "Added goal {} for {}: {}{}",
+    let said = format!(
+        "Added goal {} for {name}: {}{}",
         g.id,
-        p.partnership.value.name,
         g.objective,
         g.target
             .map(|t| format!(" (target {t})"))
             .unwrap_or_default()
-    )?;
-    writeln!(out, "  {}", saved.path.display())?;
+    );
+    let o = ctx.journal.save_goal(&pid, Save::new(g)).map_err(op)?;
+    writeln!(out, "{said}")?;
+    writeln!(out, "  {}", o.record.clone().unwrap_or_default().display())?;
+    report_outcome(&o, out)?;
     Ok(())
 }
 
 fn list(ctx: &Context, with: &str, json: bool, out: &mut dyn Write) -> anyhow::Result<()> {
     let p = ctx.partner(with)?;
+    let goals = p.goals();
+    let today = ctx.today();
     if json {
-        let rows: Vec<serde_json::Value> = p
-            .goals
+        let rows: Vec<serde_json::Value> = goals
             .iter()
             .map(|g| {
                 let mut v = serde_json::to_value(&g.value).unwrap_or_default();
                 v["status"] = g.value.status.label().into();
-                v["overdue"] = goal_is_overdue(&g.value, ctx.today).into();
+                v["overdue"] = goal_is_overdue(&g.value, today).into();
                 v
             })
             .collect();
@@ -74,19 +76,19 @@ fn list(ctx: &Context, with: &str, json: bool, out: &mut dyn Write) -> anyhow::R
         )?;
         return Ok(());
     }
-    if p.goals.is_empty() {
+    if goals.is_empty() {
         writeln!(
             out,
             "No goals yet for {}. Add one: mentorlog goal add --with {} \"OBJECTIVE\" --target +4w",
-            p.partnership.value.name,
+            p.name(),
             p.id()
         )?;
         return Ok(());
     }
-    writeln!(out, "Action plan with {}", p.partnership.value.name)?;
-    for g in &p.goals {
+    writeln!(out, "Action plan with {}", p.name())?;
+    for g in &goals {
         let v = &g.value;
-        let flag = if goal_is_overdue(v, ctx.today) {
+        let flag = if goal_is_overdue(v, today) {
             "  OVERDUE"
         } else {
             ""

@@ -5,13 +5,19 @@ use std::io::{Read, Write};
 use anyhow::Context as _;
 use chrono::NaiveTime;
 
-use super::Context;
 use super::args::LogArgs;
 use super::context::interactive;
+use super::{Context, op, report_outcome};
+use crate::journal::Save;
 use crate::model::{ActionItem, Meeting, new_id};
 
-pub fn run(ctx: &Context, a: &LogArgs, out: &mut dyn Write) -> anyhow::Result<()> {
+pub fn run(ctx: &mut Context, a: &LogArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     let p = ctx.partner(&a.with)?;
+    let (pid, name, first) = (
+        p.id().to_string(),
+        p.name().to_string(),
+        p.meetings().is_empty(),
+    );
     let date = ctx.date_or_today(a.date.as_deref())?;
     let time = a
         .time
@@ -22,7 +28,7 @@ pub fn run(ctx: &Context, a: &LogArgs, out: &mut dyn Write) -> anyhow::Result<()
         })
         .transpose()?;
     let due = a.due.as_deref().map(|d| ctx.date(d)).transpose()?;
-    let notes = notes(a, p.meetings.is_empty())?;
+    let notes = notes(a, first)?;
     let mut m = Meeting::new(new_id(), date);
     m.time = time;
     m.duration_minutes = a.duration;
@@ -42,21 +48,22 @@ pub fn run(ctx: &Context, a: &LogArgs, out: &mut dyn Write) -> anyhow::Result<()
             done: false,
         })
         .collect();
-    ctx.ensure_journal()?;
-    let saved = ctx.store.create_meeting(p, &m)?;
+    let (date, id, focus) = (m.date, m.id.clone(), m.focus.clone());
+    let o = ctx.journal.save_meeting(&pid, Save::new(m)).map_err(op)?;
     writeln!(
         out,
         "Logged meeting {} with {} (id {}){}",
-        m.date,
-        p.partnership.value.name,
-        m.id,
-        if m.focus.is_empty() {
+        date,
+        name,
+        id,
+        if focus.is_empty() {
             String::new()
         } else {
-            format!(": {}", m.focus)
+            format!(": {focus}")
         }
     )?;
-    writeln!(out, "  {}", saved.path.display())?;
+    writeln!(out, "  {}", o.record.clone().unwrap_or_default().display())?;
+    report_outcome(&o, out)?;
     Ok(())
 }
 

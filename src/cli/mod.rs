@@ -1,5 +1,6 @@
-//! The command line (DESIGN.md section 8). Each command reads the journal through the store,
-//! changes what it must, and prints for people or, with `--json`, for scripts.
+//! The command line (DESIGN.md section 8). Each command reads the journal through the core's
+//! reader, changes it only through the core's operations, and prints for people or, with
+//! `--json`, for scripts.
 
 mod args;
 mod context;
@@ -17,24 +18,24 @@ mod tick;
 use std::io::Write;
 
 pub use args::{Cli, Command};
-pub use context::Context;
+pub use context::{Context, op, report_outcome};
 
 /// Run a parsed command line. Errors come back with a message that says what to do.
 pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<()> {
     let ctx = || Context::open(&cli);
     match &cli.command {
         None => status::welcome_or_status(&ctx()?, out),
-        Some(Command::Init(a)) => partner::init(&ctx()?, a, out),
-        Some(Command::Partner(a)) => partner::run(&ctx()?, a, out),
-        Some(Command::Log(a)) => log::run(&Context::open_for(&cli, &a.with)?, a, out),
+        Some(Command::Init(a)) => partner::init(&mut ctx()?, a, out),
+        Some(Command::Partner(a)) => partner::run(&mut ctx()?, a, out),
+        Some(Command::Log(a)) => log::run(&mut Context::open_for(&cli, &a.with)?, a, out),
         Some(Command::Goal(a)) => {
             let with = match a {
                 args::GoalCmd::Add(x) => &x.with,
                 args::GoalCmd::List { with, .. } => with,
             };
-            goal::run(&Context::open_for(&cli, with)?, a, out)
+            goal::run(&mut Context::open_for(&cli, with)?, a, out)
         }
-        Some(Command::Tick(a)) => tick::run(&Context::open_for(&cli, &a.with)?, a, out),
+        Some(Command::Tick(a)) => tick::run(&mut Context::open_for(&cli, &a.with)?, a, out),
         Some(Command::Status(a)) => match &a.with {
             Some(with) => status::run(&Context::open_for(&cli, with)?, a, out),
             None => status::run(&ctx()?, a, out),
@@ -42,10 +43,10 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<()> {
         Some(Command::Search(a)) => search_cmd::run(&ctx()?, a, out),
         Some(Command::Import(a)) => {
             let args::ImportCmd::Jrnl { with, .. } = a;
-            import_cmd::run(&Context::open_for(&cli, with)?, a, out)
+            import_cmd::run(&mut Context::open_for(&cli, with)?, a, out)
         }
         Some(Command::Framework(a)) => framework_cmd::run(&ctx()?, a, out),
-        Some(Command::Demo(a)) => demo_cmd::run(&ctx()?, a, out),
+        Some(Command::Demo(a)) => demo_cmd::run(&mut ctx()?, a, out),
         Some(Command::Export(a)) => export_cmd::run(&Context::open_for(&cli, &a.with)?, a, out),
         Some(Command::Completions { shell }) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();

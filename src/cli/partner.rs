@@ -5,78 +5,47 @@ use std::io::Write;
 use anyhow::bail;
 use serde_json::json;
 
-use super::Context;
 use super::args::{InitArgs, PartnerAddArgs, PartnerCmd};
-use crate::model::{Journal, Partnership, PartnershipStatus, Profile, Role, SCHEMA_VERSION};
+use super::{Context, op, report_outcome};
+use crate::model::{Partnership, PartnershipStatus, SCHEMA_VERSION};
+use crate::store::AnyRecord;
 
-pub fn init(ctx: &Context, a: &InitArgs, out: &mut dyn Write) -> anyhow::Result<()> {
-    let base = ctx.snap.journal.as_ref().map(|j| &j.value);
-    if base.is_none() && ctx.store.journal_path().exists() {
-        bail!(
-            "{} exists but cannot be read (see the warning above): fix or move it, then run init again",
-            ctx.store.journal_path().display()
-        );
-    }
-    let mut journal = base.cloned().unwrap_or(Journal {
-        version: SCHEMA_VERSION,
-        profile: Profile {
-            name: std::env::var("USER").unwrap_or_default(),
-            role: Role::Mentor,
-            ..Profile::default()
-        },
-    });
-    if let Some(n) = &a.name {
-        journal.profile.name = n.clone();
-    }
-    if let Some(r) = a.role {
-        journal.profile.role = r;
-    }
-    if let Some(i) = &a.institution {
-        journal.profile.institution = Some(i.clone());
-    }
-    ctx.store.save_journal(base, &journal)?;
+pub fn init(ctx: &mut Context, a: &InitArgs, out: &mut dyn Write) -> anyhow::Result<()> {
+    let existed = ctx.reader().profile().is_some();
+    ctx.journal
+        .init(a.name.as_deref(), a.role, a.institution.as_deref())
+        .map_err(op)?;
+    let r = ctx.reader();
+    let Some(profile) = r.profile() else {
+        bail!("the journal's profile was not saved");
+    };
     writeln!(
         out,
         "{} the journal of {} ({}) in {}",
-        if base.is_some() { "Updated" } else { "Created" },
-        if journal.profile.name.is_empty() {
+        if existed { "Updated" } else { "Created" },
+        if profile.name.is_empty() {
             "(no name yet)"
         } else {
-            &journal.profile.name
+            &profile.name
         },
-        journal.profile.role,
-        ctx.store.root().display()
+        profile.role,
+        r.root().display()
     )?;
     Ok(())
 }
 
-pub fn run(ctx: &Context, cmd: &PartnerCmd, out: &mut dyn Write) -> anyhow::Result<()> {
+pub fn run(ctx: &mut Context, cmd: &PartnerCmd, out: &mut dyn Write) -> anyhow::Result<()> {
     match cmd {
         PartnerCmd::Add(a) => add(ctx, a, out),
         PartnerCmd::List { json } => list(ctx, *json, out),
     }
 }
 
-fn add(ctx: &Context, a: &PartnerAddArgs, out: &mut dyn Write) -> anyhow::Result<()> {
+fn add(ctx: &mut Context, a: &PartnerAddArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     if a.name.trim().is_empty() {
         bail!("give the partner's name, e.g. `mentorlog partner add \"Sam Lee\"`");
     }
-    let frameworks = if a.frameworks.is_empty() {
-        vec!["curee".to_string()]
-    } else {
-        a.frameworks.clone()
-    };
-    for f in &frameworks {
-        if ctx.frameworks.get(f).is_none() {
-            let known: Vec<&str> = ctx.frameworks.iter().map(|f| f.id.as_str()).collect();
-            bail!(
-                "no framework '{f}': known frameworks are {}",
-                known.join(", ")
-            );
-        }
-    }
     let start = ctx.date_or_today(a.start.as_deref())?;
-    ctx.ensure_journal()?;
     let p = Partnership {
         version: SCHEMA_VERSION,
         id: String::new(),
@@ -88,44 +57,51 @@ fn add(ctx: &Context, a: &PartnerAddArgs, out: &mut dyn Write) -> anyhow::Result
         start,
         end: None,
         cadence_days: a.cadence,
-        frameworks,
+        frameworks: a.frameworks.clone(),
         status: PartnershipStatus::Active,
         agreement: None,
         evaluation: None,
     };
-    let saved = ctx.store.create_partnership(p)?;
+    let o = ctx.journal.add_partnership(p).map_err(op)?;
+    let path = o.record.clone().unwrap_or_default();
+    let Some(v) = o.changes.iter().find_map(|c| match &c.after {
+        Some(AnyRecord::Partnership(p)) => Some(p.clone()),
+        _ => None,
+    }) else {
+        bail!("the partnership was not saved");
+    };
     writeln!(
         out,
         "Added {} (id {}): {}, {} pathway, meeting every {} days, frameworks {}",
-        saved.value.name,
-        saved.value.id,
-        saved.value.kind,
-        saved.value.pathway,
-        saved.value.cadence_days,
-        saved.value.frameworks.join(", ")
+        v.name,
+        v.id,
+        v.kind,
+        v.pathway,
+        v.cadence_days,
+        v.frameworks.join(", ")
     )?;
-    writeln!(out, "  {}", saved.path.display())?;
+    writeln!(out, "  {}", path.display())?;
+    report_outcome(&o, out)?;
     writeln!(
         out,
         "Next: mentorlog log --with {} --focus \"...\" \"notes\"",
-        saved.value.id
+        v.id
     )?;
     Ok(())
 }
 
 fn list(ctx: &Context, json: bool, out: &mut dyn Write) -> anyhow::Result<()> {
+    let partners = ctx.reader().partnerships();
     if json {
-        let rows: Vec<_> = ctx
-            .snap
-            .partnerships
+        let rows: Vec<_> = partners
             .iter()
             .map(|p| {
-                let v = &p.partnership.value;
+                let v = p.partnership();
                 json!({
                     "id": v.id, "name": v.name, "kind": v.kind.label(), "pathway": v.pathway.label(),
                     "focus": v.focus, "status": v.status.label(), "start": v.start,
                     "cadence_days": v.cadence_days, "frameworks": v.frameworks,
-                    "meetings": p.meetings.len(), "goals": p.goals.len(),
+                    "meetings": p.meetings().len(), "goals": p.goals().len(),
                 })
             })
             .collect();
@@ -136,15 +112,15 @@ fn list(ctx: &Context, json: bool, out: &mut dyn Write) -> anyhow::Result<()> {
         )?;
         return Ok(());
     }
-    if ctx.snap.partnerships.is_empty() {
+    if partners.is_empty() {
         writeln!(
             out,
             "No partnerships yet. Add one: mentorlog partner add \"Sam Lee\""
         )?;
         return Ok(());
     }
-    for p in &ctx.snap.partnerships {
-        let v = &p.partnership.value;
+    for p in &partners {
+        let v = p.partnership();
         writeln!(
             out,
             "{:<20} {:<24} {:<20} {:<8} {:>3} meetings  {:>3} goals",
@@ -152,8 +128,8 @@ fn list(ctx: &Context, json: bool, out: &mut dyn Write) -> anyhow::Result<()> {
             v.name,
             v.kind.label(),
             v.status.label(),
-            p.meetings.len(),
-            p.goals.len()
+            p.meetings().len(),
+            p.goals().len()
         )?;
     }
     Ok(())

@@ -6,11 +6,11 @@ use serde_json::json;
 
 use super::Context;
 use super::args::SearchArgs;
-use crate::search::{Index, Target};
+use crate::journal::search::Target;
 
 pub fn run(ctx: &Context, a: &SearchArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     let query = a.query.join(" ");
-    let index = Index::build(&ctx.snap, &ctx.frameworks, ctx.review, None);
+    let index = ctx.reader().search_index(None);
     let hits = index.query(&query, a.limit);
     if a.json {
         let rows: Vec<_> = hits

@@ -7,34 +7,34 @@ use serde_json::json;
 use super::Context;
 use super::args::StatusArgs;
 use crate::framework::SectionProgress;
+use crate::journal::Partner;
+use crate::journal::report::Report;
 use crate::model::MeetingGaps;
-use crate::report::{Report, report};
-use crate::store::PartnershipData;
 
 struct Summary<'a> {
-    p: &'a PartnershipData,
+    p: Partner<'a>,
     report: Report,
 }
 
-fn summarise<'a>(ctx: &Context, p: &'a PartnershipData) -> Summary<'a> {
+fn summarise<'a>(ctx: &Context, p: Partner<'a>) -> Summary<'a> {
     Summary {
         p,
-        report: report(&ctx.frameworks, p, ctx.today, ctx.review),
+        report: p.report(ctx.today()),
     }
 }
 
 pub fn run(ctx: &Context, a: &StatusArgs, out: &mut dyn Write) -> anyhow::Result<()> {
-    let selected: Vec<&PartnershipData> = match &a.with {
+    let r = ctx.reader();
+    let selected: Vec<Partner> = match &a.with {
         Some(q) => vec![ctx.partner(q)?],
-        None => ctx.snap.partnerships.iter().collect(),
+        None => r.partnerships(),
     };
     let summaries: Vec<Summary> = selected.into_iter().map(|p| summarise(ctx, p)).collect();
     if a.json {
         return json_out(ctx, &summaries, out);
     }
-    writeln!(out, "Data directory: {}", ctx.store.root().display())?;
-    if let Some(j) = &ctx.snap.journal {
-        let pr = &j.value.profile;
+    writeln!(out, "Data directory: {}", r.root().display())?;
+    if let Some(pr) = r.profile() {
         writeln!(
             out,
             "Journal of {} ({})",
@@ -59,7 +59,7 @@ pub fn run(ctx: &Context, a: &StatusArgs, out: &mut dyn Write) -> anyhow::Result
 }
 
 fn text_out(ctx: &Context, s: &Summary, detail: bool, out: &mut dyn Write) -> anyhow::Result<()> {
-    let v = &s.p.partnership.value;
+    let v = s.p.partnership();
     writeln!(
         out,
         "\n{} ({}): {}, {}, since {}",
@@ -142,14 +142,10 @@ fn text_out(ctx: &Context, s: &Summary, detail: bool, out: &mut dyn Write) -> an
     if !detail {
         return Ok(());
     }
-    if !s.p.meetings.is_empty() {
+    let meetings = s.p.meetings();
+    if !meetings.is_empty() {
         writeln!(out, "  Recent meetings:")?;
-        for m in
-            s.p.meetings
-                .iter()
-                .filter(|m| !(ctx.review && m.value.private))
-                .take(10)
-        {
+        for m in meetings.iter().take(10) {
             let m = &m.value;
             let open = m.action_items.iter().filter(|a| !a.done).count();
             writeln!(
@@ -177,8 +173,8 @@ fn text_out(ctx: &Context, s: &Summary, detail: bool, out: &mut dyn Write) -> an
         }
     }
     let mut any = false;
-    for sheet in &s.p.ticks {
-        let fw = ctx.frameworks.get(&sheet.value.framework);
+    for sheet in s.p.tick_sheets() {
+        let fw = ctx.reader().frameworks().get(&sheet.value.framework);
         for (item, t) in &sheet.value.ticks {
             if !any {
                 writeln!(out, "  Ticks:")?;
@@ -197,19 +193,21 @@ fn text_out(ctx: &Context, s: &Summary, detail: bool, out: &mut dyn Write) -> an
                     .map(|l| format!(" level {l}"))
                     .unwrap_or_default()
             )?;
-            for m in &t.evidence.meetings {
-                let focus = match s.p.meeting(m) {
-                    Some(m) if ctx.review && m.value.private => "(private)",
-                    Some(m) => m.value.focus.as_str(),
-                    None => "(meeting not found)",
-                };
-                writeln!(out, "      evidence: meeting {m} {focus}")?;
-            }
-            for n in &t.evidence.notes {
-                writeln!(out, "      evidence: {n}")?;
-            }
-            for f in &t.evidence.files {
-                writeln!(out, "      evidence: file {f}")?;
+            for line in s.p.evidence(&t.evidence) {
+                match line {
+                    crate::journal::EvidenceLine::Meeting { id, date, focus } => {
+                        let focus = if date.is_none() {
+                            "(meeting not found)".to_string()
+                        } else {
+                            focus
+                        };
+                        writeln!(out, "      evidence: meeting {id} {focus}")?
+                    }
+                    crate::journal::EvidenceLine::Note(n) => writeln!(out, "      evidence: {n}")?,
+                    crate::journal::EvidenceLine::File(f) => {
+                        writeln!(out, "      evidence: file {f}")?
+                    }
+                }
             }
         }
     }
@@ -246,7 +244,7 @@ fn json_out(ctx: &Context, summaries: &[Summary], out: &mut dyn Write) -> anyhow
     let rows: Vec<_> = summaries
         .iter()
         .map(|s| {
-            let v = &s.p.partnership.value;
+            let v = s.p.partnership();
             let r = &s.report;
             json!({
                 "id": v.id,
@@ -270,7 +268,7 @@ fn json_out(ctx: &Context, summaries: &[Summary], out: &mut dyn Write) -> anyhow
         })
         .collect();
     let doc = json!({
-        "data_dir": ctx.store.root(),
+        "data_dir": ctx.journal.root(),
         "partnerships": rows,
     });
     writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
@@ -279,7 +277,7 @@ fn json_out(ctx: &Context, summaries: &[Summary], out: &mut dyn Write) -> anyhow
 
 /// `mentorlog` with no command: a welcome on a new journal, the status otherwise.
 pub fn welcome_or_status(ctx: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
-    if ctx.snap.partnerships.is_empty() {
+    if ctx.reader().is_empty() {
         writeln!(
             out,
             "Welcome to mentorlog, a journal for mentoring and coaching.\n\n\
@@ -287,7 +285,7 @@ pub fn welcome_or_status(ctx: &Context, out: &mut dyn Write) -> anyhow::Result<(
              Start your first partnership:   mentorlog partner add \"Sam Lee\"\n\
              Or explore a demo journal:       mentorlog --data-dir /tmp/mentorlog-demo demo\n\
              Every command:                   mentorlog --help",
-            ctx.store.root().display()
+            ctx.journal.root().display()
         )?;
         return Ok(());
     }

@@ -169,9 +169,7 @@ pub fn csv(x: &Export, table: Table) -> String {
                         .evidence
                         .meetings
                         .iter()
-                        .filter(|id| {
-                            !(x.review && x.data.meeting(id).is_some_and(|m| m.value.private))
-                        })
+                        .filter(|id| x.p.may_see_link(id))
                         .map(|id| match x.visible_meeting(id) {
                             Some(m) if m.focus.is_empty() => format!("{} ({})", id, m.date),
                             Some(m) => format!("{} ({}: {})", id, m.date, m.focus),

@@ -16,12 +16,8 @@ pub fn json(x: &Export) -> String {
         .into_iter()
         .map(|sheet| {
             let mut sheet = sheet.clone();
-            if x.review {
-                for t in sheet.ticks.values_mut() {
-                    t.evidence
-                        .meetings
-                        .retain(|id| x.data.meeting(id).is_none_or(|m| !m.value.private));
-                }
+            for t in sheet.ticks.values_mut() {
+                t.evidence.meetings.retain(|id| x.p.may_see_link(id));
             }
             sheet
         })

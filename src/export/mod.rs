@@ -24,13 +24,14 @@ pub use json::json;
 pub use markdown::portfolio as portfolio_markdown;
 
 use crate::framework::{Framework, FrameworkSet, Item, Section, SectionProgress};
+pub use crate::journal::EvidenceLine;
+use crate::journal::Partner;
+use crate::journal::report::Report;
 pub use crate::model::first_line;
 use crate::model::{
     Evidence, Goal, Meeting, Partnership, PartnershipKind, Pathway, Profile, Progress, Readiness,
     Reflection, Role, StageRecord, Tick, TickSheet,
 };
-use crate::report::{Report, report};
-use crate::store::PartnershipData;
 
 /// The portfolio's two formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,48 +51,13 @@ pub fn portfolio(x: &Export, format: PortfolioFormat) -> String {
 /// Everything an export reads, with the partnership's report computed once.
 pub struct Export<'a> {
     pub set: &'a FrameworkSet,
-    pub data: &'a PartnershipData,
+    /// The partnership as the export's reader may see it.
+    pub p: Partner<'a>,
     pub profile: Option<&'a Profile>,
     pub today: NaiveDate,
-    /// Review mode: private meetings and reflections are left out.
+    /// A review copy: the reader does not see private records (said on the export).
     pub review: bool,
     pub report: Report,
-}
-
-/// One piece of evidence for a tick, resolved against the meeting log.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum EvidenceLine {
-    /// A meeting of the log; `date` is `None` when the meeting is no longer in the log.
-    Meeting {
-        id: String,
-        date: Option<NaiveDate>,
-        focus: String,
-    },
-    Note(String),
-    File(String),
-}
-
-impl EvidenceLine {
-    /// The evidence in plain words.
-    pub fn plain(&self) -> String {
-        match self {
-            EvidenceLine::Meeting { id, date: None, .. } => {
-                format!("meeting {id} (not in the log)")
-            }
-            EvidenceLine::Meeting {
-                date: Some(d),
-                focus,
-                ..
-            } if focus.is_empty() => format!("meeting of {d}"),
-            EvidenceLine::Meeting {
-                date: Some(d),
-                focus,
-                ..
-            } => format!("meeting of {d}: {focus}"),
-            EvidenceLine::Note(n) => n.clone(),
-            EvidenceLine::File(f) => format!("file {f}"),
-        }
-    }
 }
 
 /// A tick as the portfolio shows it: the item's text, its date, level and evidence.
@@ -135,60 +101,43 @@ pub struct OrphanTick<'a> {
 }
 
 impl<'a> Export<'a> {
-    pub fn new(
-        set: &'a FrameworkSet,
-        data: &'a PartnershipData,
-        profile: Option<&'a Profile>,
-        today: NaiveDate,
-        review: bool,
-    ) -> Export<'a> {
+    /// The export of `p`, as `r` may see it.
+    pub fn new(r: &crate::journal::Reader<'a>, p: Partner<'a>) -> Export<'a> {
         Export {
-            set,
-            data,
-            profile,
-            today,
-            review,
-            report: report(set, data, today, review),
+            set: r.frameworks(),
+            p,
+            profile: r.profile(),
+            today: r.today(),
+            review: p.audience().hides_private(),
+            report: p.report(r.today()),
         }
     }
 
     pub fn partnership(&self) -> &'a Partnership {
-        &self.data.partnership.value
+        self.p.partnership()
     }
 
-    /// The meeting log, oldest first; private meetings left out in review mode.
+    /// The meeting log the reader may see, oldest first.
     pub fn meetings(&self) -> Vec<&'a Meeting> {
-        let mut v: Vec<&Meeting> = self
-            .data
-            .meetings
-            .iter()
-            .map(|m| &m.value)
-            .filter(|m| !(self.review && m.private))
-            .collect();
+        let mut v: Vec<&Meeting> = self.p.meetings().into_iter().map(|m| &m.value).collect();
         v.sort_by(|a, b| (a.date, a.time, &a.id).cmp(&(b.date, b.time, &b.id)));
         v
     }
 
-    /// Reflections, oldest first; private ones left out in review mode.
+    /// Reflections the reader may see, oldest first.
     pub fn reflections(&self) -> Vec<&'a Reflection> {
-        let mut v: Vec<&Reflection> = self
-            .data
-            .reflections
-            .iter()
-            .map(|r| &r.value)
-            .filter(|r| !(self.review && r.private))
-            .collect();
+        let mut v: Vec<&Reflection> = self.p.reflections().into_iter().map(|r| &r.value).collect();
         v.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
         v
     }
 
     /// The action plan, in the order the goals were set.
     pub fn goals(&self) -> Vec<&'a Goal> {
-        self.data.goals.iter().map(|g| &g.value).collect()
+        self.p.goals().into_iter().map(|g| &g.value).collect()
     }
 
     pub fn stages(&self) -> Vec<&'a StageRecord> {
-        let mut v: Vec<&StageRecord> = self.data.stages.iter().map(|s| &s.value).collect();
+        let mut v: Vec<&StageRecord> = self.p.stages().iter().map(|s| &s.value).collect();
         v.sort_by(|a, b| (&a.framework, &a.stage).cmp(&(&b.framework, &b.stage)));
         v
     }
@@ -224,35 +173,14 @@ impl<'a> Export<'a> {
         )
     }
 
-    /// A meeting of this partnership that the export may show (none if private in review mode).
+    /// A meeting of this partnership the reader may see.
     pub fn visible_meeting(&self, id: &str) -> Option<&'a Meeting> {
-        self.data
-            .meeting(id)
-            .map(|m| &m.value)
-            .filter(|m| !(self.review && m.private))
+        self.p.meeting(id).map(|m| &m.value)
     }
 
-    /// A tick's evidence resolved against the log. In review mode a private meeting is left out.
+    /// A tick's evidence resolved against the log, as the reader may see it.
     pub fn evidence(&self, e: &Evidence) -> Vec<EvidenceLine> {
-        let mut out = Vec::new();
-        for id in &e.meetings {
-            match self.data.meeting(id).map(|m| &m.value) {
-                Some(m) if self.review && m.private => {}
-                Some(m) => out.push(EvidenceLine::Meeting {
-                    id: id.clone(),
-                    date: Some(m.date),
-                    focus: m.focus.clone(),
-                }),
-                None => out.push(EvidenceLine::Meeting {
-                    id: id.clone(),
-                    date: None,
-                    focus: String::new(),
-                }),
-            }
-        }
-        out.extend(e.notes.iter().cloned().map(EvidenceLine::Note));
-        out.extend(e.files.iter().cloned().map(EvidenceLine::File));
-        out
+        self.p.evidence(e)
     }
 
     /// The tick stored for an item of `fw` (a ref followed to the item it stands for).
@@ -262,7 +190,7 @@ impl<'a> Export<'a> {
         } else {
             (fw.id.clone(), item.id.clone())
         };
-        let t = self.data.tick_sheet(&f)?.value.ticks.get(&i)?;
+        let t = self.p.tick(&f, &i)?;
         Some((format!("{f}/{i}"), t))
     }
 
@@ -341,7 +269,7 @@ impl<'a> Export<'a> {
 
     /// The tick sheets in framework order (the store reads them in directory order).
     pub fn tick_sheets(&self) -> Vec<&'a TickSheet> {
-        let mut v: Vec<&TickSheet> = self.data.ticks.iter().map(|t| &t.value).collect();
+        let mut v: Vec<&TickSheet> = self.p.tick_sheets().iter().map(|t| &t.value).collect();
         v.sort_by(|a, b| a.framework.cmp(&b.framework));
         v
     }

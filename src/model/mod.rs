@@ -22,6 +22,19 @@ pub fn ron_options() -> ron::Options {
     ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
 }
 
+/// Today's date by this machine's clock, in its time zone. Never panics, whatever the clock
+/// says (chrono's `Local::now` does before 1970).
+pub fn today() -> chrono::NaiveDate {
+    use std::time::{SystemTime, UNIX_EPOCH};
+    let secs = match SystemTime::now().duration_since(UNIX_EPOCH) {
+        Ok(d) => i64::try_from(d.as_secs()).unwrap_or(i64::MAX),
+        Err(e) => -i64::try_from(e.duration().as_secs()).unwrap_or(i64::MAX),
+    };
+    chrono::DateTime::from_timestamp(secs, 0)
+        .map(|utc| utc.with_timezone(&chrono::Local).date_naive())
+        .unwrap_or_default()
+}
+
 /// The first line of a text (an item's text may carry points under it), trimmed.
 pub fn first_line(s: &str) -> &str {
     s.lines().next().unwrap_or("").trim()

@@ -134,9 +134,43 @@ pub fn workload<'a>(
     w
 }
 
+/// Meetings per calendar month for the 12 months up to today, oldest first.
+pub fn meetings_per_month(dates: impl Iterator<Item = NaiveDate>, today: NaiveDate) -> Vec<u64> {
+    use chrono::Datelike;
+    let mut counts = vec![0u64; 12];
+    let now = today.year() * 12 + today.month0() as i32;
+    for d in dates {
+        let age = now - (d.year() * 12 + d.month0() as i32);
+        if (0..12).contains(&age) {
+            counts[11 - age as usize] += 1;
+        }
+    }
+    counts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn months_count_back_from_today_across_a_year() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let counts = meetings_per_month(
+            [
+                d("2026-01-05"),
+                d("2025-12-30"),
+                d("2025-12-01"),
+                d("2024-12-01"),
+                d("2025-02-01"),
+            ]
+            .into_iter(),
+            d("2026-01-20"),
+        );
+        assert_eq!(counts[11], 1);
+        assert_eq!(counts[10], 2);
+        assert_eq!(counts[0], 1); // Feb 2025
+        assert_eq!(counts.iter().sum::<u64>(), 4);
+    }
     use crate::model::{GoalStatus, Owner, SCHEMA_VERSION};
 
     fn d(s: &str) -> NaiveDate {

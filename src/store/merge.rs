@@ -6,51 +6,83 @@
 
 use serde_json::{Map, Value};
 
+use super::kind::MergeRule;
+
 /// Merge `mine` and `theirs`, both edits of `base` (`None`: both created the record).
 /// Returns the merged value and the paths of fields both sides changed differently.
 pub fn merge3(base: Option<&Value>, theirs: &Value, mine: &Value) -> (Value, Vec<String>) {
-    let mut conflicts = Vec::new();
-    let merged = merge_at(base, theirs, mine, "", &mut conflicts);
-    (merged, conflicts)
+    merge3_with(&MergeRule::default(), base, theirs, mine)
 }
 
-fn merge_at(
+/// `merge3` with a kind's rule: the lists it names merge record by record on their key (or as
+/// sets), whatever their contents.
+pub fn merge3_with(
+    rule: &MergeRule,
     base: Option<&Value>,
     theirs: &Value,
     mine: &Value,
-    path: &str,
-    conflicts: &mut Vec<String>,
-) -> Value {
-    if mine == theirs {
-        return mine.clone();
-    }
-    if base == Some(mine) {
-        return theirs.clone();
-    }
-    if base == Some(theirs) {
-        return mine.clone();
-    }
-    match (theirs, mine) {
-        (Value::Object(t), Value::Object(m)) => {
-            let b = base.and_then(Value::as_object);
-            Value::Object(merge_maps(b, t, m, path, conflicts))
+) -> (Value, Vec<String>) {
+    let mut conflicts = Vec::new();
+    let merged = Merger { rule }.at(base, theirs, mine, "", &mut conflicts);
+    (merged, conflicts)
+}
+
+struct Merger<'a> {
+    rule: &'a MergeRule,
+}
+
+impl Merger<'_> {
+    fn at(
+        &self,
+        base: Option<&Value>,
+        theirs: &Value,
+        mine: &Value,
+        path: &str,
+        conflicts: &mut Vec<String>,
+    ) -> Value {
+        if mine == theirs {
+            return mine.clone();
         }
-        (Value::Array(t), Value::Array(m)) if is_keyed(t) && is_keyed(m) => {
-            let b = base.and_then(Value::as_array).filter(|b| is_keyed(b));
-            Value::Array(merge_keyed(b, t, m, path, conflicts))
+        if base == Some(mine) {
+            return theirs.clone();
         }
-        (Value::Array(t), Value::Array(m)) if is_plain(t) && is_plain(m) => {
-            let empty = Vec::new();
-            let b = base.and_then(Value::as_array).unwrap_or(&empty);
-            Value::Array(merge_sets(b, t, m))
+        if base == Some(theirs) {
+            return mine.clone();
         }
-        _ => {
-            conflicts.push(if path.is_empty() {
-                "(whole record)".into()
-            } else {
-                path.into()
-            });
-            mine.clone()
+        let named_key = self
+            .rule
+            .keyed_lists
+            .iter()
+            .find(|(f, _)| *f == path)
+            .map(|(_, k)| *k);
+        let as_set = self.rule.set_lists.contains(&path);
+        match (theirs, mine) {
+            (Value::Object(t), Value::Object(m)) => {
+                let b = base.and_then(Value::as_object);
+                Value::Object(self.maps(b, t, m, path, conflicts))
+            }
+            (Value::Array(t), Value::Array(m)) if named_key.is_some() => {
+                let key = named_key.unwrap_or("id");
+                let b = base.and_then(Value::as_array);
+                Value::Array(self.keyed(key, b, t, m, path, conflicts))
+            }
+            (Value::Array(t), Value::Array(m)) if is_keyed("id", t) && is_keyed("id", m) => {
+                let b = base.and_then(Value::as_array).filter(|b| is_keyed("id", b));
+                Value::Array(self.keyed("id", b, t, m, path, conflicts))
+            }
+            (Value::Array(t), Value::Array(m)) if as_set || (is_plain(t) && is_plain(m)) => {
+                let empty = Vec::new();
+                let b = base.and_then(Value::as_array).unwrap_or(&empty);
+                Value::Array(merge_sets(b, t, m))
+            }
+            _ => {
+                conflicts.push(if path.is_empty() {
+                    "(whole record)".into()
+                } else {
+                    path.into()
+                });
+                mine.clone()
+            }
         }
     }
 }
@@ -66,6 +98,7 @@ fn join(path: &str, key: &str) -> String {
 /// Merge two maps key by key: additions on either side are kept, a deletion wins over an
 /// unchanged value, and a deletion against a change keeps the change (nothing is lost).
 fn merge_entries<'a>(
+    m8: &Merger,
     keys: Vec<&'a str>,
     get_b: &dyn Fn(&str) -> Option<&'a Value>,
     get_t: &dyn Fn(&str) -> Option<&'a Value>,
@@ -77,7 +110,7 @@ fn merge_entries<'a>(
     for k in keys {
         let (b, t, m) = (get_b(k), get_t(k), get_m(k));
         let v = match (t, m) {
-            (Some(t), Some(m)) => Some(merge_at(b, t, m, &join(path, k), conflicts)),
+            (Some(t), Some(m)) => Some(m8.at(b, t, m, &join(path, k), conflicts)),
             // I deleted it: keep it deleted unless they changed it meanwhile.
             (Some(t), None) => (b != Some(t)).then(|| t.clone()),
             // They deleted it: keep it deleted unless I changed it.
@@ -91,74 +124,91 @@ fn merge_entries<'a>(
     out
 }
 
-fn merge_maps(
-    base: Option<&Map<String, Value>>,
-    theirs: &Map<String, Value>,
-    mine: &Map<String, Value>,
-    path: &str,
-    conflicts: &mut Vec<String>,
-) -> Map<String, Value> {
-    let mut keys: Vec<&str> = mine.keys().map(String::as_str).collect();
-    keys.extend(
-        theirs
-            .keys()
-            .map(String::as_str)
-            .filter(|k| !mine.contains_key(*k)),
-    );
-    merge_entries(
-        keys,
-        &|k| base.and_then(|b| b.get(k)),
-        &|k| theirs.get(k),
-        &|k| mine.get(k),
-        path,
-        conflicts,
-    )
-    .into_iter()
-    .map(|(k, v)| (k.to_string(), v))
-    .collect()
+impl Merger<'_> {
+    fn maps(
+        &self,
+        base: Option<&Map<String, Value>>,
+        theirs: &Map<String, Value>,
+        mine: &Map<String, Value>,
+        path: &str,
+        conflicts: &mut Vec<String>,
+    ) -> Map<String, Value> {
+        let mut keys: Vec<&str> = mine.keys().map(String::as_str).collect();
+        keys.extend(
+            theirs
+                .keys()
+                .map(String::as_str)
+                .filter(|k| !mine.contains_key(*k)),
+        );
+        merge_entries(
+            self,
+            keys,
+            &|k| base.and_then(|b| b.get(k)),
+            &|k| theirs.get(k),
+            &|k| mine.get(k),
+            path,
+            conflicts,
+        )
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect()
+    }
 }
 
-fn key_of(v: &Value) -> Option<&str> {
-    v.as_object()?.get("id")?.as_str()
+/// A record's key as text (a string, or any other plain value written out).
+fn key_of(key: &str, v: &Value) -> Option<String> {
+    match v.as_object()?.get(key)? {
+        Value::String(s) => Some(s.clone()),
+        Value::Object(_) | Value::Array(_) => None,
+        other => Some(other.to_string()),
+    }
 }
 
-fn is_keyed(items: &[Value]) -> bool {
-    !items.is_empty() && items.iter().all(|v| key_of(v).is_some())
+fn is_keyed(key: &str, items: &[Value]) -> bool {
+    !items.is_empty() && items.iter().all(|v| key_of(key, v).is_some())
 }
 
 fn is_plain(items: &[Value]) -> bool {
     items.iter().all(|v| !v.is_object() && !v.is_array())
 }
 
-fn merge_keyed(
-    base: Option<&Vec<Value>>,
-    theirs: &[Value],
-    mine: &[Value],
-    path: &str,
-    conflicts: &mut Vec<String>,
-) -> Vec<Value> {
-    let find = |list: &'_ [Value], k: &str| -> Option<usize> {
-        list.iter().position(|v| key_of(v) == Some(k))
-    };
-    let mut keys: Vec<&str> = mine.iter().filter_map(key_of).collect();
-    keys.extend(
-        theirs
-            .iter()
-            .filter_map(key_of)
-            .filter(|k| find(mine, k).is_none()),
-    );
-    let base_slice: &[Value] = base.map_or(&[], Vec::as_slice);
-    merge_entries(
-        keys,
-        &|k| find(base_slice, k).map(|i| &base_slice[i]),
-        &|k| find(theirs, k).map(|i| &theirs[i]),
-        &|k| find(mine, k).map(|i| &mine[i]),
-        path,
-        conflicts,
-    )
-    .into_iter()
-    .map(|(_, v)| v)
-    .collect()
+impl Merger<'_> {
+    fn keyed(
+        &self,
+        key: &str,
+        base: Option<&Vec<Value>>,
+        theirs: &[Value],
+        mine: &[Value],
+        path: &str,
+        conflicts: &mut Vec<String>,
+    ) -> Vec<Value> {
+        let find = |list: &'_ [Value], k: &str| -> Option<usize> {
+            list.iter()
+                .position(|v| key_of(key, v).as_deref() == Some(k))
+        };
+        let mut owned: Vec<String> = mine.iter().filter_map(|v| key_of(key, v)).collect();
+        owned.extend(
+            theirs
+                .iter()
+                .filter_map(|v| key_of(key, v))
+                .filter(|k| find(mine, k).is_none()),
+        );
+        owned.dedup();
+        let keys: Vec<&str> = owned.iter().map(String::as_str).collect();
+        let base_slice: &[Value] = base.map_or(&[], Vec::as_slice);
+        merge_entries(
+            self,
+            keys,
+            &|k| find(base_slice, k).map(|i| &base_slice[i]),
+            &|k| find(theirs, k).map(|i| &theirs[i]),
+            &|k| find(mine, k).map(|i| &mine[i]),
+            path,
+            conflicts,
+        )
+        .into_iter()
+        .map(|(_, v)| v)
+        .collect()
+    }
 }
 
 /// Mine, less what they removed, plus what they added.

@@ -12,7 +12,9 @@
 //! partnerships/ID/ticks/FRAMEWORK.ron
 //! ```
 
+pub mod batch;
 mod io;
+pub mod kind;
 mod lock;
 pub mod merge;
 mod record;
@@ -23,7 +25,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
+pub use batch::{BatchError, Mode, Write, Written};
 pub use io::{atomic_write, ensure_dir};
+pub use kind::{AnyRecord, KINDS, Kind, KindInfo, MergeRule, PartnershipRecord};
 pub use lock::{JournalLock, LOCK_FILE};
 pub use record::{
     MIGRATIONS, Migration, Record, Saved, is_conflict_copy, migrate, parse_record, read_record,
@@ -225,10 +229,13 @@ impl Store {
                 Err(e) => snap.problems.push(e.to_string()),
             }
         }
+        snap.conflicts
+            .extend(conflict_copies(&self.root, "journal"));
         let mut dirs = list(&self.partnerships_dir(), &mut snap.problems, true);
         dirs.sort();
         for dir in dirs {
             let pp = dir.join("partnership.ron");
+            snap.conflicts.extend(conflict_copies(&dir, "partnership"));
             if !pp.exists() {
                 continue;
             }
@@ -242,6 +249,20 @@ impl Store {
                     continue;
                 }
             };
+            if let Some(first) = snap
+                .partnerships
+                .iter()
+                .find(|p| p.id() == partnership.value.id)
+            {
+                snap.problems.push(format!(
+                    "{} and {} both hold the partnership id '{}': the second is not shown until \
+                     one of them is given another id (a partnership's id is its folder's name)",
+                    first.partnership.path.display(),
+                    partnership.path.display(),
+                    partnership.value.id
+                ));
+                continue;
+            }
             let mut data = PartnershipData {
                 partnership,
                 meetings: Vec::new(),
@@ -278,27 +299,84 @@ impl Store {
         conflicts: &mut Vec<PathBuf>,
     ) {
         let mut snap = Snapshot::default();
-        let dir = data.dir.clone();
-        data.meetings = load_all(&dir.join("meetings"), &mut snap);
-        data.goals = load_all(&dir.join("goals"), &mut snap);
-        data.reflections = load_all(&dir.join("reflections"), &mut snap);
-        data.stages = load_all(&dir.join("stages"), &mut snap);
-        data.ticks = load_all(&dir.join("ticks"), &mut snap);
-        data.meetings.sort_by(|a, b| {
-            (b.value.date, b.value.time, &b.value.id).cmp(&(
-                a.value.date,
-                a.value.time,
-                &a.value.id,
-            ))
-        });
-        data.goals
-            .sort_by(|a, b| (a.value.created, &a.value.id).cmp(&(b.value.created, &b.value.id)));
-        data.reflections
-            .sort_by_key(|r| std::cmp::Reverse(r.value.date));
+        load_kind::<Meeting>(data, &mut snap);
+        load_kind::<Goal>(data, &mut snap);
+        load_kind::<Reflection>(data, &mut snap);
+        load_kind::<StageRecord>(data, &mut snap);
+        load_kind::<TickSheet>(data, &mut snap);
         data.loaded = true;
         data.listed_dates.clear();
         problems.extend(snap.problems);
         conflicts.extend(snap.conflicts);
+    }
+
+    /// Apply a batch of writes: all of them, or (when any cannot be written as asked) none.
+    pub fn apply(&self, writes: &[Write], prune: &[PathBuf]) -> Result<Vec<Written>, BatchError> {
+        batch::apply(&self.root, writes, prune)
+    }
+
+    /// Put right what a killed process left: finish its unfinished batches and remove its
+    /// temporary files. Returns what was done, in words.
+    pub fn recover(&self) -> Result<Vec<String>, StoreError> {
+        if !self.root.is_dir() {
+            return Ok(Vec::new());
+        }
+        let _lock = JournalLock::acquire(&self.root)?;
+        let mut said = Vec::new();
+        let finished = batch::finish_pending(&self.root)?;
+        if finished > 0 {
+            said.push(format!(
+                "finished {finished} change{} that a mentorlog stopped in the middle of saving",
+                if finished == 1 { "" } else { "s" }
+            ));
+        }
+        let removed = self.sweep_temporary_files();
+        if removed > 0 {
+            said.push(format!(
+                "removed {removed} temporary file{} left by a mentorlog that was stopped while saving",
+                if removed == 1 { "" } else { "s" }
+            ));
+        }
+        Ok(said)
+    }
+
+    /// Remove `.tmp-*` files (a save's work in progress) from every folder of the journal.
+    /// Only called with the lock held: no save is in progress, so every one is a leftover.
+    fn sweep_temporary_files(&self) -> usize {
+        let mut dirs = vec![self.root.clone(), self.frameworks_dir()];
+        dirs.push(self.root.join(batch::PENDING_DIR));
+        if let Ok(entries) = std::fs::read_dir(self.partnerships_dir()) {
+            for e in entries.filter_map(Result::ok) {
+                let p = e.path();
+                if p.symlink_metadata().is_ok_and(|m| m.is_dir()) {
+                    dirs.extend(
+                        Kind::in_folders()
+                            .filter_map(|k| k.folder)
+                            .map(|f| p.join(f)),
+                    );
+                    dirs.push(p);
+                }
+            }
+        }
+        let mut removed = 0;
+        for d in dirs {
+            let Ok(entries) = std::fs::read_dir(&d) else {
+                continue;
+            };
+            for e in entries.filter_map(Result::ok) {
+                let is_temp = e
+                    .file_name()
+                    .to_str()
+                    .is_some_and(|n| n.starts_with(".tmp-"));
+                if is_temp
+                    && e.file_type().is_ok_and(|t| t.is_file())
+                    && std::fs::remove_file(e.path()).is_ok()
+                {
+                    removed += 1;
+                }
+            }
+        }
+        removed
     }
 
     /// Create or update `journal.ron`.
@@ -439,6 +517,33 @@ fn list(dir: &Path, problems: &mut Vec<String>, dirs: bool) -> Vec<PathBuf> {
             }
         })
         .collect()
+}
+
+/// Read every record of kind `T` of a partnership, in the kind's order.
+fn load_kind<T: PartnershipRecord>(data: &mut PartnershipData, snap: &mut Snapshot) {
+    let folder = T::KIND.info().folder.unwrap_or_default();
+    let mut list = load_all::<T>(&data.dir.join(folder), snap);
+    list.sort_by(|a, b| T::order(&a.value, &b.value));
+    *T::list_mut(data) = list;
+}
+
+/// The conflict copies of the fixed file `stem.ron` in `dir` (`partnership`, `journal`).
+fn conflict_copies(dir: &Path, stem: &str) -> Vec<PathBuf> {
+    let prefix = format!("{stem}.conflict-");
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut found: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(&prefix) && n.ends_with(".ron"))
+        })
+        .collect();
+    found.sort();
+    found
 }
 
 fn load_all<T: Record>(dir: &Path, snap: &mut Snapshot) -> Vec<Loaded<T>> {

@@ -9,24 +9,25 @@ use serde::de::DeserializeOwned;
 
 use super::StoreError;
 use super::io::atomic_write;
+use super::kind::Kind;
 use super::lock::JournalLock;
-use super::merge::merge3;
+use super::merge::merge3_with;
 use crate::model::{
     Goal, Journal, Meeting, Partnership, Reflection, SCHEMA_VERSION, StageRecord, TickSheet,
 };
 
 /// A record type stored one to a file.
 pub trait Record: Serialize + DeserializeOwned + Clone + PartialEq {
-    /// What the file holds, for messages ("meeting", "goal", ...).
-    const KIND: &'static str;
+    /// What the file holds: its row in the table of kinds.
+    const KIND: Kind;
     fn version(&self) -> u32;
     fn set_version(&mut self, v: u32);
 }
 
 macro_rules! record {
-    ($t:ty, $kind:literal) => {
+    ($t:ty, $kind:expr) => {
         impl Record for $t {
-            const KIND: &'static str = $kind;
+            const KIND: Kind = $kind;
             fn version(&self) -> u32 {
                 self.version
             }
@@ -37,17 +38,17 @@ macro_rules! record {
     };
 }
 
-record!(Journal, "journal");
-record!(Partnership, "partnership");
-record!(Meeting, "meeting");
-record!(Goal, "goal");
-record!(Reflection, "reflection");
-record!(StageRecord, "stage record");
-record!(TickSheet, "tick sheet");
+record!(Journal, Kind::Journal);
+record!(Partnership, Kind::Partnership);
+record!(Meeting, Kind::Meeting);
+record!(Goal, Kind::Goal);
+record!(Reflection, Kind::Reflection);
+record!(StageRecord, Kind::Stage);
+record!(TickSheet, Kind::Ticks);
 
 /// A change to the shape of one kind of record between two schema versions.
 pub struct Migration {
-    pub kind: &'static str,
+    pub kind: Kind,
     pub from: u32,
     pub apply: fn(&mut ron::Value),
 }
@@ -58,7 +59,7 @@ pub const MIGRATIONS: &[Migration] = &[];
 
 /// Bring `value` (a file at version `from`) up to `SCHEMA_VERSION` with `table`.
 pub fn migrate(
-    kind: &str,
+    kind: Kind,
     mut value: ron::Value,
     from: u32,
     table: &[Migration],
@@ -68,7 +69,7 @@ pub fn migrate(
         let step = table
             .iter()
             .find(|m| m.kind == kind && m.from == v)
-            .ok_or_else(|| format!("no migration for a {kind} from version {v}"))?;
+            .ok_or_else(|| format!("no migration for a {} from version {v}", kind.noun()))?;
         (step.apply)(&mut value);
         v += 1;
     }
@@ -226,7 +227,9 @@ pub(crate) fn save_locked<T: Record>(
                 |v: &T| serde_json::to_value(v).map_err(|e| StoreError::Invalid(e.to_string()));
             let base_json = base.map(json).transpose()?;
             let theirs_json = json(theirs)?;
-            let (merged, conflicts) = merge3(base_json.as_ref(), &theirs_json, &json(new)?);
+            let rule = &T::KIND.info().merge;
+            let (merged, conflicts) =
+                merge3_with(rule, base_json.as_ref(), &theirs_json, &json(new)?);
             let mut value: T = serde_json::from_value(merged).map_err(|e| {
                 StoreError::Invalid(format!("merge produced an invalid record: {e}"))
             })?;
@@ -284,17 +287,23 @@ mod tests {
             }
         }
         let table = [Migration {
-            kind: "meeting",
+            kind: Kind::Meeting,
             from: 0,
             apply: rename_focus,
         }];
         let old: ron::Value = ron::from_str("(version: 0, topic: \"Questioning\")").unwrap();
-        let new = migrate("meeting", old, 0, &table).unwrap();
+        let new = migrate(Kind::Meeting, old, 0, &table).unwrap();
         assert_eq!(version_of(&new), Some(SCHEMA_VERSION));
         let ron::Value::Map(m) = &new else { panic!() };
         assert!(m.get(&ron::Value::String("focus".into())).is_some());
         assert!(m.get(&ron::Value::String("topic".into())).is_none());
-        let e = migrate("goal", ron::from_str("(version: 0)").unwrap(), 0, &table).unwrap_err();
+        let e = migrate(
+            Kind::Goal,
+            ron::from_str("(version: 0)").unwrap(),
+            0,
+            &table,
+        )
+        .unwrap_err();
         assert!(e.contains("no migration for a goal from version 0"), "{e}");
     }
 }

@@ -5,16 +5,16 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::View;
-use crate::app::{App, LIKERT};
+use super::{Screen, View};
+use crate::app::LIKERT;
 use crate::model::AGREEMENT_OUTCOMES;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &View) {
+pub fn draw(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
     let t = view.theme;
-    let Some(p) = app.partner() else {
+    let Some(p) = s.partner() else {
         return;
     };
-    let v = &p.partnership.value;
+    let v = p.partnership();
     let mut lines = vec![Line::from(vec![
         Span::styled("Pathway: ", t.label()),
         Span::raw(match &v.focus {

@@ -6,9 +6,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, LineGauge, Paragraph, Wrap};
 
-use super::View;
+use super::{Screen, View};
+use crate::app::Pane;
 use crate::app::checklist::Row;
-use crate::app::{App, Pane};
 use crate::framework::framework_progress;
 
 fn bar(achieved: usize, total: usize, width: usize) -> String {
@@ -19,9 +19,9 @@ fn bar(achieved: usize, total: usize, width: usize) -> String {
     format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &View) {
+pub fn draw(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
     let t = view.theme;
-    let (Some(fw), Some(p)) = (app.checklist_framework(), app.partner()) else {
+    let (Some(fw), Some(p)) = (s.checklist_framework(), s.partner()) else {
         frame.render_widget(
             Paragraph::new(Span::styled(
                 "This partnership uses no framework yet.",
@@ -38,12 +38,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &View) {
         Constraint::Length(detail_h),
     ])
     .areas(area);
-    let (total, _) = framework_progress(&app.frameworks, fw, &|f, i| p.is_ticked(f, i));
+    let (total, _) = framework_progress(s.frameworks(), fw, &|f, i| p.is_ticked(f, i));
     let tail = format!(
         " {}/{}{}",
         total.achieved,
         total.total,
-        if app.checklist.only_open {
+        if s.app.checklist.only_open {
             " (not yet achieved)"
         } else {
             ""
@@ -66,14 +66,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &View) {
         head,
     );
 
-    let rows = app.checklist_rows();
+    let rows = s.checklist_rows();
     let height = tree.height as usize;
-    let offset = app
+    let offset = s
+        .app
         .checklist
         .cursor
         .saturating_sub(height.saturating_sub(1));
     let width = tree.width as usize;
-    let focused = app.pane == Pane::Main;
+    let focused = s.app.pane == Pane::Main;
     let lines: Vec<Line> = rows
         .iter()
         .enumerate()
@@ -129,7 +130,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &View) {
                     let room = width.saturating_sub(
                         super::text::width(&indent) + 4 + super::text::width(&suffix),
                     );
-                    let text = super::truncate(crate::app::first_line(text), room);
+                    let text = super::truncate(crate::model::first_line(text), room);
                     let style = if tick.is_some() {
                         t.ok()
                     } else {
@@ -143,14 +144,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &View) {
                     ])
                 }
             };
-            if i == app.checklist.cursor {
+            if i == s.app.checklist.cursor {
                 line.style(t.selected(focused))
             } else {
                 line
             }
         })
         .collect();
-    if lines.is_empty() && app.checklist.only_open {
+    if lines.is_empty() && s.app.checklist.only_open {
         frame.render_widget(
             Paragraph::new(Span::styled(
                 "Every item is achieved. f shows them all.",
@@ -163,7 +164,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &View) {
     }
 
     let mut info = Vec::new();
-    match rows.get(app.checklist.cursor) {
+    match rows.get(s.app.checklist.cursor) {
         Some(Row::Item {
             item,
             tick,
@@ -186,7 +187,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &View) {
                     let mut ev: Vec<String> = Vec::new();
                     for m in &tk.evidence.meetings {
                         let focus = match p.meeting(m) {
-                            Some(l) if app.review && l.value.private => {
+                            Some(l) if s.app.review && l.value.private => {
                                 "(private meeting)".to_string()
                             }
                             Some(l) => format!("meeting {} {}", l.value.date, l.value.focus),

@@ -1,50 +1,21 @@
 //! The dashboard: how the selected partnership is going, at a glance.
 
-use chrono::Datelike;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{LineGauge, Paragraph, Sparkline};
 
-use super::View;
-use crate::app::App;
-use crate::framework::framework_progress;
-use crate::model::{meeting_gaps, workload};
+use super::{Screen, View};
 
-/// Meetings per calendar month for the 12 months up to today, oldest first.
-pub fn meetings_per_month(
-    dates: impl Iterator<Item = chrono::NaiveDate>,
-    today: chrono::NaiveDate,
-) -> Vec<u64> {
-    let mut counts = vec![0u64; 12];
-    let now = today.year() * 12 + today.month0() as i32;
-    for d in dates {
-        let age = now - (d.year() * 12 + d.month0() as i32);
-        if (0..12).contains(&age) {
-            counts[11 - age as usize] += 1;
-        }
-    }
-    counts
-}
-
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &View) {
-    let Some(p) = app.partner() else {
+pub fn draw(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
+    // Everything here was computed when the journal or the selection changed, not per frame.
+    let (Some(p), Some(report)) = (s.partner(), s.app.derived.report.as_ref()) else {
         return;
     };
     let t = view.theme;
-    let v = &p.partnership.value;
-    let meetings = app.meetings();
-    let gaps = meeting_gaps(
-        meetings.iter().map(|m| m.value.date),
-        v.start,
-        v.cadence_days,
-        app.today,
-    );
-    let work = workload(
-        p.goals.iter().map(|g| &g.value),
-        meetings.iter().map(|m| &m.value),
-        app.today,
-    );
+    let v = p.partnership();
+    let gaps = &report.gaps;
+    let work = &report.work;
     let mut lines = vec![Line::from(vec![
         Span::styled(format!("{} · {} · ", v.kind, v.pathway), t.dim()),
         Span::styled(
@@ -98,8 +69,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &View) {
     ]));
     lines.push(Line::default());
     lines.push(Line::from(Span::styled("Progress", t.label())));
-    let fws = app.partner_frameworks();
-    let report = crate::report::report(&app.frameworks, p, app.today, app.review);
     let mut recog = vec![Line::from(Span::styled("Recognition", t.label()))];
     for r in &report.readiness {
         let met = r.rules.iter().filter(|x| x.met).count();
@@ -138,7 +107,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &View) {
             .map(|x| {
                 format!(
                     "{} {}",
-                    crate::app::first_line(&x.text),
+                    crate::model::first_line(&x.text),
                     x.level.as_deref().unwrap_or("–")
                 )
             })
@@ -149,7 +118,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &View) {
         )));
     }
     let text_h = lines.len() as u16;
-    let gauges_h = fws.len() as u16;
+    let gauges_h = report.progress.len() as u16;
     let recog_h = recog.len() as u16;
     let [
         text_area,
@@ -194,9 +163,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &View) {
         .collect();
     frame.render_widget(Paragraph::new(recog), recog_area);
     frame.render_widget(Paragraph::new(lines), text_area);
-    let is_ticked = |f: &str, i: &str| p.is_ticked(f, i);
-    for (n, fw) in fws.iter().enumerate() {
-        let (total, _) = framework_progress(&app.frameworks, fw, &is_ticked);
+    for (n, fp) in report.progress.iter().enumerate() {
+        let total = fp.progress;
         let ratio = if total.total == 0 {
             0.0
         } else {
@@ -206,7 +174,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &View) {
         if r.y >= gauge_area.bottom() {
             break;
         }
-        let label = super::truncate(&fw.title, (area.width as usize / 2).max(10));
+        let label = super::truncate(&fp.title, (area.width as usize / 2).max(10));
         frame.render_widget(
             LineGauge::default()
                 .ratio(ratio.clamp(0.0, 1.0))
@@ -217,7 +185,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &View) {
         );
     }
     if spark_area.height >= 2 {
-        let counts = meetings_per_month(meetings.iter().map(|m| m.value.date), app.today);
+        let counts = &s.app.derived.per_month;
         frame.render_widget(
             Paragraph::new(Span::styled(
                 format!(
@@ -234,31 +202,5 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &View) {
             Sparkline::default().data(&spread).style(t.accent()),
             Rect::new(spark_area.x, spark_area.y, w, spark_area.height.min(4)),
         );
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use chrono::NaiveDate;
-
-    #[test]
-    fn months_count_back_from_today_across_a_year() {
-        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
-        let counts = meetings_per_month(
-            [
-                d("2026-01-05"),
-                d("2025-12-30"),
-                d("2025-12-01"),
-                d("2024-12-01"),
-                d("2025-02-01"),
-            ]
-            .into_iter(),
-            d("2026-01-20"),
-        );
-        assert_eq!(counts[11], 1);
-        assert_eq!(counts[10], 2);
-        assert_eq!(counts[0], 1); // Feb 2025
-        assert_eq!(counts.iter().sum::<u64>(), 4);
     }
 }

@@ -8,9 +8,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
 
-use super::View;
 use super::text::wrap;
-use crate::app::{App, Pane};
+use super::{Screen, View};
+use crate::app::Pane;
 use crate::model::{Goal, goal_is_overdue};
 
 /// Below this width the table shows three columns and a detail panel.
@@ -60,9 +60,9 @@ fn first_visible(heights: &[u16], cursor: usize, room: u16) -> usize {
     start
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &View) {
+pub fn draw(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
     let t = view.theme;
-    let goals = app.goals();
+    let goals = s.goals();
     if goals.is_empty() {
         frame.render_widget(
             Paragraph::new(Span::styled(
@@ -73,7 +73,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &View) {
         );
         return;
     }
-    let focused = app.pane == Pane::Main;
+    let focused = s.app.pane == Pane::Main;
     let wide = area.width >= WIDE;
     let (table_area, detail_area) = if wide {
         (area, None)
@@ -118,7 +118,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &View) {
             } else {
                 vec![&c[0], &c[7], &c[6]]
             };
-            let overdue = goal_is_overdue(&g.value, app.today);
+            let overdue = goal_is_overdue(&g.value, s.today());
             let wrapped: Vec<Vec<String>> = chosen
                 .iter()
                 .zip(&col_w)
@@ -142,15 +142,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &View) {
         .collect();
     let heights: Vec<u16> = built.iter().map(|b| b.1).collect();
     let room = table_area.height.saturating_sub(if wide { 3 } else { 1 });
-    let start = first_visible(&heights, app.goal_cursor, room);
+    let start = first_visible(&heights, s.app.goal_cursor, room);
     let mut used = 0;
     let mut rows = Vec::new();
     for (i, (wrapped, h)) in built.iter().enumerate().skip(start) {
-        if used + h > room && i > app.goal_cursor {
+        if used + h > room && i > s.app.goal_cursor {
             break;
         }
         used += h;
-        let overdue = goal_is_overdue(&goals[i].value, app.today);
+        let overdue = goal_is_overdue(&goals[i].value, s.today());
         let row = Row::new(wrapped.iter().map(|lines| {
             Cell::from(Text::from(
                 lines
@@ -161,7 +161,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &View) {
             ))
         }))
         .height(*h);
-        let style = if i == app.goal_cursor {
+        let style = if i == s.app.goal_cursor {
             t.selected(focused)
         } else if overdue {
             t.error()
@@ -192,12 +192,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &View) {
         Table::new(rows, widths).header(header).column_spacing(1),
         table_area,
     );
-    if let (Some(area), Some(g)) = (detail_area, goals.get(app.goal_cursor)) {
-        detail(frame, area, &g.value, app, view);
+    if let (Some(area), Some(g)) = (detail_area, goals.get(s.app.goal_cursor)) {
+        detail(frame, area, &g.value, s, view);
     }
 }
 
-fn detail(frame: &mut Frame, area: Rect, g: &Goal, app: &App, view: &View) {
+fn detail(frame: &mut Frame, area: Rect, g: &Goal, s: &Screen, view: &View) {
     let t = view.theme;
     let c = cells(g);
     let mut lines = Vec::new();
@@ -215,7 +215,7 @@ fn detail(frame: &mut Frame, area: Rect, g: &Goal, app: &App, view: &View) {
             ]));
         }
     }
-    if goal_is_overdue(g, app.today) {
+    if goal_is_overdue(g, s.today()) {
         lines.push(Line::from(Span::styled(
             "Overdue: the target date has passed",
             t.warn(),

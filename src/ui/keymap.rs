@@ -1,48 +1,41 @@
-//! Keys to actions. Every binding has a description (from its action), and the help screen
-//! is generated from this table. `keymap.ron` in the config directory rebinds actions:
-//! `{"quit": ["q", "ctrl-c"], "tick": ["space", "x"]}`.
+//! Keys to actions, in every pane and every popup. Every binding has a description (from its
+//! action), and the help screen is generated from this table. `keymap.ron` in the config
+//! directory rebinds actions everywhere (`{"quit": ["q", "ctrl-c"], "tick": ["space", "x"]}`)
+//! or in one place only (`{"form.save": ["ctrl-w"]}`, with the context's name before the dot).
 
 use std::collections::BTreeMap;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::app::{Action, Pane, Tab};
+use crate::app::{Action, KeyContext};
 
-/// Where a binding applies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Context {
-    Global,
-    Sidebar,
-    Meetings,
-    Goals,
-    Checklists,
-    Reflections,
-    Agreement,
-}
+/// Where a binding applies (the app's key contexts).
+pub type Context = KeyContext;
 
-impl Context {
-    pub fn title(self) -> &'static str {
-        match self {
-            Context::Global => "Everywhere",
-            Context::Sidebar => "Partnership list",
-            Context::Meetings => "Meetings",
-            Context::Goals => "Goals",
-            Context::Checklists => "Checklists",
-            Context::Reflections => "Reflections",
-            Context::Agreement => "Agreement",
-        }
-    }
-
-    pub fn of(pane: Pane, tab: Tab) -> Context {
-        match (pane, tab) {
-            (Pane::Sidebar, _) => Context::Sidebar,
-            (_, Tab::Meetings) => Context::Meetings,
-            (_, Tab::Goals) => Context::Goals,
-            (_, Tab::Checklists) => Context::Checklists,
-            (_, Tab::Reflections) => Context::Reflections,
-            (_, Tab::Agreement) => Context::Agreement,
-            (_, Tab::Dashboard) => Context::Global,
-        }
+/// The contexts a key is looked up in, in order: a popup's own (a form's field kind, then the
+/// form), a pane's then the global one.
+pub fn chain(ctx: KeyContext) -> &'static [KeyContext] {
+    use KeyContext as K;
+    match ctx {
+        K::FormLine => &[K::FormLine, K::Form],
+        K::FormChoice => &[K::FormChoice, K::Form],
+        K::FormActions => &[K::FormActions, K::Form],
+        K::FormPicks => &[K::FormPicks, K::Form],
+        K::Form => &[K::Form],
+        K::Help => &[K::Help],
+        K::MeetingView => &[K::MeetingView],
+        K::Confirm => &[K::Confirm],
+        K::Welcome => &[K::Welcome],
+        K::Conflicts => &[K::Conflicts],
+        K::Search => &[K::Search],
+        K::Picker => &[K::Picker],
+        K::Sidebar => &[K::Sidebar, K::Global],
+        K::Meetings => &[K::Meetings, K::Global],
+        K::Goals => &[K::Goals, K::Global],
+        K::Checklists => &[K::Checklists, K::Global],
+        K::Reflections => &[K::Reflections, K::Global],
+        K::Agreement => &[K::Agreement, K::Global],
+        K::Global => &[K::Global],
     }
 }
 
@@ -159,6 +152,74 @@ pub struct Keymap {
 }
 
 const DEFAULTS: &[(Context, Action, &[&str])] = &[
+    (Context::Help, Action::Down, &["j", "down"]),
+    (Context::Help, Action::Up, &["k", "up"]),
+    (
+        Context::Help,
+        Action::PageDown,
+        &["pagedown", "space", "ctrl-d"],
+    ),
+    (Context::Help, Action::PageUp, &["pageup", "ctrl-u"]),
+    (Context::Help, Action::Top, &["g", "home"]),
+    (Context::Help, Action::Bottom, &["G", "end"]),
+    (Context::Help, Action::Cancel, &["esc", "q", "?", "enter"]),
+    (Context::MeetingView, Action::Edit, &["e"]),
+    (Context::MeetingView, Action::Down, &["j", "down"]),
+    (Context::MeetingView, Action::Up, &["k", "up"]),
+    (
+        Context::MeetingView,
+        Action::PageDown,
+        &["pagedown", "space", "ctrl-d"],
+    ),
+    (Context::MeetingView, Action::PageUp, &["pageup", "ctrl-u"]),
+    (Context::MeetingView, Action::Cancel, &["esc", "q", "enter"]),
+    (Context::Confirm, Action::Yes, &["y", "Y"]),
+    (Context::Confirm, Action::No, &["n", "N", "esc"]),
+    (Context::Welcome, Action::NewPartnership, &["n", "enter"]),
+    (Context::Welcome, Action::OpenDemo, &["d"]),
+    (Context::Welcome, Action::Quit, &["q", "esc", "ctrl-c"]),
+    (Context::Welcome, Action::Help, &["?", "f1"]),
+    (Context::Conflicts, Action::KeepMine, &["m"]),
+    (Context::Conflicts, Action::TakeTheirs, &["t"]),
+    (Context::Conflicts, Action::Down, &["j", "down"]),
+    (Context::Conflicts, Action::Up, &["k", "up"]),
+    (Context::Conflicts, Action::Cancel, &["esc", "q"]),
+    (Context::Search, Action::Down, &["down", "ctrl-n"]),
+    (Context::Search, Action::Up, &["up", "ctrl-p"]),
+    (Context::Search, Action::Open, &["enter"]),
+    (Context::Search, Action::Cancel, &["esc"]),
+    (Context::Picker, Action::Down, &["down", "ctrl-n"]),
+    (Context::Picker, Action::Up, &["up", "ctrl-p"]),
+    (Context::Picker, Action::Choose, &["space"]),
+    (Context::Picker, Action::Done, &["enter"]),
+    (Context::Picker, Action::Cancel, &["esc"]),
+    (Context::Form, Action::Save, &["ctrl-s"]),
+    (Context::Form, Action::Cancel, &["esc"]),
+    (Context::Form, Action::NextField, &["tab"]),
+    (Context::Form, Action::PrevField, &["shift-tab"]),
+    (Context::Form, Action::ExternalEditor, &["ctrl-e"]),
+    (Context::FormLine, Action::Done, &["enter"]),
+    (Context::FormLine, Action::Down, &["down"]),
+    (Context::FormLine, Action::Up, &["up"]),
+    (Context::FormChoice, Action::PrevChoice, &["left", "h"]),
+    (
+        Context::FormChoice,
+        Action::NextChoice,
+        &["right", "l", "space"],
+    ),
+    (Context::FormChoice, Action::Done, &["enter"]),
+    (Context::FormChoice, Action::Down, &["down", "j"]),
+    (Context::FormChoice, Action::Up, &["up", "k"]),
+    (Context::FormActions, Action::AddItem, &["a", "n", "insert"]),
+    (Context::FormActions, Action::OpenItem, &["enter"]),
+    (Context::FormActions, Action::ToggleDone, &["space"]),
+    (Context::FormActions, Action::CycleOwner, &["o"]),
+    (Context::FormActions, Action::RemoveItem, &["x", "delete"]),
+    (Context::FormActions, Action::Down, &["down", "j"]),
+    (Context::FormActions, Action::Up, &["up", "k"]),
+    (Context::FormPicks, Action::Pick, &["enter", "space"]),
+    (Context::FormPicks, Action::Down, &["down", "j"]),
+    (Context::FormPicks, Action::Up, &["up", "k"]),
     (Context::Global, Action::Help, &["?", "f1"]),
     (Context::Global, Action::Quit, &["q", "ctrl-c"]),
     (Context::Global, Action::FocusNext, &["tab"]),
@@ -220,7 +281,8 @@ impl Default for Keymap {
 }
 
 impl Keymap {
-    /// Apply a `keymap.ron` text: each named action gets exactly the keys listed.
+    /// Apply a `keymap.ron` text: each named action gets exactly the keys listed, everywhere
+    /// it is bound (or, named `CONTEXT.ACTION`, in that context only).
     pub fn overlay(mut self, text: &str) -> Result<Keymap, String> {
         let map: BTreeMap<String, Vec<String>> =
             crate::model::ron_options().from_str(text).map_err(|e| {
@@ -230,6 +292,26 @@ impl Keymap {
                 )
             })?;
         for (name, keys) in map {
+            let (only, name) = match name.split_once('.') {
+                Some((c, a)) => {
+                    let ctx = KeyContext::ALL
+                        .iter()
+                        .copied()
+                        .find(|k| k.name() == c)
+                        .ok_or_else(|| {
+                            format!(
+                                "keymap.ron: no context '{c}'; contexts are: {}",
+                                KeyContext::ALL
+                                    .iter()
+                                    .map(|k| k.name())
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            )
+                        })?;
+                    (Some(ctx), a.to_string())
+                }
+                None => (None, name),
+            };
             let action = Action::from_name(&name).ok_or_else(|| {
                 format!(
                     "keymap.ron: no action '{name}'; actions are: {}",
@@ -245,13 +327,17 @@ impl Keymap {
                 .map(|k| Key::parse(k))
                 .collect::<Result<Vec<_>, _>>()?;
             let mut found = false;
-            for b in self.bindings.iter_mut().filter(|b| b.action == action) {
+            for b in self
+                .bindings
+                .iter_mut()
+                .filter(|b| b.action == action && only.is_none_or(|c| c == b.context))
+            {
                 b.keys = keys.clone();
                 found = true;
             }
             if !found {
                 self.bindings.push(Binding {
-                    context: Context::Global,
+                    context: only.unwrap_or(Context::Global),
                     action,
                     keys,
                 });
@@ -260,19 +346,35 @@ impl Keymap {
         Ok(self)
     }
 
-    /// The action for a key press in `context` (its own bindings first, then global ones).
+    /// The action for a key press in `context`: looked up along the context's chain (a
+    /// pane's own bindings, then the global ones; a form field's, then the form's).
     pub fn lookup(&self, context: Context, ev: &KeyEvent) -> Option<Action> {
         if ev.kind != KeyEventKind::Press {
             return None;
         }
         let key = Key::from_event(ev);
-        let hit = |ctx: Context| {
+        chain(context).iter().find_map(|ctx| {
             self.bindings
                 .iter()
-                .find(|b| b.context == ctx && b.keys.contains(&key))
+                .find(|b| b.context == *ctx && b.keys.contains(&key))
                 .map(|b| b.action)
-        };
-        hit(context).or_else(|| hit(Context::Global))
+        })
+    }
+
+    /// The action a key has in the global context alone.
+    pub fn global(&self, ev: &KeyEvent) -> Option<Action> {
+        self.lookup(Context::Global, ev)
+    }
+
+    /// The first key bound to `action` along the chain of `context`, for hints.
+    pub fn key_in(&self, context: Context, action: Action) -> Option<String> {
+        chain(context).iter().find_map(|ctx| {
+            self.bindings
+                .iter()
+                .find(|b| b.context == *ctx && b.action == action)
+                .and_then(|b| b.keys.first())
+                .map(Key::label)
+        })
     }
 
     /// Every action's first key, for the command palette.
@@ -283,10 +385,12 @@ impl Keymap {
             .collect()
     }
 
-    /// The first key bound to `action`, for hints ("n new").
+    /// The first key bound to `action` in the panes, for hints ("n new").
     pub fn key_for(&self, action: Action) -> Option<String> {
         self.bindings
             .iter()
+            .filter(|b| !b.context.is_popup())
+            .chain(self.bindings.iter())
             .find(|b| b.action == action)
             .and_then(|b| b.keys.first())
             .map(Key::label)
@@ -375,12 +479,58 @@ mod tests {
     }
 
     #[test]
-    fn every_action_but_cancel_has_a_default_key() {
+    fn every_action_has_a_default_key() {
         let k = Keymap::default();
         for a in Action::ALL {
-            if *a != Action::Cancel {
-                assert!(k.key_for(*a).is_some(), "{a} has no key");
-            }
+            assert!(k.key_for(*a).is_some(), "{a} has no key");
         }
+    }
+
+    #[test]
+    fn popups_take_their_keys_through_the_keymap() {
+        let k = Keymap::default();
+        let none = KeyModifiers::NONE;
+        assert_eq!(
+            k.lookup(Context::Confirm, &ev(KeyCode::Char('y'), none)),
+            Some(Action::Yes)
+        );
+        // A popup's keys do not fall through to the panes' ones.
+        assert_eq!(
+            k.lookup(Context::Confirm, &ev(KeyCode::Char('j'), none)),
+            None
+        );
+        // A form's field looks in its own context, then the form's.
+        assert_eq!(
+            k.lookup(Context::FormChoice, &ev(KeyCode::Char('l'), none)),
+            Some(Action::NextChoice)
+        );
+        assert_eq!(
+            k.lookup(
+                Context::FormChoice,
+                &ev(KeyCode::Char('s'), KeyModifiers::CONTROL)
+            ),
+            Some(Action::Save)
+        );
+        // In a text field, letters are not bound: they are typed.
+        assert_eq!(k.lookup(Context::Form, &ev(KeyCode::Char('j'), none)), None);
+        // One context can be rebound alone.
+        let k = Keymap::default()
+            .overlay(r#"{"form.save": ["ctrl-w"]}"#)
+            .unwrap();
+        assert_eq!(
+            k.lookup(
+                Context::FormLine,
+                &ev(KeyCode::Char('w'), KeyModifiers::CONTROL)
+            ),
+            Some(Action::Save)
+        );
+        assert_eq!(
+            k.key_in(Context::FormLine, Action::Save).as_deref(),
+            Some("C-w")
+        );
+        let e = Keymap::default()
+            .overlay(r#"{"frm.save": ["ctrl-w"]}"#)
+            .unwrap_err();
+        assert!(e.contains("no context 'frm'"), "{e}");
     }
 }

@@ -5,12 +5,12 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Span;
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
-use super::View;
-use crate::app::{App, Pane};
+use super::{Screen, View};
+use crate::app::Pane;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &View) {
+pub fn draw(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
     let t = view.theme;
-    let meetings = app.meetings();
+    let meetings = s.meetings();
     if meetings.is_empty() {
         frame.render_widget(
             Paragraph::new(Span::styled(
@@ -22,7 +22,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &View) {
         return;
     }
     let rows_fit = area.height.saturating_sub(1) as usize;
-    let offset = app
+    let offset = s
+        .app
         .meeting_cursor
         .saturating_sub(rows_fit.saturating_sub(1));
     let wide = area.width >= 70;
@@ -37,9 +38,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &View) {
             let overdue = m
                 .action_items
                 .iter()
-                .any(|a| crate::model::action_is_overdue(a, app.today));
+                .any(|a| crate::model::action_is_overdue(a, s.today()));
             let mut focus = if m.focus.is_empty() {
-                crate::app::first_line(&m.notes).to_string()
+                crate::model::first_line(&m.notes).to_string()
             } else {
                 m.focus.clone()
             };
@@ -60,8 +61,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &View) {
                 if overdue { t.warn() } else { t.accent() },
             )));
             let row = Row::new(cells);
-            if i == app.meeting_cursor {
-                row.style(t.selected(app.pane == Pane::Main))
+            if i == s.app.meeting_cursor {
+                row.style(t.selected(s.app.pane == Pane::Main))
             } else {
                 row
             }

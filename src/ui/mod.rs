@@ -17,8 +17,12 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
-use crate::app::{Action, App, Overlay, Pane, Tab};
-use crate::model::meeting_gaps;
+use crate::app::checklist::Row;
+use crate::app::{Action, App, Overlay, Pane, ReflRow, Tab};
+use crate::framework::{Framework, FrameworkSet};
+use crate::journal::{Journal, Partner, Reader};
+use crate::model::{Goal, Meeting, meeting_gaps};
+use crate::store::Loaded;
 pub use keymap::{Context, Keymap};
 pub use text::truncate;
 pub use theme::Theme;
@@ -33,12 +37,64 @@ pub struct View<'a> {
     pub keymap: &'a Keymap,
 }
 
+/// What a frame draws: the screen's state, and the journal as this screen may see it.
+pub struct Screen<'a> {
+    pub app: &'a App,
+    pub r: Reader<'a>,
+}
+
+impl<'a> Screen<'a> {
+    pub fn new(app: &'a App, j: &'a Journal) -> Screen<'a> {
+        Screen {
+            app,
+            r: app.reader(j),
+        }
+    }
+
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.r.today()
+    }
+
+    pub fn frameworks(&self) -> &'a FrameworkSet {
+        self.r.frameworks()
+    }
+
+    pub fn partner(&self) -> Option<Partner<'a>> {
+        self.app.partner(&self.r)
+    }
+
+    pub fn meetings(&self) -> Vec<&'a Loaded<Meeting>> {
+        self.app.meetings(&self.r)
+    }
+
+    pub fn goals(&self) -> Vec<&'a Loaded<Goal>> {
+        self.app.goals(&self.r)
+    }
+
+    pub fn reflection_rows(&self) -> Vec<ReflRow<'a>> {
+        self.app.reflection_rows(&self.r)
+    }
+
+    pub fn checklist_rows(&self) -> Vec<Row<'a>> {
+        self.app.checklist_rows(&self.r)
+    }
+
+    pub fn checklist_framework(&self) -> Option<&'a Framework> {
+        self.app.checklist_framework(&self.r)
+    }
+
+    pub fn partner_frameworks(&self) -> Vec<&'a Framework> {
+        self.app.partner_frameworks(&self.r)
+    }
+}
+
 /// Rows of the main pane's list area, for PageUp/PageDown.
 pub fn page_rows(area: Rect) -> usize {
     area.height.saturating_sub(6).max(1) as usize
 }
 
-pub fn draw(frame: &mut Frame, app: &App, view: &View) {
+pub fn draw(frame: &mut Frame, app: &App, j: &Journal, view: &View) {
+    let s = &Screen::new(app, j);
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return too_small(frame, area, view);
@@ -53,36 +109,32 @@ pub fn draw(frame: &mut Frame, app: &App, view: &View) {
     let [sidebar, main] =
         Layout::horizontal([Constraint::Length(side), Constraint::Fill(1)]).areas(body);
 
-    tabs(frame, top, app, view);
-    partnerships(frame, sidebar, app, view);
-    let focused = app.pane == Pane::Main;
+    tabs(frame, top, s, view);
+    partnerships(frame, sidebar, s, view);
+    let focused = s.app.pane == Pane::Main;
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(view.theme.border(focused))
         .title(Span::styled(
-            format!(
-                " {} ",
-                app.partner()
-                    .map_or("", |p| p.partnership.value.name.as_str())
-            ),
+            format!(" {} ", s.partner().map_or("", |p| p.name())),
             view.theme.title(),
         ));
     let inner = block.inner(main);
     frame.render_widget(block, main);
-    if app.partner().is_some() {
-        match app.tab {
-            Tab::Dashboard => dashboard::draw(frame, inner, app, view),
-            Tab::Meetings => meetings::draw(frame, inner, app, view),
-            Tab::Goals => goals::draw(frame, inner, app, view),
-            Tab::Checklists => checklists::draw(frame, inner, app, view),
-            Tab::Reflections => reflections::draw(frame, inner, app, view),
-            Tab::Agreement => agreement::draw(frame, inner, app, view),
+    if s.partner().is_some() {
+        match s.app.tab {
+            Tab::Dashboard => dashboard::draw(frame, inner, s, view),
+            Tab::Meetings => meetings::draw(frame, inner, s, view),
+            Tab::Goals => goals::draw(frame, inner, s, view),
+            Tab::Checklists => checklists::draw(frame, inner, s, view),
+            Tab::Reflections => reflections::draw(frame, inner, s, view),
+            Tab::Agreement => agreement::draw(frame, inner, s, view),
         }
     }
-    status_bar(frame, bottom, app, view);
+    status_bar(frame, bottom, s, view);
 
-    for overlay in &app.overlays {
-        popups::draw(frame, body, overlay, app, view);
+    for overlay in &s.app.overlays {
+        popups::draw(frame, body, overlay, s, view);
     }
 }
 
@@ -101,7 +153,7 @@ fn too_small(frame: &mut Frame, area: Rect, view: &View) {
     );
 }
 
-fn tabs(frame: &mut Frame, area: Rect, app: &App, view: &View) {
+fn tabs(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
     // The fullest tab line that fits: with the name and tab numbers, then without each.
     let build = |title: bool, numbers: bool| {
         let mut spans = Vec::new();
@@ -109,7 +161,7 @@ fn tabs(frame: &mut Frame, area: Rect, app: &App, view: &View) {
             spans.push(Span::styled(" mentorlog ", view.theme.title()));
         }
         for (n, tab) in Tab::ALL.iter().enumerate() {
-            let style = if *tab == app.tab {
+            let style = if *tab == s.app.tab {
                 Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD)
             } else {
                 view.theme.dim()
@@ -131,7 +183,7 @@ fn tabs(frame: &mut Frame, area: Rect, app: &App, view: &View) {
         " REVIEW MODE ",
         " REVIEW ",
     ];
-    let reserve = if app.review {
+    let reserve = if s.app.review {
         text::width(banners[2]) + 1
     } else {
         0
@@ -144,7 +196,7 @@ fn tabs(frame: &mut Frame, area: Rect, app: &App, view: &View) {
         .unwrap_or_else(|| build(false, false));
     let used = width(&spans);
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
-    if app.review {
+    if s.app.review {
         let room = (area.width as usize).saturating_sub(used + 1);
         let banner = banners
             .iter()
@@ -163,8 +215,8 @@ fn tabs(frame: &mut Frame, area: Rect, app: &App, view: &View) {
     }
 }
 
-fn partnerships(frame: &mut Frame, area: Rect, app: &App, view: &View) {
-    let focused = app.pane == Pane::Sidebar;
+fn partnerships(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
+    let focused = s.app.pane == Pane::Sidebar;
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(view.theme.border(focused))
@@ -172,95 +224,106 @@ fn partnerships(frame: &mut Frame, area: Rect, app: &App, view: &View) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let rows = inner.height as usize;
-    let offset = app.selected.saturating_sub(rows.saturating_sub(1));
+    let offset = s.app.selected.saturating_sub(rows.saturating_sub(1));
     let width = inner.width as usize;
-    let lines: Vec<Line> = app
-        .snap
-        .partnerships
-        .iter()
-        .enumerate()
-        .skip(offset)
-        .take(rows)
-        .map(|(i, p)| {
-            let v = &p.partnership.value;
-            let gaps = meeting_gaps(p.meeting_dates(), v.start, v.cadence_days, app.today);
-            let mark = if gaps.overdue { "!" } else { " " };
-            let text = truncate(&format!("{mark}{}", v.name), width);
-            let text = format!(
-                "{text}{}",
-                " ".repeat(width.saturating_sub(text::width(&text)))
-            );
-            let style = if i == app.selected {
-                view.theme.selected(focused)
-            } else if gaps.overdue {
-                view.theme.warn()
-            } else {
-                Style::default()
-            };
-            Line::from(Span::styled(text, style))
-        })
-        .collect();
+    let lines: Vec<Line> =
+        s.r.partnerships()
+            .iter()
+            .enumerate()
+            .skip(offset)
+            .take(rows)
+            .map(|(i, p)| {
+                let v = p.partnership();
+                let gaps = meeting_gaps(p.meeting_dates(), v.start, v.cadence_days, s.today());
+                let mark = if gaps.overdue { "!" } else { " " };
+                let text = truncate(&format!("{mark}{}", v.name), width);
+                let text = format!(
+                    "{text}{}",
+                    " ".repeat(width.saturating_sub(text::width(&text)))
+                );
+                let style = if i == s.app.selected {
+                    view.theme.selected(focused)
+                } else if gaps.overdue {
+                    view.theme.warn()
+                } else {
+                    Style::default()
+                };
+                Line::from(Span::styled(text, style))
+            })
+            .collect();
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
 /// The keys that matter now, for the status bar.
-fn hints(app: &App, view: &View) -> Vec<(String, &'static str)> {
+fn hints(s: &Screen, view: &View) -> Vec<(String, &'static str)> {
     let k = |a: Action| view.keymap.key_for(a).unwrap_or_default();
+    let ctx = s.app.key_context();
+    let kin = |a: Action| view.keymap.key_in(ctx, a).unwrap_or_default();
     let mut h: Vec<(String, &'static str)> = Vec::new();
-    match app.overlays.last() {
+    let scroll = || {
+        let (down, up) = (kin(Action::Down), kin(Action::Up));
+        if down == "↓" && up == "↑" {
+            "↑↓".to_string()
+        } else {
+            format!("{down}/{up}")
+        }
+    };
+    match s.app.overlays.last() {
         Some(Overlay::Form(_)) => {
             return vec![
-                ("Tab".into(), "next field"),
-                ("C-s".into(), "save"),
-                ("C-e".into(), "editor"),
-                ("Esc".into(), "cancel"),
+                (kin(Action::NextField), "next field"),
+                (kin(Action::Save), "save"),
+                (kin(Action::ExternalEditor), "editor"),
+                (kin(Action::Cancel), "cancel"),
             ];
         }
         Some(Overlay::Picker(p)) => {
-            let mut v = vec![("type".into(), "filter"), ("↑↓".into(), "move")];
+            let mut v = vec![("type".into(), "filter"), (scroll(), "move")];
             if p.multi {
-                v.push(("Space".into(), "choose"));
+                v.push((kin(Action::Choose), "choose"));
             }
-            v.extend([("Enter".into(), "done"), ("Esc".into(), "cancel")]);
+            v.extend([(kin(Action::Done), "done"), (kin(Action::Cancel), "cancel")]);
             return v;
         }
         Some(Overlay::Meeting { .. }) => {
             return vec![
-                ("e".into(), "edit"),
-                ("j/k".into(), "scroll"),
-                ("Esc".into(), "close"),
+                (kin(Action::Edit), "edit"),
+                (scroll(), "scroll"),
+                (kin(Action::Cancel), "close"),
             ];
         }
         Some(Overlay::Help { .. }) => {
-            return vec![("j/k".into(), "scroll"), ("Esc".into(), "close")];
+            return vec![(scroll(), "scroll"), (kin(Action::Cancel), "close")];
         }
-        Some(Overlay::Confirm { .. }) => return vec![("y".into(), "yes"), ("n".into(), "no")],
+        Some(Overlay::Confirm { .. }) => {
+            return vec![(kin(Action::Yes), "yes"), (kin(Action::No), "no")];
+        }
         Some(Overlay::Conflicts { .. }) => {
             return vec![
-                ("m".into(), "keep this version"),
-                ("t".into(), "take the other"),
-                ("j/k".into(), "move"),
-                ("Esc".into(), "close"),
+                (kin(Action::KeepMine), "keep this version"),
+                (kin(Action::TakeTheirs), "take the other"),
+                (scroll(), "move"),
+                (kin(Action::Cancel), "close"),
             ];
         }
         Some(Overlay::Search(_)) => {
             return vec![
                 ("type".into(), "search"),
-                ("↑↓".into(), "move"),
-                ("Enter".into(), "jump"),
-                ("Esc".into(), "close"),
+                (scroll(), "move"),
+                (kin(Action::Open), "jump"),
+                (kin(Action::Cancel), "close"),
             ];
         }
         Some(Overlay::Welcome) => {
             return vec![
-                ("n".into(), "new partnership"),
-                ("d".into(), "demo journal"),
-                ("q".into(), "quit"),
+                (kin(Action::NewPartnership), "new partnership"),
+                (kin(Action::OpenDemo), "demo journal"),
+                (kin(Action::Quit), "quit"),
             ];
         }
         None => {}
     }
-    match (app.pane, app.tab) {
+    match (s.app.pane, s.app.tab) {
         (Pane::Sidebar, _) => {
             h.push((format!("{}/{}", k(Action::Down), k(Action::Up)), "choose"));
             h.push((k(Action::NewPartnership), "new partnership"));
@@ -293,7 +356,7 @@ fn hints(app: &App, view: &View) -> Vec<(String, &'static str)> {
             h.push((k(Action::Delete), "delete"));
         }
         (_, Tab::Agreement) => {
-            h.push(("e".into(), "edit agreement"));
+            h.push((k(Action::Edit), "edit agreement"));
             h.push((k(Action::Evaluate), "evaluate"));
         }
     }
@@ -303,9 +366,9 @@ fn hints(app: &App, view: &View) -> Vec<(String, &'static str)> {
     h
 }
 
-fn status_bar(frame: &mut Frame, area: Rect, app: &App, view: &View) {
+fn status_bar(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
     let mut spans = Vec::new();
-    for (key, what) in hints(app, view) {
+    for (key, what) in hints(s, view) {
         spans.push(Span::styled(
             format!(" {key}"),
             view.theme.accent().add_modifier(Modifier::BOLD),
@@ -313,13 +376,13 @@ fn status_bar(frame: &mut Frame, area: Rect, app: &App, view: &View) {
         spans.push(Span::raw(format!(" {what} ")));
     }
     let hints_width: usize = spans.iter().map(|s| text::width(&s.content)).sum();
-    let (msg, style) = match &app.status {
+    let (msg, style) = match &s.app.status {
         Some(s) if s.error => (s.text.clone(), view.theme.error()),
         Some(s) => (s.text.clone(), view.theme.ok()),
         None => ("all changes saved".to_string(), view.theme.dim()),
     };
     let total = area.width as usize;
-    if let Some(s) = &app.status {
+    if let Some(s) = &s.app.status {
         // A message matters more than the hints: it takes the line when both do not fit.
         if hints_width + text::width(&s.text) + 2 > total {
             let line = Line::from(Span::styled(truncate(&format!(" {msg}"), total), style));
@@ -335,16 +398,24 @@ fn status_bar(frame: &mut Frame, area: Rect, app: &App, view: &View) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-/// How far the popup `top` can scroll at the app's terminal size.
-pub fn scroll_limit(top: &Overlay, app: &App, keymap: &Keymap) -> u16 {
-    let theme = Theme::default();
-    let view = View {
-        theme: &theme,
-        keymap,
+/// What a key needs to know of a terminal of `size`: the rows a page holds, and how far the
+/// open popup can scroll.
+pub fn viewport(app: &App, j: &Journal, keymap: &Keymap, size: (u16, u16)) -> crate::app::Viewport {
+    let (w, h) = size;
+    let page = page_rows(Rect::new(0, 0, w, h));
+    let scroll_limit = match app.overlays.last() {
+        Some(top) => {
+            let theme = Theme::default();
+            let view = View {
+                theme: &theme,
+                keymap,
+            };
+            let body = Rect::new(0, 1, w, h.saturating_sub(2));
+            popups::scroll_limit(top, &Screen::new(app, j), &view, body)
+        }
+        None => u16::MAX,
     };
-    let (w, h) = app.viewport;
-    let body = Rect::new(0, 1, w, h.saturating_sub(2));
-    popups::scroll_limit(top, app, &view, body)
+    crate::app::Viewport { page, scroll_limit }
 }
 
 /// A centred rectangle, `w` x `h` at most, inside `area`.

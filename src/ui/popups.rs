@@ -7,15 +7,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::keymap::Context;
-use super::{View, centered, truncate};
+use super::{Screen, View, centered, truncate};
 use crate::app::form::{FieldKind, Form};
 use crate::app::picker::Picker;
-use crate::app::{Action, App, Overlay};
+use crate::app::{Action, Overlay};
 
-pub fn draw(frame: &mut Frame, area: Rect, overlay: &Overlay, app: &App, view: &View) {
+pub fn draw(frame: &mut Frame, area: Rect, overlay: &Overlay, s: &Screen, view: &View) {
     match overlay {
         Overlay::Help { scroll } => help(frame, area, *scroll, view),
-        Overlay::Meeting { path, scroll } => meeting(frame, area, path, *scroll, app, view),
+        Overlay::Meeting { path, scroll } => meeting(frame, area, path, *scroll, s, view),
         Overlay::Form(form) => draw_form(frame, area, form, view),
         Overlay::Picker(p) => picker(frame, area, p, view),
         Overlay::Confirm { message, .. } => {
@@ -28,9 +28,9 @@ pub fn draw(frame: &mut Frame, area: Rect, overlay: &Overlay, app: &App, view: &
                 r,
             );
         }
-        Overlay::Welcome => welcome(frame, area, app, view),
-        Overlay::Search(s) => search(frame, area, s, view),
-        Overlay::Conflicts { cursor } => conflicts(frame, area, *cursor, app, view),
+        Overlay::Welcome => welcome(frame, area, s, view),
+        Overlay::Search(st) => search(frame, area, st, view),
+        Overlay::Conflicts { cursor } => conflicts(frame, area, *cursor, s, view),
     }
 }
 
@@ -59,15 +59,7 @@ pub fn help_lines(view: &View) -> Vec<Line<'static>> {
         Line::raw("Every change is saved at once; u undoes the last one. Tab moves between panes."),
         Line::raw(""),
     ];
-    for ctx in [
-        Context::Global,
-        Context::Sidebar,
-        Context::Meetings,
-        Context::Goals,
-        Context::Checklists,
-        Context::Reflections,
-        Context::Agreement,
-    ] {
+    for &ctx in Context::ALL {
         let bindings: Vec<_> = view
             .keymap
             .bindings
@@ -92,25 +84,6 @@ pub fn help_lines(view: &View) -> Vec<Line<'static>> {
         }
         lines.push(Line::raw(""));
     }
-    lines.push(Line::from(Span::styled("In a form", t.label())));
-    for (k, d) in [
-        ("Tab, S-Tab", "next / previous field"),
-        ("C-s", "save (Enter on the last field too)"),
-        ("C-e", "edit the field in $EDITOR"),
-        ("←, →, Space", "change a choice"),
-        (
-            "a, Enter",
-            "action items: add / edit; Space done, o owner, x remove",
-        ),
-        ("Enter", "goals and framework items: open the picker"),
-        ("Esc", "cancel (asks before throwing away changes)"),
-    ] {
-        lines.push(Line::from(vec![
-            Span::styled(format!("  {k:<16}"), t.accent()),
-            Span::raw(d),
-        ]));
-    }
-    lines.push(Line::raw(""));
     lines.push(Line::from(Span::styled("Dates", t.label())));
     lines.push(Line::raw(
         "  2026-11-20, today, yesterday, tomorrow, or offsets: +2w, -3d, +1m",
@@ -150,9 +123,9 @@ fn help_rect(area: Rect) -> Rect {
 }
 
 /// The meeting view's text.
-fn meeting_lines(app: &App, path: &std::path::Path, view: &View) -> Vec<Line<'static>> {
+fn meeting_lines(s: &Screen, path: &std::path::Path, view: &View) -> Vec<Line<'static>> {
     let t = view.theme;
-    let Some(m) = app.meetings().into_iter().find(|m| m.path == path) else {
+    let Some(m) = s.meetings().into_iter().find(|m| m.path == path) else {
         return Vec::new();
     };
     let m = &m.value;
@@ -192,7 +165,7 @@ fn meeting_lines(app: &App, path: &std::path::Path, view: &View) -> Vec<Line<'st
         lines.push(Line::raw(""));
         lines.push(Line::from(Span::styled("Action items", t.label())));
         for a in &m.action_items {
-            let overdue = crate::model::action_is_overdue(a, app.today);
+            let overdue = crate::model::action_is_overdue(a, s.today());
             lines.push(Line::from(vec![
                 Span::raw(format!("  [{}] ", if a.done { "x" } else { " " })),
                 Span::raw(a.text.clone()),
@@ -205,11 +178,11 @@ fn meeting_lines(app: &App, path: &std::path::Path, view: &View) -> Vec<Line<'st
             ]));
         }
     }
-    if let Some(p) = app.partner() {
+    if let Some(p) = s.partner() {
         let goals: Vec<String> = m
             .goals
             .iter()
-            .filter_map(|g| p.goals.iter().find(|x| &x.value.id == g))
+            .filter_map(|g| p.goals().into_iter().find(|x| &x.value.id == g))
             .map(|g| g.value.objective.clone())
             .collect();
         if !goals.is_empty() {
@@ -231,10 +204,10 @@ fn meeting_lines(app: &App, path: &std::path::Path, view: &View) -> Vec<Line<'st
 }
 
 /// How far a scrolling popup can scroll: its text's wrapped length less the rows it shows.
-pub fn scroll_limit(overlay: &Overlay, app: &App, view: &View, body: Rect) -> u16 {
+pub fn scroll_limit(overlay: &Overlay, s: &Screen, view: &View, body: Rect) -> u16 {
     let (lines, r) = match overlay {
         Overlay::Help { .. } => (help_lines(view), help_rect(body)),
-        Overlay::Meeting { path, .. } => (meeting_lines(app, path, view), meeting_rect(body)),
+        Overlay::Meeting { path, .. } => (meeting_lines(s, path, view), meeting_rect(body)),
         _ => return u16::MAX,
     };
     let inner_w = r.width.saturating_sub(2) as usize;
@@ -257,10 +230,10 @@ fn meeting(
     area: Rect,
     path: &std::path::Path,
     scroll: u16,
-    app: &App,
+    s: &Screen,
     view: &View,
 ) {
-    let lines = meeting_lines(app, path, view);
+    let lines = meeting_lines(s, path, view);
     if lines.is_empty() {
         return;
     }
@@ -542,7 +515,7 @@ fn picker(frame: &mut Frame, area: Rect, p: &Picker, view: &View) {
     }
 }
 
-fn welcome(frame: &mut Frame, area: Rect, app: &App, view: &View) {
+fn welcome(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
     let t = view.theme;
     let r = centered(area, 76, 18);
     frame.render_widget(Clear, r);
@@ -577,7 +550,7 @@ fn welcome(frame: &mut Frame, area: Rect, app: &App, view: &View) {
             "Your journal lives in (readable by you only):",
             t.dim(),
         )),
-        Line::raw(format!("  {}", app.store.root().display())),
+        Line::raw(format!("  {}", s.r.root().display())),
     ];
     frame.render_widget(
         Paragraph::new(lines)
@@ -654,7 +627,7 @@ fn search(frame: &mut Frame, area: Rect, s: &crate::app::SearchState, view: &Vie
 }
 
 /// Conflict copies, each with the fields that differ from the record beside it.
-fn conflicts(frame: &mut Frame, area: Rect, cursor: usize, app: &App, view: &View) {
+fn conflicts(frame: &mut Frame, area: Rect, cursor: usize, s: &Screen, view: &View) {
     let t = view.theme;
     let r = centered(area, area.width.saturating_sub(2).min(110), area.height);
     frame.render_widget(Clear, r);
@@ -663,10 +636,10 @@ fn conflicts(frame: &mut Frame, area: Rect, cursor: usize, app: &App, view: &Vie
     frame.render_widget(block, r);
     let w = inner.width as usize;
     let mut lines: Vec<Line> = Vec::new();
-    for (i, c) in app.conflicts().iter().enumerate() {
+    for (i, c) in s.r.conflicts().iter().enumerate() {
         let name = c
             .original
-            .strip_prefix(app.store.root())
+            .strip_prefix(s.r.root())
             .unwrap_or(&c.original)
             .display()
             .to_string();

@@ -6,12 +6,12 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use super::View;
-use crate::app::{App, Pane, ReflRow};
+use super::{Screen, View};
+use crate::app::{Pane, ReflRow};
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &View) {
+pub fn draw(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
     let t = view.theme;
-    let rows = app.reflection_rows();
+    let rows = s.reflection_rows();
     if rows.is_empty() {
         frame.render_widget(
             Paragraph::new(Span::styled(
@@ -27,11 +27,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &View) {
     let [list, detail] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(detail_h)]).areas(area);
     let height = list.height as usize;
-    let offset = app
+    let offset = s
+        .app
         .reflection_cursor
         .saturating_sub(height.saturating_sub(1));
     let width = list.width as usize;
-    let focused = app.pane == Pane::Main;
+    let focused = s.app.pane == Pane::Main;
     let lines: Vec<Line> = rows
         .iter()
         .enumerate()
@@ -44,7 +45,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &View) {
                     let about = r
                         .prompt
                         .as_deref()
-                        .unwrap_or(crate::app::first_line(&r.text));
+                        .unwrap_or(crate::model::first_line(&r.text));
                     format!(
                         "{} {:<8} {}{}",
                         r.date,
@@ -67,7 +68,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &View) {
                 }
             };
             let line = Line::raw(super::truncate(&text, width));
-            if i == app.reflection_cursor {
+            if i == s.app.reflection_cursor {
                 line.style(t.selected(focused))
             } else {
                 line
@@ -77,7 +78,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &View) {
     frame.render_widget(Paragraph::new(lines), list);
 
     let mut info: Vec<Line> = Vec::new();
-    match rows.get(app.reflection_cursor) {
+    match rows.get(s.app.reflection_cursor) {
         Some(ReflRow::Reflection(r)) => {
             let r = &r.value;
             if let Some(q) = &r.prompt {

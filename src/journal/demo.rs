@@ -2,7 +2,7 @@
 //! (50 partnerships, 5,000 meetings, 2,000 goals, 20,000 ticks) for trying mentorlog at scale.
 //! Written only into a journal with no partnerships, so it never mixes with real notes.
 
-use std::path::Path;
+use std::path::PathBuf;
 
 use chrono::{Days, NaiveDate, NaiveTime};
 
@@ -12,7 +12,11 @@ use crate::model::{
     Profile, Reflection, Review, Role, SCHEMA_VERSION, StageRecord, Tick, TickSheet, Verification,
     evaluation_statements,
 };
-use crate::store::{JournalLock, Store, StoreError, atomic_write, to_ron};
+use crate::store::batch::record_text;
+use crate::store::kind::path_in;
+use crate::store::{
+    AnyRecord, BatchError, Kind, PartnershipRecord, Store, StoreError, Write, to_ron,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Size {
@@ -35,84 +39,67 @@ pub struct Written {
 /// 400 ticks a partnership need more). It is marked as synthetic in its own source.
 const SCALE_FRAMEWORK_ID: &str = "demo-scale";
 
+/// Collects the demo's records; they are written as one batch (whole, or finished at the next
+/// open if the process is stopped half-way).
 struct Writer<'a> {
     store: &'a Store,
+    writes: Vec<Write>,
     written: Written,
 }
 
 impl Writer<'_> {
-    fn put<T: serde::Serialize>(&mut self, path: &Path, value: &T) -> Result<(), StoreError> {
-        let text = to_ron(value)?;
-        atomic_write(path, text.as_bytes())?;
+    fn put(&mut self, path: PathBuf, value: AnyRecord) -> Result<(), StoreError> {
         self.written.files += 1;
-        self.written.bytes += text.len() as u64;
+        self.written.bytes += record_text(&value)?.len() as u64;
+        self.writes.push(Write::create(path, value));
         Ok(())
     }
 
+    fn dir(&self, pid: &str) -> PathBuf {
+        self.store.partnerships_dir().join(pid)
+    }
+
     fn partnership(&mut self, p: &Partnership) -> Result<(), StoreError> {
-        let dir = self.store.partnerships_dir().join(&p.id);
         self.written.partnerships += 1;
-        self.put(&dir.join("partnership.ron"), p)
+        let path = path_in(&self.dir(&p.id), Kind::Partnership, "partnership.ron");
+        self.put(path, AnyRecord::Partnership(p.clone()))
+    }
+
+    fn record<T: PartnershipRecord>(&mut self, pid: &str, r: &T) -> Result<(), StoreError> {
+        let path = path_in(&self.dir(pid), T::KIND, &r.file_name());
+        self.put(path, r.clone().wrap())
     }
 
     fn meeting(&mut self, pid: &str, m: &Meeting) -> Result<(), StoreError> {
-        let path = self
-            .store
-            .partnerships_dir()
-            .join(pid)
-            .join("meetings")
-            .join(format!("{}-{}.ron", m.date, m.id));
         self.written.meetings += 1;
-        self.put(&path, m)
+        self.record(pid, m)
     }
 
     fn goal(&mut self, pid: &str, g: &Goal) -> Result<(), StoreError> {
-        let path = self
-            .store
-            .partnerships_dir()
-            .join(pid)
-            .join("goals")
-            .join(format!("{}-{}.ron", g.created, g.id));
         self.written.goals += 1;
-        self.put(&path, g)
+        self.record(pid, g)
     }
 
     fn reflection(&mut self, pid: &str, r: &Reflection) -> Result<(), StoreError> {
-        let path = self
-            .store
-            .partnerships_dir()
-            .join(pid)
-            .join("reflections")
-            .join(format!("{}-{}.ron", r.date, r.id));
         self.written.reflections += 1;
-        self.put(&path, r)
+        self.record(pid, r)
     }
 
     fn stage(&mut self, pid: &str, s: &StageRecord) -> Result<(), StoreError> {
-        let path = self
-            .store
-            .partnerships_dir()
-            .join(pid)
-            .join("stages")
-            .join(format!("{}-{}.ron", s.framework, s.stage));
-        self.put(&path, s)
+        self.record(pid, s)
     }
 
     fn ticks(&mut self, pid: &str, sheet: &TickSheet) -> Result<(), StoreError> {
-        let path = self
-            .store
-            .partnerships_dir()
-            .join(pid)
-            .join("ticks")
-            .join(format!("{}.ron", sheet.framework));
         self.written.ticks += sheet.ticks.len();
-        self.put(&path, sheet)
+        self.record(pid, sheet)
     }
 }
 
-/// Write the demo journal. Refuses a journal that already has partnerships.
-pub fn write_demo(store: &Store, size: Size, today: NaiveDate) -> Result<Written, StoreError> {
-    let _lock = JournalLock::acquire(store.root())?;
+/// Write the demo journal. Refuses a journal that already has partnerships, and never writes
+/// over a file that is there (a framework of the user's own included).
+pub fn write_demo(store: &Store, size: Size, today: NaiveDate) -> Result<Written, BatchError> {
+    // A demo stopped half-way is finished first, so running it again finds it whole.
+    store.recover()?;
     let existing = std::fs::read_dir(store.partnerships_dir())
         .map(|d| {
             d.filter_map(Result::ok)
@@ -124,17 +111,19 @@ pub fn write_demo(store: &Store, size: Size, today: NaiveDate) -> Result<Written
             "{} already holds partnerships: the demo is written only into an empty journal. \
              Try `mentorlog --data-dir /tmp/mentorlog-demo demo`",
             store.root().display()
-        )));
+        ))
+        .into());
     }
     let mut w = Writer {
         store,
+        writes: Vec::new(),
         written: Written::default(),
     };
     // An existing profile is the user's own: the demo adds partnerships, not a new owner.
     if !store.journal_path().exists() {
         w.put(
-            &store.journal_path(),
-            &Journal {
+            store.journal_path(),
+            AnyRecord::Journal(Journal {
                 version: SCHEMA_VERSION,
                 profile: Profile {
                     name: "Jo Taylor".into(),
@@ -142,13 +131,14 @@ pub fn write_demo(store: &Store, size: Size, today: NaiveDate) -> Result<Written
                     institution: Some("Northfield High School".into()),
                     stage: Some("ljmu/developing".into()),
                 },
-            },
+            }),
         )?;
     }
     match size {
         Size::Small => small(&mut w, today)?,
         Size::Large => large(&mut w, today)?,
     }
+    store.apply(&w.writes, &[])?;
     Ok(w.written)
 }
 
@@ -670,12 +660,15 @@ const LAST: &[&str] = &[
 fn large(w: &mut Writer, today: NaiveDate) -> Result<(), StoreError> {
     let mut rng = fastrand::Rng::with_seed(0x6d656e746f72);
     let fw = scale_framework();
-    w.put(
-        &w.store
+    let text = to_ron(&fw)?;
+    w.written.files += 1;
+    w.written.bytes += text.len() as u64;
+    w.writes.push(Write::file(
+        w.store
             .frameworks_dir()
             .join(format!("{SCALE_FRAMEWORK_ID}.ron")),
-        &fw,
-    )?;
+        text,
+    ));
     let curee = crate::framework::FrameworkSet::bundled();
     let curee_items: Vec<String> = curee
         .get("curee")

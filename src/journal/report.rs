@@ -1,14 +1,16 @@
 //! Everything derived about one partnership, computed once for the status command, the
 //! dashboard and the exports: meeting gaps, workload, framework progress, recognition readiness
-//! and rubric levels. Hidden (private) records stay out when `review` is on.
+//! and rubric levels, as one reader may see them.
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::reader::Partner;
 use crate::framework::readiness::{LevelReached, levels_reached, stage_readiness};
 use crate::framework::{Framework, FrameworkSet, SectionProgress, framework_progress};
 use crate::model::{
-    MeetingGaps, Progress, Readiness, Reflection, Workload, meeting_gaps, scotelas, workload,
+    Evidence, MeetingGaps, Progress, Readiness, Reflection, Tick, Workload, meeting_gaps, scotelas,
+    workload,
 };
 use crate::store::PartnershipData;
 
@@ -63,23 +65,34 @@ pub fn is_staged(fw: &Framework) -> bool {
             .any(|s| s.all_items().iter().any(|i| i.reference.is_some()))
 }
 
-pub fn report(set: &FrameworkSet, p: &PartnershipData, today: NaiveDate, review: bool) -> Report {
-    let v = &p.partnership.value;
-    let meetings: Vec<_> = p
-        .meetings
-        .iter()
-        .filter(|m| !(review && m.value.private))
-        .collect();
+pub(super) fn report(p: &Partner, today: NaiveDate) -> Report {
+    let set = p.frameworks_set();
+    let v = p.partnership();
+    let meetings = p.meetings();
     let dates: Vec<NaiveDate> = meetings.iter().map(|m| m.value.date).collect();
     let gaps = meeting_gaps(dates.iter().copied(), v.start, v.cadence_days, today);
     let work = workload(
-        p.goals.iter().map(|g| &g.value),
+        p.goals().into_iter().map(|g| &g.value),
         meetings.iter().map(|m| &m.value),
         today,
     );
     let is_ticked = |f: &str, i: &str| p.is_ticked(f, i);
-    let tick = |f: &str, i: &str| p.tick_sheet(f).and_then(|s| s.value.ticks.get(i));
-    let fws = frameworks_of(set, p);
+    // Readiness counts only evidence that still stands: a link to a deleted meeting does not.
+    let counted: std::collections::BTreeMap<(String, String), Tick> = p
+        .tick_sheets()
+        .iter()
+        .flat_map(|s| {
+            s.value.ticks.iter().map(|(i, t)| {
+                let mut t = t.clone();
+                if !p.has_evidence(&t) {
+                    t.evidence = Evidence::default();
+                }
+                ((s.value.framework.clone(), i.clone()), t)
+            })
+        })
+        .collect();
+    let tick = |f: &str, i: &str| counted.get(&(f.to_string(), i.to_string()));
+    let fws = p.frameworks();
     let progress = fws
         .iter()
         .map(|fw| {
@@ -92,19 +105,16 @@ pub fn report(set: &FrameworkSet, p: &PartnershipData, today: NaiveDate, review:
             }
         })
         .collect();
-    // Readiness counts every reflection, private ones too: privacy hides text, not credit.
-    let reflections: Vec<&Reflection> = p.reflections.iter().map(|r| &r.value).collect();
-    let all_dates: Vec<NaiveDate> = p.meetings.iter().map(|m| m.value.date).collect();
+    // Readiness counts every reflection and meeting, private ones too: privacy hides text,
+    // not credit.
+    let reflections: Vec<&Reflection> = p.credit_reflections();
+    let all_dates: Vec<NaiveDate> = p.credit_meeting_dates();
     let mut readiness = vec![scotelas(v, &all_dates, &reflections)];
     let mut levels = Vec::new();
     for fw in &fws {
         if is_staged(fw) {
             for stage in &fw.sections {
-                let record = p
-                    .stages
-                    .iter()
-                    .map(|s| &s.value)
-                    .find(|s| s.framework == fw.id && s.stage == stage.id);
+                let record = p.stage(&fw.id, &stage.id).map(|s| &s.value);
                 readiness.push(stage_readiness(set, fw, stage, &tick, record));
             }
         }

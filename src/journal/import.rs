@@ -1,12 +1,11 @@
-//! Importing from jrnl (`jrnl --export json`): each entry becomes a meeting: its date and
+//! Reading a jrnl export (`jrnl --export json`): each entry becomes a meeting: its date and
 //! time, its title as the focus, its body as the notes, its tags kept. The whole file is read
-//! and checked before anything is written, and a failed write takes back what it had written.
+//! and checked before anything is written; `Journal::import_meetings` writes them, all or none.
 
 use chrono::{NaiveDate, NaiveTime};
 use serde::Deserialize;
 
 use crate::model::{Meeting, new_id};
-use crate::store::{Loaded, PartnershipData, Store, StoreError};
 
 #[derive(Debug, Deserialize)]
 struct Export {
@@ -46,8 +45,6 @@ pub enum ImportError {
         title: String,
         message: String,
     },
-    #[error("writing the imported meetings failed ({0}); the meetings written were removed again")]
-    Write(StoreError),
 }
 
 /// Read a jrnl export into meetings, or say exactly what is wrong with it.
@@ -90,48 +87,6 @@ pub fn parse_jrnl(file: &str, text: &str) -> Result<Vec<Meeting>, ImportError> {
             Ok(m)
         })
         .collect()
-}
-
-/// What an import did.
-#[derive(Debug, Default, PartialEq, Eq)]
-pub struct Imported {
-    pub added: usize,
-    /// Entries already in the journal (same date, time, focus and notes): not added twice.
-    pub skipped: usize,
-}
-
-fn same(a: &Meeting, b: &Meeting) -> bool {
-    a.date == b.date && a.time == b.time && a.focus == b.focus && a.notes == b.notes
-}
-
-/// Write `meetings` into the partnership, all or none.
-pub fn import(
-    store: &Store,
-    p: &PartnershipData,
-    meetings: &[Meeting],
-) -> Result<Imported, ImportError> {
-    let mut done: Vec<Loaded<Meeting>> = Vec::new();
-    let mut result = Imported::default();
-    for m in meetings {
-        if p.meetings.iter().any(|x| same(&x.value, m)) || done.iter().any(|x| same(&x.value, m)) {
-            result.skipped += 1;
-            continue;
-        }
-        match store.create_meeting(p, m) {
-            Ok(saved) => done.push(Loaded {
-                path: saved.path,
-                value: saved.value,
-            }),
-            Err(e) => {
-                for d in &done {
-                    let _ = store.delete(d);
-                }
-                return Err(ImportError::Write(e));
-            }
-        }
-    }
-    result.added = done.len();
-    Ok(result)
 }
 
 #[cfg(test)]

@@ -8,10 +8,8 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use crate::framework::FrameworkSet;
+use super::reader::Reader;
 use crate::model::{Matcher, SkimMatcher};
-use crate::report::frameworks_of;
-use crate::store::Snapshot;
 
 /// What a hit points at, for jumping to it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -61,24 +59,20 @@ pub struct Index {
 const SNIPPET: usize = 70;
 
 impl Index {
-    /// Build the index. With `review`, private meetings and reflections are left out.
-    /// Framework items are indexed once, under `current` when it uses their framework.
-    pub fn build(
-        snap: &Snapshot,
-        set: &FrameworkSet,
-        review: bool,
-        current: Option<&str>,
-    ) -> Index {
+    /// Build the index of what `r` may see. Framework items are indexed once, under
+    /// `current` when it uses their framework.
+    pub fn build(r: &Reader, current: Option<&str>) -> Index {
         let mut docs = Vec::new();
         let mut names = Vec::new();
-        let mut order: Vec<usize> = (0..snap.partnerships.len()).collect();
-        if let Some(c) = current.and_then(|c| snap.partnerships.iter().position(|p| p.id() == c)) {
+        let partners = r.partnerships();
+        let mut order: Vec<usize> = (0..partners.len()).collect();
+        if let Some(c) = current.and_then(|c| partners.iter().position(|p| p.id() == c)) {
             order.retain(|i| *i != c);
             order.insert(0, c);
         }
         let mut indexed: std::collections::BTreeSet<String> = Default::default();
         for &pi in &order {
-            for fw in frameworks_of(set, &snap.partnerships[pi]) {
+            for fw in partners[pi].frameworks() {
                 if !indexed.insert(fw.id.clone()) {
                     continue;
                 }
@@ -99,8 +93,8 @@ impl Index {
                 }
             }
         }
-        for (pi, p) in snap.partnerships.iter().enumerate() {
-            let v = &p.partnership.value;
+        for (pi, p) in partners.iter().enumerate() {
+            let v = p.partnership();
             names.push((v.id.clone(), v.name.clone()));
             docs.push(Doc {
                 partnership: pi,
@@ -109,7 +103,7 @@ impl Index {
                 title: v.name.clone(),
                 body: v.focus.clone().unwrap_or_default(),
             });
-            for m in p.meetings.iter().filter(|m| !(review && m.value.private)) {
+            for m in p.meetings() {
                 let m_v = &m.value;
                 let actions: Vec<&str> = m_v.action_items.iter().map(|a| a.text.as_str()).collect();
                 docs.push(Doc {
@@ -128,7 +122,7 @@ impl Index {
                     .join("\n"),
                 });
             }
-            for g in &p.goals {
+            for g in p.goals() {
                 let g_v = &g.value;
                 let reviews: Vec<&str> = g_v.reviews.iter().map(|r| r.note.as_str()).collect();
                 docs.push(Doc {
@@ -150,11 +144,7 @@ impl Index {
                     .join("\n"),
                 });
             }
-            for r in p
-                .reflections
-                .iter()
-                .filter(|r| !(review && r.value.private))
-            {
+            for r in p.reflections() {
                 docs.push(Doc {
                     partnership: pi,
                     target: Target::Reflection {
@@ -299,25 +289,22 @@ fn around(text: &str, lower: &str, at: usize, len: usize) -> (String, Vec<usize>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::demo::{Size, write_demo};
+    use crate::journal::demo::{Size, write_demo};
+    use crate::journal::{Audience, Journal};
     use crate::store::Store;
 
-    fn demo() -> (tempfile::TempDir, Snapshot, FrameworkSet) {
+    fn demo() -> (tempfile::TempDir, Journal) {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::new(dir.path().join("j"));
-        write_demo(
-            &store,
-            Size::Small,
-            chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
-        )
-        .unwrap();
-        (dir, store.load(), FrameworkSet::bundled())
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        write_demo(&store, Size::Small, today).unwrap();
+        (dir, Journal::open(store, today))
     }
 
     #[test]
     fn finds_every_kind_of_record() {
-        let (_d, snap, set) = demo();
-        let idx = Index::build(&snap, &set, false, None);
+        let (_d, j) = demo();
+        let idx = Index::build(&j.reader(Audience::Owner), None);
         let kinds =
             |q: &str| -> Vec<&'static str> { idx.query(q, 50).iter().map(|h| h.label).collect() };
         assert!(kinds("Priya").contains(&"partnership"));
@@ -333,15 +320,15 @@ mod tests {
 
     #[test]
     fn review_mode_leaves_private_records_out() {
-        let (_d, snap, set) = demo();
+        let (_d, j) = demo();
         let q = "overwhelmed by marking";
         assert!(
-            !Index::build(&snap, &set, false, None)
+            !Index::build(&j.reader(Audience::Owner), None)
                 .query(q, 10)
                 .is_empty()
         );
         assert!(
-            Index::build(&snap, &set, true, None)
+            Index::build(&j.reader(Audience::Review), None)
                 .query(q, 10)
                 .is_empty()
         );
@@ -354,8 +341,8 @@ mod tests {
         let (snip, m) = around(text, &text.to_lowercase(), at, 3);
         let marked: String = m.iter().map(|i| snip.chars().nth(*i).unwrap()).collect();
         assert_eq!(marked, "TWO");
-        let (_d, snap, set) = demo();
-        let hit = &Index::build(&snap, &set, false, None).query("sam lee", 1)[0];
+        let (_d, j) = demo();
+        let hit = &Index::build(&j.reader(Audience::Owner), None).query("sam lee", 1)[0];
         assert_eq!(hit.title, "Sam Lee");
         assert!(!hit.matched.is_empty());
     }

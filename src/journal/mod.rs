@@ -1,0 +1,577 @@
+//! The journal core: the loaded journal and every operation on it, written once for every
+//! front end (the command line, the full-screen journal, and later the SSH server).
+//!
+//! It owns the store handle, the journal as read (opened fast or whole, reloaded when the
+//! files change), the frameworks and the undo history. Every write goes through
+//! [`Journal::apply`]: one batch under the journal's lock, all files or none, the journal in
+//! memory kept in step, the change remembered for undo. Operations return what happened
+//! ([`Outcome`]: records changed, merges, warnings); they never move a cursor or set a
+//! status line. What a reader may see is decided by [`Reader`] alone.
+//!
+//! Nothing here knows of the terminal, and nothing here reads the environment: the front end
+//! passes today's date and the name a new journal is kept under.
+
+mod conflicts;
+pub mod demo;
+pub mod import;
+mod live;
+mod ops;
+mod reader;
+pub mod report;
+pub mod search;
+mod ticks;
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+pub use conflicts::{Conflict, Resolution};
+pub use live::describe_changes;
+pub use ops::Save;
+pub use reader::{Audience, EvidenceLine, Partner, Reader};
+pub use ticks::TickRequest;
+
+use crate::framework::FrameworkSet;
+use crate::store::{
+    AnyRecord, BatchError, Kind, Loaded, PartnershipData, PartnershipRecord, Snapshot, Store,
+    StoreError, Write,
+};
+
+/// A file's content before and after one change (`None`: no file).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    pub path: PathBuf,
+    pub before: Option<AnyRecord>,
+    pub after: Option<AnyRecord>,
+}
+
+impl Change {
+    pub fn kind(&self) -> Option<Kind> {
+        self.after
+            .as_ref()
+            .or(self.before.as_ref())
+            .map(AnyRecord::kind)
+    }
+}
+
+/// A save that met another writer's edit of the same record.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Merge {
+    pub path: PathBuf,
+    /// Fields both changed: this save's values were kept; the other version is in `copy`.
+    pub conflicts: Vec<String>,
+    pub copy: Option<PathBuf>,
+}
+
+/// What an operation did.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Outcome {
+    /// The operation in words, for the status line and undo ("Ticked curee/…").
+    pub label: String,
+    /// Every file written, with its record before and after.
+    pub changes: Vec<Change>,
+    /// Things the person should know (links removed, a save merged).
+    pub warnings: Vec<String>,
+    pub merges: Vec<Merge>,
+    /// The record the operation was about (the new meeting, the edited goal).
+    pub record: Option<PathBuf>,
+}
+
+impl Outcome {
+    /// Collisions with another person's edit, in words.
+    pub fn conflict_notes(&self) -> Vec<String> {
+        self.merges
+            .iter()
+            .filter_map(|m| {
+                let copy = m.copy.as_ref()?;
+                Some(format!(
+                    "{} was also changed elsewhere ({}); this edit was kept and the other is in {}",
+                    file_name(&m.path),
+                    m.conflicts.join(", "),
+                    file_name(copy)
+                ))
+            })
+            .collect()
+    }
+}
+
+fn file_name(p: &Path) -> String {
+    p.file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+}
+
+/// Why an operation did nothing.
+#[derive(Debug, thiserror::Error)]
+pub enum OpError {
+    /// What was asked cannot be done as asked; the message says what to do instead.
+    #[error("{0}")]
+    Refused(String),
+    /// The record was deleted elsewhere since it was read: the front end asks whether to
+    /// restore it (`Save::restoring`) or to let the edit go.
+    #[error(
+        "this {noun} was deleted elsewhere since it was opened: restore it with this edit, or discard the edit"
+    )]
+    Gone { path: PathBuf, noun: &'static str },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<BatchError> for OpError {
+    fn from(e: BatchError) -> OpError {
+        match e {
+            BatchError::Store(s) => OpError::Store(s),
+            BatchError::Gone { path, kind } => OpError::Gone {
+                path,
+                noun: kind.noun(),
+            },
+            other => OpError::Refused(other.to_string()),
+        }
+    }
+}
+
+pub type OpResult = Result<Outcome, OpError>;
+
+/// What `undo` takes back: one operation, which may have touched several files.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UndoEntry {
+    pub label: String,
+    pub changes: Vec<Change>,
+}
+
+/// The loaded journal.
+pub struct Journal {
+    store: Store,
+    snap: Snapshot,
+    frameworks: FrameworkSet,
+    today: NaiveDate,
+    owner_name: String,
+    undo: Vec<UndoEntry>,
+    /// Counts every change to what is loaded, so front ends recompute what they derive.
+    generation: u64,
+    conflicts: Vec<Conflict>,
+    /// What this journal last wrote to each record, to tell its user when that edit is the
+    /// one kept aside in a conflict copy by another writer.
+    mine: Vec<(PathBuf, AnyRecord)>,
+    /// Said once when the journal opened (unfinished writes finished, leftovers removed).
+    notices: Vec<String>,
+}
+
+impl Journal {
+    fn with_snapshot(store: Store, snap: Snapshot, today: NaiveDate) -> Journal {
+        let frameworks = FrameworkSet::with_user_dir(&store.frameworks_dir());
+        let mut j = Journal {
+            store,
+            snap,
+            frameworks,
+            today,
+            owner_name: String::new(),
+            undo: Vec::new(),
+            generation: 0,
+            conflicts: Vec::new(),
+            mine: Vec::new(),
+            notices: Vec::new(),
+        };
+        j.compare_conflicts();
+        j
+    }
+
+    /// Finish what a killed process left half-done before reading anything.
+    fn recover(store: &Store) -> Vec<String> {
+        match store.recover() {
+            Ok(notes) => notes,
+            Err(e) => vec![format!("could not finish an earlier unfinished write: {e}")],
+        }
+    }
+
+    /// Open the journal, reading every record.
+    pub fn open(store: Store, today: NaiveDate) -> Journal {
+        let notices = Journal::recover(&store);
+        let snap = store.load();
+        let mut j = Journal::with_snapshot(store, snap, today);
+        j.notices = notices;
+        j
+    }
+
+    /// Open fast: every partnership's summary, and the records of the first one only;
+    /// `background_loaded` or `ensure_loaded` bring in the rest.
+    pub fn open_fast(store: Store, today: NaiveDate) -> Journal {
+        let notices = Journal::recover(&store);
+        let snap = store.load_first(None);
+        let mut j = Journal::with_snapshot(store, snap, today);
+        j.notices = notices;
+        j
+    }
+
+    /// Open for a command about one partnership: only the one `query` matches is read whole,
+    /// so a one-line `log` on a journal of years is as quick as on a new one.
+    pub fn open_for(store: Store, today: NaiveDate, query: &str) -> Journal {
+        let notices = Journal::recover(&store);
+        let snap = store.load_first(Some(""));
+        let mut j = Journal::with_snapshot(store, snap, today);
+        j.notices = notices;
+        if let Ok(id) = j
+            .reader(Audience::Owner)
+            .find_partner(query)
+            .map(|p| p.id().to_string())
+        {
+            j.ensure_loaded(&id);
+        }
+        j
+    }
+
+    /// The name a journal created by the first write is kept under.
+    pub fn set_owner_name(&mut self, name: impl Into<String>) {
+        self.owner_name = name.into();
+    }
+
+    pub fn set_today(&mut self, today: NaiveDate) {
+        self.today = today;
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.today
+    }
+
+    pub fn root(&self) -> &Path {
+        self.store.root()
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn frameworks(&self) -> &FrameworkSet {
+        &self.frameworks
+    }
+
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// What the journal said when it opened (finished writes, removed leftovers).
+    pub fn notices(&self) -> &[String] {
+        &self.notices
+    }
+
+    /// The journal as `audience` may see it.
+    pub fn reader(&self, audience: Audience) -> Reader<'_> {
+        Reader::new(self, audience)
+    }
+
+    /// Files that could not be read (left untouched), and framework files that could not be
+    /// used.
+    pub fn problems(&self) -> Vec<String> {
+        let mut out = self.snap.problems.clone();
+        out.extend(self.framework_problems());
+        out
+    }
+
+    /// Record files that could not be read (left untouched).
+    pub fn file_problems(&self) -> &[String] {
+        &self.snap.problems
+    }
+
+    /// User framework files that could not be used.
+    pub fn framework_problems(&self) -> Vec<String> {
+        self.frameworks
+            .problems
+            .iter()
+            .map(|p| p.to_string())
+            .collect()
+    }
+
+    /// The label of what `undo` would take back.
+    pub fn undo_label(&self) -> Option<&str> {
+        self.undo.last().map(|u| u.label.as_str())
+    }
+
+    // ----- loading -----
+
+    fn changed(&mut self) {
+        self.generation += 1;
+    }
+
+    /// Read the records of partnership `id` if only its summary has been read so far.
+    pub fn ensure_loaded(&mut self, id: &str) {
+        let Some(p) = self
+            .snap
+            .partnerships
+            .iter_mut()
+            .find(|p| p.id() == id && !p.loaded)
+        else {
+            return;
+        };
+        let (mut problems, mut conflicts) = (Vec::new(), Vec::new());
+        self.store.complete(p, &mut problems, &mut conflicts);
+        self.snap.problems.extend(problems);
+        self.add_conflict_paths(conflicts);
+        self.changed();
+    }
+
+    /// Read every partnership's records (search and whole-journal reports need them).
+    pub fn ensure_all_loaded(&mut self) {
+        let ids: Vec<String> = self
+            .snap
+            .partnerships
+            .iter()
+            .filter(|p| !p.loaded)
+            .map(|p| p.id().to_string())
+            .collect();
+        for id in ids {
+            self.ensure_loaded(&id);
+        }
+    }
+
+    /// Whether some partnership's records are still to be read.
+    pub fn loading(&self) -> bool {
+        self.snap.partnerships.iter().any(|p| !p.loaded)
+    }
+
+    /// The whole journal, read in the background after the first screen: take the
+    /// partnerships still unread from it (those read since are newer here).
+    pub fn background_loaded(&mut self, full: Snapshot) {
+        for p in full.partnerships {
+            if let Some(mine) = self.snap.partnerships.iter_mut().find(|m| m.id() == p.id())
+                && !mine.loaded
+            {
+                *mine = p;
+            }
+        }
+        for problem in full.problems {
+            if !self.snap.problems.contains(&problem) {
+                self.snap.problems.push(problem);
+            }
+        }
+        self.add_conflict_paths(full.conflicts);
+        self.changed();
+    }
+
+    /// Re-read everything from disk. Returns what changed, in words.
+    pub fn reload(&mut self) -> Vec<String> {
+        let old = std::mem::take(&mut self.snap);
+        self.snap = self.store.load();
+        self.frameworks = FrameworkSet::with_user_dir(&self.store.frameworks_dir());
+        let mut said = describe_changes(&old, &self.snap);
+        let before: Vec<PathBuf> = self.conflicts.iter().map(|c| c.copy.clone()).collect();
+        self.compare_conflicts();
+        said.extend(self.own_edits_set_aside(&before));
+        self.changed();
+        said
+    }
+
+    fn add_conflict_paths(&mut self, paths: Vec<PathBuf>) {
+        let mut added = false;
+        for c in paths {
+            if !self.snap.conflicts.contains(&c) {
+                self.snap.conflicts.push(c);
+                added = true;
+            }
+        }
+        if added {
+            self.compare_conflicts();
+        }
+    }
+
+    // ----- writing -----
+
+    /// The one path every write takes: apply `writes` as one batch, keep the journal in
+    /// memory in step, remember the change for undo.
+    fn apply(&mut self, label: String, writes: Vec<Write>, prune: Vec<PathBuf>) -> OpResult {
+        let outcome = self.apply_quietly(label, writes, prune)?;
+        if !outcome.changes.is_empty() {
+            self.undo.push(UndoEntry {
+                label: outcome.label.clone(),
+                changes: outcome.changes.clone(),
+            });
+        }
+        Ok(outcome)
+    }
+
+    /// `apply` without an undo entry (undo itself).
+    fn apply_quietly(
+        &mut self,
+        label: String,
+        writes: Vec<Write>,
+        prune: Vec<PathBuf>,
+    ) -> OpResult {
+        let written = self.store.apply(&writes, &prune)?;
+        let mut outcome = Outcome {
+            label,
+            ..Outcome::default()
+        };
+        for w in written {
+            if crate::store::is_conflict_copy(&w.path) {
+                match w.after {
+                    Some(_) => self.add_conflict_paths(vec![w.path.clone()]),
+                    None => self.drop_conflict(&w.path),
+                }
+                continue;
+            }
+            if w.merged {
+                outcome.merges.push(Merge {
+                    path: w.path.clone(),
+                    conflicts: w.conflicts.clone(),
+                    copy: w.conflict_copy.clone(),
+                });
+            }
+            self.put(&w.path, w.after.clone());
+            if let Some(after) = &w.after {
+                self.remember_mine(&w.path, after.clone());
+            }
+            if w.before != w.after {
+                outcome.changes.push(Change {
+                    path: w.path,
+                    before: w.before,
+                    after: w.after,
+                });
+            }
+        }
+        outcome.warnings.extend(outcome.conflict_notes());
+        self.changed();
+        Ok(outcome)
+    }
+
+    fn remember_mine(&mut self, path: &Path, value: AnyRecord) {
+        self.mine.retain(|(p, _)| p != path);
+        self.mine.push((path.to_path_buf(), value));
+        if self.mine.len() > 256 {
+            self.mine.remove(0);
+        }
+    }
+
+    /// Take back the last operation (every file it touched, as one batch).
+    pub fn undo(&mut self) -> OpResult {
+        let Some(entry) = self.undo.pop() else {
+            return Err(OpError::Refused("Nothing to undo".into()));
+        };
+        let mut writes = Vec::new();
+        let mut prune = Vec::new();
+        for c in entry.changes.iter().rev() {
+            match (&c.before, &c.after) {
+                (Some(before), after) => {
+                    writes.push(Write::save(c.path.clone(), after.clone(), before.clone()))
+                }
+                (None, Some(after)) => {
+                    writes.push(Write::delete(c.path.clone(), after.clone()));
+                    // Undoing a new partnership removes its folder too (only while empty).
+                    if after.kind() == Kind::Partnership
+                        && let Some(dir) = c.path.parent()
+                    {
+                        prune.push(dir.to_path_buf());
+                    }
+                }
+                (None, None) => {}
+            }
+        }
+        match self.apply_quietly(format!("Undone: {}", entry.label), writes, prune) {
+            Ok(o) => Ok(o),
+            Err(e) => {
+                let msg = format!("Could not undo {}: {e}", entry.label);
+                self.undo.push(entry);
+                Err(OpError::Refused(msg))
+            }
+        }
+    }
+
+    /// Bring the journal in memory in line with a file that now holds `value` (`None`:
+    /// removed).
+    fn put(&mut self, path: &Path, value: Option<AnyRecord>) {
+        let kind = value
+            .as_ref()
+            .map(AnyRecord::kind)
+            .or_else(|| Kind::of_path(self.store.root(), path));
+        match (kind, value) {
+            (Some(Kind::Journal), Some(AnyRecord::Journal(j))) => {
+                self.snap.journal = Some(Loaded {
+                    path: path.to_path_buf(),
+                    value: j,
+                });
+            }
+            (Some(Kind::Journal), None) => self.snap.journal = None,
+            (Some(Kind::Partnership), Some(AnyRecord::Partnership(v))) => {
+                match self.owner_mut(path) {
+                    Some(p) => p.partnership.value = v,
+                    None => {
+                        let dir = path.parent().unwrap_or(path).to_path_buf();
+                        self.snap.partnerships.push(PartnershipData {
+                            dir,
+                            partnership: Loaded {
+                                path: path.to_path_buf(),
+                                value: v,
+                            },
+                            meetings: Vec::new(),
+                            goals: Vec::new(),
+                            reflections: Vec::new(),
+                            stages: Vec::new(),
+                            ticks: Vec::new(),
+                            loaded: true,
+                            listed_dates: Vec::new(),
+                        });
+                        self.snap.partnerships.sort_by(|a, b| a.dir.cmp(&b.dir));
+                    }
+                }
+            }
+            (Some(Kind::Partnership), None) => {
+                self.snap
+                    .partnerships
+                    .retain(|p| p.partnership.path != path);
+            }
+            (Some(Kind::Meeting), v) => {
+                self.upsert(path, v.and_then(into::<crate::model::Meeting>))
+            }
+            (Some(Kind::Goal), v) => self.upsert(path, v.and_then(into::<crate::model::Goal>)),
+            (Some(Kind::Reflection), v) => {
+                self.upsert(path, v.and_then(into::<crate::model::Reflection>))
+            }
+            (Some(Kind::Stage), v) => {
+                self.upsert(path, v.and_then(into::<crate::model::StageRecord>))
+            }
+            (Some(Kind::Ticks), v) => {
+                self.upsert(path, v.and_then(into::<crate::model::TickSheet>))
+            }
+            _ => {}
+        }
+    }
+
+    fn owner_mut(&mut self, path: &Path) -> Option<&mut PartnershipData> {
+        self.snap
+            .partnerships
+            .iter_mut()
+            .find(|p| path.starts_with(&p.dir))
+    }
+
+    fn upsert<T: PartnershipRecord>(&mut self, path: &Path, value: Option<T>) {
+        let Some(p) = self.owner_mut(path) else {
+            return;
+        };
+        let list = T::list_mut(p);
+        let at = list.iter().position(|l| l.path == path);
+        match (at, value) {
+            (Some(i), Some(v)) => list[i].value = v,
+            (None, Some(v)) => list.push(Loaded {
+                path: path.to_path_buf(),
+                value: v,
+            }),
+            (Some(i), None) => {
+                list.remove(i);
+            }
+            (None, None) => {}
+        }
+        list.sort_by(|a, b| T::order(&a.value, &b.value));
+    }
+
+    // ----- looking things up for operations (whole journal: operations see everything) -----
+
+    fn data(&self, pid: &str) -> Result<&PartnershipData, OpError> {
+        self.snap
+            .partnership(pid)
+            .ok_or_else(|| OpError::Refused(format!("there is no partnership '{pid}'")))
+    }
+}
+
+fn into<T: PartnershipRecord>(r: AnyRecord) -> Option<T> {
+    T::unwrap(&r).cloned()
+}
+
+#[cfg(test)]
+mod tests;

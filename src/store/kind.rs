@@ -1,0 +1,432 @@
+//! The one table of record kinds: for each kind of record a journal keeps, the folder it lives
+//! in, how its file is named, the order it is listed in, and the rule its edits merge by. The
+//! store's loader, the journal core, live reload and conflict copies all read it, so a new
+//! kind of record is one row here and one impl below.
+
+use std::cmp::Ordering;
+use std::path::{Path, PathBuf};
+
+use super::record::{Record, read_record};
+use super::{Loaded, PartnershipData, StoreError};
+use crate::model::{Goal, Journal, Meeting, Partnership, Reflection, StageRecord, TickSheet};
+
+/// Every kind of record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    Journal,
+    Partnership,
+    Meeting,
+    Goal,
+    Reflection,
+    Stage,
+    Ticks,
+}
+
+/// How the edits of one kind merge (see `merge::merge3`): lists of records named here merge
+/// record by record on their key field, whatever their length; every other field merges as
+/// a value (maps key by key, plain lists as sets).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct MergeRule {
+    /// `(field, key)`: the list at `field` (a dotted path) holds records told apart by `key`.
+    pub keyed_lists: &'static [(&'static str, &'static str)],
+    /// Lists of records without a key that merge as sets (each side's additions kept).
+    pub set_lists: &'static [&'static str],
+}
+
+/// One row of the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KindInfo {
+    pub kind: Kind,
+    /// What one record is called in messages: "meeting", "goal", ...
+    pub noun: &'static str,
+    /// The plural, for counts ("3 meetings").
+    pub plural: &'static str,
+    /// The folder inside a partnership's folder (`None`: a fixed file, see `file`).
+    pub folder: Option<&'static str>,
+    /// The fixed file name of a one-per-place record.
+    pub file: Option<&'static str>,
+    pub merge: MergeRule,
+}
+
+const PLAIN: MergeRule = MergeRule {
+    keyed_lists: &[],
+    set_lists: &[],
+};
+
+/// The table. Order is the order kinds are listed and reported in.
+pub const KINDS: &[KindInfo] = &[
+    KindInfo {
+        kind: Kind::Journal,
+        noun: "journal",
+        plural: "journals",
+        folder: None,
+        file: Some("journal.ron"),
+        merge: PLAIN,
+    },
+    KindInfo {
+        kind: Kind::Partnership,
+        noun: "partnership",
+        plural: "partnerships",
+        folder: None,
+        file: Some("partnership.ron"),
+        merge: MergeRule {
+            keyed_lists: &[("evaluation.answers", "statement")],
+            set_lists: &[],
+        },
+    },
+    KindInfo {
+        kind: Kind::Meeting,
+        noun: "meeting",
+        plural: "meetings",
+        folder: Some("meetings"),
+        file: None,
+        merge: MergeRule {
+            keyed_lists: &[("action_items", "id")],
+            set_lists: &[],
+        },
+    },
+    KindInfo {
+        kind: Kind::Goal,
+        noun: "goal",
+        plural: "goals",
+        folder: Some("goals"),
+        file: None,
+        merge: MergeRule {
+            keyed_lists: &[],
+            set_lists: &["reviews"],
+        },
+    },
+    KindInfo {
+        kind: Kind::Reflection,
+        noun: "reflection",
+        plural: "reflections",
+        folder: Some("reflections"),
+        file: None,
+        merge: PLAIN,
+    },
+    KindInfo {
+        kind: Kind::Stage,
+        noun: "stage record",
+        plural: "stage records",
+        folder: Some("stages"),
+        file: None,
+        merge: MergeRule {
+            keyed_lists: &[("verifications", "name")],
+            set_lists: &[],
+        },
+    },
+    KindInfo {
+        kind: Kind::Ticks,
+        noun: "tick sheet",
+        plural: "tick sheets",
+        folder: Some("ticks"),
+        file: None,
+        merge: PLAIN,
+    },
+];
+
+impl Kind {
+    pub fn info(self) -> &'static KindInfo {
+        KINDS.iter().find(|k| k.kind == self).unwrap_or(&KINDS[0])
+    }
+
+    pub fn noun(self) -> &'static str {
+        self.info().noun
+    }
+
+    /// The kinds kept one to a file in a partnership's sub-folders.
+    pub fn in_folders() -> impl Iterator<Item = &'static KindInfo> {
+        KINDS.iter().filter(|k| k.folder.is_some())
+    }
+
+    /// Which kind of record a file under the data directory holds, from where it is.
+    /// Conflict copies (`NAME.conflict-….ron`) are of their record's kind.
+    pub fn of_path(root: &Path, path: &Path) -> Option<Kind> {
+        let rel = path.strip_prefix(root).ok()?;
+        let parts: Vec<&str> = rel.iter().filter_map(|c| c.to_str()).collect();
+        let name = *parts.last()?;
+        let stem = name.split(".conflict-").next()?;
+        match parts.as_slice() {
+            [_] if stem == "journal" || stem == "journal.ron" => Some(Kind::Journal),
+            ["partnerships", _, _] if stem.starts_with("partnership") => Some(Kind::Partnership),
+            ["partnerships", _, folder, _] => in_folder(folder),
+            _ => None,
+        }
+    }
+}
+
+fn in_folder(folder: &str) -> Option<Kind> {
+    KINDS
+        .iter()
+        .find(|k| k.folder == Some(folder))
+        .map(|k| k.kind)
+}
+
+/// A record kept one to a file in a partnership's folder: where its file goes, which list of
+/// the loaded partnership holds it, and the order of that list.
+pub trait PartnershipRecord: Record {
+    /// The file name of this record in its kind's folder (or the fixed name).
+    fn file_name(&self) -> String;
+    fn list(p: &PartnershipData) -> &Vec<Loaded<Self>>;
+    fn list_mut(p: &mut PartnershipData) -> &mut Vec<Loaded<Self>>;
+    /// The order records are listed in.
+    fn order(a: &Self, b: &Self) -> Ordering;
+    fn wrap(self) -> AnyRecord;
+    fn unwrap(r: &AnyRecord) -> Option<&Self>;
+}
+
+fn dated(date: chrono::NaiveDate, id: &str) -> String {
+    format!("{}-{id}.ron", date.format("%Y-%m-%d"))
+}
+
+impl PartnershipRecord for Meeting {
+    fn file_name(&self) -> String {
+        dated(self.date, &self.id)
+    }
+    fn list(p: &PartnershipData) -> &Vec<Loaded<Self>> {
+        &p.meetings
+    }
+    fn list_mut(p: &mut PartnershipData) -> &mut Vec<Loaded<Self>> {
+        &mut p.meetings
+    }
+    /// Newest first.
+    fn order(a: &Self, b: &Self) -> Ordering {
+        (b.date, b.time, &b.id).cmp(&(a.date, a.time, &a.id))
+    }
+    fn wrap(self) -> AnyRecord {
+        AnyRecord::Meeting(self)
+    }
+    fn unwrap(r: &AnyRecord) -> Option<&Self> {
+        match r {
+            AnyRecord::Meeting(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
+impl PartnershipRecord for Goal {
+    fn file_name(&self) -> String {
+        dated(self.created, &self.id)
+    }
+    fn list(p: &PartnershipData) -> &Vec<Loaded<Self>> {
+        &p.goals
+    }
+    fn list_mut(p: &mut PartnershipData) -> &mut Vec<Loaded<Self>> {
+        &mut p.goals
+    }
+    /// In the order they were set.
+    fn order(a: &Self, b: &Self) -> Ordering {
+        (a.created, &a.id).cmp(&(b.created, &b.id))
+    }
+    fn wrap(self) -> AnyRecord {
+        AnyRecord::Goal(self)
+    }
+    fn unwrap(r: &AnyRecord) -> Option<&Self> {
+        match r {
+            AnyRecord::Goal(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
+impl PartnershipRecord for Reflection {
+    fn file_name(&self) -> String {
+        dated(self.date, &self.id)
+    }
+    fn list(p: &PartnershipData) -> &Vec<Loaded<Self>> {
+        &p.reflections
+    }
+    fn list_mut(p: &mut PartnershipData) -> &mut Vec<Loaded<Self>> {
+        &mut p.reflections
+    }
+    /// Newest first.
+    fn order(a: &Self, b: &Self) -> Ordering {
+        (b.date, &b.id).cmp(&(a.date, &a.id))
+    }
+    fn wrap(self) -> AnyRecord {
+        AnyRecord::Reflection(self)
+    }
+    fn unwrap(r: &AnyRecord) -> Option<&Self> {
+        match r {
+            AnyRecord::Reflection(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
+impl PartnershipRecord for StageRecord {
+    fn file_name(&self) -> String {
+        format!("{}-{}.ron", self.framework, self.stage)
+    }
+    fn list(p: &PartnershipData) -> &Vec<Loaded<Self>> {
+        &p.stages
+    }
+    fn list_mut(p: &mut PartnershipData) -> &mut Vec<Loaded<Self>> {
+        &mut p.stages
+    }
+    fn order(a: &Self, b: &Self) -> Ordering {
+        (&a.framework, &a.stage).cmp(&(&b.framework, &b.stage))
+    }
+    fn wrap(self) -> AnyRecord {
+        AnyRecord::Stage(self)
+    }
+    fn unwrap(r: &AnyRecord) -> Option<&Self> {
+        match r {
+            AnyRecord::Stage(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
+impl PartnershipRecord for TickSheet {
+    fn file_name(&self) -> String {
+        format!("{}.ron", self.framework)
+    }
+    fn list(p: &PartnershipData) -> &Vec<Loaded<Self>> {
+        &p.ticks
+    }
+    fn list_mut(p: &mut PartnershipData) -> &mut Vec<Loaded<Self>> {
+        &mut p.ticks
+    }
+    fn order(a: &Self, b: &Self) -> Ordering {
+        a.framework.cmp(&b.framework)
+    }
+    fn wrap(self) -> AnyRecord {
+        AnyRecord::Ticks(self)
+    }
+    fn unwrap(r: &AnyRecord) -> Option<&Self> {
+        match r {
+            AnyRecord::Ticks(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
+/// One record of any kind.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AnyRecord {
+    Journal(Journal),
+    Partnership(Partnership),
+    Meeting(Meeting),
+    Goal(Goal),
+    Reflection(Reflection),
+    Stage(StageRecord),
+    Ticks(TickSheet),
+}
+
+/// Run `$body` with `$v` bound to the record inside `$r`, whatever its kind.
+macro_rules! each_record {
+    ($r:expr, $v:ident => $body:expr) => {
+        match $r {
+            AnyRecord::Journal($v) => $body,
+            AnyRecord::Partnership($v) => $body,
+            AnyRecord::Meeting($v) => $body,
+            AnyRecord::Goal($v) => $body,
+            AnyRecord::Reflection($v) => $body,
+            AnyRecord::Stage($v) => $body,
+            AnyRecord::Ticks($v) => $body,
+        }
+    };
+}
+pub(crate) use each_record;
+
+impl AnyRecord {
+    pub fn kind(&self) -> Kind {
+        match self {
+            AnyRecord::Journal(_) => Kind::Journal,
+            AnyRecord::Partnership(_) => Kind::Partnership,
+            AnyRecord::Meeting(_) => Kind::Meeting,
+            AnyRecord::Goal(_) => Kind::Goal,
+            AnyRecord::Reflection(_) => Kind::Reflection,
+            AnyRecord::Stage(_) => Kind::Stage,
+            AnyRecord::Ticks(_) => Kind::Ticks,
+        }
+    }
+
+    /// The record as JSON (the shape merges and comparisons work on).
+    pub fn to_json(&self) -> serde_json::Value {
+        each_record!(self, v => serde_json::to_value(v).unwrap_or_default())
+    }
+
+    /// Whether the record is marked private to its author.
+    pub fn is_private(&self) -> bool {
+        match self {
+            AnyRecord::Meeting(m) => m.private,
+            AnyRecord::Reflection(r) => r.private,
+            _ => false,
+        }
+    }
+
+    /// Read the record of kind `kind` at `path`.
+    pub fn read(kind: Kind, path: &Path) -> Result<AnyRecord, StoreError> {
+        Ok(match kind {
+            Kind::Journal => AnyRecord::Journal(read_record(path)?),
+            Kind::Partnership => AnyRecord::Partnership(read_record(path)?),
+            Kind::Meeting => AnyRecord::Meeting(read_record(path)?),
+            Kind::Goal => AnyRecord::Goal(read_record(path)?),
+            Kind::Reflection => AnyRecord::Reflection(read_record(path)?),
+            Kind::Stage => AnyRecord::Stage(read_record(path)?),
+            Kind::Ticks => AnyRecord::Ticks(read_record(path)?),
+        })
+    }
+}
+
+/// Where a record of a partnership's folder `dir` is stored.
+pub fn path_in(dir: &Path, kind: Kind, file_name: &str) -> PathBuf {
+    match kind.info().folder {
+        Some(folder) => dir.join(folder).join(file_name),
+        None => dir.join(file_name),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_has_one_row_and_a_place() {
+        for k in [
+            Kind::Journal,
+            Kind::Partnership,
+            Kind::Meeting,
+            Kind::Goal,
+            Kind::Reflection,
+            Kind::Stage,
+            Kind::Ticks,
+        ] {
+            assert_eq!(KINDS.iter().filter(|i| i.kind == k).count(), 1, "{k:?}");
+            let i = k.info();
+            assert!(i.folder.is_some() != i.file.is_some(), "{k:?}");
+        }
+    }
+
+    #[test]
+    fn a_path_tells_its_kind_conflict_copies_included() {
+        let root = Path::new("/j");
+        let of = |p: &str| Kind::of_path(root, &root.join(p));
+        assert_eq!(of("journal.ron"), Some(Kind::Journal));
+        assert_eq!(
+            of("journal.conflict-20261123T101500123-42-1.ron"),
+            Some(Kind::Journal)
+        );
+        assert_eq!(
+            of("partnerships/sam/partnership.ron"),
+            Some(Kind::Partnership)
+        );
+        assert_eq!(
+            of("partnerships/sam/partnership.conflict-1-2-3.ron"),
+            Some(Kind::Partnership)
+        );
+        assert_eq!(
+            of("partnerships/sam/meetings/2026-11-20-ab12cd.ron"),
+            Some(Kind::Meeting)
+        );
+        assert_eq!(of("partnerships/sam/ticks/curee.ron"), Some(Kind::Ticks));
+        assert_eq!(
+            of("partnerships/sam/stages/ljmu-developing.ron"),
+            Some(Kind::Stage)
+        );
+        assert_eq!(of("partnerships/sam/notes/x.ron"), None);
+        assert_eq!(of("frameworks/mine.ron"), None);
+    }
+}
