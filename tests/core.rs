@@ -210,3 +210,297 @@ fn delete_never_reaches_through_a_link_out_of_the_data_directory() {
         "{status:?}"
     );
 }
+
+// ----- two people at once -----
+
+use mentorlog::journal::{Audience, Journal, Resolution, Save};
+
+/// Two people (two journal cores on one data directory) edit the objective of Sam's first
+/// goal at once: the second save keeps the first's version in a conflict copy.
+fn conflicted(dir: &TempDir) -> (Journal, Journal, PathBuf) {
+    let store = Store::new(dir.path().join("j"));
+    let mut mentee = Journal::open(store.clone(), today());
+    let mut mentor = Journal::open(store, today());
+    let goal = |j: &Journal| {
+        j.reader(Audience::Owner)
+            .partner("sam-lee")
+            .unwrap()
+            .goals()[0]
+            .clone()
+    };
+    let (a, b) = (goal(&mentee), goal(&mentor));
+    let mut first = a.value.clone();
+    first.objective = "The mentee's objective".into();
+    let mut second = b.value.clone();
+    second.objective = "The mentor's objective".into();
+    mentee
+        .save_goal("sam-lee", Save::edit(a.path.clone(), a.value, first))
+        .unwrap();
+    let o = mentor
+        .save_goal("sam-lee", Save::edit(b.path.clone(), b.value, second))
+        .unwrap();
+    assert_eq!(o.merges[0].conflicts, ["objective"]);
+    (mentee, mentor, a.path)
+}
+
+#[test]
+fn the_person_whose_edit_went_into_a_conflict_copy_is_told_and_it_stays_in_view() {
+    let (dir, _) = demo();
+    let (mut mentee, _mentor, _) = conflicted(&dir);
+    // The mentee's screen learns of it when the journal changes on disk.
+    let said = mentee.reload();
+    assert!(
+        said.iter()
+            .any(|s| s.starts_with("your edit of goal") && s.contains("objective")),
+        "{said:?}"
+    );
+    // A screen on the journal keeps it in the status bar until it is resolved.
+    let mut t = Tui::open(Store::new(dir.path().join("j")), today(), false);
+    keys(&mut t, "j");
+    t.status = None;
+    let theme = mentorlog::ui::Theme::default();
+    let keymap = mentorlog::ui::Keymap::default();
+    let view = mentorlog::ui::View {
+        theme: &theme,
+        keymap: &keymap,
+    };
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    term.draw(|f| t.draw(f, &view)).unwrap();
+    let last: String = (0..80)
+        .map(|x| term.backend().buffer()[(x, 23)].symbol().to_string())
+        .collect();
+    assert!(last.contains("1 conflict: C resolves"), "{last:?}");
+}
+
+#[test]
+fn two_people_resolving_one_conflict_at_once_lose_no_version() {
+    for round in 0..12 {
+        let (dir, _) = demo();
+        let (mut mentee, mut mentor, goal) = conflicted(&dir);
+        mentee.reload();
+        mentor.reload();
+        let copy = mentee.reader(Audience::Owner).conflicts()[0].copy.clone();
+        // One keeps this version (the mentor's, in the record), the other at the same moment
+        // takes the other (the mentee's, in the copy).
+        let gate = std::sync::Arc::new(std::sync::Barrier::new(2));
+        let (g1, g2) = (gate.clone(), gate);
+        let (c1, c2) = (copy.clone(), copy.clone());
+        let keep = std::thread::spawn(move || {
+            g1.wait();
+            mentee.resolve(&c1, Resolution::KeepMine).is_ok()
+        });
+        let take = std::thread::spawn(move || {
+            g2.wait();
+            mentor.resolve(&c2, Resolution::TakeTheirs).is_ok()
+        });
+        let (kept, took) = (keep.join().unwrap(), take.join().unwrap());
+        assert!(
+            kept != took,
+            "round {round}: exactly one resolution happens ({kept}, {took})"
+        );
+        let g: mentorlog::model::Goal = read_record(&goal).unwrap();
+        let want = if took {
+            "The mentee's objective"
+        } else {
+            "The mentor's objective"
+        };
+        assert_eq!(
+            g.objective, want,
+            "round {round}: the chosen version is the record"
+        );
+        assert!(!copy.exists());
+    }
+}
+
+#[test]
+fn conflict_copies_of_the_partnership_and_the_journal_are_reported() {
+    let (dir, _) = demo();
+    let store = Store::new(dir.path().join("j"));
+    let mut a = Journal::open(store.clone(), today());
+    let mut b = Journal::open(store.clone(), today());
+    let p = |j: &Journal| {
+        j.reader(Audience::Owner)
+            .partner("sam-lee")
+            .unwrap()
+            .partnership()
+            .clone()
+    };
+    let (pa, pb) = (p(&a), p(&b));
+    let mut na = pa.clone();
+    na.focus = Some("Questioning".into());
+    let mut nb = pb.clone();
+    nb.focus = Some("Behaviour".into());
+    a.update_partnership("sam-lee", &pa, na, "focus").unwrap();
+    b.update_partnership("sam-lee", &pb, nb, "focus").unwrap();
+    a.init(Some("Jo from the laptop"), None, None).unwrap();
+    b.init(Some("Jo from school"), None, None).unwrap();
+    let c = Journal::open(store, today());
+    let copies: Vec<String> = c
+        .reader(Audience::Owner)
+        .conflicts()
+        .iter()
+        .map(|x| x.copy.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        copies
+            .iter()
+            .any(|n| n.starts_with("partnership.conflict-")),
+        "{copies:?}"
+    );
+    assert!(
+        copies.iter().any(|n| n.starts_with("journal.conflict-")),
+        "{copies:?}"
+    );
+    // The command line says so too.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_mentorlog"))
+        .args(["--data-dir"])
+        .arg(dir.path().join("j"))
+        .args(["status"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("2 conflict copies"), "{err}");
+    assert!(
+        err.contains("partnership.conflict-") && err.contains("journal.conflict-"),
+        "{err}"
+    );
+}
+
+#[test]
+fn conflict_copies_never_overwrite_each_other() {
+    let (dir, _) = demo();
+    // Three people at once on one goal: two conflict copies, both kept, in the same second.
+    let store = Store::new(dir.path().join("j"));
+    let js: Vec<Journal> = (0..3)
+        .map(|_| Journal::open(store.clone(), today()))
+        .collect();
+    let mut copies = Vec::new();
+    for (n, mut j) in js.into_iter().enumerate() {
+        let g = j
+            .reader(Audience::Owner)
+            .partner("sam-lee")
+            .unwrap()
+            .goals()[0]
+            .clone();
+        let mut new = g.value.clone();
+        new.objective = format!("Version {n}");
+        let o = j
+            .save_goal("sam-lee", Save::edit(g.path.clone(), g.value, new))
+            .unwrap();
+        copies.extend(o.merges.iter().filter_map(|m| m.copy.clone()));
+    }
+    assert_eq!(copies.len(), 2);
+    assert_ne!(copies[0], copies[1]);
+    let kept: Vec<String> = copies
+        .iter()
+        .map(|c| read_record::<mentorlog::model::Goal>(c).unwrap().objective)
+        .collect();
+    assert_eq!(kept, ["Version 0", "Version 1"]);
+}
+
+#[test]
+fn saving_a_form_whose_meeting_was_deleted_elsewhere_asks_to_restore_or_discard() {
+    for restore in [true, false] {
+        let (dir, mut t) = demo();
+        keys(&mut t, "2 e");
+        let path = match &t.overlays.last() {
+            Some(mentorlog::app::Overlay::Form(f)) => match &f.target {
+                mentorlog::app::form::FormTarget::EditMeeting(p) => p.clone(),
+                other => panic!("{other:?}"),
+            },
+            other => panic!("{other:?}"),
+        };
+        let before: Meeting = read_record(&path).unwrap();
+        // Another mentorlog deletes it; this one notices.
+        std::fs::remove_file(&path).unwrap();
+        t.external_change(&[]);
+        let count = std::fs::read_dir(pdir(&dir, "alex-morgan").join("meetings"))
+            .unwrap()
+            .count();
+        keys(&mut t, "C-s");
+        assert!(
+            matches!(
+                t.overlays.last(),
+                Some(mentorlog::app::Overlay::Confirm { message, .. }) if message.contains("deleted elsewhere")
+            ),
+            "{:?}",
+            t.overlays.last()
+        );
+        keys(&mut t, if restore { "y" } else { "n" });
+        assert!(t.overlays.is_empty(), "{:?}", t.overlays);
+        let now = std::fs::read_dir(pdir(&dir, "alex-morgan").join("meetings"))
+            .unwrap()
+            .count();
+        if restore {
+            let back: Meeting = read_record(&path).unwrap();
+            assert_eq!(
+                back.id, before.id,
+                "restored under its own id, not a new one"
+            );
+            assert_eq!(now, count + 1);
+        } else {
+            assert!(!path.exists());
+            assert_eq!(now, count, "discarding writes nothing");
+        }
+    }
+}
+
+// ----- files and input that are not what they seem -----
+
+#[test]
+fn two_partnership_folders_with_one_id_are_reported() {
+    let (dir, _) = demo();
+    let copy = dir.path().join("j/partnerships/sam-lee-copy");
+    std::fs::create_dir(&copy).unwrap();
+    std::fs::copy(
+        pdir(&dir, "sam-lee").join("partnership.ron"),
+        copy.join("partnership.ron"),
+    )
+    .unwrap();
+    let j = Journal::open(Store::new(dir.path().join("j")), today());
+    let problems = j.problems();
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("both hold the partnership id 'sam-lee'")),
+        "{problems:?}"
+    );
+    let r = j.reader(Audience::Owner);
+    let sams: Vec<_> = r
+        .partnerships()
+        .into_iter()
+        .filter(|p| p.id() == "sam-lee")
+        .collect();
+    assert_eq!(sams.len(), 1);
+    assert!(
+        !sams[0].meetings().is_empty(),
+        "the real one is shown whole"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn the_demo_writes_nothing_through_a_link_or_over_a_framework_of_ones_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("j");
+    let outside = dir.path().join("elsewhere");
+    std::fs::create_dir_all(&root).unwrap();
+    std::fs::create_dir_all(&outside).unwrap();
+    std::os::unix::fs::symlink(&outside, root.join("partnerships")).unwrap();
+    let e = write_demo(&Store::new(&root), Size::Small, today()).unwrap_err();
+    assert!(e.to_string().contains("outside the data directory"), "{e}");
+    assert_eq!(std::fs::read_dir(&outside).unwrap().count(), 0);
+
+    // A framework of the user's own named like the large demo's is never overwritten.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("j");
+    std::fs::create_dir_all(root.join("frameworks")).unwrap();
+    let mine = root.join("frameworks/demo-scale.ron");
+    std::fs::write(&mine, "my own framework").unwrap();
+    assert!(write_demo(&Store::new(&root), Size::Large, today()).is_err());
+    assert_eq!(std::fs::read_to_string(&mine).unwrap(), "my own framework");
+    assert!(
+        !root.join("partnerships").exists(),
+        "nothing of the demo was written"
+    );
+}

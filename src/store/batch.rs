@@ -20,6 +20,10 @@ use crate::model::SCHEMA_VERSION;
 /// Where unfinished batches wait to be finished.
 pub const PENDING_DIR: &str = ".mentorlog/pending";
 
+/// Present while a batch is being written: a process that finds it, holding the lock, knows
+/// the last writer was stopped half-way and may have left temporary files.
+const WRITING: &str = ".mentorlog/writing";
+
 /// What a write does to one file.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Mode {
@@ -385,6 +389,8 @@ fn inside(root: &Path, rel: &str) -> Result<PathBuf, StoreError> {
 }
 
 fn apply_file(root: &Path, path: &Path, text: Option<&str>) -> Result<(), StoreError> {
+    #[cfg(test)]
+    fault::check()?;
     safety::check_inside(root, path)?;
     match text {
         Some(t) => {
@@ -430,8 +436,63 @@ fn run_intent(root: &Path, intent: &Intent) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// Put right what a stopped writer left: finish its unfinished batches, and remove the
+/// temporary files of its saves. The caller holds the lock, so no save is in progress and
+/// every temporary file is a leftover. Returns (batches finished, files removed).
+pub(super) fn recover_locked(root: &Path) -> Result<(usize, usize), StoreError> {
+    let finished = finish_pending(root)?;
+    let marker = root.join(WRITING);
+    let mut removed = 0;
+    if std::fs::symlink_metadata(&marker).is_ok() {
+        removed = sweep_temporary_files(root);
+        let _ = std::fs::remove_file(&marker);
+    }
+    Ok((finished, removed))
+}
+
+/// Remove `.tmp-*` files (a save's work in progress) from every folder of the journal.
+fn sweep_temporary_files(root: &Path) -> usize {
+    let mut dirs = vec![
+        root.to_path_buf(),
+        root.join("frameworks"),
+        root.join(PENDING_DIR),
+    ];
+    if let Ok(entries) = std::fs::read_dir(root.join("partnerships")) {
+        for e in entries.filter_map(Result::ok) {
+            let p = e.path();
+            if p.symlink_metadata().is_ok_and(|m| m.is_dir()) {
+                dirs.extend(
+                    Kind::in_folders()
+                        .filter_map(|k| k.folder)
+                        .map(|f| p.join(f)),
+                );
+                dirs.push(p);
+            }
+        }
+    }
+    let mut removed = 0;
+    for d in dirs {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in entries.filter_map(Result::ok) {
+            let is_temp = e
+                .file_name()
+                .to_str()
+                .is_some_and(|n| n.starts_with(".tmp-"));
+            if is_temp
+                && e.file_type().is_ok_and(|t| t.is_file())
+                && std::fs::remove_file(e.path()).is_ok()
+            {
+                removed += 1;
+            }
+        }
+    }
+    removed
+}
+
 /// Finish every batch a killed process left unfinished. The caller holds the lock.
-pub(super) fn finish_pending(root: &Path) -> Result<usize, StoreError> {
+fn finish_pending(root: &Path) -> Result<usize, StoreError> {
     let dir = root.join(PENDING_DIR);
     let Ok(entries) = std::fs::read_dir(&dir) else {
         return Ok(0);
@@ -462,7 +523,15 @@ pub(super) fn finish_pending(root: &Path) -> Result<usize, StoreError> {
                         e.code
                     ),
                 })?;
-        run_intent(root, &intent)?;
+        if let Err(e) = run_intent(root, &intent) {
+            // Kept for the person to look at, and out of the way of every later save.
+            let aside = f.with_extension("failed");
+            let _ = std::fs::rename(&f, &aside);
+            return Err(StoreError::Invalid(format!(
+                "an unfinished change could not be finished ({e}); it is kept in {}",
+                aside.display()
+            )));
+        }
         std::fs::remove_file(&f).map_err(|e| StoreError::io(&f, e))?;
         super::io::sync_dir(&dir)?;
         done += 1;
@@ -478,47 +547,129 @@ pub fn apply(
     prune_dirs: &[PathBuf],
 ) -> Result<Vec<Written>, BatchError> {
     let _lock = JournalLock::acquire(root)?;
-    finish_pending(root)?;
+    recover_locked(root)?;
     let mut taken = Vec::new();
     let mut planned = Vec::new();
     for w in writes {
         planned.extend(plan(root, w, &mut taken)?);
     }
     let todo: Vec<&Planned> = planned.iter().filter(|p| !p.skip).collect();
-    if todo.len() + prune_dirs.len() > 1 {
-        let intent = Intent {
-            version: SCHEMA_VERSION,
-            files: todo
-                .iter()
-                .map(|p| Ok((relative(root, &p.written.path)?, p.text.clone())))
-                .collect::<Result<_, StoreError>>()?,
-            prune: prune_dirs
-                .iter()
-                .map(|d| relative(root, d))
-                .collect::<Result<_, StoreError>>()?,
-        };
-        let dir = root.join(PENDING_DIR);
-        ensure_dir(&dir)?;
-        let name = format!(
-            "{}-{}-{}.ron",
-            stamp(),
-            std::process::id(),
-            fastrand::u32(..)
-        );
-        let path = dir.join(name);
-        atomic_write(&path, to_ron(&intent)?.as_bytes())?;
-        run_intent(root, &intent)?;
-        std::fs::remove_file(&path).map_err(|e| StoreError::io(&path, e))?;
-        super::io::sync_dir(&dir)?;
-    } else {
-        for p in &todo {
-            apply_file(root, &p.written.path, p.text.as_deref())?;
+    if todo.is_empty() && prune_dirs.is_empty() {
+        return Ok(planned.into_iter().map(|p| p.written).collect());
+    }
+    ensure_dir(&root.join(".mentorlog"))?;
+    let marker = root.join(WRITING);
+    std::fs::File::create(&marker).map_err(|e| StoreError::io(&marker, e))?;
+    let new_dirs = missing_dirs(root, &todo);
+    match write_planned(root, &todo, prune_dirs) {
+        Ok(()) => {
+            let _ = std::fs::remove_file(&marker);
+            Ok(planned.into_iter().map(|p| p.written).collect())
+        }
+        Err((e, intent)) => {
+            #[cfg(test)]
+            if fault::dying() {
+                fault::clear();
+                return Err(e.into());
+            }
+            // Take back what was written, so a failed operation leaves the journal as it was.
+            match roll_back(root, &todo, &new_dirs) {
+                Ok(()) => {
+                    if let Some(i) = intent {
+                        let _ = std::fs::remove_file(i);
+                    }
+                    Err(e.into())
+                }
+                Err(again) => Err(StoreError::Invalid(format!(
+                    "{e}; it could not be taken back either ({again}): it will be finished the \
+                     next time the journal is opened"
+                ))
+                .into()),
+            }
+        }
+    }
+}
+
+/// The folders a batch will create (deepest first), to remove again if it fails.
+fn missing_dirs(root: &Path, todo: &[&Planned]) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = Vec::new();
+    for p in todo {
+        let mut dir = p.written.path.parent();
+        while let Some(d) = dir {
+            if !d.starts_with(root) || d == root || d.exists() {
+                break;
+            }
+            if !out.iter().any(|x| x == d) {
+                out.push(d.to_path_buf());
+            }
+            dir = d.parent();
+        }
+    }
+    out.sort_by_key(|d| std::cmp::Reverse(d.components().count()));
+    out
+}
+
+/// Write what was planned: one file directly, several through an intent. On failure, the
+/// error and the intent's path (if one was written).
+fn write_planned(
+    root: &Path,
+    todo: &[&Planned],
+    prune_dirs: &[PathBuf],
+) -> Result<(), (StoreError, Option<PathBuf>)> {
+    if todo.len() + prune_dirs.len() <= 1 {
+        for p in todo {
+            apply_file(root, &p.written.path, p.text.as_deref()).map_err(|e| (e, None))?;
         }
         for d in prune_dirs {
             prune(d);
         }
+        return Ok(());
     }
-    Ok(planned.into_iter().map(|p| p.written).collect())
+    let intent = Intent {
+        version: SCHEMA_VERSION,
+        files: todo
+            .iter()
+            .map(|p| Ok((relative(root, &p.written.path)?, p.text.clone())))
+            .collect::<Result<_, StoreError>>()
+            .map_err(|e| (e, None))?,
+        prune: prune_dirs
+            .iter()
+            .map(|d| relative(root, d))
+            .collect::<Result<_, StoreError>>()
+            .map_err(|e| (e, None))?,
+    };
+    let dir = root.join(PENDING_DIR);
+    ensure_dir(&dir).map_err(|e| (e, None))?;
+    let name = format!(
+        "{}-{}-{}.ron",
+        stamp(),
+        std::process::id(),
+        fastrand::u32(..)
+    );
+    let path = dir.join(name);
+    let text = to_ron(&intent).map_err(|e| (e, None))?;
+    atomic_write(&path, text.as_bytes()).map_err(|e| (e, None))?;
+    run_intent(root, &intent).map_err(|e| (e, Some(path.clone())))?;
+    std::fs::remove_file(&path).map_err(|e| (StoreError::io(&path, e), None))?;
+    super::io::sync_dir(&dir).map_err(|e| (e, None))?;
+    Ok(())
+}
+
+/// Put every file of a failed batch back as it was, and remove the folders it created.
+fn roll_back(root: &Path, todo: &[&Planned], new_dirs: &[PathBuf]) -> Result<(), StoreError> {
+    for p in todo {
+        let before = p.written.before.as_ref().map(record_text).transpose()?;
+        let exists = std::fs::symlink_metadata(&p.written.path).is_ok();
+        match before {
+            Some(text) => apply_file(root, &p.written.path, Some(&text))?,
+            None if exists => apply_file(root, &p.written.path, None)?,
+            None => {}
+        }
+    }
+    for d in new_dirs {
+        let _ = std::fs::remove_dir(d);
+    }
+    Ok(())
 }
 
 /// Parse a record's text, for reading back an intent or a conflict copy.
@@ -532,4 +683,45 @@ pub fn parse_any(kind: Kind, path: &Path, text: &str) -> Result<AnyRecord, Store
         Kind::Stage => AnyRecord::Stage(parse_record(path, text)?),
         Kind::Ticks => AnyRecord::Ticks(parse_record(path, text)?),
     })
+}
+
+/// Test builds only: make the Nth file write of this thread fail, as a full disk would, or
+/// stop the batch dead there, as a killed process would (nothing taken back).
+#[cfg(test)]
+pub(crate) mod fault {
+    use std::cell::Cell;
+
+    thread_local! {
+        pub static FAIL_AT: Cell<Option<usize>> = const { Cell::new(None) };
+        pub static DIE: Cell<bool> = const { Cell::new(false) };
+        pub static WRITES: Cell<usize> = const { Cell::new(0) };
+    }
+
+    /// Fail the `n`th write from now (1 = the next); `die`: as a kill would.
+    pub fn fail_at(n: usize, die: bool) {
+        WRITES.with(|w| w.set(0));
+        FAIL_AT.with(|f| f.set(Some(n)));
+        DIE.with(|d| d.set(die));
+    }
+
+    pub fn clear() {
+        FAIL_AT.with(|f| f.set(None));
+        DIE.with(|d| d.set(false));
+    }
+
+    pub(super) fn check() -> Result<(), super::StoreError> {
+        let n = WRITES.with(|w| {
+            w.set(w.get() + 1);
+            w.get()
+        });
+        if FAIL_AT.with(|f| f.get()) == Some(n) {
+            FAIL_AT.with(|f| f.set(None));
+            return Err(super::StoreError::Invalid("injected write failure".into()));
+        }
+        Ok(())
+    }
+
+    pub(super) fn dying() -> bool {
+        DIE.with(|d| d.get())
+    }
 }

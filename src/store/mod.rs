@@ -322,15 +322,14 @@ impl Store {
             return Ok(Vec::new());
         }
         let _lock = JournalLock::acquire(&self.root)?;
+        let (finished, removed) = batch::recover_locked(&self.root)?;
         let mut said = Vec::new();
-        let finished = batch::finish_pending(&self.root)?;
         if finished > 0 {
             said.push(format!(
                 "finished {finished} change{} that a mentorlog stopped in the middle of saving",
                 if finished == 1 { "" } else { "s" }
             ));
         }
-        let removed = self.sweep_temporary_files();
         if removed > 0 {
             said.push(format!(
                 "removed {removed} temporary file{} left by a mentorlog that was stopped while saving",
@@ -338,45 +337,6 @@ impl Store {
             ));
         }
         Ok(said)
-    }
-
-    /// Remove `.tmp-*` files (a save's work in progress) from every folder of the journal.
-    /// Only called with the lock held: no save is in progress, so every one is a leftover.
-    fn sweep_temporary_files(&self) -> usize {
-        let mut dirs = vec![self.root.clone(), self.frameworks_dir()];
-        dirs.push(self.root.join(batch::PENDING_DIR));
-        if let Ok(entries) = std::fs::read_dir(self.partnerships_dir()) {
-            for e in entries.filter_map(Result::ok) {
-                let p = e.path();
-                if p.symlink_metadata().is_ok_and(|m| m.is_dir()) {
-                    dirs.extend(
-                        Kind::in_folders()
-                            .filter_map(|k| k.folder)
-                            .map(|f| p.join(f)),
-                    );
-                    dirs.push(p);
-                }
-            }
-        }
-        let mut removed = 0;
-        for d in dirs {
-            let Ok(entries) = std::fs::read_dir(&d) else {
-                continue;
-            };
-            for e in entries.filter_map(Result::ok) {
-                let is_temp = e
-                    .file_name()
-                    .to_str()
-                    .is_some_and(|n| n.starts_with(".tmp-"));
-                if is_temp
-                    && e.file_type().is_ok_and(|t| t.is_file())
-                    && std::fs::remove_file(e.path()).is_ok()
-                {
-                    removed += 1;
-                }
-            }
-        }
-        removed
     }
 
     /// Create or update `journal.ron`.

@@ -376,9 +376,19 @@ fn status_bar(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
         spans.push(Span::raw(format!(" {what} ")));
     }
     let hints_width: usize = spans.iter().map(|s| text::width(&s.content)).sum();
+    // A conflict waiting to be resolved stays in view until it is.
+    let conflicts = s.r.conflicts().len();
     let (msg, style) = match &s.app.status {
         Some(s) if s.error => (s.text.clone(), view.theme.error()),
         Some(s) => (s.text.clone(), view.theme.ok()),
+        None if conflicts > 0 => (
+            format!(
+                "{conflicts} conflict{}: {} resolves",
+                if conflicts == 1 { "" } else { "s" },
+                view.keymap.key_for(Action::Conflicts).unwrap_or_default()
+            ),
+            view.theme.warn(),
+        ),
         None => ("all changes saved".to_string(), view.theme.dim()),
     };
     let total = area.width as usize;
