@@ -824,11 +824,12 @@ fn the_goals_and_evidences_pickers_store_the_chosen_ids() {
     let p = top_picker(&app);
     assert_eq!(p.options[p.visible()[0]].0, "curee/mentor-listen-actively");
     keys(&mut app, "Space Enter");
+    // The choices keep the framework's order (and choices made before keep their place).
     assert_eq!(
         top_form(&app).picks("Evidences"),
         [
-            "curee/mentor-listen-actively",
-            "curee/mentor-open-questions"
+            "curee/mentor-open-questions",
+            "curee/mentor-listen-actively"
         ]
     );
     // Esc in a picker keeps the choices made before it opened.
@@ -842,8 +843,8 @@ fn the_goals_and_evidences_pickers_store_the_chosen_ids() {
     assert_eq!(
         m.evidences,
         [
-            "curee/mentor-listen-actively",
-            "curee/mentor-open-questions"
+            "curee/mentor-open-questions",
+            "curee/mentor-listen-actively"
         ]
     );
     // The meeting view names the goal and the items.

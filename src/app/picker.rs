@@ -34,6 +34,8 @@ pub struct Picker {
     pub multi: bool,
     pub filter: String,
     pub cursor: usize,
+    /// What was chosen when it opened, in its order (kept first, in that order).
+    pub initial: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -52,11 +54,13 @@ impl Picker {
         chosen: impl IntoIterator<Item = String>,
         multi: bool,
     ) -> Picker {
+        let initial: Vec<String> = chosen.into_iter().collect();
         Picker {
             title: title.into(),
             purpose,
             options,
-            chosen: chosen.into_iter().collect(),
+            chosen: initial.iter().cloned().collect(),
+            initial,
             multi,
             filter: String::new(),
             cursor: 0,
@@ -123,10 +127,20 @@ impl Picker {
             }
             Action::Done => {
                 if self.multi {
-                    return (
-                        Handled::Consumed,
-                        PickEvent::Done(self.chosen.iter().cloned().collect()),
-                    );
+                    // What was chosen before keeps its place; new choices follow in list order.
+                    let mut ids: Vec<String> = self
+                        .initial
+                        .iter()
+                        .filter(|id| self.chosen.contains(*id))
+                        .cloned()
+                        .collect();
+                    let order = self.options.iter().map(|(id, _)| id).chain(&self.chosen);
+                    for id in order {
+                        if self.chosen.contains(id) && !ids.contains(id) {
+                            ids.push(id.clone());
+                        }
+                    }
+                    return (Handled::Consumed, PickEvent::Done(ids));
                 }
                 return match self.current() {
                     Some(i) => (
@@ -191,9 +205,10 @@ mod tests {
         }
         assert_eq!(p.visible(), vec![1]);
         act(&mut p, Action::Choose);
+        // The choice made before comes first; the new one follows.
         assert_eq!(
             act(&mut p, Action::Done),
-            PickEvent::Done(vec!["g2".into(), "g3".into()])
+            PickEvent::Done(vec!["g3".into(), "g2".into()])
         );
     }
 
