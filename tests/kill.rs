@@ -1,0 +1,260 @@
+//! Operations that touch several files, killed (SIGKILL) at random moments: after the next
+//! open, each is whole. A tick with a meeting as evidence has both sides or neither; an import
+//! or the demo, run again, ends complete and never doubled.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use mentorlog::model::{Meeting, TickSheet};
+use mentorlog::store::{Store, read_record};
+
+fn bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_mentorlog"))
+}
+
+fn ml(dir: &Path) -> Command {
+    let mut c = Command::new(bin());
+    c.arg("--data-dir")
+        .arg(dir)
+        .args(["--today", "2026-11-23"])
+        .env_remove("MENTORLOG_DIR")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    c
+}
+
+fn ok(dir: &Path, args: &[&str]) -> String {
+    let out = ml(dir).args(args).stdout(Stdio::piped()).output().unwrap();
+    assert!(out.status.success(), "{args:?}");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Run `args` and kill it after a random part of `run` (or let it finish, one time in eight).
+/// Returns whether it was killed.
+fn run_and_kill(dir: &Path, args: &[&str], run: Duration, rng: &mut fastrand::Rng) -> bool {
+    let mut child = ml(dir).args(args).spawn().unwrap();
+    let micros = run.as_micros() as u64;
+    let wait = if rng.u8(..8) == 0 {
+        micros * 2
+    } else {
+        rng.u64(micros / 4..micros.max(2))
+    };
+    std::thread::sleep(Duration::from_micros(wait));
+    let killed = child.try_wait().unwrap().is_none();
+    if killed {
+        child.kill().unwrap();
+    }
+    child.wait().unwrap();
+    killed
+}
+
+fn timed(dir: &Path, args: &[&str]) -> Duration {
+    let t = Instant::now();
+    ml(dir).args(args).status().unwrap();
+    t.elapsed()
+}
+
+/// The CUREE items a tick can go on, for a fresh item each round.
+fn items() -> Vec<String> {
+    let set = mentorlog::framework::FrameworkSet::bundled();
+    set.get("curee")
+        .unwrap()
+        .items()
+        .into_iter()
+        .map(|(_, i)| i.id.clone())
+        .collect()
+}
+
+#[test]
+fn a_killed_tick_with_a_meeting_has_both_sides_or_neither_after_the_next_open() {
+    let t = tempfile::tempdir().unwrap();
+    let dir = t.path().join("j");
+    ok(&dir, &["partner", "add", "Sam Lee"]);
+    let out = ok(
+        &dir,
+        &["log", "--with", "sam", "--focus", "Evidence", "notes"],
+    );
+    let at = out.find("(id ").unwrap() + 4;
+    let mid = out[at..at + 6].to_string();
+    let meeting_path = std::fs::read_dir(dir.join("partnerships/sam-lee/meetings"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let sheet_path = dir.join("partnerships/sam-lee/ticks/curee.ron");
+    let items = items();
+    let run = timed(
+        &dir,
+        &[
+            "tick",
+            "--with",
+            "sam",
+            &format!("curee/{}", items[0]),
+            "--meeting",
+            &mid,
+        ],
+    );
+    let mut rng = fastrand::Rng::with_seed(11);
+    let (mut kills, mut halves_seen) = (0, 0);
+    for (i, item) in items.iter().enumerate().skip(1) {
+        let address = format!("curee/{item}");
+        if run_and_kill(
+            &dir,
+            &["tick", "--with", "sam", &address, "--meeting", &mid],
+            run,
+            &mut rng,
+        ) {
+            kills += 1;
+        }
+        // Straight after the kill, before anything opens the journal: half may be written.
+        let sheet: Option<TickSheet> = read_record(&sheet_path).ok();
+        let ticked = sheet.as_ref().is_some_and(|s| {
+            s.ticks
+                .get(item)
+                .is_some_and(|t| t.evidence.meetings.contains(&mid))
+        });
+        let linked = read_record::<Meeting>(&meeting_path)
+            .unwrap()
+            .evidences
+            .contains(&address);
+        if ticked != linked {
+            halves_seen += 1;
+        }
+        // The next open (any command) makes it whole.
+        ok(&dir, &["status", "--with", "sam"]);
+        let sheet: TickSheet = read_record(&sheet_path).unwrap();
+        let ticked = sheet
+            .ticks
+            .get(item)
+            .is_some_and(|t| t.evidence.meetings.contains(&mid));
+        let linked = read_record::<Meeting>(&meeting_path)
+            .unwrap()
+            .evidences
+            .contains(&address);
+        assert_eq!(
+            ticked, linked,
+            "round {i} ({item}): one side without the other"
+        );
+    }
+    let snap = Store::new(&dir).load();
+    assert!(snap.problems.is_empty(), "{:?}", snap.problems);
+    assert!(kills >= 40, "only {kills} ticks were killed");
+    eprintln!("{kills} kills; {halves_seen} left half-written, all made whole at the next open");
+}
+
+#[test]
+fn a_killed_import_run_again_ends_complete_and_never_doubled() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/jrnl-export.json");
+    let fixture = fixture.to_str().unwrap();
+    let entries = {
+        let v: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(fixture).unwrap()).unwrap();
+        v["entries"].as_array().unwrap().len()
+    };
+    let mut rng = fastrand::Rng::with_seed(5);
+    let (mut kills, mut round) = (0, 0);
+    // Until enough imports were killed part-way, whatever this machine's speed.
+    while (kills < 8 || round < 10) && round < 120 {
+        round += 1;
+        let t = tempfile::tempdir().unwrap();
+        let dir = t.path().join("j");
+        ok(&dir, &["partner", "add", "Sam Lee"]);
+        let run = if round == 1 {
+            Duration::from_millis(30)
+        } else {
+            timed(&t.path().join("probe"), &["status"]).max(Duration::from_millis(10))
+        };
+        if run_and_kill(
+            &dir,
+            &["import", "jrnl", fixture, "--with", "sam"],
+            run * 2,
+            &mut rng,
+        ) {
+            kills += 1;
+        }
+        let meetings = || {
+            std::fs::read_dir(dir.join("partnerships/sam-lee/meetings"))
+                .map(|rd| {
+                    rd.filter_map(Result::ok)
+                        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+                        .count()
+                })
+                .unwrap_or(0)
+        };
+        // The next open, whatever the command, sees none of the import or all of it.
+        ok(&dir, &["status"]);
+        let n = meetings();
+        assert!(
+            n == 0 || n == entries,
+            "round {round}: {n} of {entries} imported"
+        );
+        ok(&dir, &["import", "jrnl", fixture, "--with", "sam"]);
+        let n = meetings();
+        assert_eq!(
+            n, entries,
+            "round {round}: {n} meetings for {entries} entries"
+        );
+    }
+    assert!(kills >= 8, "only {kills} imports were killed");
+}
+
+#[test]
+fn a_killed_demo_run_again_ends_whole() {
+    let whole = {
+        let t = tempfile::tempdir().unwrap();
+        let dir = t.path().join("j");
+        let started = Instant::now();
+        ok(&dir, &["demo"]);
+        (count_files(&dir), started.elapsed())
+    };
+    let mut rng = fastrand::Rng::with_seed(3);
+    let (mut kills, mut round) = (0, 0);
+    while (kills < 8 || round < 10) && round < 120 {
+        round += 1;
+        let t = tempfile::tempdir().unwrap();
+        let dir = t.path().join("j");
+        std::fs::create_dir_all(&dir).unwrap();
+        // Its first run (above) was the slowest: aim at the first half of that.
+        if run_and_kill(&dir, &["demo"], whole.1 / 2, &mut rng) {
+            kills += 1;
+        }
+        // The next open sees none of the demo or all of it.
+        ok(&dir, &["status"]);
+        let n = count_files(&dir);
+        assert!(
+            n == 0 || n == whole.0,
+            "round {round}: {n} of {} demo files",
+            whole.0
+        );
+        // Run again: it writes the demo, or says it is there.
+        let _ = ml(&dir).arg("demo").status().unwrap();
+        assert_eq!(
+            count_files(&dir),
+            whole.0,
+            "round {round}: the demo is not whole"
+        );
+    }
+    assert!(kills >= 8, "only {kills} demos were killed");
+}
+
+/// Records under `partnerships/`.
+fn count_files(dir: &Path) -> usize {
+    let mut n = 0;
+    let mut stack = vec![dir.join("partnerships")];
+    while let Some(d) = stack.pop() {
+        let Ok(rd) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in rd.filter_map(Result::ok) {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if !e.file_name().to_string_lossy().starts_with('.') {
+                n += 1;
+            }
+        }
+    }
+    n
+}
