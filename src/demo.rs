@@ -12,7 +12,7 @@ use crate::model::{
     Profile, Reflection, Review, Role, SCHEMA_VERSION, StageRecord, Tick, TickSheet, Verification,
     evaluation_statements,
 };
-use crate::store::{JournalLock, Store, StoreError, atomic_write, to_ron};
+use crate::store::{DataDir, Store, StoreError, to_ron};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Size {
@@ -37,13 +37,15 @@ const SCALE_FRAMEWORK_ID: &str = "demo-scale";
 
 struct Writer<'a> {
     store: &'a Store,
+    files: DataDir,
     written: Written,
 }
 
 impl Writer<'_> {
     fn put<T: serde::Serialize>(&mut self, path: &Path, value: &T) -> Result<(), StoreError> {
         let text = to_ron(value)?;
-        atomic_write(path, text.as_bytes())?;
+        // A folder that fails to flush (the only warning) is no reason to stop a demo.
+        let _ = self.files.write(path, text.as_bytes())?;
         self.written.files += 1;
         self.written.bytes += text.len() as u64;
         Ok(())
@@ -112,7 +114,7 @@ impl Writer<'_> {
 
 /// Write the demo journal. Refuses a journal that already has partnerships.
 pub fn write_demo(store: &Store, size: Size, today: NaiveDate) -> Result<Written, StoreError> {
-    let _lock = JournalLock::acquire(store.root())?;
+    let _lock = store.lock()?;
     let existing = std::fs::read_dir(store.partnerships_dir())
         .map(|d| {
             d.filter_map(Result::ok)
@@ -128,6 +130,7 @@ pub fn write_demo(store: &Store, size: Size, today: NaiveDate) -> Result<Written
     }
     let mut w = Writer {
         store,
+        files: DataDir::create(store.root())?,
         written: Written::default(),
     };
     // An existing profile is the user's own: the demo adds partnerships, not a new owner.

@@ -9,7 +9,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use super::records::{self, AnyRecord};
 use super::{App, Overlay};
 use crate::model::{Goal, Meeting, Partnership, Reflection, StageRecord, TickSheet};
-use crate::store::{StoreError, read_record};
+use crate::store::{Store, StoreError};
 
 /// One conflict copy, read and compared with the record it belongs to.
 #[derive(Debug, Clone)]
@@ -30,7 +30,7 @@ pub fn original_of(copy: &Path) -> Option<PathBuf> {
     Some(copy.with_file_name(format!("{stem}.ron")))
 }
 
-fn read_any(path: &Path) -> Result<AnyRecord, StoreError> {
+fn read_any(store: &Store, path: &Path) -> Result<AnyRecord, StoreError> {
     let folder = path
         .parent()
         .and_then(|d| d.file_name())
@@ -38,13 +38,13 @@ fn read_any(path: &Path) -> Result<AnyRecord, StoreError> {
         .unwrap_or("");
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     Ok(match folder {
-        "meetings" => AnyRecord::Meeting(read_record::<Meeting>(path)?),
-        "goals" => AnyRecord::Goal(read_record::<Goal>(path)?),
-        "ticks" => AnyRecord::Ticks(read_record::<TickSheet>(path)?),
-        "reflections" => AnyRecord::Reflection(read_record::<Reflection>(path)?),
-        "stages" => AnyRecord::Stage(read_record::<StageRecord>(path)?),
+        "meetings" => AnyRecord::Meeting(store.read::<Meeting>(path)?),
+        "goals" => AnyRecord::Goal(store.read::<Goal>(path)?),
+        "ticks" => AnyRecord::Ticks(store.read::<TickSheet>(path)?),
+        "reflections" => AnyRecord::Reflection(store.read::<Reflection>(path)?),
+        "stages" => AnyRecord::Stage(store.read::<StageRecord>(path)?),
         _ if name.starts_with("partnership") => {
-            AnyRecord::Partnership(read_record::<Partnership>(path)?)
+            AnyRecord::Partnership(store.read::<Partnership>(path)?)
         }
         _ => {
             return Err(StoreError::Invalid(format!(
@@ -81,10 +81,10 @@ fn short(v: Option<&serde_json::Value>) -> String {
     }
 }
 
-pub fn compare(copy: &Path) -> Conflict {
+pub fn compare(store: &Store, copy: &Path) -> Conflict {
     let original = original_of(copy).unwrap_or_else(|| copy.to_path_buf());
-    let theirs = read_any(copy).ok();
-    let mine = read_any(&original).ok();
+    let theirs = read_any(store, copy).ok();
+    let mine = read_any(store, &original).ok();
     let mut fields = Vec::new();
     if let (Some(t), Some(m)) = (&theirs, &mine)
         && let (serde_json::Value::Object(t), serde_json::Value::Object(m)) = (json(t), json(m))
@@ -114,7 +114,11 @@ impl App {
 
     /// The conflicts, compared with their records (read from disk: they are few).
     pub fn conflicts(&self) -> Vec<Conflict> {
-        self.snap.conflicts.iter().map(|c| compare(c)).collect()
+        self.snap
+            .conflicts
+            .iter()
+            .map(|c| compare(&self.store, c))
+            .collect()
     }
 
     pub(super) fn conflicts_key(&mut self, key: KeyEvent) {
@@ -159,7 +163,7 @@ impl App {
     /// Keep the record as it is (`take_theirs` false) or put the copy's version in its place;
     /// either way the copy goes.
     fn resolve(&mut self, copy: &Path, take_theirs: bool) -> Result<(), String> {
-        let c = compare(copy);
+        let c = compare(&self.store, copy);
         if take_theirs {
             let theirs = c
                 .theirs
@@ -168,7 +172,7 @@ impl App {
                 .map_err(|e| e.to_string())?;
             records::put(&mut self.snap, &c.original, Some(now));
         }
-        std::fs::remove_file(copy).map_err(|e| format!("{}: {e}", copy.display()))?;
+        self.store.remove_file(copy).map_err(|e| e.to_string())?;
         Ok(())
     }
 }

@@ -24,8 +24,8 @@ impl Context {
     pub fn locate(cli: &Cli) -> anyhow::Result<(Store, NaiveDate)> {
         let root = resolve_data_dir(cli.data_dir.as_deref())?;
         let today = match &cli.today {
-            Some(t) => parse_date(t, chrono::Local::now().date_naive())?,
-            None => chrono::Local::now().date_naive(),
+            Some(t) => parse_date(t, crate::model::clock::today())?,
+            None => crate::model::clock::today(),
         };
         Ok((Store::new(root), today))
     }
@@ -43,6 +43,8 @@ impl Context {
 
     fn open_with(cli: &Cli, partner: Option<&str>) -> anyhow::Result<Context> {
         let (store, today) = Context::locate(cli)?;
+        // A save that waits for another mentorlog says so (the TUI shows it in its status line).
+        let store = store.with_wait_notice(|m| eprintln!("note: {m}"));
         let mut snap = match partner {
             None => store.load(),
             Some(_) => store.load_first(Some("")),

@@ -40,6 +40,7 @@ fn add(ctx: &Context, a: &GoalAddArgs, out: &mut dyn Write) -> anyhow::Result<()
     };
     ctx.ensure_journal()?;
     let saved = ctx.store.create_goal(p, &g)?;
+    super::tick::warn(&saved);
     writeln!(
         out,
         "Added goal {} for {}: {}{}",

@@ -44,6 +44,7 @@ pub fn run(ctx: &Context, a: &LogArgs, out: &mut dyn Write) -> anyhow::Result<()
         .collect();
     ctx.ensure_journal()?;
     let saved = ctx.store.create_meeting(p, &m)?;
+    super::tick::warn(&saved);
     writeln!(
         out,
         "Logged meeting {} with {} (id {}){}",

@@ -94,6 +94,7 @@ fn add(ctx: &Context, a: &PartnerAddArgs, out: &mut dyn Write) -> anyhow::Result
         evaluation: None,
     };
     let saved = ctx.store.create_partnership(p)?;
+    super::tick::warn(&saved);
     writeln!(
         out,
         "Added {} (id {}): {}, {} pathway, meeting every {} days, frameworks {}",

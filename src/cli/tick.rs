@@ -161,8 +161,16 @@ fn meeting_id(p: &PartnershipData, q: &str) -> anyhow::Result<String> {
     }
 }
 
+/// Pass on what a save that succeeded still wants the user to know (stderr).
+pub fn warn<T>(saved: &Saved<T>) {
+    for w in &saved.warnings {
+        eprintln!("warning: {w}");
+    }
+}
+
 /// Tell the user when their save met someone else's.
 pub fn report_merge<T>(saved: &Saved<T>, out: &mut dyn Write) -> anyhow::Result<()> {
+    warn(saved);
     if saved.merged && saved.conflicts.is_empty() {
         writeln!(
             out,

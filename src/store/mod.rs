@@ -23,11 +23,11 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-pub use io::{atomic_write, ensure_dir};
-pub use lock::{JournalLock, LOCK_FILE};
+pub use io::{DataDir, atomic_write, ensure_dir, ensure_dir_in, read_plain_file};
+pub use lock::{JournalLock, LOCK_FILE, LOCK_TIMEOUT, WaitNotice};
 pub use record::{
     MIGRATIONS, Migration, Record, Saved, is_conflict_copy, migrate, parse_record, read_record,
-    save_record, to_ron,
+    read_record_in, record_text, save_record, to_ron,
 };
 
 pub use crate::model::ron_options;
@@ -173,15 +173,23 @@ impl Snapshot {
     }
 }
 
-/// A journal's data directory.
-#[derive(Debug, Clone)]
+/// A journal's data directory. (Debug, the lock and its builders are in `lock.rs`.)
+#[derive(Clone)]
 pub struct Store {
     root: PathBuf,
+    /// Told when a save waits for another process's lock (`with_wait_notice`).
+    wait_notice: Option<WaitNotice>,
+    /// How long a save waits for that lock before giving up (`with_lock_timeout`).
+    lock_timeout: std::time::Duration,
 }
 
 impl Store {
     pub fn new(root: impl Into<PathBuf>) -> Store {
-        Store { root: root.into() }
+        Store {
+            root: root.into(),
+            wait_notice: None,
+            lock_timeout: LOCK_TIMEOUT,
+        }
     }
 
     pub fn root(&self) -> &Path {
@@ -218,22 +226,29 @@ impl Store {
 
     fn load_with(&self, mut full: impl FnMut(&str) -> bool) -> Snapshot {
         let mut snap = Snapshot::default();
-        let jp = self.journal_path();
-        if jp.exists() {
-            match read_record::<Journal>(&jp) {
-                Ok(j) => snap.journal = Some(Loaded { path: jp, value: j }),
-                Err(e) => snap.problems.push(e.to_string()),
+        let files = match DataDir::open(&self.root) {
+            Ok(d) => d,
+            Err(StoreError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+                return snap;
             }
+            Err(e) => {
+                snap.problems.push(e.to_string());
+                return snap;
+            }
+        };
+        let jp = self.journal_path();
+        match record::read_from::<Journal>(&files, &jp) {
+            Ok(j) => snap.journal = Some(Loaded { path: jp, value: j }),
+            Err(e) if not_found(&e) => {}
+            Err(e) => snap.problems.push(e.to_string()),
         }
-        let mut dirs = list(&self.partnerships_dir(), &mut snap.problems, true);
+        let mut dirs = list(&files, &self.partnerships_dir(), &mut snap.problems, true);
         dirs.sort();
         for dir in dirs {
             let pp = dir.join("partnership.ron");
-            if !pp.exists() {
-                continue;
-            }
-            let partnership = match read_record::<Partnership>(&pp) {
+            let partnership = match record::read_from::<Partnership>(&files, &pp) {
                 Ok(p) => Loaded { path: pp, value: p },
+                Err(e) if not_found(&e) => continue,
                 Err(e) => {
                     snap.problems.push(format!(
                         "{e} (the partnership in {} is skipped until this is fixed)",
@@ -259,11 +274,16 @@ impl Store {
                 snap.problems.extend(problems);
                 snap.conflicts.extend(conflicts);
             } else {
-                data.listed_dates = list(&data.dir.join("meetings"), &mut snap.problems, false)
-                    .iter()
-                    .filter_map(|p| p.file_name()?.to_str()?.get(..10).map(str::to_string))
-                    .filter_map(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
-                    .collect();
+                data.listed_dates = list(
+                    &files,
+                    &data.dir.join("meetings"),
+                    &mut snap.problems,
+                    false,
+                )
+                .iter()
+                .filter_map(|p| p.file_name()?.to_str()?.get(..10).map(str::to_string))
+                .filter_map(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
+                .collect();
             }
             snap.partnerships.push(data);
         }
@@ -279,11 +299,20 @@ impl Store {
     ) {
         let mut snap = Snapshot::default();
         let dir = data.dir.clone();
-        data.meetings = load_all(&dir.join("meetings"), &mut snap);
-        data.goals = load_all(&dir.join("goals"), &mut snap);
-        data.reflections = load_all(&dir.join("reflections"), &mut snap);
-        data.stages = load_all(&dir.join("stages"), &mut snap);
-        data.ticks = load_all(&dir.join("ticks"), &mut snap);
+        let files = match DataDir::open(&self.root) {
+            Ok(f) => Some(f),
+            Err(e) => {
+                snap.problems.push(e.to_string());
+                None
+            }
+        };
+        if let Some(f) = &files {
+            data.meetings = load_all(f, &dir.join("meetings"), &mut snap);
+            data.goals = load_all(f, &dir.join("goals"), &mut snap);
+            data.reflections = load_all(f, &dir.join("reflections"), &mut snap);
+            data.stages = load_all(f, &dir.join("stages"), &mut snap);
+            data.ticks = load_all(f, &dir.join("ticks"), &mut snap);
+        }
         data.meetings.sort_by(|a, b| {
             (b.value.date, b.value.time, &b.value.id).cmp(&(
                 a.value.date,
@@ -307,12 +336,12 @@ impl Store {
         base: Option<&Journal>,
         new: &Journal,
     ) -> Result<Saved<Journal>, StoreError> {
-        save_record(&self.root, &self.journal_path(), base, new)
+        record::save_in(self, &self.journal_path(), base, new)
     }
 
     /// Save a changed record over its file, merging with any change made since it was read.
     pub fn save<T: Record>(&self, loaded: &Loaded<T>, new: &T) -> Result<Saved<T>, StoreError> {
-        save_record(&self.root, &loaded.path, Some(&loaded.value), new)
+        record::save_in(self, &loaded.path, Some(&loaded.value), new)
     }
 
     /// Save a record to a path that may not exist yet (tick sheets, stage records).
@@ -322,28 +351,28 @@ impl Store {
         base: Option<&T>,
         new: &T,
     ) -> Result<Saved<T>, StoreError> {
-        save_record(&self.root, path, base, new)
+        record::save_in(self, path, base, new)
     }
 
     /// Create a new partnership folder; the id is the name's slug, made unique.
     pub fn create_partnership(&self, mut p: Partnership) -> Result<Saved<Partnership>, StoreError> {
-        let _lock = JournalLock::acquire(&self.root)?;
+        let _lock = self.lock()?;
+        let data = DataDir::create(&self.root)?;
         let base = match slug(&p.name) {
             s if s.is_empty() => format!("p-{}", new_id()),
             s => s,
         };
         let mut id = base.clone();
         let mut n = 2;
-        while self.partnerships_dir().join(&id).exists() {
+        while data.exists(&self.partnerships_dir().join(&id)) {
             id = format!("{base}-{n}");
             n += 1;
         }
         p.id = id.clone();
         p.version = SCHEMA_VERSION;
         let dir = self.partnerships_dir().join(&id);
-        safety::check_inside(&self.root, &dir.join("partnership.ron"))?;
-        ensure_dir(&dir)?;
-        record::save_locked(&dir.join("partnership.ron"), None, &p)
+        data.ensure_dir(&dir)?;
+        record::save_locked(&data, &dir.join("partnership.ron"), None, &p, true)
     }
 
     /// Write a new record into `dir` as `PREFIX-ID.ron`, never over an existing file.
@@ -354,16 +383,10 @@ impl Store {
         id: &str,
         value: &T,
     ) -> Result<Saved<T>, StoreError> {
-        let _lock = JournalLock::acquire(&self.root)?;
+        let _lock = self.lock()?;
         let path = dir.join(format!("{prefix}-{id}.ron"));
-        safety::check_inside(&self.root, &path)?;
-        if path.exists() {
-            return Err(StoreError::Invalid(format!(
-                "{} already exists: record ids must be unique",
-                path.display()
-            )));
-        }
-        record::save_locked(&path, None, value)
+        let data = DataDir::create(&self.root)?;
+        record::save_locked(&data, &path, None, value, true)
     }
 
     pub fn create_meeting(
@@ -388,8 +411,9 @@ impl Store {
 
     /// Remove a record's file, unless it changed since it was read (then nothing is removed).
     pub fn delete<T: Record>(&self, loaded: &Loaded<T>) -> Result<(), StoreError> {
-        let _lock = JournalLock::acquire(&self.root)?;
-        match read_record::<T>(&loaded.path) {
+        let _lock = self.lock()?;
+        let data = DataDir::open(&self.root)?;
+        match record::read_from::<T>(&data, &loaded.path) {
             Ok(now) if now != loaded.value => Err(StoreError::Invalid(format!(
                 "{} changed since it was read; not deleted (reload and try again)",
                 loaded.path.display()
@@ -399,10 +423,9 @@ impl Store {
             }
             Err(e) => Err(e),
             Ok(_) => {
-                std::fs::remove_file(&loaded.path).map_err(|e| StoreError::io(&loaded.path, e))?;
-                if let Some(dir) = loaded.path.parent() {
-                    io::sync_dir(dir)?;
-                }
+                // Removed is removed: a folder that then fails to flush is no reason to say
+                // otherwise (delete has no way to carry the warning).
+                let _ = data.remove(&loaded.path)?;
                 Ok(())
             }
         }
@@ -413,42 +436,42 @@ fn date_stem(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
-/// Entries of `dir` (sub-directories or `.ron` files), skipping hidden and temporary files.
-fn list(dir: &Path, problems: &mut Vec<String>, dirs: bool) -> Vec<PathBuf> {
-    let entries = match std::fs::read_dir(dir) {
+fn not_found(e: &StoreError) -> bool {
+    matches!(e, StoreError::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound)
+}
+
+/// Entries of `dir` (sub-directories, or links that may lead to one, or `.ron` files),
+/// skipping hidden and temporary files. Read inside the data directory only.
+fn list(data: &DataDir, dir: &Path, problems: &mut Vec<String>, dirs: bool) -> Vec<PathBuf> {
+    let entries = match data.entries(dir) {
         Ok(e) => e,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
         Err(e) => {
-            problems.push(format!("{}: {e}", dir.display()));
+            problems.push(e.to_string());
             return Vec::new();
         }
     };
     entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| {
-            !p.file_name()
-                .and_then(|n| n.to_str())
-                .is_none_or(|n| n.starts_with('.'))
+        .into_iter()
+        .filter(|(name, folderish)| {
+            !name.starts_with('.')
+                && if dirs {
+                    *folderish
+                } else {
+                    name.ends_with(".ron")
+                }
         })
-        .filter(|p| {
-            if dirs {
-                p.is_dir()
-            } else {
-                p.extension().is_some_and(|x| x == "ron")
-            }
-        })
+        .map(|(name, _)| dir.join(name))
         .collect()
 }
 
-fn load_all<T: Record>(dir: &Path, snap: &mut Snapshot) -> Vec<Loaded<T>> {
+fn load_all<T: Record>(data: &DataDir, dir: &Path, snap: &mut Snapshot) -> Vec<Loaded<T>> {
     let mut out = Vec::new();
-    for path in list(dir, &mut snap.problems, false) {
+    for path in list(data, dir, &mut snap.problems, false) {
         if is_conflict_copy(&path) {
             snap.conflicts.push(path);
             continue;
         }
-        match read_record::<T>(&path) {
+        match record::read_from::<T>(data, &path) {
             Ok(value) => out.push(Loaded { path, value }),
             Err(e) => snap.problems.push(e.to_string()),
         }

@@ -7,10 +7,9 @@ use ron::ser::PrettyConfig;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use super::StoreError;
-use super::io::atomic_write;
-use super::lock::JournalLock;
+use super::io::DataDir;
 use super::merge::merge3;
+use super::{Store, StoreError};
 use crate::model::{
     Goal, Journal, Meeting, Partnership, Reflection, SCHEMA_VERSION, StageRecord, TickSheet,
 };
@@ -111,6 +110,7 @@ pub fn to_ron<T: Serialize>(value: &T) -> Result<String, StoreError> {
 
 /// Parse a record's text. Errors carry line and column.
 pub fn parse_record<T: Record>(path: &Path, text: &str) -> Result<T, StoreError> {
+    crate::model::text::check_no_bom(text).map_err(|e| text_error(path, e))?;
     let parse_error = |e: ron::error::SpannedError| StoreError::Parse {
         path: path.to_path_buf(),
         line: e.span.start.line,
@@ -165,9 +165,51 @@ fn version_mismatch<T: Record>(path: &Path, text: &str, found: u32) -> Result<T,
     })
 }
 
+fn text_error(path: &Path, e: crate::model::text::TextError) -> StoreError {
+    StoreError::Parse {
+        path: path.to_path_buf(),
+        line: e.line,
+        col: e.col,
+        message: e.message,
+    }
+}
+
+/// A record file's bytes as text: UTF-8 without a byte-order mark, else a positioned error.
+pub fn record_text<'b>(path: &Path, bytes: &'b [u8]) -> Result<&'b str, StoreError> {
+    crate::model::text::decode_utf8(bytes).map_err(|e| text_error(path, e))
+}
+
+/// Read the record file at `path` as given (a file the user named). It must be a plain file:
+/// a FIFO, socket or device is refused at once. Records inside the data directory are read
+/// with [`read_record_in`] or [`Store::read`], which never follow a link out of it.
 pub fn read_record<T: Record>(path: &Path) -> Result<T, StoreError> {
-    let text = std::fs::read_to_string(path).map_err(|e| StoreError::io(path, e))?;
-    parse_record(path, &text)
+    let bytes = super::io::read_plain_file(path)?;
+    parse_record(path, record_text(path, &bytes)?)
+}
+
+/// Read the record at `path` inside the data directory `root`, never through a link that
+/// leads out of it, and only if it is a plain file.
+pub fn read_record_in<T: Record>(root: &Path, path: &Path) -> Result<T, StoreError> {
+    read_from(&DataDir::open(root)?, path)
+}
+
+pub(crate) fn read_from<T: Record>(data: &DataDir, path: &Path) -> Result<T, StoreError> {
+    let bytes = data.read(path)?;
+    parse_record(path, record_text(path, &bytes)?)
+}
+
+impl Store {
+    /// Read one record of this journal (see [`read_record_in`]).
+    pub fn read<T: Record>(&self, path: &Path) -> Result<T, StoreError> {
+        read_record_in(self.root(), path)
+    }
+
+    /// Remove a file of this journal (a conflict copy once resolved), under the lock, never
+    /// through a link. `Ok(Some(warning))`: removed, but the folder could not be flushed.
+    pub fn remove_file(&self, path: &Path) -> Result<Option<String>, StoreError> {
+        let _lock = self.lock()?;
+        DataDir::open(self.root())?.remove(path)
+    }
 }
 
 /// What a save did.
@@ -182,6 +224,9 @@ pub struct Saved<T> {
     /// whole record was kept in `conflict_copy`.
     pub conflicts: Vec<String>,
     pub conflict_copy: Option<PathBuf>,
+    /// The save is made, but something short of an error happened (its folder could not be
+    /// flushed to disk): tell the user, and do not save again.
+    pub warnings: Vec<String>,
 }
 
 /// Save `new` over `path`. `base` is the record as it was read (`None`: a new record). If the
@@ -193,25 +238,48 @@ pub fn save_record<T: Record>(
     base: Option<&T>,
     new: &T,
 ) -> Result<Saved<T>, StoreError> {
-    let _lock = JournalLock::acquire(root)?;
-    super::safety::check_inside(root, path)?;
-    save_locked(path, base, new)
+    save_in(&Store::new(root), path, base, new)
 }
 
-pub(crate) fn save_locked<T: Record>(
+/// `save_record` through `store`'s lock (and its wait notice).
+pub(crate) fn save_in<T: Record>(
+    store: &Store,
     path: &Path,
     base: Option<&T>,
     new: &T,
 ) -> Result<Saved<T>, StoreError> {
-    let on_disk: Option<T> = match std::fs::read_to_string(path) {
-        Ok(text) => Some(
-            parse_record(path, &text).map_err(|e| StoreError::WontOverwrite {
-                reason: e.to_string(),
-                path: path.to_path_buf(),
-            })?,
-        ),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => return Err(StoreError::io(path, e)),
+    let _lock = store.lock()?;
+    let data = DataDir::create(store.root())?;
+    save_locked(&data, path, base, new, false)
+}
+
+/// Save with the journal's lock held. `create`: `path` must be a new file, and it is made with
+/// create-new semantics, never over a file that appeared meanwhile.
+pub(crate) fn save_locked<T: Record>(
+    data: &DataDir,
+    path: &Path,
+    base: Option<&T>,
+    new: &T,
+    create: bool,
+) -> Result<Saved<T>, StoreError> {
+    // A new record: nothing to merge with; the create-new below refuses a taken name.
+    let on_disk: Option<T> = if create {
+        None
+    } else {
+        match data.read(path) {
+            Ok(bytes) => Some(
+                record_text(path, &bytes)
+                    .and_then(|text| parse_record(path, text))
+                    .map_err(|e| StoreError::WontOverwrite {
+                        reason: e.to_string(),
+                        path: path.to_path_buf(),
+                    })?,
+            ),
+            Err(StoreError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+                None
+            }
+            Err(e) => return Err(e),
+        }
     };
     let mut saved = Saved {
         path: path.to_path_buf(),
@@ -219,6 +287,7 @@ pub(crate) fn save_locked<T: Record>(
         merged: false,
         conflicts: Vec::new(),
         conflict_copy: None,
+        warnings: Vec::new(),
     };
     match &on_disk {
         Some(theirs) if Some(theirs) != base && theirs != new => {
@@ -232,9 +301,12 @@ pub(crate) fn save_locked<T: Record>(
             })?;
             value.set_version(SCHEMA_VERSION);
             if !conflicts.is_empty() {
-                let copy = conflict_path(path);
-                atomic_write(&copy, to_ron(theirs)?.as_bytes())?;
+                let stamp = crate::model::clock::now_local()
+                    .format("%Y%m%dT%H%M%S%3f")
+                    .to_string();
+                let (copy, warning) = write_conflict_copy(data, path, &stamp, theirs)?;
                 saved.conflict_copy = Some(copy);
+                saved.warnings.extend(warning);
             }
             saved.merged = true;
             saved.conflicts = conflicts;
@@ -247,20 +319,66 @@ pub(crate) fn save_locked<T: Record>(
         Some(theirs) if theirs == new => return Ok(saved),
         _ => {}
     }
-    atomic_write(path, to_ron(&saved.value)?.as_bytes())?;
+    let text = to_ron(&saved.value)?;
+    let warning = if create {
+        data.create_new(path, text.as_bytes())
+            .map_err(|e| match e {
+                StoreError::Io { source, .. }
+                    if source.kind() == std::io::ErrorKind::AlreadyExists =>
+                {
+                    already_exists(path)
+                }
+                e => e,
+            })?
+    } else {
+        data.write(path, text.as_bytes())?
+    };
+    saved.warnings.extend(warning);
     Ok(saved)
 }
 
-/// `meetings/2026-11-20-ab12cd.ron` -> `meetings/2026-11-20-ab12cd.conflict-20261123T101500-4242.ron`
-fn conflict_path(path: &Path) -> PathBuf {
+fn already_exists(path: &Path) -> StoreError {
+    StoreError::Invalid(format!(
+        "{} already exists: record ids must be unique",
+        path.display()
+    ))
+}
+
+/// `meetings/2026-11-20-ab12cd.ron` ->
+/// `meetings/2026-11-20-ab12cd.conflict-20261123T101500123-4242-N.ron`, N the first number
+/// whose name is free: each copy is created new, so none ever replaces another, whatever the
+/// clock says.
+fn conflict_path(path: &Path, stamp: &str, n: u32) -> PathBuf {
     let stem = path
         .file_stem()
         .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
-    let stamp = chrono::Local::now().format("%Y%m%dT%H%M%S%3f");
     path.with_file_name(format!(
-        "{stem}.conflict-{stamp}-{}.ron",
+        "{stem}.conflict-{stamp}-{}-{n}.ron",
         std::process::id()
     ))
+}
+
+/// Keep `theirs` beside `path` as a new conflict copy; returns its path and any warning.
+fn write_conflict_copy<T: Record>(
+    data: &DataDir,
+    path: &Path,
+    stamp: &str,
+    theirs: &T,
+) -> Result<(PathBuf, Option<String>), StoreError> {
+    let text = to_ron(theirs)?;
+    for n in 1..=10_000 {
+        let copy = conflict_path(path, stamp, n);
+        match data.create_new(&copy, text.as_bytes()) {
+            Ok(warning) => return Ok((copy, warning)),
+            Err(StoreError::Io { source, .. })
+                if source.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Err(StoreError::Invalid(format!(
+        "{}: 10,000 conflict copies already: resolve some (mentorlog's conflicts view), then save again",
+        path.display()
+    )))
 }
 
 /// Is this file a conflict copy kept beside its record?
@@ -273,6 +391,94 @@ pub fn is_conflict_copy(path: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Meeting;
+
+    fn store() -> (tempfile::TempDir, Store, crate::store::PartnershipData) {
+        let t = tempfile::tempdir().unwrap();
+        let store = Store::new(t.path().join("j"));
+        let p = Partnership {
+            version: SCHEMA_VERSION,
+            id: String::new(),
+            name: "Sam".into(),
+            institution: None,
+            kind: crate::model::PartnershipKind::Induction,
+            pathway: crate::model::Pathway::RoleFocused,
+            focus: None,
+            start: chrono::NaiveDate::from_ymd_opt(2026, 9, 1).unwrap(),
+            end: None,
+            cadence_days: 14,
+            frameworks: vec![],
+            status: crate::model::PartnershipStatus::Active,
+            agreement: None,
+            evaluation: None,
+        };
+        store.create_partnership(p).unwrap();
+        let sam = store.load().partnerships.remove(0);
+        (t, store, sam)
+    }
+
+    #[test]
+    fn a_rename_that_succeeded_is_a_save_even_if_the_folder_fsync_fails() {
+        let (_t, store, sam) = store();
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+        let m = Meeting::new("abc123".into(), day);
+        super::super::io::fail_dir_sync(true);
+        let created = store.create_meeting(&sam, &m);
+        let mut changed = m.clone();
+        changed.focus = "Questioning".into();
+        let saved = created
+            .as_ref()
+            .ok()
+            .map(|c| save_record(store.root(), &c.path, Some(&m), &changed));
+        let second = store.create_meeting(&sam, &Meeting::new("def456".into(), day));
+        super::super::io::fail_dir_sync(false);
+
+        let created = created.expect("create_in is a save");
+        assert_eq!(created.warnings.len(), 1, "{:?}", created.warnings);
+        assert!(created.warnings[0].contains("could not be flushed"));
+        assert!(created.warnings[0].contains("injected fsync failure"));
+        let saved = saved.unwrap().expect("save_record is a save");
+        assert_eq!(saved.warnings.len(), 1, "{:?}", saved.warnings);
+        assert_eq!(read_record::<Meeting>(&created.path).unwrap(), changed);
+        assert_eq!(second.expect("a second one too").warnings.len(), 1);
+        // Without the fault, no warning.
+        let again = store.save_at(&created.path, Some(&changed), &m).unwrap();
+        assert!(again.warnings.is_empty(), "{:?}", again.warnings);
+    }
+
+    #[test]
+    fn conflict_copies_made_in_one_instant_never_replace_each_other() {
+        let (_t, store, sam) = store();
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+        let data = DataDir::open(store.root()).unwrap();
+        let path = sam.dir.join("meetings").join("2026-11-20-abc123.ron");
+        let frozen = "20261120T101500000";
+        let mut copies = Vec::new();
+        for focus in ["one", "two", "three"] {
+            let mut m = Meeting::new("abc123".into(), day);
+            m.focus = focus.into();
+            let (copy, warning) = write_conflict_copy(&data, &path, frozen, &m).unwrap();
+            assert!(warning.is_none());
+            copies.push(copy);
+        }
+        let pid = std::process::id();
+        let names: Vec<String> = copies
+            .iter()
+            .map(|c| c.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(
+            names,
+            (1..=3)
+                .map(|n| format!("2026-11-20-abc123.conflict-{frozen}-{pid}-{n}.ron"))
+                .collect::<Vec<_>>()
+        );
+        let kept: Vec<String> = copies
+            .iter()
+            .map(|c| read_record::<Meeting>(c).unwrap().focus)
+            .collect();
+        assert_eq!(kept, ["one", "two", "three"]);
+        assert!(copies.iter().all(|c| is_conflict_copy(c)));
+    }
 
     #[test]
     fn migrate_walks_the_table_and_stamps_the_version() {
