@@ -189,15 +189,16 @@ fn deleting_a_meeting_that_evidences_ticks_says_so_and_unlinks_them() {
 #[cfg(unix)]
 #[test]
 fn delete_never_reaches_through_a_link_out_of_the_data_directory() {
-    let (dir, _) = demo();
-    // Sam's folder is moved out and linked back in.
+    let (dir, mut t) = demo();
+    keys(&mut t, "j j 2");
+    assert_eq!(t.partner().unwrap().id(), "sam-lee");
+    // Once the journal is open, Sam's folder is moved out and linked back in.
     let outside = dir.path().join("elsewhere");
     std::fs::rename(pdir(&dir, "sam-lee"), &outside).unwrap();
     std::os::unix::fs::symlink(&outside, pdir(&dir, "sam-lee")).unwrap();
     let count = |p: &Path| std::fs::read_dir(p.join("meetings")).unwrap().count();
     let before = count(&outside);
-    let mut t = Tui::open(Store::new(dir.path().join("j")), today(), false);
-    keys(&mut t, "j j 2 d");
+    keys(&mut t, "d");
     assert_eq!(
         count(&outside),
         before,
@@ -206,9 +207,19 @@ fn delete_never_reaches_through_a_link_out_of_the_data_directory() {
     let status = t.status.clone().unwrap();
     assert!(status.error, "{status:?}");
     assert!(
-        status.text.contains("outside the data directory"),
+        status.text.contains("out of the data directory"),
         "{status:?}"
     );
+    // Read afresh, the linked-out folder is reported, not read.
+    let j = Journal::open(Store::new(dir.path().join("j")), today());
+    assert!(
+        j.problems()
+            .iter()
+            .any(|p| p.contains("out of the data directory")),
+        "{:?}",
+        j.problems()
+    );
+    assert!(j.reader(Audience::Owner).partner("sam-lee").is_none());
 }
 
 // ----- two people at once -----
@@ -488,7 +499,7 @@ fn the_demo_writes_nothing_through_a_link_or_over_a_framework_of_ones_own() {
     std::fs::create_dir_all(&outside).unwrap();
     std::os::unix::fs::symlink(&outside, root.join("partnerships")).unwrap();
     let e = write_demo(&Store::new(&root), Size::Small, today()).unwrap_err();
-    assert!(e.to_string().contains("outside the data directory"), "{e}");
+    assert!(e.to_string().contains("out of the data directory"), "{e}");
     assert_eq!(std::fs::read_dir(&outside).unwrap().count(), 0);
 
     // A framework of the user's own named like the large demo's is never overwritten.

@@ -310,8 +310,9 @@ fn a_broken_file_is_reported_skipped_and_never_overwritten() {
     let err = store.save(&stale, &other).unwrap_err();
     assert!(err.to_string().contains("will not overwrite"), "{err}");
     assert_eq!(std::fs::read_to_string(&saved.path).unwrap(), broken);
+    // Nor is it deleted: a file that does not parse is left for the person to look at.
     let err = store.delete(&stale).unwrap_err();
-    assert!(matches!(err, StoreError::Parse { .. }), "{err}");
+    assert!(matches!(err, StoreError::WontOverwrite { .. }), "{err}");
     assert_eq!(std::fs::read_to_string(&saved.path).unwrap(), broken);
 }
 

@@ -21,12 +21,14 @@ impl Context {
     /// The data directory and today's date the command line asks for, without reading anything.
     pub fn locate(cli: &Cli) -> anyhow::Result<(Store, NaiveDate)> {
         let root = resolve_data_dir(cli.data_dir.as_deref())?;
-        let now = crate::model::today();
+        let now = crate::model::clock::today();
         let today = match &cli.today {
             Some(t) => parse_date(t, now)?,
             None => now,
         };
-        Ok((Store::new(root), today))
+        // A save that waits for another mentorlog says so.
+        let store = Store::new(root).with_wait_notice(|m| eprintln!("note: {m}"));
+        Ok((store, today))
     }
 
     /// Open the journal, reading every record.

@@ -51,8 +51,11 @@ pub fn run(ctx: &Context, a: &ExportArgs, out: &mut dyn Write) -> anyhow::Result
     match &a.output {
         None => out.write_all(text.as_bytes())?,
         Some(path) => {
-            atomic_write(path, text.as_bytes())
+            let warning = atomic_write(path, text.as_bytes())
                 .with_context(|| format!("writing {}", path.display()))?;
+            if let Some(w) = warning {
+                eprintln!("warning: {w}");
+            }
             writeln!(
                 out,
                 "Wrote the {what} of {} to {}{}",

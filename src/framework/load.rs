@@ -64,8 +64,59 @@ fn quoted(s: &str) -> String {
     format!("{s:?}")
 }
 
+/// Line and column of the value of the first `id: "..."` field whose value is `id` (written
+/// as Rust and RON write it), else of the first `id:` field's value.
+fn id_position(text: &str, id: &str) -> (usize, usize) {
+    let value = quoted(id);
+    let mut first = None;
+    for (at, _) in text.match_indices("id") {
+        let Some(after) = text[at + 2..].trim_start().strip_prefix(':') else {
+            continue;
+        };
+        let after = after.trim_start();
+        let offset = text.len() - after.len();
+        if after.starts_with(&value) {
+            first = Some(offset);
+            break;
+        }
+        first.get_or_insert(offset);
+    }
+    let Some(offset) = first else {
+        return locate(text, "id", 0);
+    };
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+/// The text of a framework file the user keeps: a plain file, UTF-8 without a byte-order
+/// mark, else an error with its position.
+fn read_text(path: &Path, shown: &str) -> Result<String, FrameworkError> {
+    let bytes = crate::store::read_plain_file(path).map_err(|e| FrameworkError {
+        file: shown.to_string(),
+        line: 1,
+        col: 1,
+        message: format!("cannot read: {e}"),
+    })?;
+    crate::model::text::decode_utf8(&bytes)
+        .map(str::to_string)
+        .map_err(|e| FrameworkError {
+            file: shown.to_string(),
+            line: e.line,
+            col: e.col,
+            message: e.message,
+        })
+}
+
 /// Parse one framework file and check what can be checked without other frameworks.
 pub fn parse_framework(file: &str, text: &str) -> Result<Framework, FrameworkError> {
+    crate::model::text::check_no_bom(text).map_err(|e| FrameworkError {
+        file: file.to_string(),
+        line: e.line,
+        col: e.col,
+        message: e.message,
+    })?;
     let fw: Framework = crate::model::ron_options()
         .from_str(text)
         .map_err(|e| FrameworkError {
@@ -77,6 +128,19 @@ pub fn parse_framework(file: &str, text: &str) -> Result<Framework, FrameworkErr
     validate(&fw, file, text)?;
     Ok(fw)
 }
+
+/// Ids that name files (a framework's `ticks/ID.ron`; a staged framework's stages,
+/// `stages/FRAMEWORK-STAGE.ron`): nothing that makes a hidden or odd file name.
+fn valid_file_id(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('-')
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
+}
+
+const FILE_ID_RULE: &str =
+    "letters, digits, '-' and '_' only, not starting with '-' (it names a file)";
 
 fn valid_id(id: &str) -> bool {
     !id.is_empty()
@@ -95,15 +159,14 @@ fn validate(fw: &Framework, file: &str, text: &str) -> Result<(), FrameworkError
             message,
         })
     };
-    if !valid_id(&fw.id) {
-        return fail(
-            "id",
-            0,
-            format!(
-                "framework id {} must be letters, digits, '-', '_' or '.'",
-                quoted(&fw.id)
-            ),
-        );
+    if !valid_file_id(&fw.id) {
+        let (line, col) = id_position(text, &fw.id);
+        return Err(FrameworkError {
+            file: file.to_string(),
+            line,
+            col,
+            message: format!("framework id {} must be {FILE_ID_RULE}", quoted(&fw.id)),
+        });
     }
     if fw.title.trim().is_empty() {
         return fail("title", 0, "expected a non-empty framework title".into());
@@ -114,6 +177,20 @@ fn validate(fw: &Framework, file: &str, text: &str) -> Result<(), FrameworkError
             0,
             "expected a source: the citation the framework is transcribed from".into(),
         );
+    }
+    if fw.is_staged() {
+        for s in &fw.sections {
+            if !valid_file_id(&s.id) {
+                return fail(
+                    &quoted(&s.id),
+                    0,
+                    format!(
+                        "stage id {} (a top-level section of a staged framework) must be {FILE_ID_RULE}",
+                        quoted(&s.id)
+                    ),
+                );
+            }
+        }
     }
     let mut sections: HashMap<&str, usize> = HashMap::new();
     let mut items: HashMap<&str, usize> = HashMap::new();
@@ -240,14 +317,7 @@ impl FrameworkSet {
         paths.sort();
         for path in paths {
             let shown = path.display().to_string();
-            let loaded = std::fs::read_to_string(&path)
-                .map_err(|e| FrameworkError {
-                    file: shown.clone(),
-                    line: 1,
-                    col: 1,
-                    message: format!("cannot read: {e}"),
-                })
-                .and_then(|text| parse_framework(&shown, &text));
+            let loaded = read_text(&path, &shown).and_then(|text| parse_framework(&shown, &text));
             match loaded {
                 Ok(fw) if set.get(&fw.id).is_some() => set.problems.push(FrameworkError {
                     file: shown,
@@ -388,12 +458,7 @@ impl FrameworkSet {
 /// `framework check FILE`: parse and validate a file against the bundled set.
 pub fn check_file(path: &Path) -> Result<Framework, FrameworkError> {
     let shown = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| FrameworkError {
-        file: shown.clone(),
-        line: 1,
-        col: 1,
-        message: format!("cannot read: {e}"),
-    })?;
+    let text = read_text(path, &shown)?;
     let fw = parse_framework(&shown, &text)?;
     let bundled = FrameworkSet::bundled();
     for (_, item) in fw.items() {

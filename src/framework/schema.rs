@@ -98,6 +98,16 @@ impl Framework {
             .find(|i| i.id == id)
     }
 
+    /// A staged framework (LJMU): its top-level sections are stages that reuse another
+    /// framework's items as their checklist.
+    pub fn is_staged(&self) -> bool {
+        self.levels.is_empty()
+            && self
+                .sections
+                .iter()
+                .any(|s| s.all_items().iter().any(|i| i.reference.is_some()))
+    }
+
     pub fn item_count(&self) -> usize {
         self.items().len()
     }

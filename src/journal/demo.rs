@@ -12,7 +12,7 @@ use crate::model::{
     Profile, Reflection, Review, Role, SCHEMA_VERSION, StageRecord, Tick, TickSheet, Verification,
     evaluation_statements,
 };
-use crate::store::batch::record_text;
+use crate::store::batch::any_text;
 use crate::store::kind::path_in;
 use crate::store::{
     AnyRecord, BatchError, Kind, PartnershipRecord, Store, StoreError, Write, to_ron,
@@ -50,7 +50,7 @@ struct Writer<'a> {
 impl Writer<'_> {
     fn put(&mut self, path: PathBuf, value: AnyRecord) -> Result<(), StoreError> {
         self.written.files += 1;
-        self.written.bytes += record_text(&value)?.len() as u64;
+        self.written.bytes += any_text(&value)?.len() as u64;
         self.writes.push(Write::create(path, value));
         Ok(())
     }

@@ -25,7 +25,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-pub use conflicts::{Conflict, Resolution};
+pub use conflicts::{Conflict, Resolution, original_of};
 pub use live::describe_changes;
 pub use ops::Save;
 pub use reader::{Audience, EvidenceLine, Partner, Reader};
@@ -400,6 +400,7 @@ impl Journal {
             ..Outcome::default()
         };
         for w in written {
+            outcome.warnings.extend(w.warnings.iter().cloned());
             if crate::store::is_conflict_copy(&w.path) {
                 match w.after {
                     Some(_) => self.add_conflict_paths(vec![w.path.clone()]),

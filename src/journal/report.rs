@@ -58,11 +58,7 @@ pub fn frameworks_of<'a>(set: &'a FrameworkSet, p: &PartnershipData) -> Vec<&'a 
 /// A staged framework (LJMU): its top-level sections are stages that reuse another framework's
 /// items as their checklist.
 pub fn is_staged(fw: &Framework) -> bool {
-    fw.levels.is_empty()
-        && fw
-            .sections
-            .iter()
-            .any(|s| s.all_items().iter().any(|i| i.reference.is_some()))
+    fw.is_staged()
 }
 
 pub(super) fn report(p: &Partner, today: NaiveDate) -> Report {

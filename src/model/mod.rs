@@ -1,11 +1,13 @@
 //! The domain: serde types for every record a journal keeps, and the pure rules derived from
 //! them (progress, meeting gaps, overdue work). No I/O and nothing of the terminal here.
 
+pub mod clock;
 mod dates;
 mod matcher;
 mod readiness;
 mod records;
 mod rules;
+pub mod text;
 
 pub use dates::{DateError, parse_date};
 pub use matcher::{Matcher, SkimMatcher, rank};

@@ -10,11 +10,11 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::io::DataDir;
 use super::kind::{AnyRecord, Kind, each_record};
-use super::lock::JournalLock;
 use super::merge::merge3_with;
-use super::record::{Record, parse_record, to_ron};
-use super::{StoreError, atomic_write, ensure_dir, safety};
+use super::record::{Record, parse_record, record_text, to_ron};
+use super::{Store, StoreError};
 use crate::model::SCHEMA_VERSION;
 
 /// Where unfinished batches wait to be finished.
@@ -101,6 +101,22 @@ pub struct Written {
     /// record is kept in `conflict_copy`.
     pub conflicts: Vec<String>,
     pub conflict_copy: Option<PathBuf>,
+    /// Written, but worth knowing (its folder could not be flushed to disk).
+    pub warnings: Vec<String>,
+}
+
+impl Written {
+    fn at(path: &Path) -> Written {
+        Written {
+            path: path.to_path_buf(),
+            before: None,
+            after: None,
+            merged: false,
+            conflicts: Vec::new(),
+            conflict_copy: None,
+            warnings: Vec::new(),
+        }
+    }
 }
 
 /// A batch that could not be written. Nothing of it was written.
@@ -118,6 +134,16 @@ pub enum BatchError {
     Exists { path: PathBuf },
 }
 
+impl BatchError {
+    /// As a store error, for callers that save one record and want no more detail.
+    pub fn into_store(self) -> StoreError {
+        match self {
+            BatchError::Store(e) => e,
+            other => StoreError::Invalid(other.to_string()),
+        }
+    }
+}
+
 /// The file-level plan of a batch: what each file will hold.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 struct Intent {
@@ -129,21 +155,25 @@ struct Intent {
     prune: Vec<String>,
 }
 
-fn read_any(kind: Kind, path: &Path) -> Result<Option<AnyRecord>, StoreError> {
-    match std::fs::symlink_metadata(path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        _ => {}
-    }
-    match AnyRecord::read(kind, path) {
-        Ok(r) => Ok(Some(r)),
-        Err(StoreError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
-            Ok(None)
-        }
-        Err(e) => Err(StoreError::WontOverwrite {
+fn not_found(e: &StoreError) -> bool {
+    matches!(e, StoreError::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound)
+}
+
+/// The record of kind `kind` at `path` now (`None`: no file). A file that does not read is
+/// never written over.
+fn read_any(data: &DataDir, kind: Kind, path: &Path) -> Result<Option<AnyRecord>, StoreError> {
+    let bytes = match data.read(path) {
+        Ok(b) => b,
+        Err(e) if not_found(&e) => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    record_text(path, &bytes)
+        .and_then(|text| parse_any(kind, path, text))
+        .map(Some)
+        .map_err(|e| StoreError::WontOverwrite {
             reason: e.to_string(),
             path: path.to_path_buf(),
-        }),
-    }
+        })
 }
 
 /// Merge `new` (an edit of `base`) with `theirs` (the file now) the way `T`'s kind merges.
@@ -192,21 +222,25 @@ fn merge_any(
 }
 
 /// The text a record is written as.
-pub fn record_text(r: &AnyRecord) -> Result<String, StoreError> {
+pub fn any_text(r: &AnyRecord) -> Result<String, StoreError> {
     each_record!(r, v => to_ron(v))
 }
 
-/// A conflict copy's name beside `path` that no file has yet.
-fn conflict_copy_path(path: &Path, taken: &[PathBuf]) -> PathBuf {
+/// A conflict copy's name beside `path` that no file has yet: the time says when, the
+/// number makes it unique (whatever the clock says).
+fn conflict_copy_path(data: &DataDir, path: &Path, taken: &[PathBuf]) -> PathBuf {
+    conflict_copy_path_at(data, path, taken, &stamp())
+}
+
+fn conflict_copy_path_at(data: &DataDir, path: &Path, taken: &[PathBuf], stamp: &str) -> PathBuf {
     let stem = path
         .file_stem()
         .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
-    let stamp = stamp();
     let pid = std::process::id();
     let mut n = 1u32;
     loop {
         let p = path.with_file_name(format!("{stem}.conflict-{stamp}-{pid}-{n}.ron"));
-        if !taken.contains(&p) && std::fs::symlink_metadata(&p).is_err() {
+        if !taken.contains(&p) && !data.exists(&p) {
             return p;
         }
         n += 1;
@@ -232,27 +266,22 @@ struct Planned {
     /// The text to write (`None`: remove the file; nothing to do when `skip`).
     text: Option<String>,
     skip: bool,
+    /// A new file: written only where no file is.
+    new: bool,
 }
 
-fn plan(root: &Path, w: &Write, taken: &mut Vec<PathBuf>) -> Result<Vec<Planned>, BatchError> {
-    safety::check_inside(root, &w.path)?;
+fn plan(data: &DataDir, w: &Write, taken: &mut Vec<PathBuf>) -> Result<Vec<Planned>, BatchError> {
     if let Mode::CreateFile(text) = &w.mode {
-        if std::fs::symlink_metadata(&w.path).is_ok() {
+        if data.exists(&w.path) {
             return Err(BatchError::Exists {
                 path: w.path.clone(),
             });
         }
         return Ok(vec![Planned {
-            written: Written {
-                path: w.path.clone(),
-                before: None,
-                after: None,
-                merged: false,
-                conflicts: Vec::new(),
-                conflict_copy: None,
-            },
+            written: Written::at(&w.path),
             text: Some(text.clone()),
             skip: false,
+            new: true,
         }]);
     }
     let kind = match (&w.new, &w.base) {
@@ -260,15 +289,9 @@ fn plan(root: &Path, w: &Write, taken: &mut Vec<PathBuf>) -> Result<Vec<Planned>
         (None, Some(b)) => b.kind(),
         (None, None) => return Ok(Vec::new()),
     };
-    let on_disk = read_any(kind, &w.path)?;
-    let mut written = Written {
-        path: w.path.clone(),
-        before: on_disk.clone(),
-        after: None,
-        merged: false,
-        conflicts: Vec::new(),
-        conflict_copy: None,
-    };
+    let on_disk = read_any(data, kind, &w.path)?;
+    let mut written = Written::at(&w.path);
+    written.before = on_disk.clone();
     let mut out = Vec::new();
     match w.mode {
         Mode::Delete => {
@@ -287,6 +310,7 @@ fn plan(root: &Path, w: &Write, taken: &mut Vec<PathBuf>) -> Result<Vec<Planned>
                 written,
                 text: None,
                 skip: false,
+                new: false,
             });
         }
         Mode::CreateFile(_) => {}
@@ -302,9 +326,10 @@ fn plan(root: &Path, w: &Write, taken: &mut Vec<PathBuf>) -> Result<Vec<Planned>
             }
             written.after = Some(new.clone());
             out.push(Planned {
-                text: Some(record_text(&new)?),
+                text: Some(any_text(&new)?),
                 written,
                 skip: false,
+                new: true,
             });
         }
         Mode::Save => {
@@ -324,19 +349,15 @@ fn plan(root: &Path, w: &Write, taken: &mut Vec<PathBuf>) -> Result<Vec<Planned>
                     let (value, conflicts) = merge_any(base.as_ref(), theirs, &new)?;
                     written.merged = true;
                     if !conflicts.is_empty() {
-                        let copy = conflict_copy_path(&w.path, taken);
+                        let copy = conflict_copy_path(data, &w.path, taken);
                         taken.push(copy.clone());
+                        let mut c = Written::at(&copy);
+                        c.after = Some(theirs.clone());
                         out.push(Planned {
-                            written: Written {
-                                path: copy.clone(),
-                                before: None,
-                                after: Some(theirs.clone()),
-                                merged: false,
-                                conflicts: Vec::new(),
-                                conflict_copy: None,
-                            },
-                            text: Some(record_text(theirs)?),
+                            written: c,
+                            text: Some(any_text(theirs)?),
                             skip: false,
+                            new: true,
                         });
                         written.conflict_copy = Some(copy);
                     }
@@ -349,9 +370,10 @@ fn plan(root: &Path, w: &Write, taken: &mut Vec<PathBuf>) -> Result<Vec<Planned>
             out.insert(
                 0,
                 Planned {
-                    text: Some(record_text(&value)?),
+                    text: Some(any_text(&value)?),
                     written,
                     skip: same,
+                    new: false,
                 },
             );
         }
@@ -388,102 +410,92 @@ fn inside(root: &Path, rel: &str) -> Result<PathBuf, StoreError> {
     Ok(root.join(p))
 }
 
-fn apply_file(root: &Path, path: &Path, text: Option<&str>) -> Result<(), StoreError> {
+/// Write (or, with `None`, remove) one file; a new one only where none is. Returns a warning
+/// when the file was written but its folder could not be flushed.
+fn apply_file(
+    data: &DataDir,
+    path: &Path,
+    text: Option<&str>,
+    new: bool,
+) -> Result<Option<String>, StoreError> {
     #[cfg(test)]
     fault::check()?;
-    safety::check_inside(root, path)?;
     match text {
-        Some(t) => {
-            if let Some(dir) = path.parent() {
-                ensure_dir(dir)?;
-            }
-            atomic_write(path, t.as_bytes())
-        }
-        None => match std::fs::remove_file(path) {
-            Ok(()) => path.parent().map_or(Ok(()), super::io::sync_dir),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-            Err(e) => Err(StoreError::io(path, e)),
+        Some(t) if new => data.create_new(path, t.as_bytes()),
+        Some(t) => data.write(path, t.as_bytes()),
+        None => match data.remove(path) {
+            Err(e) if not_found(&e) => Ok(None),
+            other => other,
         },
     }
 }
 
 /// Remove `dir` and the empty folders in it, if it holds no file.
-fn prune(dir: &Path) {
-    fn empty_tree(dir: &Path) -> bool {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return false;
-        };
-        let mut empty = true;
-        for e in entries.filter_map(Result::ok) {
-            let p = e.path();
-            let is_dir = p.symlink_metadata().is_ok_and(|m| m.is_dir());
-            if !(is_dir && empty_tree(&p)) {
-                empty = false;
-            }
+fn prune(data: &DataDir, dir: &Path) -> bool {
+    let Ok(entries) = data.entries(dir) else {
+        return false;
+    };
+    let mut empty = true;
+    for (name, folderish) in entries {
+        if !(folderish && prune(data, &dir.join(name))) {
+            empty = false;
         }
-        empty && std::fs::remove_dir(dir).is_ok()
     }
-    empty_tree(dir);
+    empty && data.remove_empty_dir(dir)
 }
 
-fn run_intent(root: &Path, intent: &Intent) -> Result<(), StoreError> {
+/// Apply every file of an intent (again: each write replaces the whole file, so finishing
+/// one twice does no harm).
+fn run_intent(data: &DataDir, intent: &Intent) -> Result<Vec<String>, StoreError> {
+    let mut warnings = Vec::new();
     for (rel, text) in &intent.files {
-        apply_file(root, &inside(root, rel)?, text.as_deref())?;
+        let path = inside(data.root(), rel)?;
+        warnings.extend(apply_file(data, &path, text.as_deref(), false)?);
     }
     for rel in &intent.prune {
-        prune(&inside(root, rel)?);
+        prune(data, &inside(data.root(), rel)?);
     }
-    Ok(())
+    Ok(warnings)
 }
 
 /// Put right what a stopped writer left: finish its unfinished batches, and remove the
 /// temporary files of its saves. The caller holds the lock, so no save is in progress and
 /// every temporary file is a leftover. Returns (batches finished, files removed).
-pub(super) fn recover_locked(root: &Path) -> Result<(usize, usize), StoreError> {
-    let finished = finish_pending(root)?;
-    let marker = root.join(WRITING);
+pub(super) fn recover_locked(data: &DataDir) -> Result<(usize, usize), StoreError> {
+    let finished = finish_pending(data)?;
+    let marker = data.root().join(WRITING);
     let mut removed = 0;
-    if std::fs::symlink_metadata(&marker).is_ok() {
-        removed = sweep_temporary_files(root);
-        let _ = std::fs::remove_file(&marker);
+    if data.exists(&marker) {
+        removed = sweep_temporary_files(data);
+        let _ = data.remove(&marker);
     }
     Ok((finished, removed))
 }
 
 /// Remove `.tmp-*` files (a save's work in progress) from every folder of the journal.
-fn sweep_temporary_files(root: &Path) -> usize {
+fn sweep_temporary_files(data: &DataDir) -> usize {
+    let root = data.root();
     let mut dirs = vec![
         root.to_path_buf(),
         root.join("frameworks"),
         root.join(PENDING_DIR),
     ];
-    if let Ok(entries) = std::fs::read_dir(root.join("partnerships")) {
-        for e in entries.filter_map(Result::ok) {
-            let p = e.path();
-            if p.symlink_metadata().is_ok_and(|m| m.is_dir()) {
-                dirs.extend(
-                    Kind::in_folders()
-                        .filter_map(|k| k.folder)
-                        .map(|f| p.join(f)),
-                );
-                dirs.push(p);
-            }
+    let partnerships = root.join("partnerships");
+    for (name, folderish) in data.entries(&partnerships).unwrap_or_default() {
+        if folderish {
+            let p = partnerships.join(name);
+            dirs.extend(
+                Kind::in_folders()
+                    .filter_map(|k| k.folder)
+                    .map(|f| p.join(f)),
+            );
+            dirs.push(p);
         }
     }
     let mut removed = 0;
     for d in dirs {
-        let Ok(entries) = std::fs::read_dir(&d) else {
-            continue;
-        };
-        for e in entries.filter_map(Result::ok) {
-            let is_temp = e
-                .file_name()
-                .to_str()
-                .is_some_and(|n| n.starts_with(".tmp-"));
-            if is_temp
-                && e.file_type().is_ok_and(|t| t.is_file())
-                && std::fs::remove_file(e.path()).is_ok()
-            {
+        for (name, folderish) in data.entries(&d).unwrap_or_default() {
+            if !folderish && name.starts_with(".tmp-") && data.remove(&d.join(&name)).is_ok() {
                 removed += 1;
             }
         }
@@ -492,28 +504,22 @@ fn sweep_temporary_files(root: &Path) -> usize {
 }
 
 /// Finish every batch a killed process left unfinished. The caller holds the lock.
-fn finish_pending(root: &Path) -> Result<usize, StoreError> {
-    let dir = root.join(PENDING_DIR);
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        return Ok(0);
-    };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-        .filter(|p| {
-            !p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with('.'))
-        })
+fn finish_pending(data: &DataDir) -> Result<usize, StoreError> {
+    let dir = data.root().join(PENDING_DIR);
+    let mut files: Vec<PathBuf> = data
+        .entries(&dir)?
+        .into_iter()
+        .filter(|(n, folderish)| !folderish && !n.starts_with('.') && n.ends_with(".ron"))
+        .map(|(n, _)| dir.join(n))
         .collect();
     files.sort();
     let mut done = 0;
     for f in files {
-        let text = std::fs::read_to_string(&f).map_err(|e| StoreError::io(&f, e))?;
+        let bytes = data.read(&f)?;
+        let text = record_text(&f, &bytes)?;
         let intent: Intent =
             crate::model::ron_options()
-                .from_str(&text)
+                .from_str(text)
                 .map_err(|e| StoreError::Parse {
                     path: f.clone(),
                     line: e.span.start.line,
@@ -523,17 +529,17 @@ fn finish_pending(root: &Path) -> Result<usize, StoreError> {
                         e.code
                     ),
                 })?;
-        if let Err(e) = run_intent(root, &intent) {
+        if let Err(e) = run_intent(data, &intent) {
             // Kept for the person to look at, and out of the way of every later save.
             let aside = f.with_extension("failed");
-            let _ = std::fs::rename(&f, &aside);
+            let _ = data.write(&aside, &bytes);
+            let _ = data.remove(&f);
             return Err(StoreError::Invalid(format!(
                 "an unfinished change could not be finished ({e}); it is kept in {}",
                 aside.display()
             )));
         }
-        std::fs::remove_file(&f).map_err(|e| StoreError::io(&f, e))?;
-        super::io::sync_dir(&dir)?;
+        data.remove(&f)?;
         done += 1;
     }
     Ok(done)
@@ -542,29 +548,33 @@ fn finish_pending(root: &Path) -> Result<usize, StoreError> {
 /// Apply a batch: all of it or, when any file cannot be written as asked, none of it.
 /// `prune` names folders to remove once the batch leaves them empty.
 pub fn apply(
-    root: &Path,
+    store: &Store,
     writes: &[Write],
     prune_dirs: &[PathBuf],
 ) -> Result<Vec<Written>, BatchError> {
-    let _lock = JournalLock::acquire(root)?;
-    recover_locked(root)?;
+    let _lock = store.lock()?;
+    let data = DataDir::create(store.root())?;
+    recover_locked(&data)?;
     let mut taken = Vec::new();
     let mut planned = Vec::new();
     for w in writes {
-        planned.extend(plan(root, w, &mut taken)?);
+        planned.extend(plan(&data, w, &mut taken)?);
     }
     let todo: Vec<&Planned> = planned.iter().filter(|p| !p.skip).collect();
     if todo.is_empty() && prune_dirs.is_empty() {
         return Ok(planned.into_iter().map(|p| p.written).collect());
     }
-    ensure_dir(&root.join(".mentorlog"))?;
-    let marker = root.join(WRITING);
-    std::fs::File::create(&marker).map_err(|e| StoreError::io(&marker, e))?;
-    let new_dirs = missing_dirs(root, &todo);
-    match write_planned(root, &todo, prune_dirs) {
-        Ok(()) => {
-            let _ = std::fs::remove_file(&marker);
-            Ok(planned.into_iter().map(|p| p.written).collect())
+    let marker = data.root().join(WRITING);
+    data.write(&marker, b"")?;
+    let new_dirs = missing_dirs(&data, &todo);
+    match write_planned(&data, &todo, prune_dirs) {
+        Ok(warnings) => {
+            let _ = data.remove(&marker);
+            let mut written: Vec<Written> = planned.into_iter().map(|p| p.written).collect();
+            if let Some(first) = written.first_mut() {
+                first.warnings = warnings;
+            }
+            Ok(written)
         }
         Err((e, intent)) => {
             #[cfg(test)]
@@ -573,10 +583,10 @@ pub fn apply(
                 return Err(e.into());
             }
             // Take back what was written, so a failed operation leaves the journal as it was.
-            match roll_back(root, &todo, &new_dirs) {
+            match roll_back(&data, &todo, &new_dirs) {
                 Ok(()) => {
                     if let Some(i) = intent {
-                        let _ = std::fs::remove_file(i);
+                        let _ = data.remove(&i);
                     }
                     Err(e.into())
                 }
@@ -591,12 +601,13 @@ pub fn apply(
 }
 
 /// The folders a batch will create (deepest first), to remove again if it fails.
-fn missing_dirs(root: &Path, todo: &[&Planned]) -> Vec<PathBuf> {
+fn missing_dirs(data: &DataDir, todo: &[&Planned]) -> Vec<PathBuf> {
+    let root = data.root();
     let mut out: Vec<PathBuf> = Vec::new();
     for p in todo {
         let mut dir = p.written.path.parent();
         while let Some(d) = dir {
-            if !d.starts_with(root) || d == root || d.exists() {
+            if !d.starts_with(root) || d == root || data.exists(d) {
                 break;
             }
             if !out.iter().any(|x| x == d) {
@@ -609,65 +620,74 @@ fn missing_dirs(root: &Path, todo: &[&Planned]) -> Vec<PathBuf> {
     out
 }
 
+type Failed = (StoreError, Option<PathBuf>);
+
 /// Write what was planned: one file directly, several through an intent. On failure, the
 /// error and the intent's path (if one was written).
 fn write_planned(
-    root: &Path,
+    data: &DataDir,
     todo: &[&Planned],
     prune_dirs: &[PathBuf],
-) -> Result<(), (StoreError, Option<PathBuf>)> {
+) -> Result<Vec<String>, Failed> {
+    let root = data.root();
+    let mut warnings = Vec::new();
     if todo.len() + prune_dirs.len() <= 1 {
         for p in todo {
-            apply_file(root, &p.written.path, p.text.as_deref()).map_err(|e| (e, None))?;
+            warnings.extend(
+                apply_file(data, &p.written.path, p.text.as_deref(), p.new)
+                    .map_err(|e| (e, None))?,
+            );
         }
         for d in prune_dirs {
-            prune(d);
+            prune(data, d);
         }
-        return Ok(());
+        return Ok(warnings);
     }
+    let none = |e: StoreError| (e, None);
     let intent = Intent {
         version: SCHEMA_VERSION,
         files: todo
             .iter()
             .map(|p| Ok((relative(root, &p.written.path)?, p.text.clone())))
             .collect::<Result<_, StoreError>>()
-            .map_err(|e| (e, None))?,
+            .map_err(none)?,
         prune: prune_dirs
             .iter()
             .map(|d| relative(root, d))
             .collect::<Result<_, StoreError>>()
-            .map_err(|e| (e, None))?,
+            .map_err(none)?,
     };
-    let dir = root.join(PENDING_DIR);
-    ensure_dir(&dir).map_err(|e| (e, None))?;
     let name = format!(
         "{}-{}-{}.ron",
         stamp(),
         std::process::id(),
         fastrand::u32(..)
     );
-    let path = dir.join(name);
-    let text = to_ron(&intent).map_err(|e| (e, None))?;
-    atomic_write(&path, text.as_bytes()).map_err(|e| (e, None))?;
-    run_intent(root, &intent).map_err(|e| (e, Some(path.clone())))?;
-    std::fs::remove_file(&path).map_err(|e| (StoreError::io(&path, e), None))?;
-    super::io::sync_dir(&dir).map_err(|e| (e, None))?;
-    Ok(())
+    let path = root.join(PENDING_DIR).join(name);
+    let text = to_ron(&intent).map_err(none)?;
+    warnings.extend(data.write(&path, text.as_bytes()).map_err(none)?);
+    warnings.extend(run_intent(data, &intent).map_err(|e| (e, Some(path.clone())))?);
+    warnings.extend(data.remove(&path).map_err(none)?);
+    warnings.dedup();
+    Ok(warnings)
 }
 
 /// Put every file of a failed batch back as it was, and remove the folders it created.
-fn roll_back(root: &Path, todo: &[&Planned], new_dirs: &[PathBuf]) -> Result<(), StoreError> {
+fn roll_back(data: &DataDir, todo: &[&Planned], new_dirs: &[PathBuf]) -> Result<(), StoreError> {
     for p in todo {
-        let before = p.written.before.as_ref().map(record_text).transpose()?;
-        let exists = std::fs::symlink_metadata(&p.written.path).is_ok();
+        let before = p.written.before.as_ref().map(any_text).transpose()?;
         match before {
-            Some(text) => apply_file(root, &p.written.path, Some(&text))?,
-            None if exists => apply_file(root, &p.written.path, None)?,
+            Some(text) => {
+                apply_file(data, &p.written.path, Some(&text), false)?;
+            }
+            None if data.exists(&p.written.path) => {
+                apply_file(data, &p.written.path, None, false)?;
+            }
             None => {}
         }
     }
     for d in new_dirs {
-        let _ = std::fs::remove_dir(d);
+        data.remove_empty_dir(d);
     }
     Ok(())
 }
@@ -723,5 +743,36 @@ pub(crate) mod fault {
 
     pub(super) fn dying() -> bool {
         DIE.with(|d| d.get())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn conflict_copies_made_in_one_instant_never_replace_each_other() {
+        let t = tempfile::tempdir().unwrap();
+        let data = DataDir::create(t.path()).unwrap();
+        let path = t.path().join("meetings/2026-11-20-abc123.ron");
+        let frozen = "20261120T101500";
+        let mut names = Vec::new();
+        for focus in ["one", "two", "three"] {
+            // The same instant each time: only the number tells the copies apart.
+            let copy = conflict_copy_path_at(&data, &path, &[], frozen);
+            data.create_new(&copy, focus.as_bytes()).unwrap();
+            names.push(copy.file_name().unwrap().to_string_lossy().into_owned());
+        }
+        let pid = std::process::id();
+        assert_eq!(
+            names,
+            (1..=3)
+                .map(|n| format!("2026-11-20-abc123.conflict-{frozen}-{pid}-{n}.ron"))
+                .collect::<Vec<_>>()
+        );
+        // And within one batch, a name planned already is not planned twice.
+        let first = conflict_copy_path_at(&data, &path, &[], frozen);
+        let second = conflict_copy_path_at(&data, &path, std::slice::from_ref(&first), frozen);
+        assert_ne!(first, second);
     }
 }

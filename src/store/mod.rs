@@ -26,12 +26,12 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 pub use batch::{BatchError, Mode, Write, Written};
-pub use io::{atomic_write, ensure_dir};
+pub use io::{DataDir, atomic_write, ensure_dir, ensure_dir_in, read_plain_file};
 pub use kind::{AnyRecord, KINDS, Kind, KindInfo, MergeRule, PartnershipRecord};
-pub use lock::{JournalLock, LOCK_FILE};
+pub use lock::{JournalLock, LOCK_FILE, LOCK_TIMEOUT, WaitNotice};
 pub use record::{
     MIGRATIONS, Migration, Record, Saved, is_conflict_copy, migrate, parse_record, read_record,
-    save_record, to_ron,
+    read_record_in, record_text, to_ron,
 };
 
 pub use crate::model::ron_options;
@@ -177,15 +177,23 @@ impl Snapshot {
     }
 }
 
-/// A journal's data directory.
-#[derive(Debug, Clone)]
+/// A journal's data directory. (Debug, the lock and its builders are in `lock.rs`.)
+#[derive(Clone)]
 pub struct Store {
     root: PathBuf,
+    /// Told when a save waits for another process's lock (`with_wait_notice`).
+    wait_notice: Option<WaitNotice>,
+    /// How long a save waits for that lock before giving up (`with_lock_timeout`).
+    lock_timeout: std::time::Duration,
 }
 
 impl Store {
     pub fn new(root: impl Into<PathBuf>) -> Store {
-        Store { root: root.into() }
+        Store {
+            root: root.into(),
+            wait_notice: None,
+            lock_timeout: LOCK_TIMEOUT,
+        }
     }
 
     pub fn root(&self) -> &Path {
@@ -222,25 +230,33 @@ impl Store {
 
     fn load_with(&self, mut full: impl FnMut(&str) -> bool) -> Snapshot {
         let mut snap = Snapshot::default();
-        let jp = self.journal_path();
-        if jp.exists() {
-            match read_record::<Journal>(&jp) {
-                Ok(j) => snap.journal = Some(Loaded { path: jp, value: j }),
-                Err(e) => snap.problems.push(e.to_string()),
+        let files = match DataDir::open(&self.root) {
+            Ok(d) => d,
+            Err(StoreError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+                return snap;
             }
+            Err(e) => {
+                snap.problems.push(e.to_string());
+                return snap;
+            }
+        };
+        let jp = self.journal_path();
+        match record::read_from::<Journal>(&files, &jp) {
+            Ok(j) => snap.journal = Some(Loaded { path: jp, value: j }),
+            Err(e) if not_found(&e) => {}
+            Err(e) => snap.problems.push(e.to_string()),
         }
         snap.conflicts
-            .extend(conflict_copies(&self.root, "journal"));
-        let mut dirs = list(&self.partnerships_dir(), &mut snap.problems, true);
+            .extend(conflict_copies(&files, &self.root, "journal"));
+        let mut dirs = list(&files, &self.partnerships_dir(), &mut snap.problems, true);
         dirs.sort();
         for dir in dirs {
             let pp = dir.join("partnership.ron");
-            snap.conflicts.extend(conflict_copies(&dir, "partnership"));
-            if !pp.exists() {
-                continue;
-            }
-            let partnership = match read_record::<Partnership>(&pp) {
+            snap.conflicts
+                .extend(conflict_copies(&files, &dir, "partnership"));
+            let partnership = match record::read_from::<Partnership>(&files, &pp) {
                 Ok(p) => Loaded { path: pp, value: p },
+                Err(e) if not_found(&e) => continue,
                 Err(e) => {
                     snap.problems.push(format!(
                         "{e} (the partnership in {} is skipped until this is fixed)",
@@ -280,11 +296,16 @@ impl Store {
                 snap.problems.extend(problems);
                 snap.conflicts.extend(conflicts);
             } else {
-                data.listed_dates = list(&data.dir.join("meetings"), &mut snap.problems, false)
-                    .iter()
-                    .filter_map(|p| p.file_name()?.to_str()?.get(..10).map(str::to_string))
-                    .filter_map(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
-                    .collect();
+                data.listed_dates = list(
+                    &files,
+                    &data.dir.join("meetings"),
+                    &mut snap.problems,
+                    false,
+                )
+                .iter()
+                .filter_map(|p| p.file_name()?.to_str()?.get(..10).map(str::to_string))
+                .filter_map(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
+                .collect();
             }
             snap.partnerships.push(data);
         }
@@ -299,11 +320,16 @@ impl Store {
         conflicts: &mut Vec<PathBuf>,
     ) {
         let mut snap = Snapshot::default();
-        load_kind::<Meeting>(data, &mut snap);
-        load_kind::<Goal>(data, &mut snap);
-        load_kind::<Reflection>(data, &mut snap);
-        load_kind::<StageRecord>(data, &mut snap);
-        load_kind::<TickSheet>(data, &mut snap);
+        match DataDir::open(&self.root) {
+            Ok(files) => {
+                load_kind::<Meeting>(&files, data, &mut snap);
+                load_kind::<Goal>(&files, data, &mut snap);
+                load_kind::<Reflection>(&files, data, &mut snap);
+                load_kind::<StageRecord>(&files, data, &mut snap);
+                load_kind::<TickSheet>(&files, data, &mut snap);
+            }
+            Err(e) => snap.problems.push(e.to_string()),
+        }
         data.loaded = true;
         data.listed_dates.clear();
         problems.extend(snap.problems);
@@ -312,7 +338,7 @@ impl Store {
 
     /// Apply a batch of writes: all of them, or (when any cannot be written as asked) none.
     pub fn apply(&self, writes: &[Write], prune: &[PathBuf]) -> Result<Vec<Written>, BatchError> {
-        batch::apply(&self.root, writes, prune)
+        batch::apply(self, writes, prune)
     }
 
     /// Put right what a killed process left: finish its unfinished batches and remove its
@@ -321,8 +347,8 @@ impl Store {
         if !self.root.is_dir() {
             return Ok(Vec::new());
         }
-        let _lock = JournalLock::acquire(&self.root)?;
-        let (finished, removed) = batch::recover_locked(&self.root)?;
+        let _lock = self.lock()?;
+        let (finished, removed) = batch::recover_locked(&DataDir::open(&self.root)?)?;
         let mut said = Vec::new();
         if finished > 0 {
             said.push(format!(
@@ -339,18 +365,40 @@ impl Store {
         Ok(said)
     }
 
+    /// One record through the one write path (a batch of one), as a `Saved`.
+    fn save_one<T: Record>(&self, w: Write) -> Result<Saved<T>, StoreError> {
+        let path = w.path.clone();
+        let written = self.apply(&[w], &[]).map_err(BatchError::into_store)?;
+        let main = written
+            .iter()
+            .find(|x| x.path == path)
+            .ok_or_else(|| StoreError::Invalid(format!("{} was not written", path.display())))?;
+        let value =
+            main.after.clone().and_then(T::from_any).ok_or_else(|| {
+                StoreError::Invalid(format!("{} holds another kind", path.display()))
+            })?;
+        Ok(Saved {
+            path,
+            value,
+            merged: main.merged,
+            conflicts: main.conflicts.clone(),
+            conflict_copy: main.conflict_copy.clone(),
+            warnings: written.iter().flat_map(|x| x.warnings.clone()).collect(),
+        })
+    }
+
     /// Create or update `journal.ron`.
     pub fn save_journal(
         &self,
         base: Option<&Journal>,
         new: &Journal,
     ) -> Result<Saved<Journal>, StoreError> {
-        save_record(&self.root, &self.journal_path(), base, new)
+        self.save_at(&self.journal_path(), base, new)
     }
 
     /// Save a changed record over its file, merging with any change made since it was read.
     pub fn save<T: Record>(&self, loaded: &Loaded<T>, new: &T) -> Result<Saved<T>, StoreError> {
-        save_record(&self.root, &loaded.path, Some(&loaded.value), new)
+        self.save_at(&loaded.path, Some(&loaded.value), new)
     }
 
     /// Save a record to a path that may not exist yet (tick sheets, stage records).
@@ -360,28 +408,31 @@ impl Store {
         base: Option<&T>,
         new: &T,
     ) -> Result<Saved<T>, StoreError> {
-        save_record(&self.root, path, base, new)
+        let w = Write::save(
+            path.to_path_buf(),
+            base.cloned().map(Record::into_any),
+            new.clone().into_any(),
+        );
+        self.save_one(w)
     }
 
     /// Create a new partnership folder; the id is the name's slug, made unique.
     pub fn create_partnership(&self, mut p: Partnership) -> Result<Saved<Partnership>, StoreError> {
-        let _lock = JournalLock::acquire(&self.root)?;
+        let data = DataDir::create(&self.root)?;
         let base = match slug(&p.name) {
             s if s.is_empty() => format!("p-{}", new_id()),
             s => s,
         };
         let mut id = base.clone();
         let mut n = 2;
-        while self.partnerships_dir().join(&id).exists() {
+        while data.exists(&self.partnerships_dir().join(&id)) {
             id = format!("{base}-{n}");
             n += 1;
         }
         p.id = id.clone();
         p.version = SCHEMA_VERSION;
-        let dir = self.partnerships_dir().join(&id);
-        safety::check_inside(&self.root, &dir.join("partnership.ron"))?;
-        ensure_dir(&dir)?;
-        record::save_locked(&dir.join("partnership.ron"), None, &p)
+        let path = self.partnerships_dir().join(&id).join("partnership.ron");
+        self.save_one(Write::create(path, AnyRecord::Partnership(p)))
     }
 
     /// Write a new record into `dir` as `PREFIX-ID.ron`, never over an existing file.
@@ -392,16 +443,8 @@ impl Store {
         id: &str,
         value: &T,
     ) -> Result<Saved<T>, StoreError> {
-        let _lock = JournalLock::acquire(&self.root)?;
         let path = dir.join(format!("{prefix}-{id}.ron"));
-        safety::check_inside(&self.root, &path)?;
-        if path.exists() {
-            return Err(StoreError::Invalid(format!(
-                "{} already exists: record ids must be unique",
-                path.display()
-            )));
-        }
-        record::save_locked(&path, None, value)
+        self.save_one(Write::create(path, value.clone().into_any()))
     }
 
     pub fn create_meeting(
@@ -426,23 +469,10 @@ impl Store {
 
     /// Remove a record's file, unless it changed since it was read (then nothing is removed).
     pub fn delete<T: Record>(&self, loaded: &Loaded<T>) -> Result<(), StoreError> {
-        let _lock = JournalLock::acquire(&self.root)?;
-        match read_record::<T>(&loaded.path) {
-            Ok(now) if now != loaded.value => Err(StoreError::Invalid(format!(
-                "{} changed since it was read; not deleted (reload and try again)",
-                loaded.path.display()
-            ))),
-            Err(StoreError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
-                Ok(())
-            }
-            Err(e) => Err(e),
-            Ok(_) => {
-                std::fs::remove_file(&loaded.path).map_err(|e| StoreError::io(&loaded.path, e))?;
-                if let Some(dir) = loaded.path.parent() {
-                    io::sync_dir(dir)?;
-                }
-                Ok(())
-            }
+        let w = Write::delete(loaded.path.clone(), loaded.value.clone().into_any());
+        match self.apply(&[w], &[]) {
+            Ok(_) | Err(BatchError::Gone { .. }) => Ok(()),
+            Err(e) => Err(e.into_store()),
         }
     }
 }
@@ -451,69 +481,68 @@ fn date_stem(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
-/// Entries of `dir` (sub-directories or `.ron` files), skipping hidden and temporary files.
-fn list(dir: &Path, problems: &mut Vec<String>, dirs: bool) -> Vec<PathBuf> {
-    let entries = match std::fs::read_dir(dir) {
+fn not_found(e: &StoreError) -> bool {
+    matches!(e, StoreError::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound)
+}
+
+/// Entries of `dir` (sub-directories, or links that may lead to one, or `.ron` files),
+/// skipping hidden and temporary files. Read inside the data directory only.
+fn list(data: &DataDir, dir: &Path, problems: &mut Vec<String>, dirs: bool) -> Vec<PathBuf> {
+    let entries = match data.entries(dir) {
         Ok(e) => e,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
         Err(e) => {
-            problems.push(format!("{}: {e}", dir.display()));
+            problems.push(e.to_string());
             return Vec::new();
         }
     };
     entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| {
-            !p.file_name()
-                .and_then(|n| n.to_str())
-                .is_none_or(|n| n.starts_with('.'))
+        .into_iter()
+        .filter(|(name, folderish)| {
+            !name.starts_with('.')
+                && if dirs {
+                    *folderish
+                } else {
+                    name.ends_with(".ron")
+                }
         })
-        .filter(|p| {
-            if dirs {
-                p.is_dir()
-            } else {
-                p.extension().is_some_and(|x| x == "ron")
-            }
-        })
+        .map(|(name, _)| dir.join(name))
         .collect()
 }
 
 /// Read every record of kind `T` of a partnership, in the kind's order.
-fn load_kind<T: PartnershipRecord>(data: &mut PartnershipData, snap: &mut Snapshot) {
+fn load_kind<T: PartnershipRecord>(
+    files: &DataDir,
+    data: &mut PartnershipData,
+    snap: &mut Snapshot,
+) {
     let folder = T::KIND.info().folder.unwrap_or_default();
-    let mut list = load_all::<T>(&data.dir.join(folder), snap);
+    let mut list = load_all::<T>(files, &data.dir.join(folder), snap);
     list.sort_by(|a, b| T::order(&a.value, &b.value));
     *T::list_mut(data) = list;
 }
 
 /// The conflict copies of the fixed file `stem.ron` in `dir` (`partnership`, `journal`).
-fn conflict_copies(dir: &Path, stem: &str) -> Vec<PathBuf> {
+fn conflict_copies(files: &DataDir, dir: &Path, stem: &str) -> Vec<PathBuf> {
     let prefix = format!("{stem}.conflict-");
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut found: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(&prefix) && n.ends_with(".ron"))
-        })
+    let mut found: Vec<PathBuf> = files
+        .entries(dir)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|(n, folder)| !folder && n.starts_with(&prefix) && n.ends_with(".ron"))
+        .map(|(n, _)| dir.join(n))
         .collect();
     found.sort();
     found
 }
 
-fn load_all<T: Record>(dir: &Path, snap: &mut Snapshot) -> Vec<Loaded<T>> {
+fn load_all<T: Record>(data: &DataDir, dir: &Path, snap: &mut Snapshot) -> Vec<Loaded<T>> {
     let mut out = Vec::new();
-    for path in list(dir, &mut snap.problems, false) {
+    for path in list(data, dir, &mut snap.problems, false) {
         if is_conflict_copy(&path) {
             snap.conflicts.push(path);
             continue;
         }
-        match read_record::<T>(&path) {
+        match record::read_from::<T>(data, &path) {
             Ok(value) => out.push(Loaded { path, value }),
             Err(e) => snap.problems.push(e.to_string()),
         }

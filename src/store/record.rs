@@ -7,11 +7,9 @@ use ron::ser::PrettyConfig;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use super::StoreError;
-use super::io::atomic_write;
-use super::kind::Kind;
-use super::lock::JournalLock;
-use super::merge::merge3_with;
+use super::io::DataDir;
+use super::kind::{AnyRecord, Kind};
+use super::{Store, StoreError};
 use crate::model::{
     Goal, Journal, Meeting, Partnership, Reflection, SCHEMA_VERSION, StageRecord, TickSheet,
 };
@@ -22,12 +20,23 @@ pub trait Record: Serialize + DeserializeOwned + Clone + PartialEq {
     const KIND: Kind;
     fn version(&self) -> u32;
     fn set_version(&mut self, v: u32);
+    fn into_any(self) -> AnyRecord;
+    fn from_any(r: AnyRecord) -> Option<Self>;
 }
 
 macro_rules! record {
-    ($t:ty, $kind:expr) => {
+    ($t:ty, $kind:expr, $variant:ident) => {
         impl Record for $t {
             const KIND: Kind = $kind;
+            fn into_any(self) -> AnyRecord {
+                AnyRecord::$variant(self)
+            }
+            fn from_any(r: AnyRecord) -> Option<Self> {
+                match r {
+                    AnyRecord::$variant(v) => Some(v),
+                    _ => None,
+                }
+            }
             fn version(&self) -> u32 {
                 self.version
             }
@@ -38,13 +47,13 @@ macro_rules! record {
     };
 }
 
-record!(Journal, Kind::Journal);
-record!(Partnership, Kind::Partnership);
-record!(Meeting, Kind::Meeting);
-record!(Goal, Kind::Goal);
-record!(Reflection, Kind::Reflection);
-record!(StageRecord, Kind::Stage);
-record!(TickSheet, Kind::Ticks);
+record!(Journal, Kind::Journal, Journal);
+record!(Partnership, Kind::Partnership, Partnership);
+record!(Meeting, Kind::Meeting, Meeting);
+record!(Goal, Kind::Goal, Goal);
+record!(Reflection, Kind::Reflection, Reflection);
+record!(StageRecord, Kind::Stage, Stage);
+record!(TickSheet, Kind::Ticks, Ticks);
 
 /// A change to the shape of one kind of record between two schema versions.
 pub struct Migration {
@@ -112,6 +121,7 @@ pub fn to_ron<T: Serialize>(value: &T) -> Result<String, StoreError> {
 
 /// Parse a record's text. Errors carry line and column.
 pub fn parse_record<T: Record>(path: &Path, text: &str) -> Result<T, StoreError> {
+    crate::model::text::check_no_bom(text).map_err(|e| text_error(path, e))?;
     let parse_error = |e: ron::error::SpannedError| StoreError::Parse {
         path: path.to_path_buf(),
         line: e.span.start.line,
@@ -166,9 +176,51 @@ fn version_mismatch<T: Record>(path: &Path, text: &str, found: u32) -> Result<T,
     })
 }
 
+fn text_error(path: &Path, e: crate::model::text::TextError) -> StoreError {
+    StoreError::Parse {
+        path: path.to_path_buf(),
+        line: e.line,
+        col: e.col,
+        message: e.message,
+    }
+}
+
+/// A record file's bytes as text: UTF-8 without a byte-order mark, else a positioned error.
+pub fn record_text<'b>(path: &Path, bytes: &'b [u8]) -> Result<&'b str, StoreError> {
+    crate::model::text::decode_utf8(bytes).map_err(|e| text_error(path, e))
+}
+
+/// Read the record file at `path` as given (a file the user named). It must be a plain file:
+/// a FIFO, socket or device is refused at once. Records inside the data directory are read
+/// with [`read_record_in`] or [`Store::read`], which never follow a link out of it.
 pub fn read_record<T: Record>(path: &Path) -> Result<T, StoreError> {
-    let text = std::fs::read_to_string(path).map_err(|e| StoreError::io(path, e))?;
-    parse_record(path, &text)
+    let bytes = super::io::read_plain_file(path)?;
+    parse_record(path, record_text(path, &bytes)?)
+}
+
+/// Read the record at `path` inside the data directory `root`, never through a link that
+/// leads out of it, and only if it is a plain file.
+pub fn read_record_in<T: Record>(root: &Path, path: &Path) -> Result<T, StoreError> {
+    read_from(&DataDir::open(root)?, path)
+}
+
+pub(crate) fn read_from<T: Record>(data: &DataDir, path: &Path) -> Result<T, StoreError> {
+    let bytes = data.read(path)?;
+    parse_record(path, record_text(path, &bytes)?)
+}
+
+impl Store {
+    /// Read one record of this journal (see [`read_record_in`]).
+    pub fn read<T: Record>(&self, path: &Path) -> Result<T, StoreError> {
+        read_record_in(self.root(), path)
+    }
+
+    /// Remove a file of this journal (a conflict copy once resolved), under the lock, never
+    /// through a link. `Ok(Some(warning))`: removed, but the folder could not be flushed.
+    pub fn remove_file(&self, path: &Path) -> Result<Option<String>, StoreError> {
+        let _lock = self.lock()?;
+        DataDir::open(self.root())?.remove(path)
+    }
 }
 
 /// What a save did.
@@ -183,87 +235,9 @@ pub struct Saved<T> {
     /// whole record was kept in `conflict_copy`.
     pub conflicts: Vec<String>,
     pub conflict_copy: Option<PathBuf>,
-}
-
-/// Save `new` over `path`. `base` is the record as it was read (`None`: a new record). If the
-/// file changed since, the two edits are merged field by field; nothing is silently dropped.
-/// A file that does not parse is never overwritten.
-pub fn save_record<T: Record>(
-    root: &Path,
-    path: &Path,
-    base: Option<&T>,
-    new: &T,
-) -> Result<Saved<T>, StoreError> {
-    let _lock = JournalLock::acquire(root)?;
-    super::safety::check_inside(root, path)?;
-    save_locked(path, base, new)
-}
-
-pub(crate) fn save_locked<T: Record>(
-    path: &Path,
-    base: Option<&T>,
-    new: &T,
-) -> Result<Saved<T>, StoreError> {
-    let on_disk: Option<T> = match std::fs::read_to_string(path) {
-        Ok(text) => Some(
-            parse_record(path, &text).map_err(|e| StoreError::WontOverwrite {
-                reason: e.to_string(),
-                path: path.to_path_buf(),
-            })?,
-        ),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => return Err(StoreError::io(path, e)),
-    };
-    let mut saved = Saved {
-        path: path.to_path_buf(),
-        value: new.clone(),
-        merged: false,
-        conflicts: Vec::new(),
-        conflict_copy: None,
-    };
-    match &on_disk {
-        Some(theirs) if Some(theirs) != base && theirs != new => {
-            let json =
-                |v: &T| serde_json::to_value(v).map_err(|e| StoreError::Invalid(e.to_string()));
-            let base_json = base.map(json).transpose()?;
-            let theirs_json = json(theirs)?;
-            let rule = &T::KIND.info().merge;
-            let (merged, conflicts) =
-                merge3_with(rule, base_json.as_ref(), &theirs_json, &json(new)?);
-            let mut value: T = serde_json::from_value(merged).map_err(|e| {
-                StoreError::Invalid(format!("merge produced an invalid record: {e}"))
-            })?;
-            value.set_version(SCHEMA_VERSION);
-            if !conflicts.is_empty() {
-                let copy = conflict_path(path);
-                atomic_write(&copy, to_ron(theirs)?.as_bytes())?;
-                saved.conflict_copy = Some(copy);
-            }
-            saved.merged = true;
-            saved.conflicts = conflicts;
-            if &value == theirs {
-                saved.value = value;
-                return Ok(saved);
-            }
-            saved.value = value;
-        }
-        Some(theirs) if theirs == new => return Ok(saved),
-        _ => {}
-    }
-    atomic_write(path, to_ron(&saved.value)?.as_bytes())?;
-    Ok(saved)
-}
-
-/// `meetings/2026-11-20-ab12cd.ron` -> `meetings/2026-11-20-ab12cd.conflict-20261123T101500-4242.ron`
-fn conflict_path(path: &Path) -> PathBuf {
-    let stem = path
-        .file_stem()
-        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
-    let stamp = chrono::Local::now().format("%Y%m%dT%H%M%S%3f");
-    path.with_file_name(format!(
-        "{stem}.conflict-{stamp}-{}.ron",
-        std::process::id()
-    ))
+    /// The save is made, but something short of an error happened (its folder could not be
+    /// flushed to disk): tell the user, and do not save again.
+    pub warnings: Vec<String>,
 }
 
 /// Is this file a conflict copy kept beside its record?
@@ -276,6 +250,60 @@ pub fn is_conflict_copy(path: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Meeting;
+
+    fn store() -> (tempfile::TempDir, Store, crate::store::PartnershipData) {
+        let t = tempfile::tempdir().unwrap();
+        let store = Store::new(t.path().join("j"));
+        let p = Partnership {
+            version: SCHEMA_VERSION,
+            id: String::new(),
+            name: "Sam".into(),
+            institution: None,
+            kind: crate::model::PartnershipKind::Induction,
+            pathway: crate::model::Pathway::RoleFocused,
+            focus: None,
+            start: chrono::NaiveDate::from_ymd_opt(2026, 9, 1).unwrap(),
+            end: None,
+            cadence_days: 14,
+            frameworks: vec![],
+            status: crate::model::PartnershipStatus::Active,
+            agreement: None,
+            evaluation: None,
+        };
+        store.create_partnership(p).unwrap();
+        let sam = store.load().partnerships.remove(0);
+        (t, store, sam)
+    }
+
+    #[test]
+    fn a_rename_that_succeeded_is_a_save_even_if_the_folder_fsync_fails() {
+        let (_t, store, sam) = store();
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+        let m = Meeting::new("abc123".into(), day);
+        super::super::io::fail_dir_sync(true);
+        let created = store.create_meeting(&sam, &m);
+        let mut changed = m.clone();
+        changed.focus = "Questioning".into();
+        let saved = created
+            .as_ref()
+            .ok()
+            .map(|c| store.save_at(&c.path, Some(&m), &changed));
+        let second = store.create_meeting(&sam, &Meeting::new("def456".into(), day));
+        super::super::io::fail_dir_sync(false);
+
+        let created = created.expect("create_in is a save");
+        assert_eq!(created.warnings.len(), 1, "{:?}", created.warnings);
+        assert!(created.warnings[0].contains("could not be flushed"));
+        assert!(created.warnings[0].contains("injected fsync failure"));
+        let saved = saved.unwrap().expect("save_at is a save");
+        assert_eq!(saved.warnings.len(), 1, "{:?}", saved.warnings);
+        assert_eq!(read_record::<Meeting>(&created.path).unwrap(), changed);
+        assert_eq!(second.expect("a second one too").warnings.len(), 1);
+        // Without the fault, no warning.
+        let again = store.save_at(&created.path, Some(&changed), &m).unwrap();
+        assert!(again.warnings.is_empty(), "{:?}", again.warnings);
+    }
 
     #[test]
     fn migrate_walks_the_table_and_stamps_the_version() {

@@ -1,5 +1,7 @@
-//! Keeping confidential notes private: warn when the journal is readable by others, and never
-//! write through a symbolic link that leads out of the data directory.
+//! Keeping confidential notes private: warn when the journal is readable by others, and a quick
+//! check that a path does not lead out of the data directory. The store's own reads, writes and
+//! deletes do not rely on that check (a link swapped in after it would defeat it): they go
+//! through `io::DataDir`, which resolves every path beneath the data directory's handle.
 
 use std::path::Path;
 
@@ -58,8 +60,9 @@ pub fn exposed(root: &Path, limit: usize) -> (Vec<String>, usize) {
     (found, total)
 }
 
-/// Refuse to write `path` unless it stays inside `root`: its folder must resolve inside the
-/// data directory, and the file itself must not be a symbolic link.
+/// Refuse `path` unless it stays inside `root`: its folder must resolve inside the data
+/// directory, and the file itself must not be a symbolic link. A check by path, for messages
+/// before any work is done; it cannot make a later write by path safe (see `io::DataDir`).
 pub fn check_inside(root: &Path, path: &Path) -> Result<(), StoreError> {
     if path
         .symlink_metadata()
