@@ -296,7 +296,7 @@ pub fn run(
                 if let Effect::EditText(text) = t.key(key) {
                     let _ = execute!(stdout(), DisableBracketedPaste);
                     ratatui::restore();
-                    let result = crate::editor::edit(&text);
+                    let result = crate::editor::edit(&text, t.journal.root());
                     terminal = ratatui::init();
                     execute!(stdout(), EnableBracketedPaste)?;
                     terminal.clear()?;

@@ -258,3 +258,70 @@ fn count_files(dir: &Path) -> usize {
     }
     n
 }
+
+/// The child of `a_note_being_edited_when_mentorlog_is_killed_is_kept_as_a_draft`: waits in
+/// its "editor" until killed.
+#[test]
+fn editor_child() {
+    let Some(dir) = std::env::var_os("MENTORLOG_EDIT_CHILD") else {
+        return;
+    };
+    // SAFETY of the test: only this child process sets it.
+    unsafe { std::env::set_var("VISUAL", "sleep 60 #") };
+    let _ = mentorlog::editor::edit("Notes typed before the crash", Path::new(&dir));
+}
+
+#[test]
+fn a_note_being_edited_when_mentorlog_is_killed_is_kept_as_a_draft() {
+    let t = tempfile::tempdir().unwrap();
+    let dir = t.path().join("j");
+    ok(&dir, &["partner", "add", "Sam Lee"]);
+    let mut child = Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", "editor_child", "--nocapture"])
+        .env("MENTORLOG_EDIT_CHILD", &dir)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let edits = dir.join(".mentorlog/edit");
+    let started = Instant::now();
+    let note = loop {
+        let found = std::fs::read_dir(&edits).ok().and_then(|rd| {
+            rd.filter_map(Result::ok)
+                .map(|e| e.path())
+                .find(|p| p.extension().is_some_and(|x| x == "md"))
+        });
+        if let Some(f) = found {
+            break f;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "the editor never started"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    // The note is in the journal's own private folder while the editor runs.
+    assert!(note.starts_with(&dir));
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let out = ml(&dir)
+        .arg("status")
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("is kept in"), "{said}");
+    assert_eq!(
+        std::fs::read_dir(&edits).unwrap().count(),
+        0,
+        "left behind in {}",
+        edits.display()
+    );
+    let draft = dir
+        .join(".mentorlog/drafts")
+        .join(note.file_name().unwrap());
+    assert_eq!(
+        std::fs::read_to_string(draft).unwrap(),
+        "Notes typed before the crash"
+    );
+}

@@ -28,7 +28,7 @@ pub fn run(ctx: &mut Context, a: &LogArgs, out: &mut dyn Write) -> anyhow::Resul
         })
         .transpose()?;
     let due = a.due.as_deref().map(|d| ctx.date(d)).transpose()?;
-    let notes = notes(a, first)?;
+    let notes = notes(a, first, ctx.journal.root())?;
     let mut m = Meeting::new(new_id(), date);
     m.time = time;
     m.duration_minutes = a.duration;
@@ -67,7 +67,7 @@ pub fn run(ctx: &mut Context, a: &LogArgs, out: &mut dyn Write) -> anyhow::Resul
     Ok(())
 }
 
-fn notes(a: &LogArgs, first: bool) -> anyhow::Result<String> {
+fn notes(a: &LogArgs, first: bool, root: &std::path::Path) -> anyhow::Result<String> {
     if a.notes.len() == 1 && a.notes[0] == "-" {
         let mut s = String::new();
         std::io::stdin()
@@ -79,13 +79,13 @@ fn notes(a: &LogArgs, first: bool) -> anyhow::Result<String> {
         return Ok(a.notes.join(" "));
     }
     if interactive() {
-        return edit_notes(a.focus.as_deref().unwrap_or(""), first);
+        return edit_notes(a.focus.as_deref().unwrap_or(""), first, root);
     }
     Ok(String::new())
 }
 
 /// Open $VISUAL or $EDITOR on a private temporary file; lines starting with `#` are dropped.
-fn edit_notes(focus: &str, first: bool) -> anyhow::Result<String> {
+fn edit_notes(focus: &str, first: bool, root: &std::path::Path) -> anyhow::Result<String> {
     let mut template = format!(
         "\n# Meeting notes{}. Lines starting with # are ignored.\n\
          # Save and quit to log the meeting; leave it empty to log it without notes.\n",
@@ -105,8 +105,8 @@ fn edit_notes(focus: &str, first: bool) -> anyhow::Result<String> {
             template.push_str(&format!("# {line}\n"));
         }
     }
-    let text =
-        crate::editor::edit(&template).map_err(|e| anyhow::anyhow!("{e}; nothing was logged"))?;
+    let text = crate::editor::edit(&template, root)
+        .map_err(|e| anyhow::anyhow!("{e}; nothing was logged"))?;
     Ok(text
         .lines()
         .filter(|l| !l.starts_with('#'))

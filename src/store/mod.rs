@@ -19,6 +19,7 @@ mod lock;
 pub mod merge;
 mod record;
 pub mod safety;
+pub mod scratch;
 pub mod watch;
 
 use std::path::{Path, PathBuf};
@@ -349,7 +350,7 @@ impl Store {
         }
         let _lock = self.lock()?;
         let (finished, removed) = batch::recover_locked(&DataDir::open(&self.root)?)?;
-        let mut said = Vec::new();
+        let mut said = scratch::recover(&self.root);
         if finished > 0 {
             said.push(format!(
                 "finished {finished} change{} that a mentorlog stopped in the middle of saving",

@@ -29,12 +29,21 @@ pub struct Watcher {
     pub polling: bool,
 }
 
-/// Whether a changed path is one a reload cares about (records, not temp or lock files).
-pub fn is_record_path(p: &Path) -> bool {
+/// Whether a changed path is one a reload cares about: records and their folders, not temp
+/// or lock files, nor anything in a hidden folder of the journal (`.mentorlog/`, where
+/// unfinished batches and notes being edited wait).
+pub fn is_record_path(root: &Path, p: &Path) -> bool {
+    let rel = p.strip_prefix(root).unwrap_or(p);
+    let hidden = rel
+        .components()
+        .any(|c| c.as_os_str().to_str().is_some_and(|n| n.starts_with('.')));
+    if hidden {
+        return false;
+    }
     let Some(name) = p.file_name().and_then(|n| n.to_str()) else {
         return false;
     };
-    !name.starts_with('.') && (name.ends_with(".ron") || p.is_dir()) || is_conflict_copy(p)
+    name.ends_with(".ron") || p.is_dir() || is_conflict_copy(p)
 }
 
 /// Whether an event changes something (opening or reading a file does not).
@@ -46,7 +55,7 @@ fn is_change(kind: &EventKind) -> bool {
 }
 
 /// Collect changed record paths and pass them on in batches, once they have settled.
-fn debounce(raw: Receiver<notify::Result<Event>>, out: Sender<Vec<PathBuf>>) {
+fn debounce(root: PathBuf, raw: Receiver<notify::Result<Event>>, out: Sender<Vec<PathBuf>>) {
     std::thread::spawn(move || {
         let mut batch: Vec<PathBuf> = Vec::new();
         loop {
@@ -57,7 +66,7 @@ fn debounce(raw: Receiver<notify::Result<Event>>, out: Sender<Vec<PathBuf>>) {
             };
             match next {
                 Ok(Ok(event)) if is_change(&event.kind) => {
-                    batch.extend(event.paths.into_iter().filter(|p| is_record_path(p)));
+                    batch.extend(event.paths.into_iter().filter(|p| is_record_path(&root, p)));
                 }
                 Ok(_) => {}
                 Err(RecvTimeoutError::Timeout) => {
@@ -90,7 +99,7 @@ impl Watcher {
                         .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
                 w.watch(root, RecursiveMode::Recursive)
                     .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
-                debounce(raw_poll, out);
+                debounce(root.to_path_buf(), raw_poll, out);
                 return Ok((
                     Watcher {
                         _inner: Inner::Polling { _guard: w },
@@ -100,7 +109,7 @@ impl Watcher {
                 ));
             }
         };
-        debounce(raw, out);
+        debounce(root.to_path_buf(), raw, out);
         Ok((watcher, rx))
     }
 }
@@ -136,8 +145,20 @@ mod tests {
 
     #[test]
     fn temp_and_lock_files_are_not_records() {
-        assert!(!is_record_path(Path::new("/j/meetings/.tmp-abc.ron")));
-        assert!(!is_record_path(Path::new("/j/.mentorlog.lock")));
-        assert!(is_record_path(Path::new("/j/meetings/2026-11-20-abc.ron")));
+        let root = Path::new("/home/jo/.local/share/mentorlog");
+        let at = |p: &str| root.join(p);
+        assert!(!is_record_path(root, &at("p/sam/meetings/.tmp-abc.ron")));
+        assert!(!is_record_path(root, &at(".mentorlog.lock")));
+        assert!(!is_record_path(root, &at(".mentorlog/pending/1-2-3.ron")));
+        assert!(!is_record_path(root, &at(".mentorlog/edit/edit-abc.md")));
+        // A hidden folder above the journal (the default data directory has one) is no bar.
+        assert!(is_record_path(
+            root,
+            &at("p/sam/meetings/2026-11-20-abc.ron")
+        ));
+        assert!(is_record_path(
+            root,
+            &at("p/sam/goals/2026-11-20-abc.conflict-1-2-3.ron")
+        ));
     }
 }

@@ -10,6 +10,7 @@ use super::{Screen, View};
 use crate::app::Pane;
 use crate::app::checklist::Row;
 use crate::framework::framework_progress;
+use crate::journal::EvidenceLine;
 
 fn bar(achieved: usize, total: usize, width: usize) -> String {
     if total == 0 || width == 0 {
@@ -184,19 +185,20 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
             }
             match tick {
                 Some(tk) => {
-                    let mut ev: Vec<String> = Vec::new();
-                    for m in &tk.evidence.meetings {
-                        let focus = match p.meeting(m) {
-                            Some(l) if s.app.review && l.value.private => {
-                                "(private meeting)".to_string()
-                            }
-                            Some(l) => format!("meeting {} {}", l.value.date, l.value.focus),
-                            None => format!("meeting {m} (not found)"),
-                        };
-                        ev.push(focus);
-                    }
-                    ev.extend(tk.evidence.notes.iter().map(|n| format!("\"{n}\"")));
-                    ev.extend(tk.evidence.files.iter().cloned());
+                    // As this screen may see it: a private meeting is left out in review mode.
+                    let ev: Vec<String> = p
+                        .evidence(&tk.evidence)
+                        .into_iter()
+                        .map(|line| match line {
+                            EvidenceLine::Meeting {
+                                date: Some(d),
+                                focus,
+                                ..
+                            } => format!("meeting {d} {focus}"),
+                            EvidenceLine::Note(n) => format!("\"{n}\""),
+                            other => other.plain(),
+                        })
+                        .collect();
                     info.push(Line::from(vec![
                         Span::styled(format!("Ticked {}", tk.date), t.ok()),
                         Span::raw(

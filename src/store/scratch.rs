@@ -1,0 +1,169 @@
+//! Scratch files: a note being written in the user's own editor ($EDITOR) is kept inside the
+//! data directory (private, beside the journal it belongs to), never in the system's shared
+//! temporary folder. While the editor runs, a lock beside the file says it is in use; a file
+//! whose lock nobody holds was left by a mentorlog that was stopped, and the next open keeps
+//! its text as a draft (in `.mentorlog/drafts/`) and says where.
+
+use std::fs::{File, OpenOptions};
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use super::StoreError;
+use super::io::DataDir;
+
+/// Where notes being edited wait.
+pub const EDIT_DIR: &str = ".mentorlog/edit";
+/// Where the text of an edit whose mentorlog was stopped is kept.
+pub const DRAFTS_DIR: &str = ".mentorlog/drafts";
+
+/// A note being edited; the lock is held until it is dropped, and the files go with it.
+pub struct Scratch {
+    pub path: PathBuf,
+    lock_path: PathBuf,
+    _lock: File,
+}
+
+/// A new private file: created new (O_EXCL), so never through a link planted at its name.
+fn private_file(path: &Path) -> std::io::Result<File> {
+    let mut o = OpenOptions::new();
+    o.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        o.mode(0o600);
+    }
+    o.open(path)
+}
+
+impl Scratch {
+    /// A new scratch file in the data directory `root`, holding `text`, ending in `suffix`.
+    pub fn new(root: &Path, text: &str, suffix: &str) -> Result<Scratch, StoreError> {
+        let data = DataDir::create(root)?;
+        let dir = root.join(EDIT_DIR);
+        data.ensure_dir(&dir)?;
+        let name = format!("edit-{}", crate::model::new_id());
+        let lock_path = dir.join(format!("{name}.lock"));
+        let lock = private_file(&lock_path).map_err(|e| StoreError::io(&lock_path, e))?;
+        lock.lock().map_err(|e| StoreError::io(&lock_path, e))?;
+        let path = dir.join(format!("{name}{suffix}"));
+        let mut file = private_file(&path).map_err(|e| StoreError::io(&path, e))?;
+        file.write_all(text.as_bytes())
+            .and_then(|()| file.sync_all())
+            .map_err(|e| StoreError::io(&path, e))?;
+        Ok(Scratch {
+            path,
+            lock_path,
+            _lock: lock,
+        })
+    }
+
+    /// The text as the editor left it.
+    pub fn read(&self) -> Result<String, StoreError> {
+        std::fs::read_to_string(&self.path).map_err(|e| StoreError::io(&self.path, e))
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+        let _ = std::fs::remove_file(&self.lock_path);
+    }
+}
+
+/// Keep the text of every scratch file whose mentorlog was stopped as a draft, and remove
+/// the rest of it. Returns what was kept, in words.
+pub(super) fn recover(root: &Path) -> Vec<String> {
+    let dir = root.join(EDIT_DIR);
+    let Ok(data) = DataDir::open(root) else {
+        return Vec::new();
+    };
+    let mut said = Vec::new();
+    for (name, folder) in data.entries(&dir).unwrap_or_default() {
+        let Some(stem) = name.strip_suffix(".lock").filter(|_| !folder) else {
+            continue;
+        };
+        let lock_path = dir.join(&name);
+        let Ok(lock) = File::open(&lock_path) else {
+            continue;
+        };
+        if lock.try_lock().is_err() {
+            continue; // its editor is still open in a running mentorlog
+        }
+        for (other, _) in data.entries(&dir).unwrap_or_default() {
+            if other == name || !other.starts_with(stem) {
+                continue;
+            }
+            let path = dir.join(&other);
+            let text = data.read(&path).unwrap_or_default();
+            if !String::from_utf8_lossy(&text).trim().is_empty() {
+                let kept = root.join(DRAFTS_DIR).join(&other);
+                if data.ensure_dir(&root.join(DRAFTS_DIR)).is_ok()
+                    && data.write(&kept, &text).is_ok()
+                {
+                    said.push(format!(
+                        "a note that was being written in your editor when mentorlog was stopped \
+                         is kept in {}",
+                        kept.display()
+                    ));
+                }
+            }
+            let _ = data.remove(&path);
+        }
+        let _ = data.remove(&lock_path);
+    }
+    said
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_scratch_file_lives_in_the_journal_and_goes_when_done() {
+        let t = tempfile::tempdir().unwrap();
+        let s = Scratch::new(t.path(), "a draft", ".md").unwrap();
+        assert!(s.path.starts_with(t.path().join(EDIT_DIR)));
+        assert_eq!(s.read().unwrap(), "a draft");
+        // In use: recovery leaves it alone.
+        assert!(recover(t.path()).is_empty());
+        assert!(s.path.exists());
+        let path = s.path.clone();
+        drop(s);
+        assert!(!path.exists());
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(t.path().join(EDIT_DIR))
+                .unwrap()
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o077, 0, "the edit folder is private");
+        }
+    }
+
+    #[test]
+    fn the_text_of_an_edit_whose_mentorlog_died_is_kept_as_a_draft() {
+        let t = tempfile::tempdir().unwrap();
+        let dir = t.path().join(EDIT_DIR);
+        std::fs::create_dir_all(&dir).unwrap();
+        // What a mentorlog killed while its editor was open leaves: the note and a lock that
+        // nobody holds any more.
+        std::fs::write(dir.join("edit-abc234.md"), "notes typed before the crash").unwrap();
+        std::fs::write(dir.join("edit-abc234.lock"), "").unwrap();
+        std::fs::write(dir.join("edit-xyz789.md"), "  \n").unwrap();
+        std::fs::write(dir.join("edit-xyz789.lock"), "").unwrap();
+        let said = recover(t.path());
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert!(said[0].contains("drafts"), "{said:?}");
+        assert_eq!(
+            std::fs::read_dir(&dir).unwrap().count(),
+            0,
+            "nothing is left behind"
+        );
+        let kept = t.path().join(DRAFTS_DIR).join("edit-abc234.md");
+        assert_eq!(
+            std::fs::read_to_string(kept).unwrap(),
+            "notes typed before the crash"
+        );
+    }
+}
