@@ -3,6 +3,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::store::kind::with_folder_type;
 use crate::store::{KINDS, Kind, Loaded, PartnershipData, PartnershipRecord, Snapshot};
 
 /// What changed between two readings of the journal, in words for the status bar.
@@ -18,14 +19,9 @@ pub fn describe_changes(old: &Snapshot, new: &Snapshot) -> Vec<String> {
             continue; // its records had not been read: nothing to compare with
         }
         ticks(&mut out, name, o, p);
-        for info in KINDS.iter().filter(|k| k.folder.is_some()) {
-            match info.kind {
-                Kind::Meeting => count::<crate::model::Meeting>(&mut out, name, o, p),
-                Kind::Goal => count::<crate::model::Goal>(&mut out, name, o, p),
-                Kind::Reflection => count::<crate::model::Reflection>(&mut out, name, o, p),
-                Kind::Stage => count::<crate::model::StageRecord>(&mut out, name, o, p),
-                _ => {}
-            }
+        // Tick sheets are told item by item above; every other kind is counted.
+        for info in KINDS.iter().filter(|k| k.kind != Kind::Ticks) {
+            with_folder_type!(info.kind, T => count::<T>(&mut out, name, o, p), _ => {});
         }
         if o.partnership.value != p.partnership.value {
             out.push(format!("{name}: partnership or agreement changed"));

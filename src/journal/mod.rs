@@ -32,9 +32,10 @@ pub use reader::{Audience, EvidenceLine, Partner, Reader};
 pub use ticks::TickRequest;
 
 use crate::framework::FrameworkSet;
+use crate::store::kind::with_folder_type;
 use crate::store::{
-    AnyRecord, BatchError, Kind, Loaded, PartnershipData, PartnershipRecord, Snapshot, Store,
-    StoreError, Write,
+    AnyRecord, BatchError, Kind, Loaded, PartnershipData, PartnershipRecord, Record, Snapshot,
+    Store, StoreError, Write,
 };
 
 /// A file's content before and after one change (`None`: no file).
@@ -517,18 +518,8 @@ impl Journal {
                     .partnerships
                     .retain(|p| p.partnership.path != path);
             }
-            (Some(Kind::Meeting), v) => {
-                self.upsert(path, v.and_then(into::<crate::model::Meeting>))
-            }
-            (Some(Kind::Goal), v) => self.upsert(path, v.and_then(into::<crate::model::Goal>)),
-            (Some(Kind::Reflection), v) => {
-                self.upsert(path, v.and_then(into::<crate::model::Reflection>))
-            }
-            (Some(Kind::Stage), v) => {
-                self.upsert(path, v.and_then(into::<crate::model::StageRecord>))
-            }
-            (Some(Kind::Ticks), v) => {
-                self.upsert(path, v.and_then(into::<crate::model::TickSheet>))
+            (Some(kind), v) => {
+                with_folder_type!(kind, T => self.upsert(path, v.and_then(T::from_any)), _ => {})
             }
             _ => {}
         }
@@ -568,10 +559,6 @@ impl Journal {
             .partnership(pid)
             .ok_or_else(|| OpError::Refused(format!("there is no partnership '{pid}'")))
     }
-}
-
-fn into<T: PartnershipRecord>(r: AnyRecord) -> Option<T> {
-    T::unwrap(&r).cloned()
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::io::DataDir;
-use super::kind::{AnyRecord, Kind, each_record};
+use super::kind::{AnyRecord, Kind, each_record, with_record_type};
 use super::merge::merge3_with;
 use super::record::{Record, parse_record, record_text, to_ron};
 use super::{Store, StoreError};
@@ -197,28 +197,17 @@ fn merge_any(
     theirs: &AnyRecord,
     new: &AnyRecord,
 ) -> Result<(AnyRecord, Vec<String>), StoreError> {
-    macro_rules! go {
-        ($variant:ident, $t:ident, $n:ident) => {{
-            let b = match base {
-                Some(AnyRecord::$variant(b)) => Some(b),
-                _ => None,
-            };
-            let (v, c) = merge_typed(b, $t, $n)?;
-            Ok((AnyRecord::$variant(v), c))
-        }};
-    }
-    match (theirs, new) {
-        (AnyRecord::Journal(t), AnyRecord::Journal(n)) => go!(Journal, t, n),
-        (AnyRecord::Partnership(t), AnyRecord::Partnership(n)) => go!(Partnership, t, n),
-        (AnyRecord::Meeting(t), AnyRecord::Meeting(n)) => go!(Meeting, t, n),
-        (AnyRecord::Goal(t), AnyRecord::Goal(n)) => go!(Goal, t, n),
-        (AnyRecord::Reflection(t), AnyRecord::Reflection(n)) => go!(Reflection, t, n),
-        (AnyRecord::Stage(t), AnyRecord::Stage(n)) => go!(Stage, t, n),
-        (AnyRecord::Ticks(t), AnyRecord::Ticks(n)) => go!(Ticks, t, n),
-        _ => Err(StoreError::Invalid(
-            "a record cannot be saved over one of another kind".into(),
-        )),
-    }
+    with_record_type!(theirs.kind(), T => {
+        let b = base.cloned().and_then(T::from_any);
+        match (T::from_any(theirs.clone()), T::from_any(new.clone())) {
+            (Some(t), Some(n)) => {
+                merge_typed(b.as_ref(), &t, &n).map(|(v, c)| (v.into_any(), c))
+            }
+            _ => Err(StoreError::Invalid(
+                "a record cannot be saved over one of another kind".into(),
+            )),
+        }
+    })
 }
 
 /// The text a record is written as.
@@ -694,15 +683,7 @@ fn roll_back(data: &DataDir, todo: &[&Planned], new_dirs: &[PathBuf]) -> Result<
 
 /// Parse a record's text, for reading back an intent or a conflict copy.
 pub fn parse_any(kind: Kind, path: &Path, text: &str) -> Result<AnyRecord, StoreError> {
-    Ok(match kind {
-        Kind::Journal => AnyRecord::Journal(parse_record(path, text)?),
-        Kind::Partnership => AnyRecord::Partnership(parse_record(path, text)?),
-        Kind::Meeting => AnyRecord::Meeting(parse_record(path, text)?),
-        Kind::Goal => AnyRecord::Goal(parse_record(path, text)?),
-        Kind::Reflection => AnyRecord::Reflection(parse_record(path, text)?),
-        Kind::Stage => AnyRecord::Stage(parse_record(path, text)?),
-        Kind::Ticks => AnyRecord::Ticks(parse_record(path, text)?),
-    })
+    with_record_type!(kind, T => Ok(parse_record::<T>(path, text)?.into_any()))
 }
 
 /// Test builds only: make the Nth file write of this thread fail, as a full disk would, or

@@ -314,6 +314,74 @@ pub enum AnyRecord {
     Ticks(TickSheet),
 }
 
+/// Run `$body` with `$T` the record type of kind `$kind`: code written once for every kind.
+macro_rules! with_record_type {
+    ($kind:expr, $T:ident => $body:expr) => {
+        match $kind {
+            $crate::store::Kind::Journal => {
+                type $T = $crate::model::Journal;
+                $body
+            }
+            $crate::store::Kind::Partnership => {
+                type $T = $crate::model::Partnership;
+                $body
+            }
+            $crate::store::Kind::Meeting => {
+                type $T = $crate::model::Meeting;
+                $body
+            }
+            $crate::store::Kind::Goal => {
+                type $T = $crate::model::Goal;
+                $body
+            }
+            $crate::store::Kind::Reflection => {
+                type $T = $crate::model::Reflection;
+                $body
+            }
+            $crate::store::Kind::Stage => {
+                type $T = $crate::model::StageRecord;
+                $body
+            }
+            $crate::store::Kind::Ticks => {
+                type $T = $crate::model::TickSheet;
+                $body
+            }
+        }
+    };
+}
+pub(crate) use with_record_type;
+
+/// `with_record_type!` for the kinds kept one to a file in a partnership's folders (those
+/// that are [`PartnershipRecord`]s); `$other` for the rest.
+macro_rules! with_folder_type {
+    ($kind:expr, $T:ident => $body:expr, _ => $other:expr) => {
+        match $kind {
+            $crate::store::Kind::Meeting => {
+                type $T = $crate::model::Meeting;
+                $body
+            }
+            $crate::store::Kind::Goal => {
+                type $T = $crate::model::Goal;
+                $body
+            }
+            $crate::store::Kind::Reflection => {
+                type $T = $crate::model::Reflection;
+                $body
+            }
+            $crate::store::Kind::Stage => {
+                type $T = $crate::model::StageRecord;
+                $body
+            }
+            $crate::store::Kind::Ticks => {
+                type $T = $crate::model::TickSheet;
+                $body
+            }
+            $crate::store::Kind::Journal | $crate::store::Kind::Partnership => $other,
+        }
+    };
+}
+pub(crate) use with_folder_type;
+
 /// Run `$body` with `$v` bound to the record inside `$r`, whatever its kind.
 macro_rules! each_record {
     ($r:expr, $v:ident => $body:expr) => {
@@ -359,15 +427,7 @@ impl AnyRecord {
 
     /// Read the record of kind `kind` at `path`.
     pub fn read(kind: Kind, path: &Path) -> Result<AnyRecord, StoreError> {
-        Ok(match kind {
-            Kind::Journal => AnyRecord::Journal(read_record(path)?),
-            Kind::Partnership => AnyRecord::Partnership(read_record(path)?),
-            Kind::Meeting => AnyRecord::Meeting(read_record(path)?),
-            Kind::Goal => AnyRecord::Goal(read_record(path)?),
-            Kind::Reflection => AnyRecord::Reflection(read_record(path)?),
-            Kind::Stage => AnyRecord::Stage(read_record(path)?),
-            Kind::Ticks => AnyRecord::Ticks(read_record(path)?),
-        })
+        with_record_type!(kind, T => Ok(read_record::<T>(path)?.into_any()))
     }
 }
 

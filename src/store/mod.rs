@@ -323,11 +323,13 @@ impl Store {
         let mut snap = Snapshot::default();
         match DataDir::open(&self.root) {
             Ok(files) => {
-                load_kind::<Meeting>(&files, data, &mut snap);
-                load_kind::<Goal>(&files, data, &mut snap);
-                load_kind::<Reflection>(&files, data, &mut snap);
-                load_kind::<StageRecord>(&files, data, &mut snap);
-                load_kind::<TickSheet>(&files, data, &mut snap);
+                for info in Kind::in_folders() {
+                    kind::with_folder_type!(
+                        info.kind,
+                        T => load_kind::<T>(&files, data, &mut snap),
+                        _ => {}
+                    );
+                }
             }
             Err(e) => snap.problems.push(e.to_string()),
         }
