@@ -1,9 +1,13 @@
-//! The checklist pane's rows: a framework's sections as a collapsible tree, with each item's
-//! tick, optionally only the items not yet achieved.
+//! The checklist pane: a framework's sections as a collapsible tree, with each item's tick
+//! (optionally only the items not yet achieved), and what its keys do: tick, level, evidence,
+//! fold, choose the framework.
 
 use std::collections::BTreeSet;
 
+use super::picker::{PickPurpose, Picker};
+use super::{App, Overlay, Pane, Tab};
 use crate::framework::{Framework, FrameworkSet, Section};
+use crate::journal::Journal;
 use crate::journal::Partner;
 use crate::model::{Progress, Tick};
 
@@ -111,4 +115,149 @@ pub fn rows<'a>(
         walk(set, fw, p, state, s, 0, &mut out);
     }
     out
+}
+
+impl App {
+    pub(super) fn toggle_section(&mut self, j: &Journal, id: &str, collapse: bool) {
+        if collapse {
+            self.checklist.collapsed.insert(id.to_string());
+        } else {
+            self.checklist.collapsed.remove(id);
+        }
+        self.clamp(j);
+    }
+
+    pub(super) fn set_collapsed(&mut self, j: &Journal, collapse: bool) {
+        if self.tab != Tab::Checklists || self.pane != Pane::Main {
+            return;
+        }
+        let r = self.reader(j);
+        let rows = self.checklist_rows(&r);
+        let cursor = self.checklist.cursor;
+        let Some(row) = rows.get(cursor) else {
+            return;
+        };
+        // On an item, Left goes to (and folds) its section.
+        let (id, at) = match row {
+            Row::Section { section, .. } => (section.id.clone(), cursor),
+            Row::Item { depth, .. } => {
+                let d = *depth;
+                let found = rows[..cursor]
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .find_map(|(i, r)| match r {
+                        Row::Section { section, depth, .. } if *depth < d => {
+                            Some((section.id.clone(), i))
+                        }
+                        _ => None,
+                    });
+                match found {
+                    Some(f) if collapse => f,
+                    _ => return,
+                }
+            }
+        };
+        self.checklist.cursor = at;
+        self.toggle_section(j, &id, collapse);
+    }
+
+    /// The item under the checklist cursor: (framework, item) where its tick is stored.
+    pub(super) fn checklist_item(&self, j: &Journal) -> Option<(String, String, bool)> {
+        if self.tab != Tab::Checklists || self.pane != Pane::Main {
+            return None;
+        }
+        match self
+            .checklist_rows(&self.reader(j))
+            .get(self.checklist.cursor)?
+        {
+            Row::Item { address, tick, .. } => {
+                Some((address.0.clone(), address.1.clone(), tick.is_some()))
+            }
+            Row::Section { .. } => None,
+        }
+    }
+
+    pub(super) fn tick(&mut self, j: &mut Journal) {
+        if self.tab == Tab::Checklists && self.pane == Pane::Main {
+            let r = self.reader(j);
+            if let Some(Row::Section {
+                section, collapsed, ..
+            }) = self.checklist_rows(&r).get(self.checklist.cursor)
+            {
+                let (id, c) = (section.id.clone(), *collapsed);
+                return self.toggle_section(j, &id, !c);
+            }
+        }
+        let (Some((f, i, ticked)), Some(pid)) = (self.checklist_item(j), self.pid(j)) else {
+            return;
+        };
+        let levels = j
+            .frameworks()
+            .get(&f)
+            .map(|fw| fw.levels.clone())
+            .unwrap_or_default();
+        if !ticked && !levels.is_empty() {
+            let options = levels.iter().map(|l| (l.clone(), l.clone())).collect();
+            self.overlays.push(Overlay::Picker(Picker::new(
+                "Level reached",
+                PickPurpose::Level {
+                    framework: f,
+                    item: i,
+                },
+                options,
+                [],
+                false,
+            )));
+            return;
+        }
+        let result = j.toggle_tick(&pid, &f, &i);
+        self.said(j, result);
+    }
+
+    pub(super) fn attach_evidence(&mut self, j: &Journal) {
+        let Some((f, i, _)) = self.checklist_item(j) else {
+            return;
+        };
+        self.overlays.push(Overlay::Picker(Picker::new(
+            format!("Evidence for {f}/{i}"),
+            PickPurpose::EvidenceKind {
+                framework: f,
+                item: i,
+            },
+            vec![
+                ("meeting".into(), "A meeting from the log".into()),
+                ("text".into(), "Typed text (what shows it)".into()),
+            ],
+            [],
+            false,
+        )));
+    }
+
+    pub(super) fn choose_framework(&mut self, j: &Journal) {
+        if self.tab != Tab::Checklists {
+            return;
+        }
+        let options: Vec<(String, String)> = self
+            .partner_frameworks(&self.reader(j))
+            .iter()
+            .enumerate()
+            .map(|(n, f)| {
+                (
+                    n.to_string(),
+                    format!("{} ({} items)", f.title, f.item_count()),
+                )
+            })
+            .collect();
+        if options.is_empty() {
+            return self.info("This partnership uses no framework yet");
+        }
+        self.overlays.push(Overlay::Picker(Picker::new(
+            "Framework",
+            PickPurpose::Framework,
+            options,
+            [],
+            false,
+        )));
+    }
 }
