@@ -175,6 +175,8 @@ pub struct Form {
     pub base: Option<crate::store::AnyRecord>,
     /// Set when the record changed on disk while the form was open.
     pub changed_elsewhere: bool,
+    /// ... and it is gone: saving asks whether to bring it back.
+    pub deleted_elsewhere: bool,
     /// The record was deleted elsewhere and the person chose to bring it back with this edit.
     pub restore: bool,
     /// The id a new record gets (fixed when the form opens, so a retried save is the same
@@ -207,6 +209,7 @@ impl Form {
             hint: None,
             base: None,
             changed_elsewhere: false,
+            deleted_elsewhere: false,
             restore: false,
             new_id: None,
         }

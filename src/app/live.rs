@@ -63,6 +63,7 @@ impl App {
             });
             if now.as_ref() != Some(base) {
                 form.changed_elsewhere = true;
+                form.deleted_elsewhere = now.is_none();
             }
         }
         self.after_load(j);

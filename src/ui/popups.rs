@@ -19,7 +19,12 @@ pub fn draw(frame: &mut Frame, area: Rect, overlay: &Overlay, s: &Screen, view: 
         Overlay::Form(form) => draw_form(frame, area, form, view),
         Overlay::Picker(p) => picker(frame, area, p, view),
         Overlay::Confirm { message, .. } => {
-            let r = centered(area, (super::text::width(message) as u16 + 4).max(30), 3);
+            // As wide as the message wants (within the screen), as tall as it wraps to.
+            let w = (super::text::width(message) as u16 + 4)
+                .max(30)
+                .min(area.width.saturating_sub(4).max(30));
+            let lines = super::text::wrap(message, w.saturating_sub(2) as usize).len() as u16;
+            let r = centered(area, w, lines + 2);
             frame.render_widget(Clear, r);
             frame.render_widget(
                 Paragraph::new(message.as_str())
@@ -283,13 +288,15 @@ pub fn draw_form(frame: &mut Frame, area: Rect, form: &Form, view: &View) {
     ])
     .areas(inner);
     if form.changed_elsewhere {
+        let said = if form.deleted_elsewhere {
+            "Deleted elsewhere since you opened it: saving asks whether to bring it back \
+             with your edits."
+        } else {
+            "Changed elsewhere since you opened it: saving merges your edits with those \
+             changes, field by field."
+        };
         frame.render_widget(
-            Paragraph::new(Span::styled(
-                "Changed elsewhere since you opened it: saving merges your edits with those \
-                 changes, field by field.",
-                t.warn(),
-            ))
-            .wrap(Wrap { trim: true }),
+            Paragraph::new(Span::styled(said, t.warn())).wrap(Wrap { trim: true }),
             hint_area,
         );
     } else if let Some(h) = &form.hint {
