@@ -20,10 +20,6 @@ use crate::model::SCHEMA_VERSION;
 /// Where unfinished batches wait to be finished.
 pub const PENDING_DIR: &str = ".mentorlog/pending";
 
-/// Present while a batch is being written: a process that finds it, holding the lock, knows
-/// the last writer was stopped half-way and may have left temporary files.
-const WRITING: &str = ".mentorlog/writing";
-
 /// What a write does to one file.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Mode {
@@ -447,17 +443,17 @@ fn run_intent(data: &DataDir, intent: &Intent) -> Result<Vec<String>, StoreError
     Ok(warnings)
 }
 
-/// Put right what a stopped writer left: finish its unfinished batches, and remove the
-/// temporary files of its saves. The caller holds the lock, so no save is in progress and
-/// every temporary file is a leftover. Returns (batches finished, files removed).
-pub(super) fn recover_locked(data: &DataDir) -> Result<(usize, usize), StoreError> {
+/// Put right what a stopped writer left: finish its unfinished batches, and, when the last
+/// holder of the lock was stopped holding it (`stopped`), remove the temporary files of its
+/// saves. The caller holds the lock, so no save is in progress and every temporary file is a
+/// leftover. Returns (batches finished, files removed).
+pub(super) fn recover_locked(data: &DataDir, stopped: bool) -> Result<(usize, usize), StoreError> {
     let finished = finish_pending(data)?;
-    let marker = data.root().join(WRITING);
-    let mut removed = 0;
-    if data.exists(&marker) {
-        removed = sweep_temporary_files(data);
-        let _ = data.remove(&marker);
-    }
+    let removed = if stopped {
+        sweep_temporary_files(data)
+    } else {
+        0
+    };
     Ok((finished, removed))
 }
 
@@ -541,9 +537,9 @@ pub fn apply(
     writes: &[Write],
     prune_dirs: &[PathBuf],
 ) -> Result<Vec<Written>, BatchError> {
-    let _lock = store.lock()?;
+    let lock = store.lock()?;
     let data = DataDir::create(store.root())?;
-    recover_locked(&data)?;
+    recover_locked(&data, lock.previous_holder_stopped())?;
     let mut taken = Vec::new();
     let mut planned = Vec::new();
     for w in writes {
@@ -553,12 +549,9 @@ pub fn apply(
     if todo.is_empty() && prune_dirs.is_empty() {
         return Ok(planned.into_iter().map(|p| p.written).collect());
     }
-    let marker = data.root().join(WRITING);
-    data.write(&marker, b"")?;
     let new_dirs = missing_dirs(&data, &todo);
     match write_planned(&data, &todo, prune_dirs) {
         Ok(warnings) => {
-            let _ = data.remove(&marker);
             let mut written: Vec<Written> = planned.into_iter().map(|p| p.written).collect();
             if let Some(first) = written.first_mut() {
                 first.warnings = warnings;
@@ -569,6 +562,7 @@ pub fn apply(
             #[cfg(test)]
             if fault::dying() {
                 fault::clear();
+                lock.abandon();
                 return Err(e.into());
             }
             // Take back what was written, so a failed operation leaves the journal as it was.

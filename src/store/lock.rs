@@ -31,6 +31,10 @@ pub type WaitNotice = Arc<dyn Fn(&str) + Send + Sync>;
 #[derive(Debug)]
 pub struct JournalLock {
     file: File,
+    /// The lock file still named a holder when this one took it: that mentorlog was stopped
+    /// while it held the lock (a holder that lets go empties the file), maybe half-way
+    /// through a save.
+    stale: bool,
 }
 
 impl JournalLock {
@@ -82,11 +86,27 @@ impl JournalLock {
             }
             std::thread::sleep(POLL.min(timeout - waited));
         }
+        let stale = holder(&file).is_some();
         // Say who holds it. The lock is what counts: failing to write the pid is no failure.
         let _ = file
             .set_len(0)
             .and_then(|()| write_pid(&file, std::process::id()));
-        Ok(JournalLock { file })
+        Ok(JournalLock { file, stale })
+    }
+
+    /// Whether the last holder was stopped while it held the lock (and may have left a save
+    /// half-done: temporary files, an unfinished batch).
+    pub fn previous_holder_stopped(&self) -> bool {
+        self.stale
+    }
+
+    /// Test builds only: let go as a killed process would, leaving the pid in the file.
+    #[cfg(test)]
+    pub(crate) fn abandon(self) {
+        if let Ok(f) = self.file.try_clone() {
+            let _ = f.unlock();
+        }
+        std::mem::forget(self);
     }
 }
 

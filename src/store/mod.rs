@@ -350,8 +350,9 @@ impl Store {
         if !self.root.is_dir() {
             return Ok(Vec::new());
         }
-        let _lock = self.lock()?;
-        let (finished, removed) = batch::recover_locked(&DataDir::open(&self.root)?)?;
+        let lock = self.lock()?;
+        let stopped = lock.previous_holder_stopped();
+        let (finished, removed) = batch::recover_locked(&DataDir::open(&self.root)?, stopped)?;
         let mut said = scratch::recover(&self.root);
         if finished > 0 {
             said.push(format!(
