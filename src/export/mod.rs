@@ -2,10 +2,11 @@
 //! Markdown or self-contained HTML), CSV tables, an iCalendar file, everything as JSON, and an
 //! Open Badges 3.0 credential for a recognition the partnership is ready for.
 //!
-//! Every export is a pure function from an [`Export`] (the frameworks, one partnership's data,
-//! the journal owner's profile, today and review mode) to a `String`: no I/O here. In review
-//! mode private meetings and private reflections are left out of every export, and so are the
-//! references to private meetings in the evidence of ticks.
+//! Every export is a pure function from an [`Export`] (the frameworks, one partnership as a
+//! reader of the journal core may see it, the journal owner's profile, today) to a `String`:
+//! no I/O here. What a reader may not see (in review mode, private meetings and reflections,
+//! and the links to private meetings in the evidence of ticks) never reaches an export: the
+//! export reads only through the core's `Partner`.
 
 mod badge;
 mod csv;

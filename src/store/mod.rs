@@ -1,5 +1,8 @@
-//! The data directory (DESIGN.md section 5): where it is, how it is laid out, reading it whole
-//! (a broken file is reported and skipped, never overwritten) and saving records safely.
+//! The data directory (DESIGN.md section 5): where it is, how it is laid out (the table of
+//! record kinds in `kind`), reading it whole (a broken file is reported and skipped, never
+//! overwritten), and writing it through one path: a batch (`batch`), all files or none,
+//! confined to the data directory (`io`), under the journal's lock (`lock`). Nothing above the
+//! store touches the files; the journal core (`crate::journal`) is the store's one writer.
 //!
 //! ```text
 //! journal.ron                         the profile
@@ -10,6 +13,9 @@
 //! partnerships/ID/reflections/DATE-ID.ron
 //! partnerships/ID/stages/FRAMEWORK-STAGE.ron
 //! partnerships/ID/ticks/FRAMEWORK.ron
+//! .mentorlog.lock                     the lock, naming the process that holds it
+//! .mentorlog/pending/                 plans of batches not yet finished
+//! .mentorlog/edit/, drafts/           notes being written in $EDITOR, and those kept
 //! ```
 
 pub mod batch;
