@@ -4,7 +4,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use mentorlog::framework::{FrameworkSet, framework_progress};
+use mentorlog::framework::framework_progress;
 use mentorlog::journal::demo::{Size, write_demo};
 use mentorlog::model::{Evidence, Tick, meeting_gaps, workload};
 use mentorlog::store::Store;
@@ -43,7 +43,7 @@ fn bench(c: &mut Criterion) {
     });
     group.bench_function("load everything", |b| b.iter(|| black_box(store.load())));
     let snap = store.load();
-    let frameworks = FrameworkSet::with_user_dir(&store.frameworks_dir());
+    let frameworks = store.frameworks();
     group.bench_function("status of every partnership", |b| {
         b.iter(|| {
             for p in &snap.partnerships {

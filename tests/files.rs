@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex, mpsc};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use mentorlog::framework::{FrameworkSet, check_file, parse_framework};
+use mentorlog::framework::{FrameworkSet, parse_framework};
 use mentorlog::model::*;
 use mentorlog::store::{
     LOCK_FILE, Loaded, PartnershipData, Store, StoreError, ensure_dir_in, read_record,
@@ -702,7 +702,9 @@ fn bad_utf8_and_byte_order_marks_in_framework_files_are_placed() {
     b[at] = 0xE9;
     std::fs::write(&latin1, &b).unwrap();
 
-    let e = check_file(&bom).unwrap_err().to_string();
+    let e = mentorlog::store::check_framework_file(&bom)
+        .unwrap_err()
+        .to_string();
     assert_eq!(
         e,
         format!(
@@ -711,7 +713,9 @@ fn bad_utf8_and_byte_order_marks_in_framework_files_are_placed() {
         )
     );
     let col = "            Item(id: \"x\", text: \"Do caf".len() + 1;
-    let e = check_file(&latin1).unwrap_err().to_string();
+    let e = mentorlog::store::check_framework_file(&latin1)
+        .unwrap_err()
+        .to_string();
     assert_eq!(
         e,
         format!(
@@ -719,7 +723,7 @@ fn bad_utf8_and_byte_order_marks_in_framework_files_are_placed() {
             latin1.display()
         )
     );
-    let set = FrameworkSet::with_user_dir(t.path());
+    let set = mentorlog::store::frameworks_in(t.path());
     let problems: Vec<String> = set.problems.iter().map(|p| p.to_string()).collect();
     assert_eq!(problems.len(), 2, "{problems:?}");
     assert!(
@@ -840,7 +844,7 @@ fn framework_ids_that_make_odd_file_names_are_refused() {
     );
     // And a user framework with such an id is not loaded.
     std::fs::write(t.path().join("ok.ron"), FRAMEWORK).unwrap();
-    let set = FrameworkSet::with_user_dir(t.path());
+    let set = mentorlog::store::frameworks_in(t.path());
     assert!(set.get(".hidden").is_none() && set.get("demo").is_some());
     assert_eq!(set.problems.len(), 1, "{:?}", set.problems);
 }

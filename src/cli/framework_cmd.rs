@@ -7,13 +7,13 @@ use serde_json::json;
 
 use super::Context;
 use super::args::FrameworkCmd;
-use crate::framework::{Origin, Section, check_file};
+use crate::framework::{Origin, Section};
 
 pub fn run(ctx: &Context, cmd: &FrameworkCmd, out: &mut dyn Write) -> anyhow::Result<()> {
     match cmd {
         FrameworkCmd::List { json } => list(ctx, *json, out),
         FrameworkCmd::Show { id, json } => show(ctx, id, *json, out),
-        FrameworkCmd::Check { file } => match check_file(file) {
+        FrameworkCmd::Check { file } => match crate::store::check_framework_file(file) {
             Ok(fw) => {
                 writeln!(
                     out,

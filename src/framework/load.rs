@@ -90,10 +90,14 @@ fn id_position(text: &str, id: &str) -> (usize, usize) {
     (line, col)
 }
 
-/// The text of a framework file the user keeps: a plain file, UTF-8 without a byte-order
-/// mark, else an error with its position.
-fn read_text(path: &Path, shown: &str) -> Result<String, FrameworkError> {
-    let bytes = crate::store::read_plain_file(path).map_err(|e| FrameworkError {
+/// What reading a framework file gave: its bytes, or why it could not be read. The store
+/// reads the files (safely: plain files only); this layer only parses and checks them.
+pub type FileBytes = Result<Vec<u8>, String>;
+
+/// The text of a framework file the user keeps: UTF-8 without a byte-order mark, else an
+/// error with its position.
+fn read_text(bytes: FileBytes, shown: &str) -> Result<String, FrameworkError> {
+    let bytes = bytes.map_err(|e| FrameworkError {
         file: shown.to_string(),
         line: 1,
         col: 1,
@@ -305,19 +309,13 @@ impl FrameworkSet {
     }
 
     /// The bundled frameworks plus every `*.ron` in `dir` (missing dir: none).
-    pub fn with_user_dir(dir: &Path) -> FrameworkSet {
+    /// The bundled frameworks and the user's own, from the files read (path and bytes, in
+    /// the order to load them).
+    pub fn with_user_files(files: Vec<(PathBuf, FileBytes)>) -> FrameworkSet {
         let mut set = FrameworkSet::bundled();
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return set;
-        };
-        let mut paths: Vec<PathBuf> = entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-            .collect();
-        paths.sort();
-        for path in paths {
+        for (path, bytes) in files {
             let shown = path.display().to_string();
-            let loaded = read_text(&path, &shown).and_then(|text| parse_framework(&shown, &text));
+            let loaded = read_text(bytes, &shown).and_then(|text| parse_framework(&shown, &text));
             match loaded {
                 Ok(fw) if set.get(&fw.id).is_some() => set.problems.push(FrameworkError {
                     file: shown,
@@ -456,9 +454,9 @@ impl FrameworkSet {
 }
 
 /// `framework check FILE`: parse and validate a file against the bundled set.
-pub fn check_file(path: &Path) -> Result<Framework, FrameworkError> {
+pub fn check_file(path: &Path, bytes: FileBytes) -> Result<Framework, FrameworkError> {
     let shown = path.display().to_string();
-    let text = read_text(path, &shown)?;
+    let text = read_text(bytes, &shown)?;
     let fw = parse_framework(&shown, &text)?;
     let bundled = FrameworkSet::bundled();
     for (_, item) in fw.items() {
@@ -579,7 +577,15 @@ mod tests {
                 .replace("demo/x", "curee/x"),
         )
         .unwrap();
-        let set = FrameworkSet::with_user_dir(dir.path());
+        let files = ["broken.ron", "clash.ron", "demo.ron"]
+            .into_iter()
+            .map(|n| {
+                let p = dir.path().join(n);
+                let bytes = std::fs::read(&p).map_err(|e| e.to_string());
+                (p, bytes)
+            })
+            .collect();
+        let set = FrameworkSet::with_user_files(files);
         assert!(set.get("demo").is_some());
         assert!(set.get("curee").is_some());
         assert_eq!(set.problems.len(), 2, "{:?}", set.problems);

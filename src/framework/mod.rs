@@ -8,7 +8,7 @@ pub mod readiness;
 pub mod schema;
 
 pub use load::{
-    FrameworkError, FrameworkSet, LoadedFramework, Origin, check_file, parse_framework,
+    FileBytes, FrameworkError, FrameworkSet, LoadedFramework, Origin, check_file, parse_framework,
 };
 pub use progress::{SectionProgress, framework_progress};
 pub use schema::{Framework, Item, Section};

@@ -159,7 +159,7 @@ pub struct Journal {
 
 impl Journal {
     fn with_snapshot(store: Store, snap: Snapshot, today: NaiveDate) -> Journal {
-        let frameworks = FrameworkSet::with_user_dir(&store.frameworks_dir());
+        let frameworks = store.frameworks();
         let mut j = Journal {
             store,
             snap,
@@ -351,7 +351,7 @@ impl Journal {
     pub fn reload(&mut self) -> Vec<String> {
         let old = std::mem::take(&mut self.snap);
         self.snap = self.store.load();
-        self.frameworks = FrameworkSet::with_user_dir(&self.store.frameworks_dir());
+        self.frameworks = self.store.frameworks();
         let mut said = describe_changes(&old, &self.snap);
         let before: Vec<PathBuf> = self.conflicts.iter().map(|c| c.copy.clone()).collect();
         self.compare_conflicts();

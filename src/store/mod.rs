@@ -47,6 +47,35 @@ use crate::model::{
     new_id, slug,
 };
 
+/// The frameworks of a folder of framework files (the bundled ones beside them), read as plain
+/// files. For a folder outside a journal; a journal's own are `Store::frameworks`.
+pub fn frameworks_in(dir: &Path) -> crate::framework::FrameworkSet {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+                .collect()
+        })
+        .unwrap_or_default();
+    paths.sort();
+    let files = paths
+        .into_iter()
+        .map(|p| {
+            let bytes = read_plain_file(&p).map_err(|e| e.to_string());
+            (p, bytes)
+        })
+        .collect();
+    crate::framework::FrameworkSet::with_user_files(files)
+}
+
+/// Check one framework file (`mentorlog framework check`), read as a plain file.
+pub fn check_framework_file(
+    path: &Path,
+) -> Result<crate::framework::Framework, crate::framework::FrameworkError> {
+    let bytes = read_plain_file(path).map_err(|e| e.to_string());
+    crate::framework::check_file(path, bytes)
+}
+
 /// Environment variable naming the data directory.
 pub const DIR_ENV: &str = "MENTORLOG_DIR";
 
@@ -343,6 +372,36 @@ impl Store {
         data.listed_dates.clear();
         problems.extend(snap.problems);
         conflicts.extend(snap.conflicts);
+    }
+
+    /// The user's own framework files (`frameworks/*.ron`), read safely, for the framework
+    /// layer to parse.
+    pub fn user_framework_files(&self) -> Vec<(PathBuf, crate::framework::FileBytes)> {
+        let dir = self.frameworks_dir();
+        let Ok(data) = DataDir::open(&self.root) else {
+            return Vec::new();
+        };
+        let mut names: Vec<String> = data
+            .entries(&dir)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|(n, folder)| !folder && n.ends_with(".ron") && !n.starts_with('.'))
+            .map(|(n, _)| n)
+            .collect();
+        names.sort();
+        names
+            .into_iter()
+            .map(|n| {
+                let path = dir.join(n);
+                let bytes = data.read(&path).map_err(|e| e.to_string());
+                (path, bytes)
+            })
+            .collect()
+    }
+
+    /// The bundled frameworks and the user's own.
+    pub fn frameworks(&self) -> crate::framework::FrameworkSet {
+        crate::framework::FrameworkSet::with_user_files(self.user_framework_files())
     }
 
     /// Apply a batch of writes: all of them, or (when any cannot be written as asked) none.
