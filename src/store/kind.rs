@@ -179,128 +179,70 @@ fn dated(date: chrono::NaiveDate, id: &str) -> String {
     format!("{}-{id}.ron", date.format("%Y-%m-%d"))
 }
 
-impl PartnershipRecord for Meeting {
-    fn file_name(&self) -> String {
-        dated(self.date, &self.id)
-    }
-    fn list(p: &PartnershipData) -> &Vec<Loaded<Self>> {
-        &p.meetings
-    }
-    fn list_mut(p: &mut PartnershipData) -> &mut Vec<Loaded<Self>> {
-        &mut p.meetings
-    }
-    /// Newest first.
-    fn order(a: &Self, b: &Self) -> Ordering {
-        (b.date, b.time, &b.id).cmp(&(a.date, a.time, &a.id))
-    }
-    fn wrap(self) -> AnyRecord {
-        AnyRecord::Meeting(self)
-    }
-    fn unwrap(r: &AnyRecord) -> Option<&Self> {
-        match r {
-            AnyRecord::Meeting(v) => Some(v),
-            _ => None,
+/// A `PartnershipRecord` impl: the kind's type, its `AnyRecord` variant, the list of the
+/// loaded partnership that holds it, its file name and its order.
+macro_rules! partnership_record {
+    ($t:ty, $variant:ident, $list:ident, |$r:ident| $file:expr, |$a:ident, $b:ident| $order:expr) => {
+        impl PartnershipRecord for $t {
+            fn file_name(&self) -> String {
+                let $r = self;
+                $file
+            }
+            fn list(p: &PartnershipData) -> &Vec<Loaded<Self>> {
+                &p.$list
+            }
+            fn list_mut(p: &mut PartnershipData) -> &mut Vec<Loaded<Self>> {
+                &mut p.$list
+            }
+            fn order($a: &Self, $b: &Self) -> Ordering {
+                $order
+            }
+            fn wrap(self) -> AnyRecord {
+                AnyRecord::$variant(self)
+            }
+            fn unwrap(r: &AnyRecord) -> Option<&Self> {
+                match r {
+                    AnyRecord::$variant(v) => Some(v),
+                    _ => None,
+                }
+            }
         }
-    }
+    };
 }
 
-impl PartnershipRecord for Goal {
-    fn file_name(&self) -> String {
-        dated(self.created, &self.id)
-    }
-    fn list(p: &PartnershipData) -> &Vec<Loaded<Self>> {
-        &p.goals
-    }
-    fn list_mut(p: &mut PartnershipData) -> &mut Vec<Loaded<Self>> {
-        &mut p.goals
-    }
-    /// In the order they were set.
-    fn order(a: &Self, b: &Self) -> Ordering {
-        (a.created, &a.id).cmp(&(b.created, &b.id))
-    }
-    fn wrap(self) -> AnyRecord {
-        AnyRecord::Goal(self)
-    }
-    fn unwrap(r: &AnyRecord) -> Option<&Self> {
-        match r {
-            AnyRecord::Goal(v) => Some(v),
-            _ => None,
-        }
-    }
-}
-
-impl PartnershipRecord for Reflection {
-    fn file_name(&self) -> String {
-        dated(self.date, &self.id)
-    }
-    fn list(p: &PartnershipData) -> &Vec<Loaded<Self>> {
-        &p.reflections
-    }
-    fn list_mut(p: &mut PartnershipData) -> &mut Vec<Loaded<Self>> {
-        &mut p.reflections
-    }
-    /// Newest first.
-    fn order(a: &Self, b: &Self) -> Ordering {
-        (b.date, &b.id).cmp(&(a.date, &a.id))
-    }
-    fn wrap(self) -> AnyRecord {
-        AnyRecord::Reflection(self)
-    }
-    fn unwrap(r: &AnyRecord) -> Option<&Self> {
-        match r {
-            AnyRecord::Reflection(v) => Some(v),
-            _ => None,
-        }
-    }
-}
-
-impl PartnershipRecord for StageRecord {
-    fn file_name(&self) -> String {
-        format!("{}-{}.ron", self.framework, self.stage)
-    }
-    fn list(p: &PartnershipData) -> &Vec<Loaded<Self>> {
-        &p.stages
-    }
-    fn list_mut(p: &mut PartnershipData) -> &mut Vec<Loaded<Self>> {
-        &mut p.stages
-    }
-    fn order(a: &Self, b: &Self) -> Ordering {
-        (&a.framework, &a.stage).cmp(&(&b.framework, &b.stage))
-    }
-    fn wrap(self) -> AnyRecord {
-        AnyRecord::Stage(self)
-    }
-    fn unwrap(r: &AnyRecord) -> Option<&Self> {
-        match r {
-            AnyRecord::Stage(v) => Some(v),
-            _ => None,
-        }
-    }
-}
-
-impl PartnershipRecord for TickSheet {
-    fn file_name(&self) -> String {
-        format!("{}.ron", self.framework)
-    }
-    fn list(p: &PartnershipData) -> &Vec<Loaded<Self>> {
-        &p.ticks
-    }
-    fn list_mut(p: &mut PartnershipData) -> &mut Vec<Loaded<Self>> {
-        &mut p.ticks
-    }
-    fn order(a: &Self, b: &Self) -> Ordering {
-        a.framework.cmp(&b.framework)
-    }
-    fn wrap(self) -> AnyRecord {
-        AnyRecord::Ticks(self)
-    }
-    fn unwrap(r: &AnyRecord) -> Option<&Self> {
-        match r {
-            AnyRecord::Ticks(v) => Some(v),
-            _ => None,
-        }
-    }
-}
+// Meetings and reflections newest first; goals in the order they were set.
+partnership_record!(
+    Meeting,
+    Meeting,
+    meetings,
+    |m| dated(m.date, &m.id),
+    |a, b| (b.date, b.time, &b.id).cmp(&(a.date, a.time, &a.id))
+);
+partnership_record!(Goal, Goal, goals, |g| dated(g.created, &g.id), |a, b| (
+    a.created, &a.id
+)
+    .cmp(&(b.created, &b.id)));
+partnership_record!(
+    Reflection,
+    Reflection,
+    reflections,
+    |r| dated(r.date, &r.id),
+    |a, b| (b.date, &b.id).cmp(&(a.date, &a.id))
+);
+partnership_record!(
+    StageRecord,
+    Stage,
+    stages,
+    |s| format!("{}-{}.ron", s.framework, s.stage),
+    |a, b| (&a.framework, &a.stage).cmp(&(&b.framework, &b.stage))
+);
+partnership_record!(
+    TickSheet,
+    Ticks,
+    ticks,
+    |t| format!("{}.ron", t.framework),
+    |a, b| a.framework.cmp(&b.framework)
+);
 
 /// One record of any kind.
 #[derive(Debug, Clone, PartialEq)]
