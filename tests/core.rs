@@ -515,3 +515,120 @@ fn the_demo_writes_nothing_through_a_link_or_over_a_framework_of_ones_own() {
         "nothing of the demo was written"
     );
 }
+
+#[test]
+fn a_badge_never_counts_a_link_to_a_meeting_no_longer_in_the_log() {
+    let (dir, _) = demo();
+    let root = dir.path().join("j");
+    let bin = env!("CARGO_BIN_EXE_mentorlog");
+    let badge = || {
+        let out = std::process::Command::new(bin)
+            .arg("--data-dir")
+            .arg(&root)
+            .args([
+                "--today",
+                "2026-11-23",
+                "export",
+                "badge",
+                "--with",
+                "sam",
+                "--stage",
+                "ljmu/developing",
+            ])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let before = badge();
+    assert!(!before.contains("not in the log"));
+    // A meeting that evidences ticks is deleted by hand, outside mentorlog: the ticks still
+    // name it, but a badge does not offer it as evidence.
+    let sheet: TickSheet = read_record(&pdir(&dir, "sam-lee").join("ticks/curee.ron")).unwrap();
+    let mid = sheet
+        .ticks
+        .values()
+        .flat_map(|t| t.evidence.meetings.clone())
+        .next()
+        .unwrap();
+    let m: Meeting = std::fs::read_dir(pdir(&dir, "sam-lee").join("meetings"))
+        .unwrap()
+        .filter_map(Result::ok)
+        .find(|e| e.file_name().to_string_lossy().contains(&mid))
+        .map(|e| read_record(&e.path()).unwrap())
+        .unwrap();
+    assert!(
+        before.contains(&format!("meeting of {}", m.date)),
+        "the badge should name the meeting before it goes"
+    );
+    let file = std::fs::read_dir(pdir(&dir, "sam-lee").join("meetings"))
+        .unwrap()
+        .filter_map(Result::ok)
+        .find(|e| e.file_name().to_string_lossy().contains(&mid))
+        .unwrap()
+        .path();
+    std::fs::remove_file(file).unwrap();
+    // The stage is no longer ready if that meeting was all the evidence an item had; when
+    // the badge is still issued, it names only what stands.
+    let out = std::process::Command::new(bin)
+        .arg("--data-dir")
+        .arg(&root)
+        .args([
+            "--today",
+            "2026-11-23",
+            "export",
+            "badge",
+            "--with",
+            "sam",
+            "--stage",
+            "ljmu/developing",
+        ])
+        .output()
+        .unwrap();
+    let after = String::from_utf8_lossy(&out.stdout);
+    assert!(!after.contains("not in the log"), "{after}");
+    assert!(
+        !after.contains(&format!("meeting of {}:", m.date)),
+        "{after}"
+    );
+}
+
+#[test]
+fn a_popups_keys_come_from_the_keymap_and_can_be_rebound() {
+    let (dir, mut t) = demo();
+    t.keymap = mentorlog::ui::Keymap::default()
+        .overlay(r#"{"form.save": ["ctrl-w"], "confirm.yes": ["o"]}"#)
+        .unwrap();
+    let folder = pdir(&dir, "alex-morgan").join("goals");
+    let count = || std::fs::read_dir(&folder).map(|rd| rd.count()).unwrap_or(0);
+    let before = count();
+    keys(&mut t, "3 n");
+    type_text(&mut t, "Plan the next observation");
+    // Ctrl-s no longer saves; Ctrl-w does.
+    t.key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    assert!(matches!(
+        t.overlays.last(),
+        Some(mentorlog::app::Overlay::Form(_))
+    ));
+    t.key(KeyEvent::new(KeyCode::Char('w'), KeyModifiers::CONTROL));
+    assert!(t.overlays.is_empty(), "{:?}", t.overlays);
+    assert_eq!(count(), before + 1);
+    // A question answers to its own rebound key.
+    keys(&mut t, "e");
+    type_text(&mut t, " soon");
+    keys(&mut t, "Esc");
+    assert!(matches!(
+        t.overlays.last(),
+        Some(mentorlog::app::Overlay::Confirm { .. })
+    ));
+    keys(&mut t, "o");
+    assert!(
+        t.overlays.is_empty(),
+        "the changes were discarded: {:?}",
+        t.overlays
+    );
+}

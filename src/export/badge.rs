@@ -136,7 +136,12 @@ fn item_evidence(x: &Export, fw: &Framework, item: &Item) -> Option<Value> {
         narrative.push_str(&format!(" at level {l}"));
     }
     narrative.push('.');
-    let lines = x.evidence(&tick.evidence);
+    // A link to a meeting no longer in the log is not evidence a panel can check.
+    let lines: Vec<_> = x
+        .evidence(&tick.evidence)
+        .into_iter()
+        .filter(|l| l.counts())
+        .collect();
     if !lines.is_empty() {
         narrative.push_str(" Evidence:");
         for l in &lines {
