@@ -95,8 +95,11 @@ impl App {
                 })
             }
             FormTarget::StageRecord { .. } => {
+                let restore = form.restore;
                 self.read_stage(&mut form, today).and_then(|(b, n)| {
                     let pid = pid.clone().ok_or(Invalid)?;
+                    // Brought back after a delete elsewhere: written as new, with the edit.
+                    let b = if restore { None } else { b };
                     Ok(Some(j.save_stage(&pid, b, n)))
                 })
             }

@@ -194,7 +194,16 @@ impl Journal {
             Some(AnyRecord::Partnership(base.clone())),
             AnyRecord::Partnership(new),
         );
-        let mut o = self.apply(label.into(), vec![write], Vec::new())?;
+        // A partnership deleted elsewhere takes its folder with it: nothing to bring back into.
+        let mut o = match self.apply(label.into(), vec![write], Vec::new()) {
+            Err(OpError::Gone { .. }) => {
+                return Err(OpError::Refused(
+                    "this partnership was deleted elsewhere since it was opened; nothing was saved"
+                        .into(),
+                ));
+            }
+            other => other?,
+        };
         o.record = Some(path);
         Ok(o)
     }
@@ -346,7 +355,7 @@ impl Journal {
         Ok(o)
     }
 
-    /// Delete a meeting, goal or reflection. A meeting that evidences ticks says so, and its
+    /// Delete a meeting, goal, reflection or stage record. A meeting that evidences ticks says so, and its
     /// links are taken out of them in the same step (undo brings both back).
     pub fn delete(&mut self, pid: &str, path: &Path) -> OpResult {
         let p = self.data(pid)?;
@@ -373,11 +382,23 @@ impl Journal {
                     r.map(|r| format!("Deleted reflection of {}", r.value.date)),
                 )
             }
+            Some(Kind::Stage) => {
+                let s = p.stages.iter().find(|s| s.path == path);
+                (
+                    s.map(|s| AnyRecord::Stage(s.value.clone())),
+                    s.map(|s| {
+                        format!(
+                            "Deleted the stage record {}/{}",
+                            s.value.framework, s.value.stage
+                        )
+                    }),
+                )
+            }
             _ => (None, None),
         };
         let (Some(record), Some(label)) = (record, label) else {
             return Err(OpError::Refused(format!(
-                "{} is not a meeting, goal or reflection of this partnership",
+                "{} is not a meeting, goal, reflection or stage record of this partnership",
                 path.display()
             )));
         };
@@ -427,6 +448,36 @@ impl Journal {
             }
             Err(e) => Err(e),
         }
+    }
+
+    /// Remove a partnership and everything it holds, as one step (`undo` brings it all back).
+    pub fn remove_partnership(&mut self, pid: &str) -> OpResult {
+        let p = self.data(pid)?;
+        if !p.loaded {
+            let id = pid.to_string();
+            self.ensure_loaded(&id);
+        }
+        let p = self.data(pid)?;
+        let mut writes = Vec::new();
+        macro_rules! all {
+            ($list:expr) => {
+                for l in &$list {
+                    writes.push(Write::delete(l.path.clone(), l.value.clone().wrap()));
+                }
+            };
+        }
+        all!(p.meetings);
+        all!(p.goals);
+        all!(p.reflections);
+        all!(p.stages);
+        all!(p.ticks);
+        writes.push(Write::delete(
+            p.partnership.path.clone(),
+            AnyRecord::Partnership(p.partnership.value.clone()),
+        ));
+        let label = format!("Removed the partnership with {}", p.partnership.value.name);
+        let dir = p.dir.clone();
+        self.apply(label, writes, vec![dir])
     }
 
     /// The meetings of a partnership that evidence `framework/item` (tick address).

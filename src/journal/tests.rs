@@ -230,3 +230,35 @@ fn review_readers_never_get_private_records() {
     assert!(review.search_index(None).query("zebracorn", 10).is_empty());
     assert!(!owner.search_index(None).query("zebracorn", 10).is_empty());
 }
+
+#[test]
+fn a_partnership_is_removed_whole_and_undo_brings_it_all_back() {
+    let (dir, mut j, _) = sam();
+    j.tick("sam-lee", "curee", ITEM, with_meeting()).unwrap();
+    let folder = dir.path().join("j/partnerships/sam-lee");
+    let files = |d: &Path| {
+        let mut n = 0;
+        let mut stack = vec![d.to_path_buf()];
+        while let Some(d) = stack.pop() {
+            for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+                if e.path().is_dir() {
+                    stack.push(e.path());
+                } else {
+                    n += 1;
+                }
+            }
+        }
+        n
+    };
+    let before = files(&folder);
+    assert_eq!(before, 3, "partnership, meeting, tick sheet");
+    j.remove_partnership("sam-lee").unwrap();
+    assert!(!folder.exists(), "the folder goes with its records");
+    assert!(j.reader(Audience::Owner).is_empty());
+    j.undo().unwrap();
+    assert_eq!(files(&folder), before);
+    let r = j.reader(Audience::Owner);
+    let p = r.partner("sam-lee").unwrap();
+    assert_eq!(p.meetings().len(), 1);
+    assert!(p.is_ticked("curee", ITEM));
+}

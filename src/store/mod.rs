@@ -288,8 +288,6 @@ impl Store {
         dirs.sort();
         for dir in dirs {
             let pp = dir.join("partnership.ron");
-            snap.conflicts
-                .extend(conflict_copies(&files, &dir, "partnership"));
             let partnership = match record::read_from::<Partnership>(&files, &pp) {
                 Ok(p) => Loaded { path: pp, value: p },
                 Err(e) if not_found(&e) => continue,
@@ -358,6 +356,10 @@ impl Store {
         let mut snap = Snapshot::default();
         match DataDir::open(&self.root) {
             Ok(files) => {
+                // Copies of partnership.ron are found with its records (a fast open lists
+                // only what the first screen needs).
+                snap.conflicts
+                    .extend(conflict_copies(&files, &data.dir, "partnership"));
                 for info in Kind::in_folders() {
                     kind::with_folder_type!(
                         info.kind,
