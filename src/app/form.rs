@@ -325,14 +325,18 @@ impl Form {
         self.focus = (self.focus + self.fields.len() - 1) % self.fields.len();
     }
 
+    /// Pasted text into the focused field. Terminals send pasted line ends as CR: lines stay
+    /// lines in a text area (a one-line field gets spaces), and other control characters,
+    /// escape sequences among them, are dropped.
     pub fn paste(&mut self, text: &str) {
         let f = &mut self.fields[self.focus];
         if f.is_textual() {
-            let text = if matches!(f.kind, FieldKind::Text { .. }) {
-                text.replace("\r\n", "\n")
-            } else {
-                text.replace(['\r', '\n'], " ")
-            };
+            let lines = text.replace("\r\n", "\n").replace('\r', "\n");
+            let multi = matches!(f.kind, FieldKind::Text { .. });
+            let text: String = crate::model::text::strip_controls(&lines)
+                .chars()
+                .map(|c| if c == '\n' && !multi { ' ' } else { c })
+                .collect();
             f.input.insert_str(text);
             self.dirty = true;
         }
@@ -461,6 +465,20 @@ mod tests {
         for c in s.chars() {
             form.text_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
         }
+    }
+
+    #[test]
+    fn pasted_lines_stay_lines_and_controls_are_dropped() {
+        let mut f = Form::new(
+            "t",
+            FormTarget::NewMeeting,
+            vec![Field::line("Focus", ""), Field::text("Notes", "", 4)],
+        );
+        f.paste("one\rtwo");
+        assert_eq!(f.text("Focus"), "one two");
+        f.focus = 1;
+        f.paste("line one\rline two\r\nline \u{1b}[2Jthree\u{7}");
+        assert_eq!(f.text("Notes"), "line one\nline two\nline three");
     }
 
     #[test]

@@ -64,6 +64,18 @@ impl Tab {
         }
     }
 
+    /// The name in a narrow tab bar.
+    pub fn short(self) -> &'static str {
+        match self {
+            Tab::Dashboard => "Dash",
+            Tab::Meetings => "Meet",
+            Tab::Goals => "Goals",
+            Tab::Checklists => "Check",
+            Tab::Reflections => "Refl",
+            Tab::Agreement => "Agree",
+        }
+    }
+
     fn index(self) -> usize {
         Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
     }

@@ -48,9 +48,60 @@ fn bom() -> TextError {
     }
 }
 
+/// `text` without terminal control: escape sequences (CSI `ESC [ ... final`, OSC
+/// `ESC ] ... BEL` or `ESC \\`, and two-character ones) dropped whole, and every other control
+/// character dropped, but for line ends and tabs. For text pasted or imported, so a note never
+/// carries a sequence a terminal would act on.
+pub fn strip_controls(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{1b}' => match chars.next() {
+                // CSI: parameters and intermediates, then one final byte.
+                Some('[') => {
+                    for c in chars.by_ref() {
+                        if ('\u{40}'..='\u{7e}').contains(&c) {
+                            break;
+                        }
+                    }
+                }
+                // OSC, DCS, PM, APC: up to BEL or the string terminator ESC \.
+                Some(']' | 'P' | '^' | '_') => {
+                    while let Some(c) = chars.next() {
+                        if c == '\u{7}' {
+                            break;
+                        }
+                        if c == '\u{1b}' && chars.peek() == Some(&'\\') {
+                            chars.next();
+                            break;
+                        }
+                    }
+                }
+                _ => {}
+            },
+            '\n' | '\t' => out.push(c),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escape_sequences_go_whole_and_lines_stay() {
+        assert_eq!(
+            strip_controls(
+                "a\u{1b}[2Jb\u{1b}]0;pwned\u{7}c\u{1b}]8;;http://x\u{1b}\\d\te\nf\u{7}\u{9b}g"
+            ),
+            "abcd\te\nfg"
+        );
+        assert_eq!(strip_controls("café 🧑‍🏫"), "café 🧑‍🏫");
+    }
 
     #[test]
     fn bad_bytes_are_placed_by_line_and_column() {

@@ -154,8 +154,9 @@ fn too_small(frame: &mut Frame, area: Rect, view: &View) {
 }
 
 fn tabs(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
-    // The fullest tab line that fits: with the name and tab numbers, then without each.
-    let build = |title: bool, numbers: bool| {
+    // The fullest tab line that fits: with the name and tab numbers, then without each, then
+    // the short names: every tab is always there, and the current one marked.
+    let build = |title: bool, numbers: bool, short: bool| {
         let mut spans = Vec::new();
         if title {
             spans.push(Span::styled(" mentorlog ", view.theme.title()));
@@ -167,10 +168,11 @@ fn tabs(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
                 view.theme.dim()
             };
             spans.push(Span::raw(" "));
+            let name = if short { tab.short() } else { tab.title() };
             let label = if numbers {
-                format!(" {} {} ", n + 1, tab.title())
+                format!(" {} {name} ", n + 1)
             } else {
-                format!(" {} ", tab.title())
+                format!(" {name} ")
             };
             spans.push(Span::styled(label, style));
         }
@@ -189,11 +191,17 @@ fn tabs(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
         0
     };
     let avail = (area.width as usize).saturating_sub(reserve);
-    let spans = [(true, true), (false, true), (false, false)]
-        .into_iter()
-        .map(|(t, n)| build(t, n))
-        .find(|s| width(s) <= avail)
-        .unwrap_or_else(|| build(false, false));
+    let spans = [
+        (true, true, false),
+        (false, true, false),
+        (false, false, false),
+        (false, true, true),
+        (false, false, true),
+    ]
+    .into_iter()
+    .map(|(t, n, short)| build(t, n, short))
+    .find(|s| width(s) <= avail)
+    .unwrap_or_else(|| build(false, false, true));
     let used = width(&spans);
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
     if s.app.review {
