@@ -13,7 +13,13 @@ pub fn edit(text: &str, root: &Path) -> Result<String, String> {
     let editor = std::env::var("VISUAL")
         .or_else(|_| std::env::var("EDITOR"))
         .unwrap_or_else(|_| "vi".to_string());
-    let file = Scratch::new(root, text, ".md").map_err(|e| e.to_string())?;
+    // Editors expect a file to end with a line end (vi says "noeol" otherwise).
+    let text = if text.is_empty() || text.ends_with('\n') {
+        text.to_string()
+    } else {
+        format!("{text}\n")
+    };
+    let file = Scratch::new(root, &text, ".md").map_err(|e| e.to_string())?;
     // The editor may carry arguments ("code --wait"): let the shell split it.
     let status = std::process::Command::new("sh")
         .arg("-c")
@@ -38,6 +44,9 @@ mod tests {
         let t = tempfile::tempdir().unwrap();
         unsafe { std::env::set_var("VISUAL", "sed -i s/draft/final/") };
         assert_eq!(edit("a draft note\n", t.path()).unwrap(), "a final note\n");
+        // The file handed over ends with a line end.
+        unsafe { std::env::set_var("VISUAL", "true") };
+        assert_eq!(edit("no line end", t.path()).unwrap(), "no line end\n");
         unsafe { std::env::set_var("VISUAL", "false") };
         assert!(edit("x", t.path()).unwrap_err().contains("exited with"));
         // Nothing is left behind in the journal's folder.

@@ -1132,7 +1132,7 @@ fn status_text_shows_the_dir_partnerships_meetings_and_progress() {
     assert!(out.contains("Journal of Jo Taylor (mentor)"), "{out}");
     assert!(out.contains("Sam Lee (sam-lee)"), "{out}");
     assert!(
-        out.contains("Meetings: 1, last 2026-11-23 (0 days ago)"),
+        out.contains("Meetings: 1, last 2026-11-23 (today)"),
         "{out}"
     );
     assert!(out.contains("(curee): 1/80 achieved"), "{out}");

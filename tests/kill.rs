@@ -320,8 +320,9 @@ fn a_note_being_edited_when_mentorlog_is_killed_is_kept_as_a_draft() {
     let draft = dir
         .join(".mentorlog/drafts")
         .join(note.file_name().unwrap());
+    // (The editor was handed the note with a line end, as editors expect.)
     assert_eq!(
         std::fs::read_to_string(draft).unwrap(),
-        "Notes typed before the crash"
+        "Notes typed before the crash\n"
     );
 }

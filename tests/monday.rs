@@ -131,3 +131,140 @@ fn every_tab_is_in_the_tab_bar_and_the_current_one_is_marked_at_every_width() {
         }
     }
 }
+
+fn screen(t: &Tui, w: u16, h: u16) -> String {
+    let buf = draw(t, w, h);
+    (0..h).map(|y| row(&buf, y)).collect::<Vec<_>>().join("\n")
+}
+
+#[test]
+fn progress_bars_and_focus_show_without_colour() {
+    let (_dir, mut t) = demo_sam();
+    keys(&mut t, "1");
+    let theme = Theme::no_color();
+    let keymap = Keymap::default();
+    let view = View {
+        theme: &theme,
+        keymap: &keymap,
+    };
+    let mut term = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    term.draw(|f| t.draw(f, &view)).unwrap();
+    let buf = term.backend().buffer().clone();
+    let bar = (0..30)
+        .map(|y| row(&buf, y))
+        .find(|l| l.contains("CUREE"))
+        .unwrap();
+    // Achieved and not yet achieved differ in shape, not only in colour.
+    assert!(bar.contains('█') && bar.contains('░'), "{bar:?}");
+    // The focused pane has the heavy border; the other a light one.
+    assert!(row(&buf, 1).contains('┏'), "{:?}", row(&buf, 1));
+    keys(&mut t, "Tab");
+    let s = screen(&t, 100, 30);
+    assert!(s.lines().nth(1).unwrap().starts_with('┏'), "{s}");
+}
+
+#[test]
+fn the_dashboard_says_today_labels_the_months_and_explains_the_mark() {
+    let (_dir, mut t) = demo_sam();
+    keys(&mut t, "1");
+    let s = screen(&t, 140, 40);
+    // The twelve months up to November 2026, oldest first, under their bars.
+    assert!(s.contains("D  J  F  M  A  M  J  J  A  S  O  N"), "{s}");
+    assert!(s.contains("! meeting overdue"), "{s}");
+    assert_eq!(mentorlog::model::days_ago(0), "today");
+    assert_eq!(mentorlog::model::days_ago(1), "yesterday");
+    assert_eq!(mentorlog::model::days_ago(3), "3 days ago");
+}
+
+#[test]
+fn h_and_l_move_between_the_list_and_the_pane() {
+    let (_dir, mut t) = demo_sam();
+    keys(&mut t, "2");
+    assert_eq!(t.pane, mentorlog::app::Pane::Main);
+    keys(&mut t, "h");
+    assert_eq!(t.pane, mentorlog::app::Pane::Sidebar);
+    keys(&mut t, "l");
+    assert_eq!(t.pane, mentorlog::app::Pane::Main);
+}
+
+#[test]
+fn the_meeting_view_names_the_items_it_evidences_in_words() {
+    let (_dir, mut t) = demo_sam();
+    keys(&mut t, "2");
+    // The first of Sam's meetings that evidences something.
+    let at = t
+        .meetings()
+        .iter()
+        .position(|m| !m.value.evidences.is_empty())
+        .unwrap();
+    for _ in 0..at {
+        keys(&mut t, "j");
+    }
+    let address = t.meetings()[at].value.evidences[0].clone();
+    let (f, i) = address.split_once('/').unwrap();
+    let words = t
+        .reader()
+        .frameworks()
+        .get(f)
+        .and_then(|fw| fw.item(i))
+        .map(|it| mentorlog::model::first_line(&it.text).to_string())
+        .unwrap();
+    keys(&mut t, "Enter");
+    let s = screen(&t, 140, 40);
+    // The item's own words, with its address beside them.
+    let line = s
+        .lines()
+        .find(|l| l.contains(&format!("({address})")))
+        .unwrap_or_else(|| panic!("{address} not shown:\n{s}"));
+    assert!(line.contains(&format!("· {words}")), "{line}");
+}
+
+#[test]
+fn evaluating_with_no_agreement_says_what_to_do_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut j = mentorlog::journal::Journal::open(Store::new(dir.path().join("j")), today());
+    let p = mentorlog::model::Partnership {
+        version: 1,
+        id: String::new(),
+        name: "Sam Lee".into(),
+        institution: None,
+        kind: mentorlog::model::PartnershipKind::Induction,
+        pathway: mentorlog::model::Pathway::RoleFocused,
+        focus: None,
+        start: today(),
+        end: None,
+        cadence_days: 14,
+        frameworks: vec!["curee".into()],
+        status: mentorlog::model::PartnershipStatus::Active,
+        agreement: None,
+        evaluation: None,
+    };
+    j.add_partnership(p).unwrap();
+    let mut t = Tui::new(j, false);
+    keys(&mut t, "6 v");
+    assert!(t.overlays.is_empty(), "{:?}", t.overlays);
+    assert!(
+        t.status.as_ref().unwrap().text.contains("no agreement"),
+        "{:?}",
+        t.status
+    );
+}
+
+#[test]
+fn search_results_for_framework_items_say_their_section() {
+    let (_dir, t) = demo_sam();
+    let index = t.reader().search_index(None);
+    let hits = index.query("listen actively", 10);
+    let titles: Vec<&str> = hits
+        .iter()
+        .filter(|h| h.label == "item")
+        .map(|h| h.title.as_str())
+        .collect();
+    assert!(titles.len() >= 2, "{titles:?}");
+    let unique: std::collections::BTreeSet<&&str> = titles.iter().collect();
+    assert_eq!(
+        unique.len(),
+        titles.len(),
+        "two results read the same: {titles:?}"
+    );
+}

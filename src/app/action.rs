@@ -32,6 +32,8 @@ actions! {
     Help => "help", "show or hide this help";
     FocusNext => "focus_next", "move to the next pane";
     FocusPrev => "focus_prev", "move to the previous pane";
+    FocusList => "focus_list", "move to the partnership list";
+    FocusPane => "focus_pane", "move into the pane";
     NextTab => "next_tab", "next tab";
     PrevTab => "prev_tab", "previous tab";
     Dashboard => "dashboard", "Dashboard tab";

@@ -450,6 +450,8 @@ impl App {
             Action::Quit => self.quit = true,
             Action::Help => self.overlays.push(Overlay::Help { scroll: 0 }),
             Action::Cancel => {}
+            Action::FocusList => self.pane = Pane::Sidebar,
+            Action::FocusPane => self.pane = Pane::Main,
             Action::FocusNext | Action::FocusPrev => {
                 self.pane = match self.pane {
                     Pane::Sidebar => Pane::Main,

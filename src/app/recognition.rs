@@ -402,6 +402,11 @@ impl App {
             return;
         };
         let v = p.partnership();
+        if v.agreement.is_none() {
+            return self.info(
+                "There is no agreement to evaluate yet: e writes the mentoring agreement first",
+            );
+        }
         let statements = App::evaluation_fields(v.agreement.as_ref());
         let mut fields = vec![Field::date(
             "Date",

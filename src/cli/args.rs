@@ -218,7 +218,7 @@ pub struct TickArgs {
     /// What shows the item achieved
     #[arg(long, value_name = "TEXT")]
     pub evidence: Vec<String>,
-    /// A meeting that evidences it (its id, shown by `status --with`)
+    /// A meeting that evidences it (its id, shown by `status --with`; `last` for the latest)
     #[arg(long = "meeting", value_name = "ID")]
     pub meetings: Vec<String>,
     /// A file that evidences it (path)

@@ -69,10 +69,10 @@ fn text_out(ctx: &Context, s: &Summary, detail: bool, out: &mut dyn Write) -> an
     match g.last {
         Some(last) => writeln!(
             out,
-            "  Meetings: {}, last {} ({} days ago){}",
+            "  Meetings: {}, last {} ({}){}",
             g.meetings,
             last,
-            g.days_since_last,
+            crate::model::days_ago(g.days_since_last),
             cadence_note(g, v.cadence_days)
         )?,
         None => writeln!(

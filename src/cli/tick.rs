@@ -88,9 +88,19 @@ pub fn run(ctx: &mut Context, a: &TickArgs, out: &mut dyn Write) -> anyhow::Resu
     Ok(())
 }
 
-/// A meeting of this partnership by id or unique id prefix.
+/// A meeting of this partnership by id or unique id prefix; `last` is the latest meeting.
 fn meeting_id(p: &Partner, q: &str) -> anyhow::Result<String> {
     let meetings = p.meetings();
+    if q == "last" {
+        return match meetings.first() {
+            Some(m) => Ok(m.value.id.clone()),
+            None => bail!(
+                "{} has no meetings yet: log one first (`mentorlog log --with {}`)",
+                p.name(),
+                p.id()
+            ),
+        };
+    }
     let hits: Vec<&str> = meetings
         .iter()
         .map(|m| m.value.id.as_str())

@@ -2,7 +2,7 @@
 //! (50 partnerships, 5,000 meetings, 2,000 goals, 20,000 ticks) for trying mentorlog at scale.
 //! Written only into a journal with no partnerships, so it never mixes with real notes.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::{Days, NaiveDate, NaiveTime};
 
@@ -138,8 +138,40 @@ pub fn write_demo(store: &Store, size: Size, today: NaiveDate) -> Result<Written
         Size::Small => small(&mut w, today)?,
         Size::Large => large(&mut w, today)?,
     }
+    link_both_ways(&mut w.writes);
     store.apply(&w.writes, &[])?;
     Ok(w.written)
+}
+
+/// Every meeting a demo tick names as evidence lists that item too, as the journal keeps it.
+fn link_both_ways(writes: &mut [Write]) {
+    let mut links: Vec<(PathBuf, String, String)> = Vec::new();
+    for w in writes.iter() {
+        if let Some(AnyRecord::Ticks(sheet)) = &w.new {
+            let dir = w
+                .path
+                .parent()
+                .and_then(|t| t.parent())
+                .map(Path::to_path_buf);
+            for (item, tick) in &sheet.ticks {
+                for m in &tick.evidence.meetings {
+                    if let Some(d) = &dir {
+                        links.push((d.clone(), m.clone(), format!("{}/{item}", sheet.framework)));
+                    }
+                }
+            }
+        }
+    }
+    for w in writes.iter_mut() {
+        if let Some(AnyRecord::Meeting(m)) = &mut w.new {
+            let dir = w.path.parent().and_then(|t| t.parent());
+            for (d, id, address) in &links {
+                if Some(d.as_path()) == dir && *id == m.id && !m.evidences.contains(address) {
+                    m.evidences.push(address.clone());
+                }
+            }
+        }
+    }
 }
 
 fn days_before(today: NaiveDate, n: u64) -> NaiveDate {

@@ -76,10 +76,12 @@ impl Index {
                 if !indexed.insert(fw.id.clone()) {
                     continue;
                 }
-                for (_, item) in fw.items() {
+                for (section, item) in fw.items() {
                     if item.reference.is_some() {
                         continue; // the referenced item is indexed in its own framework
                     }
+                    // Items of the same words in different sections tell themselves apart.
+                    let section = section.title.trim_end_matches(':');
                     docs.push(Doc {
                         partnership: pi,
                         target: Target::Item {
@@ -87,7 +89,10 @@ impl Index {
                             item: item.id.clone(),
                         },
                         label: "item",
-                        title: item.text.lines().next().unwrap_or("").to_string(),
+                        title: format!(
+                            "{} ({section})",
+                            item.text.lines().next().unwrap_or("").trim_end_matches(':')
+                        ),
                         body: item.guidance.clone().unwrap_or_default(),
                     });
                 }

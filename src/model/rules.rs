@@ -134,6 +134,16 @@ pub fn workload<'a>(
     w
 }
 
+/// "today", "yesterday", "3 days ago": how long ago a day was, in words.
+pub fn days_ago(days: i64) -> String {
+    match days {
+        0 => "today".into(),
+        1 => "yesterday".into(),
+        d if d < 0 => format!("in {} days", -d),
+        d => format!("{d} days ago"),
+    }
+}
+
 /// Meetings per calendar month for the 12 months up to today, oldest first.
 pub fn meetings_per_month(dates: impl Iterator<Item = NaiveDate>, today: NaiveDate) -> Vec<u64> {
     use chrono::Datelike;

@@ -62,6 +62,8 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
         LineGauge::default()
             .ratio(ratio.clamp(0.0, 1.0))
             .label(label)
+            .filled_symbol("█")
+            .unfilled_symbol("░")
             .filled_style(t.ok())
             .unfilled_style(t.dim()),
         head,

@@ -29,7 +29,10 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
     ])];
     lines.push(Line::default());
     let last = match gaps.last {
-        Some(d) => format!("last {d} ({} days ago)", gaps.days_since_last),
+        Some(d) => format!(
+            "last {d} ({})",
+            crate::model::days_ago(gaps.days_since_last)
+        ),
         None => "none yet".into(),
     };
     lines.push(Line::from(vec![
@@ -179,6 +182,9 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
             LineGauge::default()
                 .ratio(ratio.clamp(0.0, 1.0))
                 .label(format!("{label} {}/{}", total.achieved, total.total))
+                // Filled and empty differ in shape too, so the bar reads without colour.
+                .filled_symbol("█")
+                .unfilled_symbol("░")
                 .filled_style(t.ok())
                 .unfilled_style(t.dim()),
             r,
@@ -198,9 +204,26 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
         );
         let w = (counts.len() as u16 * 3).min(spark_area.width);
         let spread: Vec<u64> = counts.iter().flat_map(|c| [*c, *c, 0]).collect();
+        let bars = spark_area.height.saturating_sub(1).clamp(1, 4);
         frame.render_widget(
             Sparkline::default().data(&spread).style(t.accent()),
-            Rect::new(spark_area.x, spark_area.y, w, spark_area.height.min(4)),
+            Rect::new(spark_area.x, spark_area.y, w, bars),
         );
+        // The months under their bars: the initial of each, oldest first.
+        if spark_area.height > bars {
+            use chrono::Datelike;
+            let today = s.today();
+            let first = today.year() * 12 + today.month0() as i32 - 11;
+            let initials: String = (0..12)
+                .map(|i| {
+                    let m = (first + i).rem_euclid(12) as usize;
+                    format!("{:<3}", &"JFMAMJJASOND"[m..=m])
+                })
+                .collect();
+            frame.render_widget(
+                Paragraph::new(Span::styled(initials, t.dim())),
+                Rect::new(spark_area.x, spark_area.y + bars, w, 1),
+            );
+        }
     }
 }

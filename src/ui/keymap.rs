@@ -224,6 +224,8 @@ const DEFAULTS: &[(Context, Action, &[&str])] = &[
     (Context::Global, Action::Quit, &["q", "ctrl-c"]),
     (Context::Global, Action::FocusNext, &["tab"]),
     (Context::Global, Action::FocusPrev, &["shift-tab"]),
+    (Context::Sidebar, Action::FocusPane, &["l", "right"]),
+    (Context::Global, Action::FocusList, &["h", "left"]),
     (Context::Global, Action::Dashboard, &["1"]),
     (Context::Global, Action::Meetings, &["2"]),
     (Context::Global, Action::Goals, &["3"]),

@@ -15,7 +15,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
 
 use crate::app::checklist::Row;
 use crate::app::{Action, App, Overlay, Pane, ReflRow, Tab};
@@ -114,6 +114,11 @@ pub fn draw(frame: &mut Frame, app: &App, j: &Journal, view: &View) {
     let focused = s.app.pane == Pane::Main;
     let block = Block::default()
         .borders(Borders::ALL)
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
         .border_style(view.theme.border(focused))
         .title(Span::styled(
             format!(" {} ", s.partner().map_or("", |p| p.name())),
@@ -225,40 +230,53 @@ fn tabs(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
 
 fn partnerships(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
     let focused = s.app.pane == Pane::Sidebar;
-    let block = Block::default()
+    let overdue = |p: &Partner| {
+        let v = p.partnership();
+        meeting_gaps(p.meeting_dates(), v.start, v.cadence_days, s.today()).overdue
+    };
+    let partners = s.r.partnerships();
+    let mut block = Block::default()
         .borders(Borders::ALL)
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
         .border_style(view.theme.border(focused))
         .title(Span::styled(" Partnerships ", view.theme.title()));
+    // What the mark means, where there is one to explain.
+    if partners.iter().any(overdue) {
+        block = block.title_bottom(Span::styled(" ! meeting overdue ", view.theme.warn()));
+    }
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let rows = inner.height as usize;
     let offset = s.app.selected.saturating_sub(rows.saturating_sub(1));
     let width = inner.width as usize;
-    let lines: Vec<Line> =
-        s.r.partnerships()
-            .iter()
-            .enumerate()
-            .skip(offset)
-            .take(rows)
-            .map(|(i, p)| {
-                let v = p.partnership();
-                let gaps = meeting_gaps(p.meeting_dates(), v.start, v.cadence_days, s.today());
-                let mark = if gaps.overdue { "!" } else { " " };
-                let text = truncate(&format!("{mark}{}", v.name), width);
-                let text = format!(
-                    "{text}{}",
-                    " ".repeat(width.saturating_sub(text::width(&text)))
-                );
-                let style = if i == s.app.selected {
-                    view.theme.selected(focused)
-                } else if gaps.overdue {
-                    view.theme.warn()
-                } else {
-                    Style::default()
-                };
-                Line::from(Span::styled(text, style))
-            })
-            .collect();
+    let lines: Vec<Line> = partners
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(rows)
+        .map(|(i, p)| {
+            let v = p.partnership();
+            let late = overdue(p);
+            let mark = if late { "!" } else { " " };
+            let text = truncate(&format!("{mark}{}", v.name), width);
+            let text = format!(
+                "{text}{}",
+                " ".repeat(width.saturating_sub(text::width(&text)))
+            );
+            let style = if i == s.app.selected {
+                view.theme.selected(focused)
+            } else if late {
+                view.theme.warn()
+            } else {
+                Style::default()
+            };
+            Line::from(Span::styled(text, style))
+        })
+        .collect();
     frame.render_widget(Paragraph::new(lines), inner);
 }
 

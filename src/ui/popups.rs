@@ -199,11 +199,21 @@ fn meeting_lines(s: &Screen, path: &std::path::Path, view: &View) -> Vec<Line<'s
         }
     }
     if !m.evidences.is_empty() {
+        // Each item in its own words, not as an address.
         lines.push(Line::raw(""));
-        lines.push(Line::from(vec![
-            Span::styled("Evidences: ", t.label()),
-            Span::raw(m.evidences.join(", ")),
-        ]));
+        lines.push(Line::from(Span::styled("Evidences", t.label())));
+        let set = s.frameworks();
+        for address in &m.evidences {
+            let text = address
+                .split_once('/')
+                .and_then(|(f, i)| set.get(f).and_then(|fw| fw.item(i)))
+                .map(|it| crate::model::first_line(&it.text).to_string());
+            lines.push(Line::from(vec![
+                Span::raw("  · "),
+                Span::raw(text.unwrap_or_else(|| address.clone())),
+                Span::styled(format!("  ({address})"), t.dim()),
+            ]));
+        }
     }
     lines
 }
