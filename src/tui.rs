@@ -292,8 +292,8 @@ pub fn run(
         }
         dirty = true;
         match event::read()? {
-            Event::Key(key) => {
-                if let Effect::EditText(text) = t.key(key) {
+            Event::Key(key) => match t.key(key) {
+                Effect::EditText(text) => {
                     let _ = execute!(stdout(), DisableBracketedPaste);
                     ratatui::restore();
                     let result = crate::editor::edit(&text, t.journal.root());
@@ -302,7 +302,21 @@ pub fn run(
                     terminal.clear()?;
                     t.app.editor_done(result);
                 }
-            }
+                Effect::Suspend => {
+                    // The shell's job control: give the terminal back, stop, and take it again
+                    // when `fg` resumes the process.
+                    let _ = execute!(stdout(), DisableBracketedPaste);
+                    ratatui::restore();
+                    let _ = rustix::process::kill_process(
+                        rustix::process::getpid(),
+                        rustix::process::Signal::TSTP,
+                    );
+                    terminal = ratatui::init();
+                    execute!(stdout(), EnableBracketedPaste)?;
+                    terminal.clear()?;
+                }
+                Effect::None => {}
+            },
             Event::Paste(text) => t.paste(&text),
             _ => {}
         }

@@ -268,3 +268,65 @@ fn search_results_for_framework_items_say_their_section() {
         "two results read the same: {titles:?}"
     );
 }
+
+#[test]
+fn u_undoes_and_shift_u_redoes_until_a_new_change() {
+    let (dir, mut t) = demo_sam();
+    keys(&mut t, "3");
+    let goals = |d: &TempDir| {
+        std::fs::read_dir(d.path().join("j/partnerships/sam-lee/goals"))
+            .unwrap()
+            .count()
+    };
+    let before = goals(&dir);
+    keys(&mut t, "n");
+    for c in "A goal to take back".chars() {
+        t.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+    keys(&mut t, "C-s");
+    assert_eq!(goals(&dir), before + 1);
+    keys(&mut t, "u");
+    assert_eq!(goals(&dir), before);
+    keys(&mut t, "U");
+    assert_eq!(goals(&dir), before + 1, "redo puts it back");
+    assert!(t.status.as_ref().unwrap().text.starts_with("Redone"));
+    keys(&mut t, "u");
+    // A new change, and there is nothing to redo.
+    keys(&mut t, "s");
+    keys(&mut t, "U");
+    assert_eq!(goals(&dir), before);
+    assert!(t.status.as_ref().unwrap().text.contains("Nothing to redo"));
+}
+
+#[test]
+fn enter_opens_a_reflection_to_read_and_e_edits_it() {
+    let (_dir, mut t) = demo_sam();
+    keys(&mut t, "5 Enter");
+    assert!(
+        matches!(t.overlays.last(), Some(Overlay::Reflection { .. })),
+        "{:?}",
+        t.overlays.last()
+    );
+    let s = screen(&t, 100, 30);
+    assert!(s.contains("Reflection (e edit, Esc close)"), "{s}");
+    keys(&mut t, "e");
+    assert!(matches!(t.overlays.last(), Some(Overlay::Form(_))));
+}
+
+#[test]
+fn the_palette_starts_with_what_one_does_and_ctrl_z_suspends() {
+    let (_dir, mut t) = demo_sam();
+    t.key(KeyEvent::new(KeyCode::Char('p'), KeyModifiers::CONTROL));
+    let Some(Overlay::Picker(p)) = t.overlays.last() else {
+        panic!("{:?}", t.overlays.last());
+    };
+    assert_eq!(p.options[0].0, "new");
+    assert!(
+        p.options
+            .iter()
+            .all(|(id, _)| id != "down" && id != "page_up")
+    );
+    keys(&mut t, "Esc");
+    let e = t.key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL));
+    assert_eq!(e, mentorlog::app::Effect::Suspend);
+}

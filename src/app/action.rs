@@ -54,6 +54,8 @@ actions! {
     Edit => "edit", "edit the selected record";
     Delete => "delete", "delete the selected record (u undoes)";
     Undo => "undo", "undo the last change";
+    Redo => "redo", "make again what undo took back";
+    Suspend => "suspend", "suspend mentorlog to the shell (fg brings it back)";
     Tick => "tick", "tick or untick the item (saved at once)";
     CycleStatus => "cycle_status", "move the goal's status on";
     ReviewNote => "review_note", "add a dated review note to the goal";
@@ -192,7 +194,7 @@ impl KeyContext {
             KeyContext::Reflections => "Reflections",
             KeyContext::Agreement => "Agreement",
             KeyContext::Help => "This help",
-            KeyContext::MeetingView => "A meeting, opened",
+            KeyContext::MeetingView => "A meeting or reflection, opened",
             KeyContext::Confirm => "A question",
             KeyContext::Welcome => "The welcome screen",
             KeyContext::Conflicts => "Conflict copies",

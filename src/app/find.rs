@@ -154,9 +154,40 @@ impl App {
     }
 
     pub(super) fn open_palette(&mut self) {
-        let options = Action::ALL
+        // What one does, first; moving the cursor is left to the keys.
+        let movement = [
+            Action::Up,
+            Action::Down,
+            Action::PageUp,
+            Action::PageDown,
+            Action::Top,
+            Action::Bottom,
+            Action::FocusNext,
+            Action::FocusPrev,
+            Action::FocusList,
+            Action::FocusPane,
+            Action::NextTab,
+            Action::PrevTab,
+            Action::Palette,
+        ];
+        let first = [
+            Action::New,
+            Action::Edit,
+            Action::Open,
+            Action::Delete,
+            Action::Undo,
+            Action::Redo,
+            Action::Search,
+            Action::NewPartnership,
+            Action::Tick,
+            Action::AttachEvidence,
+        ];
+        let rest = Action::ALL
             .iter()
-            .filter(|a| !a.in_popup_only() && **a != Action::Palette)
+            .filter(|a| !a.in_popup_only() && !movement.contains(a) && !first.contains(a));
+        let options = first
+            .iter()
+            .chain(rest)
             .map(|a| {
                 let key = self
                     .key_hints

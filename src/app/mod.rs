@@ -110,14 +110,29 @@ pub enum Confirmed {
 
 #[derive(Debug, Clone)]
 pub enum Overlay {
-    Help { scroll: u16 },
-    Meeting { path: PathBuf, scroll: u16 },
+    Help {
+        scroll: u16,
+    },
+    Meeting {
+        path: PathBuf,
+        scroll: u16,
+    },
+    /// A reflection, opened to read.
+    Reflection {
+        path: PathBuf,
+        scroll: u16,
+    },
     Form(Box<Form>),
     Picker(Picker),
-    Confirm { message: String, then: Confirmed },
+    Confirm {
+        message: String,
+        then: Confirmed,
+    },
     Welcome,
     Search(SearchState),
-    Conflicts { cursor: usize },
+    Conflicts {
+        cursor: usize,
+    },
 }
 
 impl Overlay {
@@ -125,7 +140,7 @@ impl Overlay {
     pub fn context(&self) -> KeyContext {
         match self {
             Overlay::Help { .. } => KeyContext::Help,
-            Overlay::Meeting { .. } => KeyContext::MeetingView,
+            Overlay::Meeting { .. } | Overlay::Reflection { .. } => KeyContext::MeetingView,
             Overlay::Form(f) => f.context(),
             Overlay::Picker(_) => KeyContext::Picker,
             Overlay::Confirm { .. } => KeyContext::Confirm,
@@ -151,6 +166,8 @@ pub enum Effect {
     None,
     /// Suspend the screen and edit this text in $EDITOR, then call `editor_done`.
     EditText(String),
+    /// Give the terminal back to the shell until the process is resumed.
+    Suspend,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -480,8 +497,12 @@ impl App {
             Action::NewPartnership => self.new_partnership_form(j),
             Action::Edit => self.edit(j),
             Action::Delete => self.delete(j),
-            Action::Undo => {
-                let result = j.undo();
+            Action::Undo | Action::Redo => {
+                let result = if action == Action::Undo {
+                    j.undo()
+                } else {
+                    j.redo()
+                };
                 if let Ok(o) = &result {
                     self.info(o.label.clone());
                     self.after_load(j);
@@ -489,6 +510,7 @@ impl App {
                     self.said(j, result);
                 }
             }
+            Action::Suspend => return Effect::Suspend,
             Action::Tick => self.tick(j),
             Action::CycleStatus => self.cycle_status(j),
             Action::ReviewNote => self.review_note_form(j),
@@ -606,7 +628,17 @@ impl App {
                 }
             }
             (_, Tab::Dashboard) => self.set_tab(Tab::Meetings),
-            (_, Tab::Reflections) => self.edit(j),
+            // A reflection opens to be read, as a meeting does; a stage record opens its form.
+            (_, Tab::Reflections) => {
+                let r = self.reader(j);
+                match self.reflection_rows(&r).get(self.reflection_cursor) {
+                    Some(ReflRow::Reflection(x)) => {
+                        let path = x.path.clone();
+                        self.overlays.push(Overlay::Reflection { path, scroll: 0 });
+                    }
+                    _ => self.edit(j),
+                }
+            }
             (_, Tab::Agreement) => self.agreement_form(j),
         }
     }

@@ -41,6 +41,19 @@ impl App {
                 }
                 a => scroll(s, a),
             },
+            Overlay::Reflection { path, scroll: s } => match action {
+                Action::Edit => {
+                    let path = path.clone();
+                    self.overlays.pop();
+                    self.reflection_form(j, Some(path));
+                    Consumed
+                }
+                Action::Cancel => {
+                    self.overlays.pop();
+                    Consumed
+                }
+                a => scroll(s, a),
+            },
             Overlay::Meeting { path, scroll: s } => match action {
                 Action::Edit => {
                     let path = path.clone();

@@ -147,6 +147,7 @@ pub struct Journal {
     today: NaiveDate,
     owner_name: String,
     undo: Vec<UndoEntry>,
+    redo: Vec<UndoEntry>,
     /// Counts every change to what is loaded, so front ends recompute what they derive.
     generation: u64,
     conflicts: Vec<Conflict>,
@@ -167,6 +168,7 @@ impl Journal {
             today,
             owner_name: String::new(),
             undo: Vec::new(),
+            redo: Vec::new(),
             generation: 0,
             conflicts: Vec::new(),
             mine: Vec::new(),
@@ -380,6 +382,8 @@ impl Journal {
     fn apply(&mut self, label: String, writes: Vec<Write>, prune: Vec<PathBuf>) -> OpResult {
         let outcome = self.apply_quietly(label, writes, prune)?;
         if !outcome.changes.is_empty() {
+            // A new change starts a new line of history: what was undone cannot be redone.
+            self.redo.clear();
             self.undo.push(UndoEntry {
                 label: outcome.label.clone(),
                 changes: outcome.changes.clone(),
@@ -441,11 +445,8 @@ impl Journal {
         }
     }
 
-    /// Take back the last operation (every file it touched, as one batch).
-    pub fn undo(&mut self) -> OpResult {
-        let Some(entry) = self.undo.pop() else {
-            return Err(OpError::Refused("Nothing to undo".into()));
-        };
+    /// The writes that put every file of `entry` back as it was before it.
+    fn reversal(entry: &UndoEntry) -> (Vec<Write>, Vec<PathBuf>) {
         let mut writes = Vec::new();
         let mut prune = Vec::new();
         for c in entry.changes.iter().rev() {
@@ -455,7 +456,7 @@ impl Journal {
                 }
                 (None, Some(after)) => {
                     writes.push(Write::delete(c.path.clone(), after.clone()));
-                    // Undoing a new partnership removes its folder too (only while empty).
+                    // Taking back a new partnership removes its folder too (only while empty).
                     if after.kind() == Kind::Partnership
                         && let Some(dir) = c.path.parent()
                     {
@@ -465,11 +466,49 @@ impl Journal {
                 (None, None) => {}
             }
         }
+        (writes, prune)
+    }
+
+    /// Take back the last operation (every file it touched, as one batch); `redo` puts it
+    /// back.
+    pub fn undo(&mut self) -> OpResult {
+        let Some(entry) = self.undo.pop() else {
+            return Err(OpError::Refused("Nothing to undo".into()));
+        };
+        let (writes, prune) = Journal::reversal(&entry);
         match self.apply_quietly(format!("Undone: {}", entry.label), writes, prune) {
-            Ok(o) => Ok(o),
+            Ok(o) => {
+                self.redo.push(UndoEntry {
+                    label: entry.label,
+                    changes: o.changes.clone(),
+                });
+                Ok(o)
+            }
             Err(e) => {
                 let msg = format!("Could not undo {}: {e}", entry.label);
                 self.undo.push(entry);
+                Err(OpError::Refused(msg))
+            }
+        }
+    }
+
+    /// Make again what the last undo took back.
+    pub fn redo(&mut self) -> OpResult {
+        let Some(entry) = self.redo.pop() else {
+            return Err(OpError::Refused("Nothing to redo".into()));
+        };
+        let (writes, prune) = Journal::reversal(&entry);
+        match self.apply_quietly(format!("Redone: {}", entry.label), writes, prune) {
+            Ok(o) => {
+                self.undo.push(UndoEntry {
+                    label: entry.label,
+                    changes: o.changes.clone(),
+                });
+                Ok(o)
+            }
+            Err(e) => {
+                let msg = format!("Could not redo {}: {e}", entry.label);
+                self.redo.push(entry);
                 Err(OpError::Refused(msg))
             }
         }

@@ -244,6 +244,8 @@ const DEFAULTS: &[(Context, Action, &[&str])] = &[
     (Context::Global, Action::New, &["n"]),
     (Context::Global, Action::NewPartnership, &["N"]),
     (Context::Global, Action::Undo, &["u"]),
+    (Context::Global, Action::Redo, &["U"]),
+    (Context::Global, Action::Suspend, &["ctrl-z"]),
     (Context::Global, Action::ToggleReview, &["R"]),
     (Context::Global, Action::Reload, &["ctrl-r"]),
     (Context::Global, Action::Search, &["/"]),

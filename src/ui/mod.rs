@@ -311,7 +311,7 @@ fn hints(s: &Screen, view: &View) -> Vec<(String, &'static str)> {
             v.extend([(kin(Action::Done), "done"), (kin(Action::Cancel), "cancel")]);
             return v;
         }
-        Some(Overlay::Meeting { .. }) => {
+        Some(Overlay::Meeting { .. } | Overlay::Reflection { .. }) => {
             return vec![
                 (kin(Action::Edit), "edit"),
                 (scroll(), "scroll"),

@@ -15,7 +15,28 @@ use crate::app::{Action, Overlay};
 pub fn draw(frame: &mut Frame, area: Rect, overlay: &Overlay, s: &Screen, view: &View) {
     match overlay {
         Overlay::Help { scroll } => help(frame, area, *scroll, view),
-        Overlay::Meeting { path, scroll } => meeting(frame, area, path, *scroll, s, view),
+        Overlay::Meeting { path, scroll } => {
+            let lines = meeting_lines(s, path, view);
+            record(
+                frame,
+                area,
+                lines,
+                *scroll,
+                " Meeting (e edit, Esc close) ",
+                view,
+            )
+        }
+        Overlay::Reflection { path, scroll } => {
+            let lines = reflection_lines(s, path, view);
+            record(
+                frame,
+                area,
+                lines,
+                *scroll,
+                " Reflection (e edit, Esc close) ",
+                view,
+            )
+        }
         Overlay::Form(form) => draw_form(frame, area, form, view),
         Overlay::Picker(p) => picker(frame, area, p, view),
         Overlay::Confirm { message, .. } => {
@@ -223,6 +244,7 @@ pub fn scroll_limit(overlay: &Overlay, s: &Screen, view: &View, body: Rect) -> u
     let (lines, r) = match overlay {
         Overlay::Help { .. } => (help_lines(view), help_rect(body)),
         Overlay::Meeting { path, .. } => (meeting_lines(s, path, view), meeting_rect(body)),
+        Overlay::Reflection { path, .. } => (reflection_lines(s, path, view), meeting_rect(body)),
         _ => return u16::MAX,
     };
     let inner_w = r.width.saturating_sub(2) as usize;
@@ -240,15 +262,15 @@ pub fn scroll_limit(overlay: &Overlay, s: &Screen, view: &View, body: Rect) -> u
     wrapped.saturating_sub(r.height.saturating_sub(2) as usize) as u16
 }
 
-fn meeting(
+/// A record opened to read: its lines, wrapped and scrolled.
+fn record(
     frame: &mut Frame,
     area: Rect,
-    path: &std::path::Path,
+    lines: Vec<Line<'static>>,
     scroll: u16,
-    s: &Screen,
+    title: &str,
     view: &View,
 ) {
-    let lines = meeting_lines(s, path, view);
     if lines.is_empty() {
         return;
     }
@@ -258,9 +280,41 @@ fn meeting(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
             .scroll((scroll, 0))
-            .block(popup_block(" Meeting (e edit, Esc close) ", view)),
+            .block(popup_block(title, view)),
         r,
     );
+}
+
+/// The reflection view's text.
+fn reflection_lines(s: &Screen, path: &std::path::Path, view: &View) -> Vec<Line<'static>> {
+    let t = view.theme;
+    let Some(r) = s.partner().and_then(|p| p.reflection_at(path)) else {
+        return Vec::new();
+    };
+    let r = &r.value;
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled(r.date.to_string(), t.title()),
+            Span::raw(format!(" · by the {}", r.author)),
+            Span::styled(if r.private { " · private" } else { "" }, t.warn()),
+        ]),
+        Line::raw(""),
+    ];
+    if let Some(q) = &r.prompt {
+        lines.push(Line::from(Span::styled(q.clone(), t.label())));
+        lines.push(Line::raw(""));
+    }
+    for l in r.text.lines() {
+        lines.push(Line::raw(l.to_string()));
+    }
+    if let Some(a) = &r.attachment {
+        lines.push(Line::raw(""));
+        lines.push(Line::from(vec![
+            Span::styled("Attached: ", t.label()),
+            Span::raw(a.clone()),
+        ]));
+    }
+    lines
 }
 
 const LABEL_W: u16 = 30;
