@@ -264,6 +264,8 @@ pub fn run(
             let _ = full_tx.send(store.load());
         });
     }
+    // The draft of a form being filled in, kept while it has unsaved edits.
+    let mut draft: Option<(crate::store::scratch::Scratch, String)> = None;
     let mut dirty = true;
     while !t.app.quit {
         if let Ok(full) = full_rx.try_recv() {
@@ -320,8 +322,32 @@ pub fn run(
             Event::Paste(text) => t.paste(&text),
             _ => {}
         }
+        keep_draft(&t, &mut draft);
     }
     Ok(())
+}
+
+/// Keep the draft of the form being filled in up to date (and remove it once the form is
+/// saved or closed), so a lost terminal loses nothing typed.
+fn keep_draft(t: &Tui, draft: &mut Option<(crate::store::scratch::Scratch, String)>) {
+    match t.app.form_draft(&t.journal) {
+        None => *draft = None,
+        Some(text) => match draft {
+            Some((_, last)) if *last == text => {}
+            Some((scratch, last)) => {
+                if scratch.write(&text).is_ok() {
+                    *last = text;
+                }
+            }
+            None => {
+                let suffix = crate::store::scratch::FORM_SUFFIX;
+                if let Ok(s) = crate::store::scratch::Scratch::new(t.journal.root(), &text, suffix)
+                {
+                    *draft = Some((s, text));
+                }
+            }
+        },
+    }
 }
 
 /// Say on the terminal's last line that a save is waiting (the loop is blocked meanwhile).

@@ -330,3 +330,65 @@ fn the_palette_starts_with_what_one_does_and_ctrl_z_suspends() {
     let e = t.key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL));
     assert_eq!(e, mentorlog::app::Effect::Suspend);
 }
+
+#[test]
+fn a_dirty_form_says_unsaved_and_its_draft_comes_back_after_a_crash() {
+    let (dir, mut t) = demo_sam();
+    keys(&mut t, "3 n");
+    assert!(t.app.form_draft(&t.journal).is_none(), "nothing typed yet");
+    for c in "A goal typed before the crash".chars() {
+        t.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+    let last = row(&draw(&t, 80, 24), 23);
+    assert!(last.contains("unsaved: C-s saves"), "{last:?}");
+    assert!(!last.contains("all changes saved"), "{last:?}");
+    // What the event loop keeps while the form is open; a crash leaves it behind, and the
+    // next open keeps it as a draft.
+    let draft = t
+        .app
+        .form_draft(&t.journal)
+        .expect("a draft of the dirty form");
+    let drafts = dir.path().join("j/.mentorlog/drafts");
+    std::fs::create_dir_all(&drafts).unwrap();
+    std::fs::write(drafts.join("edit-abc234.form.ron"), draft).unwrap();
+    drop(t);
+
+    let mut t = Tui::open(Store::new(dir.path().join("j")), today(), false);
+    match t.overlays.last() {
+        Some(Overlay::Confirm { message, .. }) => {
+            assert!(message.contains("Action plan: goal"), "{message}")
+        }
+        other => panic!("no offer to restore: {other:?}"),
+    }
+    keys(&mut t, "y");
+    let Some(Overlay::Form(f)) = t.overlays.last() else {
+        panic!("{:?}", t.overlays.last());
+    };
+    assert_eq!(f.text("Objective"), "A goal typed before the crash");
+    assert!(f.dirty);
+    assert_eq!(t.partner().unwrap().id(), "sam-lee");
+    keys(&mut t, "C-s");
+    assert!(t.overlays.is_empty(), "{:?}", t.overlays);
+    assert!(
+        t.goals()
+            .iter()
+            .any(|g| g.value.objective == "A goal typed before the crash")
+    );
+    assert_eq!(
+        std::fs::read_dir(&drafts).unwrap().count(),
+        0,
+        "the draft is gone"
+    );
+
+    // Let go instead: nothing is written, and the draft is gone too.
+    std::fs::write(
+        drafts.join("edit-def567.form.ron"),
+        std::fs::read_to_string(dir.path().join("j/journal.ron")).unwrap(),
+    )
+    .unwrap();
+    let mut t = Tui::open(Store::new(dir.path().join("j")), today(), false);
+    assert!(matches!(t.overlays.last(), Some(Overlay::Confirm { .. })));
+    keys(&mut t, "n");
+    assert!(t.overlays.is_empty());
+    assert_eq!(std::fs::read_dir(&drafts).unwrap().count(), 0);
+}

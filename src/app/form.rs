@@ -9,7 +9,7 @@ use ratatui_textarea::{TextArea, WrapMode};
 use super::action::{Action, Handled, KeyContext};
 use crate::model::{ActionItem, Owner, parse_date};
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub enum FieldKind {
     /// One line of text; Enter moves on.
     Line,
@@ -137,7 +137,7 @@ impl Field {
 pub struct Invalid;
 
 /// What a form saves into.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum FormTarget {
     NewPartnership,
     NewMeeting,

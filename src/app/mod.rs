@@ -8,6 +8,7 @@ mod action;
 pub mod checklist;
 pub mod conflicts;
 mod derived;
+mod drafts;
 mod find;
 pub mod form;
 mod forms;
@@ -106,6 +107,8 @@ pub enum Confirmed {
     DiscardForm,
     /// Save the form below again, bringing back the record deleted elsewhere.
     RestoreForm,
+    /// Bring back the draft of a form a stopped mentorlog kept (no: let it go).
+    RestoreDraft(PathBuf),
 }
 
 #[derive(Debug, Clone)]
@@ -234,6 +237,7 @@ impl App {
         if let Some(n) = j.notices().first() {
             app.info(capitalise(n));
         }
+        app.offer_draft(j);
         app
     }
 

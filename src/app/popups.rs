@@ -82,14 +82,19 @@ impl App {
                                 }
                                 self.submit_form(j);
                             }
+                            Confirmed::RestoreDraft(path) => self.restore_draft(j, path, true),
                         }
                         Consumed
                     }
                     Action::No | Action::Cancel => {
                         self.overlays.pop();
-                        if then == Confirmed::RestoreForm {
-                            self.overlays.pop();
-                            self.info("The edit was discarded: the record stays deleted");
+                        match then {
+                            Confirmed::RestoreForm => {
+                                self.overlays.pop();
+                                self.info("The edit was discarded: the record stays deleted");
+                            }
+                            Confirmed::RestoreDraft(path) => self.restore_draft(j, path, false),
+                            Confirmed::DiscardForm => {}
                         }
                         Consumed
                     }

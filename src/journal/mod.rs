@@ -283,6 +283,16 @@ impl Journal {
             .collect()
     }
 
+    /// Drafts of forms a stopped mentorlog was filling in (path and text), oldest first.
+    pub fn form_drafts(&self) -> Vec<(PathBuf, String)> {
+        crate::store::scratch::form_drafts(self.store.root())
+    }
+
+    /// Remove a kept draft, once restored or let go.
+    pub fn discard_draft(&self, path: &Path) -> Result<(), OpError> {
+        Ok(crate::store::scratch::discard(self.store.root(), path)?)
+    }
+
     /// The label of what `undo` would take back.
     pub fn undo_label(&self) -> Option<&str> {
         self.undo.last().map(|u| u.label.as_str())

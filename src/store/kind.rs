@@ -11,7 +11,9 @@ use super::{Loaded, PartnershipData, StoreError};
 use crate::model::{Goal, Journal, Meeting, Partnership, Reflection, StageRecord, TickSheet};
 
 /// Every kind of record.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Kind {
     Journal,
     Partnership,

@@ -15,6 +15,8 @@ use super::io::DataDir;
 pub const EDIT_DIR: &str = ".mentorlog/edit";
 /// Where the text of an edit whose mentorlog was stopped is kept.
 pub const DRAFTS_DIR: &str = ".mentorlog/drafts";
+/// The ending of a form's draft (a form being filled in), as opposed to a note in $EDITOR.
+pub const FORM_SUFFIX: &str = ".form.ron";
 
 /// A note being edited; the lock is held until it is dropped, and the files go with it.
 pub struct Scratch {
@@ -61,6 +63,43 @@ impl Scratch {
     pub fn read(&self) -> Result<String, StoreError> {
         std::fs::read_to_string(&self.path).map_err(|e| StoreError::io(&self.path, e))
     }
+
+    /// Replace the text (a draft kept up to date): whole or not at all, never half.
+    pub fn write(&self, text: &str) -> Result<(), StoreError> {
+        let tmp = self.path.with_extension("tmp");
+        let _ = std::fs::remove_file(&tmp);
+        let mut file = private_file(&tmp).map_err(|e| StoreError::io(&tmp, e))?;
+        file.write_all(text.as_bytes())
+            .map_err(|e| StoreError::io(&tmp, e))?;
+        std::fs::rename(&tmp, &self.path).map_err(|e| StoreError::io(&self.path, e))
+    }
+}
+
+/// The drafts of forms kept from a mentorlog that was stopped, oldest first.
+pub fn form_drafts(root: &Path) -> Vec<(PathBuf, String)> {
+    let dir = root.join(DRAFTS_DIR);
+    let Ok(data) = DataDir::open(root) else {
+        return Vec::new();
+    };
+    let mut out: Vec<(PathBuf, String)> = data
+        .entries(&dir)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|(n, folder)| !folder && n.ends_with(FORM_SUFFIX))
+        .filter_map(|(n, _)| {
+            let path = dir.join(n);
+            let text = String::from_utf8(data.read(&path).ok()?).ok()?;
+            Some((path, text))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Remove a kept draft (restored, or let go).
+pub fn discard(root: &Path, path: &Path) -> Result<(), StoreError> {
+    let data = DataDir::open(root)?;
+    data.remove(path).map(|_| ())
 }
 
 impl Drop for Scratch {

@@ -415,6 +415,23 @@ fn status_bar(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
             ),
             view.theme.warn(),
         ),
+        // A form with edits not yet saved says so (and how to save), not "all saved".
+        None if s
+            .app
+            .overlays
+            .iter()
+            .any(|o| matches!(o, Overlay::Form(f) if f.dirty)) =>
+        {
+            (
+                format!(
+                    "unsaved: {} saves",
+                    view.keymap
+                        .key_in(crate::app::KeyContext::Form, Action::Save)
+                        .unwrap_or_default()
+                ),
+                view.theme.warn(),
+            )
+        }
         None => ("all changes saved".to_string(), view.theme.dim()),
     };
     let total = area.width as usize;
