@@ -167,6 +167,8 @@ fn deleting_a_meeting_that_evidences_ticks_says_so_and_unlinks_them() {
     let path = t.meetings()[0].path.clone();
     assert!(path.ends_with("2026-11-09-alx000.ron") || path.exists());
     keys(&mut t, "d");
+    assert!(path.exists(), "a meeting that is evidence asks first");
+    keys(&mut t, "y");
     let status = t.status.clone().unwrap();
     assert!(
         status.text.contains("evidenced 1 tick") && status.text.contains(ITEM),
@@ -198,7 +200,7 @@ fn delete_never_reaches_through_a_link_out_of_the_data_directory() {
     std::os::unix::fs::symlink(&outside, pdir(&dir, "sam-lee")).unwrap();
     let count = |p: &Path| std::fs::read_dir(p.join("meetings")).unwrap().count();
     let before = count(&outside);
-    keys(&mut t, "d");
+    keys(&mut t, "d y");
     assert_eq!(
         count(&outside),
         before,

@@ -94,6 +94,7 @@ fn journal() -> Journal {
             institution: Some("Northfield High School".into()),
             stage: Some("induction-stages/developing".into()),
         },
+        settings: Default::default(),
     }
 }
 

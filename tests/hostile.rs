@@ -293,6 +293,7 @@ fn journal() -> impl Strategy<Value = Journal> {
                 institution,
                 stage,
             },
+            settings: Default::default(),
         })
 }
 

@@ -154,6 +154,7 @@ fn journal() -> Journal {
             institution: Some("Northfield".into()),
             stage: Some("ljmu/developing".into()),
         },
+        settings: Default::default(),
     }
 }
 

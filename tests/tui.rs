@@ -1301,7 +1301,7 @@ fn a_meeting_changed_on_disk_is_not_deleted_until_reloaded() {
     let mut changed = loaded.value.clone();
     changed.notes.push_str(" Added elsewhere.");
     app.journal.store().save(&loaded, &changed).unwrap();
-    keys(&mut app, "d");
+    keys(&mut app, "d y");
     let status = app.status.clone().unwrap();
     assert!(status.error, "{status:?}");
     assert!(
@@ -1313,7 +1313,7 @@ fn a_meeting_changed_on_disk_is_not_deleted_until_reloaded() {
     // Ctrl-r reads the journal again; then d deletes it.
     keys(&mut app, "C-r");
     assert_eq!(app.meetings()[0].value, changed);
-    keys(&mut app, "d");
+    keys(&mut app, "d y");
     assert!(!loaded.path.exists());
     keys(&mut app, "u");
     assert_eq!(read_record::<Meeting>(&loaded.path).unwrap(), changed);

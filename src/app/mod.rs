@@ -109,6 +109,8 @@ pub enum Confirmed {
     RestoreForm,
     /// Bring back the draft of a form a stopped mentorlog kept (no: let it go).
     RestoreDraft(PathBuf),
+    /// Delete this record (a meeting that evidences ticks asks first).
+    Delete(PathBuf),
 }
 
 #[derive(Debug, Clone)]
@@ -503,7 +505,12 @@ impl App {
             Action::Delete => self.delete(j),
             Action::Undo | Action::Redo => {
                 let result = if action == Action::Undo {
-                    j.undo()
+                    if j.undo_label().is_none() && !j.trash().0.is_empty() {
+                        // Undo lasts one run; after a restart, u brings back the last delete.
+                        j.restore_trash(None)
+                    } else {
+                        j.undo()
+                    }
                 } else {
                     j.redo()
                 };
@@ -716,10 +723,36 @@ impl App {
             },
             _ => None,
         };
-        let (Some(path), Some(pid)) = (path, self.pid(j)) else {
+        let Some(path) = path else {
             return;
         };
-        let result = j.delete(&pid, &path);
+        let ticks = match (self.tab, self.partner(&r)) {
+            (Tab::Meetings, Some(p)) => self
+                .meetings(&r)
+                .get(self.meeting_cursor)
+                .map_or(0, |m| p.ticks_evidenced_by(&m.value.id).len()),
+            _ => 0,
+        };
+        if ticks > 0 {
+            self.overlays.push(Overlay::Confirm {
+                message: format!(
+                    "This meeting is the evidence of {ticks} tick{}. Delete it and take it out \
+                     of {}? (y/n)",
+                    if ticks == 1 { "" } else { "s" },
+                    if ticks == 1 { "it" } else { "them" }
+                ),
+                then: Confirmed::Delete(path),
+            });
+            return;
+        }
+        self.delete_now(j, &path);
+    }
+
+    pub(crate) fn delete_now(&mut self, j: &mut Journal, path: &std::path::Path) {
+        let Some(pid) = self.pid(j) else {
+            return;
+        };
+        let result = j.delete(&pid, path);
         self.said(j, result);
     }
 }

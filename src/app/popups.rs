@@ -83,6 +83,7 @@ impl App {
                                 self.submit_form(j);
                             }
                             Confirmed::RestoreDraft(path) => self.restore_draft(j, path, true),
+                            Confirmed::Delete(path) => self.delete_now(j, &path),
                         }
                         Consumed
                     }
@@ -94,7 +95,7 @@ impl App {
                                 self.info("The edit was discarded: the record stays deleted");
                             }
                             Confirmed::RestoreDraft(path) => self.restore_draft(j, path, false),
-                            Confirmed::DiscardForm => {}
+                            Confirmed::DiscardForm | Confirmed::Delete(_) => {}
                         }
                         Consumed
                     }

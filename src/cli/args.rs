@@ -67,6 +67,11 @@ pub enum Command {
     Demo(DemoArgs),
     /// Export a partnership: portfolio, csv, ics, json or badge
     Export(ExportArgs),
+    /// List, restore or empty deleted records (kept 30 days unless set otherwise)
+    Trash {
+        #[command(subcommand)]
+        cmd: Option<TrashCmd>,
+    },
     /// Print shell completions
     Completions {
         #[arg(value_enum)]
@@ -87,6 +92,25 @@ pub struct InitArgs {
     /// Your school, college or institution
     #[arg(long)]
     pub institution: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TrashCmd {
+    /// List what can be restored, newest first (the default)
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Bring back a delete: the one named (or the start of its name), else the latest
+    Restore { id: Option<String> },
+    /// Remove everything in the trash now, for good
+    Empty {
+        /// Do not ask first (for scripts)
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Keep deleted records this many days (0: only until mentorlog next starts)
+    Keep { days: u32 },
 }
 
 #[derive(Debug, Subcommand)]

@@ -14,6 +14,7 @@ mod partner;
 mod search_cmd;
 mod status;
 mod tick;
+mod trash_cmd;
 
 use std::io::Write;
 
@@ -48,6 +49,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<()> {
         Some(Command::Framework(a)) => framework_cmd::run(&ctx()?, a, out),
         Some(Command::Demo(a)) => demo_cmd::run(&mut ctx()?, a, out),
         Some(Command::Export(a)) => export_cmd::run(&Context::open_for(&cli, &a.with)?, a, out),
+        Some(Command::Trash { cmd }) => trash_cmd::run(&mut ctx()?, cmd.as_ref(), out),
         Some(Command::Completions { shell }) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             // Generate into memory: clap_complete panics on a write error such as a closed pipe.

@@ -131,6 +131,7 @@ pub fn write_demo(store: &Store, size: Size, today: NaiveDate) -> Result<Written
                     institution: Some("Northfield High School".into()),
                     stage: Some("ljmu/developing".into()),
                 },
+                settings: Default::default(),
             }),
         )?;
     }

@@ -20,6 +20,7 @@ mod reader;
 pub mod report;
 pub mod search;
 mod ticks;
+mod trash;
 
 use std::path::{Path, PathBuf};
 
@@ -192,6 +193,7 @@ impl Journal {
         let snap = store.load();
         let mut j = Journal::with_snapshot(store, snap, today);
         j.notices = notices;
+        j.sweep_trash();
         j
     }
 
@@ -202,6 +204,7 @@ impl Journal {
         let snap = store.load_first(None);
         let mut j = Journal::with_snapshot(store, snap, today);
         j.notices = notices;
+        j.sweep_trash();
         j
     }
 
@@ -212,6 +215,7 @@ impl Journal {
         let snap = store.load_first(Some(""));
         let mut j = Journal::with_snapshot(store, snap, today);
         j.notices = notices;
+        j.sweep_trash();
         if let Ok(id) = j
             .reader(Audience::Owner)
             .find_partner(query)

@@ -79,6 +79,7 @@ impl Journal {
                 role: Role::Mentor,
                 ..Profile::default()
             },
+            settings: Default::default(),
         };
         Some(Write::create(
             self.store.journal_path(),
@@ -107,6 +108,7 @@ impl Journal {
                 role: Role::Mentor,
                 ..Profile::default()
             },
+            settings: Default::default(),
         });
         if let Some(n) = name {
             journal.profile.name = n.to_string();
@@ -402,7 +404,10 @@ impl Journal {
                 path.display()
             )));
         };
-        let mut writes = vec![Write::delete(path.to_path_buf(), record.clone())];
+        let mut writes = vec![
+            Write::delete(path.to_path_buf(), record.clone()),
+            self.trash_write(pid, &label, &[(path.to_path_buf(), record.clone())])?,
+        ];
         let mut warnings = Vec::new();
         if let AnyRecord::Meeting(m) = &record {
             let evidenced: BTreeSet<String> = p
@@ -459,10 +464,12 @@ impl Journal {
         }
         let p = self.data(pid)?;
         let mut writes = Vec::new();
+        let mut kept = Vec::new();
         macro_rules! all {
             ($list:expr) => {
                 for l in &$list {
                     writes.push(Write::delete(l.path.clone(), l.value.clone().wrap()));
+                    kept.push((l.path.clone(), l.value.clone().wrap()));
                 }
             };
         }
@@ -475,7 +482,16 @@ impl Journal {
             p.partnership.path.clone(),
             AnyRecord::Partnership(p.partnership.value.clone()),
         ));
+        // The partnership first, so a restore makes its folder before its records.
+        kept.insert(
+            0,
+            (
+                p.partnership.path.clone(),
+                AnyRecord::Partnership(p.partnership.value.clone()),
+            ),
+        );
         let label = format!("Removed the partnership with {}", p.partnership.value.name);
+        writes.push(self.trash_write(pid, &label, &kept)?);
         let dir = p.dir.clone();
         self.apply(label, writes, vec![dir])
     }

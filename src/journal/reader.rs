@@ -369,6 +369,20 @@ impl<'a> Partner<'a> {
             .and_then(|s| s.value.ticks.get(item))
     }
 
+    /// The ticks (`framework/item`) that list meeting `mid` as their evidence.
+    pub fn ticks_evidenced_by(&self, mid: &str) -> Vec<String> {
+        self.tick_sheets()
+            .iter()
+            .flat_map(|s| {
+                s.value
+                    .ticks
+                    .iter()
+                    .filter(|(_, t)| t.evidence.meetings.iter().any(|m| m == mid))
+                    .map(|(i, _)| format!("{}/{i}", s.value.framework))
+            })
+            .collect()
+    }
+
     pub fn is_ticked(&self, framework: &str, item: &str) -> bool {
         self.data.is_ticked(framework, item)
     }

@@ -150,6 +150,36 @@ pub struct Journal {
     #[serde(default = "current_version")]
     pub version: u32,
     pub profile: Profile,
+    /// Written only when changed from the defaults, so files stay as they were.
+    #[serde(default, skip_serializing_if = "Settings::is_default")]
+    pub settings: Settings,
+}
+
+/// How the journal keeps what it keeps.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// Days a deleted record stays in the trash, restorable, before it is gone.
+    #[serde(default = "default_trash_days")]
+    pub trash_days: u32,
+}
+
+fn default_trash_days() -> u32 {
+    30
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            trash_days: default_trash_days(),
+        }
+    }
+}
+
+impl Settings {
+    pub fn is_default(&self) -> bool {
+        *self == Settings::default()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

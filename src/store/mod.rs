@@ -26,6 +26,7 @@ pub mod merge;
 mod record;
 pub mod safety;
 pub mod scratch;
+pub mod trash;
 pub mod watch;
 
 use std::path::{Path, PathBuf};

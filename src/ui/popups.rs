@@ -82,7 +82,9 @@ pub fn help_lines(view: &View) -> Vec<Line<'static>> {
         Line::raw(
             "Meetings is the mentoring log, Goals the action plan, Checklists the frameworks.",
         ),
-        Line::raw("Every change is saved at once; u undoes the last one. Tab moves between panes."),
+        Line::raw("Every change is saved at once; u undoes the last one, U redoes it."),
+        Line::raw("Deletes go to the trash for 30 days: after a restart, u brings the last back."),
+        Line::raw("Tab moves between panes."),
         Line::raw(""),
     ];
     for &ctx in Context::ALL {
