@@ -1332,3 +1332,32 @@ fn the_command_explains_an_unknown_partner_or_stage() {
     let err = String::from_utf8(a.get_output().stderr.clone()).unwrap();
     assert!(err.contains("portfolio"), "{err}");
 }
+
+/// `-o` naming a pipe or device (`/dev/stdout`, `/dev/null`) writes into it: renaming the
+/// export over it would leave a plain file where the device was.
+#[cfg(unix)]
+#[test]
+fn an_export_to_a_pipe_writes_into_it_and_leaves_it_a_pipe() {
+    use std::os::unix::fs::FileTypeExt;
+    let j = Journalled::new(&[sam]);
+    let t = tempfile::tempdir().unwrap();
+    let fifo = t.path().join("pipe");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || fs::read_to_string(fifo).unwrap())
+    };
+    ml(j.dir())
+        .args(["export", "json", "--with", "sam", "-o"])
+        .arg(&fifo)
+        .assert()
+        .success();
+    // Before joining: a reader on a pipe that was replaced would wait for ever.
+    assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+    let got = reader.join().unwrap();
+    assert!(got.contains("\"Sam Lee\""), "{got}");
+}

@@ -392,3 +392,37 @@ fn a_dirty_form_says_unsaved_and_its_draft_comes_back_after_a_crash() {
     assert!(t.overlays.is_empty());
     assert_eq!(std::fs::read_dir(&drafts).unwrap().count(), 0);
 }
+
+#[test]
+fn a_long_message_wraps_above_the_keys_and_never_hides_how_to_leave_a_form() {
+    let (_dir, mut t) = demo_sam();
+    keys(&mut t, "l 2 e");
+    let long = "Could not save: the record changed on disk while the form was open, and this \
+                message is long enough to need two lines at sixty columns";
+    t.status = Some(mentorlog::app::Status {
+        text: long.into(),
+        error: true,
+    });
+    for (w, h) in [(60, 16), (80, 24)] {
+        let buf = draw(&t, w, h);
+        let bottom = row(&buf, h - 1);
+        assert!(
+            bottom.contains("save") && bottom.contains("cancel"),
+            "{w}x{h}: {bottom:?}"
+        );
+        // Every word of the message is on screen, in the lines above the keys.
+        let above: String = (h - 4..h - 1).map(|y| row(&buf, y)).collect();
+        assert!(above.contains("sixty columns"), "{w}x{h}: {above:?}");
+        assert!(!above.contains('…'), "{w}x{h}: cut: {above:?}");
+    }
+    // With no message, the saved/unsaved word keeps its place and the keys that matter least
+    // make room for it.
+    t.status = None;
+    keys(&mut t, "Esc");
+    keys(&mut t, "h");
+    let bottom = row(&draw(&t, 60, 16), 15);
+    assert!(
+        bottom.contains("all changes saved") && bottom.contains("quit"),
+        "{bottom:?}"
+    );
+}

@@ -120,7 +120,9 @@ impl App {
             | FormTarget::StageRecord { .. } => Tab::Reflections,
             FormTarget::Agreement | FormTarget::Evaluation => Tab::Agreement,
             FormTarget::EvidenceText { .. } => Tab::Checklists,
-            FormTarget::NewPartnership | FormTarget::ActionItem(_) => Tab::Dashboard,
+            FormTarget::NewPartnership
+            | FormTarget::EditPartnership(_)
+            | FormTarget::ActionItem(_) => Tab::Dashboard,
         };
         self.pane = Pane::Main;
         let fields = draft

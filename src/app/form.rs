@@ -140,6 +140,8 @@ pub struct Invalid;
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum FormTarget {
     NewPartnership,
+    /// The partnership with this id.
+    EditPartnership(String),
     NewMeeting,
     EditMeeting(std::path::PathBuf),
     NewGoal,

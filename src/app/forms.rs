@@ -47,7 +47,18 @@ impl App {
         let pid = self.pid(j);
         let result: Result<Option<Result<Outcome, OpError>>, Invalid> = match form.target.clone() {
             FormTarget::NewPartnership => {
-                read_partnership(&mut form, today).map(|p| Some(j.add_partnership(p)))
+                read_partnership(&mut form, today, None).map(|p| Some(j.add_partnership(p)))
+            }
+            FormTarget::EditPartnership(pid) => {
+                let base = match &form.base {
+                    Some(AnyRecord::Partnership(b)) => Some(b.clone()),
+                    _ => None,
+                };
+                match base {
+                    Some(base) => read_partnership(&mut form, today, Some(&base))
+                        .map(|new| Some(j.edit_partnership(&pid, &base, new))),
+                    None => Err(Invalid),
+                }
             }
             FormTarget::NewMeeting | FormTarget::EditMeeting(_) => read_meeting(&mut form, today)
                 .and_then(|s| {
@@ -182,20 +193,97 @@ impl App {
     // ----- partnerships -----
 
     pub(super) fn new_partnership_form(&mut self, j: &Journal) {
-        let mut form = Form::new(
-            "New partnership",
-            FormTarget::NewPartnership,
-            vec![
-                Field::line("Name", ""),
-                Field::choice("Kind", PartnershipKind::ALL, PartnershipKind::Induction),
-                Field::choice("Pathway", Pathway::ALL, Pathway::RoleFocused),
-                Field::line("Focus area", ""),
-                Field::number("Meet every (days)", Some(14)),
-                Field::date("Start date", Some(j.today()), true),
-            ],
-        );
-        form.hint = Some("The other person (or people) in the mentoring partnership.".into());
+        self.partnership_form(j, None);
+    }
+
+    /// The partnership under the cursor, to edit: details, dates, status and frameworks.
+    pub(super) fn edit_partnership_form(&mut self, j: &Journal) {
+        let r = self.reader(j);
+        let Some(p) = self.partner(&r).map(|p| p.partnership().clone()) else {
+            return self.info("No partnership to edit: n starts one");
+        };
+        self.partnership_form(j, Some(p));
+    }
+
+    fn partnership_form(&mut self, j: &Journal, existing: Option<Partnership>) {
+        let p = existing.clone();
+        let framework_options: Vec<(String, String)> = j
+            .frameworks()
+            .iter()
+            .map(|f| (f.id.clone(), format!("{:<20} {}", f.id, f.title)))
+            .collect();
+        let chosen = p
+            .as_ref()
+            .map_or_else(|| vec!["curee".to_string()], |p| p.frameworks.clone());
+        let mut fields = vec![
+            Field::line("Name", p.as_ref().map_or("", |p| &p.name)),
+            Field::choice(
+                "Kind",
+                PartnershipKind::ALL,
+                p.as_ref().map_or(PartnershipKind::Induction, |p| p.kind),
+            ),
+            Field::choice(
+                "Pathway",
+                Pathway::ALL,
+                p.as_ref().map_or(Pathway::RoleFocused, |p| p.pathway),
+            ),
+            Field::line(
+                "Focus area",
+                p.as_ref().and_then(|p| p.focus.as_deref()).unwrap_or(""),
+            ),
+            Field::number(
+                "Meet every (days)",
+                Some(p.as_ref().map_or(14, |p| p.cadence_days)),
+            ),
+            Field::date(
+                "Start date",
+                Some(p.as_ref().map_or(j.today(), |p| p.start)),
+                true,
+            ),
+            Field::picks("Frameworks", framework_options, chosen),
+        ];
+        let (target, title, hint) = match &p {
+            Some(p) => {
+                fields.push(Field::date("End date", p.end, false));
+                fields.push(Field::choice("Status", PartnershipStatus::ALL, p.status));
+                (
+                    FormTarget::EditPartnership(p.id.clone()),
+                    format!("Partnership with {}", p.name),
+                    "Set an end date and status closed to end it; d in the list removes it.",
+                )
+            }
+            None => (
+                FormTarget::NewPartnership,
+                "New partnership".to_string(),
+                "The other person (or people) in the mentoring partnership.",
+            ),
+        };
+        let mut form = Form::new(title, target, fields);
+        form.hint = Some(hint.into());
+        form.base = existing.map(AnyRecord::Partnership);
         self.overlays.push(Overlay::Form(Box::new(form)));
+    }
+
+    /// Remove the partnership under the cursor, after a yes.
+    pub(super) fn remove_partnership_confirm(&mut self, j: &Journal) {
+        let r = self.reader(j);
+        let Some(p) = self.partner(&r) else {
+            return;
+        };
+        let n = |k: usize, what: &str| format!("{k} {what}{}", if k == 1 { "" } else { "s" });
+        let message = format!(
+            "Remove the partnership with {} and all it holds ({}, {}, {})? It goes to the \
+             trash: u brings it back. (y/n)",
+            p.name(),
+            n(p.meetings().len(), "meeting"),
+            n(p.goals().len(), "goal"),
+            n(p.reflections().len(), "reflection"),
+        );
+        let pid = p.id().to_string();
+        self.overlays.push(Overlay::Confirm {
+            message,
+            then: Confirmed::RemovePartnership(pid),
+        });
     }
 
     // ----- meetings -----
@@ -414,27 +502,53 @@ pub(super) fn save_of<T: Clone>(form: &Form, base: Option<T>, new: T) -> Save<T>
     }
 }
 
-fn read_partnership(form: &mut Form, today: chrono::NaiveDate) -> Result<Partnership, Invalid> {
-    let name = form.require("Name", "the partner's name")?;
-    let cadence = form.number("Meet every (days)")?;
-    let start = form.date("Start date", today)?.unwrap_or(today);
+/// The partnership a form describes: a new one, or `base` with the form's changes.
+fn read_partnership(
+    form: &mut Form,
+    today: chrono::NaiveDate,
+    base: Option<&Partnership>,
+) -> Result<Partnership, Invalid> {
+    let name = form.require("Name", "the partner's name");
+    let cadence = form.number("Meet every (days)");
+    let start = form.date("Start date", today);
+    let end = if base.is_some() {
+        form.date("End date", today)
+    } else {
+        Ok(None)
+    };
+    let (Ok(name), Ok(cadence), Ok(start), Ok(end)) = (name, cadence, start, end) else {
+        form.focus_first_error();
+        return Err(Invalid);
+    };
     let focus = form.text("Focus area");
-    Ok(Partnership {
+    let mut p = base.cloned().unwrap_or(Partnership {
         version: SCHEMA_VERSION,
         id: String::new(),
-        name: name.trim().to_string(),
+        name: String::new(),
         institution: None,
-        kind: PartnershipKind::ALL[form.choice("Kind")],
-        pathway: Pathway::ALL[form.choice("Pathway")],
-        focus: (!focus.is_empty()).then_some(focus),
-        start,
+        kind: PartnershipKind::Induction,
+        pathway: Pathway::RoleFocused,
+        focus: None,
+        start: today,
         end: None,
-        cadence_days: cadence.unwrap_or(14),
-        frameworks: vec!["curee".into()],
+        cadence_days: 14,
+        frameworks: Vec::new(),
         status: PartnershipStatus::Active,
         agreement: None,
         evaluation: None,
-    })
+    });
+    p.name = name.trim().to_string();
+    p.kind = PartnershipKind::ALL[form.choice("Kind")];
+    p.pathway = Pathway::ALL[form.choice("Pathway")];
+    p.focus = (!focus.is_empty()).then_some(focus);
+    p.start = start.unwrap_or(today);
+    p.cadence_days = cadence.unwrap_or(14);
+    p.frameworks = form.picks("Frameworks");
+    if base.is_some() {
+        p.end = end;
+        p.status = PartnershipStatus::ALL[form.choice("Status")];
+    }
+    Ok(p)
 }
 
 fn read_meeting(form: &mut Form, today: chrono::NaiveDate) -> Result<Save<Meeting>, Invalid> {

@@ -111,6 +111,8 @@ pub enum Confirmed {
     RestoreDraft(PathBuf),
     /// Delete this record (a meeting that evidences ticks asks first).
     Delete(PathBuf),
+    /// Remove the partnership with this id, and all it holds (to the trash).
+    RemovePartnership(String),
 }
 
 #[derive(Debug, Clone)]
@@ -671,7 +673,7 @@ impl App {
 
     fn edit(&mut self, j: &mut Journal) {
         if self.pane == Pane::Sidebar {
-            return;
+            return self.edit_partnership_form(j);
         }
         let r = self.reader(j);
         match self.tab {
@@ -707,8 +709,8 @@ impl App {
     }
 
     fn delete(&mut self, j: &mut Journal) {
-        if self.pane != Pane::Main {
-            return;
+        if self.pane == Pane::Sidebar {
+            return self.remove_partnership_confirm(j);
         }
         let r = self.reader(j);
         let path = match self.tab {

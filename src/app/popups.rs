@@ -84,6 +84,11 @@ impl App {
                             }
                             Confirmed::RestoreDraft(path) => self.restore_draft(j, path, true),
                             Confirmed::Delete(path) => self.delete_now(j, &path),
+                            Confirmed::RemovePartnership(pid) => {
+                                let result = j.remove_partnership(&pid);
+                                self.said(j, result);
+                                self.after_load(j);
+                            }
                         }
                         Consumed
                     }
@@ -95,7 +100,9 @@ impl App {
                                 self.info("The edit was discarded: the record stays deleted");
                             }
                             Confirmed::RestoreDraft(path) => self.restore_draft(j, path, false),
-                            Confirmed::DiscardForm | Confirmed::Delete(_) => {}
+                            Confirmed::DiscardForm
+                            | Confirmed::Delete(_)
+                            | Confirmed::RemovePartnership(_) => {}
                         }
                         Consumed
                     }

@@ -4,7 +4,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::model::{GoalStatus, MeetingMode, MeetingType, PartnershipKind, Pathway, Role};
+use crate::model::{
+    GoalStatus, MeetingMode, MeetingType, PartnershipKind, PartnershipStatus, Pathway, Role,
+};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -122,6 +124,62 @@ pub enum PartnerCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Change a partnership's details, dates, status or frameworks
+    Edit(PartnerEditArgs),
+    /// End a partnership: it stays in the journal, closed, with everything it holds
+    End {
+        /// The partnership: its id, or part of the partner's name
+        partner: String,
+        /// The last day (default: today)
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+        date: Option<String>,
+    },
+    /// Remove a partnership and everything it holds (kept in the trash; asks first)
+    Remove {
+        /// The partnership: its id, or part of the partner's name
+        partner: String,
+        /// Do not ask first (for scripts)
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct PartnerEditArgs {
+    /// The partnership: its id, or part of the partner's name
+    pub partner: String,
+    /// The partner's name
+    #[arg(long)]
+    pub name: Option<String>,
+    /// induction, progression, challenge, coaching or co-coaching
+    #[arg(long)]
+    pub kind: Option<PartnershipKind>,
+    /// role or expertise
+    #[arg(long)]
+    pub pathway: Option<Pathway>,
+    /// The focus area ("" clears it)
+    #[arg(long)]
+    pub focus: Option<String>,
+    /// Their school, college or institution ("" clears it)
+    #[arg(long)]
+    pub institution: Option<String>,
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    pub start: Option<String>,
+    /// The last day ("" clears it)
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    pub end: Option<String>,
+    /// forming, active, closing or closed
+    #[arg(long)]
+    pub status: Option<PartnershipStatus>,
+    /// Target days between meetings
+    #[arg(long, value_name = "DAYS")]
+    pub cadence: Option<u32>,
+    /// Start using a framework (repeat the flag)
+    #[arg(long = "framework", value_name = "ID")]
+    pub add_frameworks: Vec<String>,
+    /// Stop using a framework; its ticks are kept (repeat the flag)
+    #[arg(long = "drop-framework", value_name = "ID")]
+    pub drop_frameworks: Vec<String>,
 }
 
 #[derive(Debug, Args)]

@@ -5,8 +5,10 @@ use std::io::Write;
 use anyhow::bail;
 use serde_json::json;
 
-use super::args::{InitArgs, PartnerAddArgs, PartnerCmd};
+use super::args::{InitArgs, PartnerAddArgs, PartnerCmd, PartnerEditArgs};
+use super::context::interactive;
 use super::{Context, op, report_outcome};
+use crate::model::text::strip_controls;
 use crate::model::{Partnership, PartnershipStatus, SCHEMA_VERSION};
 use crate::store::AnyRecord;
 
@@ -38,6 +40,15 @@ pub fn run(ctx: &mut Context, cmd: &PartnerCmd, out: &mut dyn Write) -> anyhow::
     match cmd {
         PartnerCmd::Add(a) => add(ctx, a, out),
         PartnerCmd::List { json } => list(ctx, *json, out),
+        PartnerCmd::Edit(a) => edit(ctx, a, out),
+        PartnerCmd::End { partner, date } => {
+            let pid = ctx.partner(partner)?.id().to_string();
+            let date = ctx.date_or_today(date.as_deref())?;
+            let o = ctx.journal.end_partnership(&pid, date).map_err(op)?;
+            writeln!(out, "{}", strip_controls(&o.label))?;
+            report_outcome(&o, out)
+        }
+        PartnerCmd::Remove { partner, yes } => remove(ctx, partner, *yes, out),
     }
 }
 
@@ -133,4 +144,113 @@ fn list(ctx: &Context, json: bool, out: &mut dyn Write) -> anyhow::Result<()> {
         )?;
     }
     Ok(())
+}
+
+fn edit(ctx: &mut Context, a: &PartnerEditArgs, out: &mut dyn Write) -> anyhow::Result<()> {
+    let (pid, base) = {
+        let p = ctx.partner(&a.partner)?;
+        (p.id().to_string(), p.partnership().clone())
+    };
+    let mut new = base.clone();
+    let opt = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_string());
+    if let Some(n) = &a.name {
+        new.name = n.clone();
+    }
+    if let Some(k) = a.kind {
+        new.kind = k;
+    }
+    if let Some(p) = a.pathway {
+        new.pathway = p;
+    }
+    if let Some(f) = &a.focus {
+        new.focus = opt(f);
+    }
+    if let Some(i) = &a.institution {
+        new.institution = opt(i);
+    }
+    if let Some(d) = &a.start {
+        new.start = ctx.date_or_today(Some(d))?;
+    }
+    if let Some(d) = &a.end {
+        new.end = match opt(d) {
+            None => None,
+            Some(d) => Some(ctx.date_or_today(Some(&d))?),
+        };
+    }
+    if let Some(st) = a.status {
+        new.status = st;
+    }
+    if let Some(c) = a.cadence {
+        new.cadence_days = c;
+    }
+    for f in &a.drop_frameworks {
+        if !new.frameworks.contains(f) {
+            bail!(
+                "{} does not use the framework {f} (it uses {})",
+                base.name,
+                new.frameworks.join(", ")
+            );
+        }
+        new.frameworks.retain(|x| x != f);
+    }
+    new.frameworks.extend(a.add_frameworks.iter().cloned());
+    if new == base {
+        writeln!(
+            out,
+            "Nothing to change: give what to change, e.g. --name, --cadence 7, --framework ljmu"
+        )?;
+        return Ok(());
+    }
+    let o = ctx.journal.edit_partnership(&pid, &base, new).map_err(op)?;
+    let r = ctx.reader();
+    let v = r
+        .partner(&pid)
+        .map(|p| p.partnership().clone())
+        .unwrap_or(base);
+    writeln!(
+        out,
+        "Saved {} (id {}): {}, {} pathway, {}, meeting every {} days, frameworks {}",
+        strip_controls(&v.name),
+        v.id,
+        v.kind,
+        v.pathway,
+        v.status,
+        v.cadence_days,
+        v.frameworks.join(", ")
+    )?;
+    report_outcome(&o, out)
+}
+
+fn remove(ctx: &mut Context, partner: &str, yes: bool, out: &mut dyn Write) -> anyhow::Result<()> {
+    let (pid, what) = {
+        let p = ctx.partner(partner)?;
+        let what = format!(
+            "the partnership with {} ({} meetings, {} goals, {} reflections)",
+            strip_controls(p.name()),
+            p.meetings().len(),
+            p.goals().len(),
+            p.reflections().len()
+        );
+        (p.id().to_string(), what)
+    };
+    if !yes {
+        if !interactive() {
+            bail!("removing {what} needs a yes: run `mentorlog partner remove {pid} --yes`");
+        }
+        write!(out, "Remove {what}? It goes to the trash. [y/N] ")?;
+        out.flush()?;
+        let mut answer = String::new();
+        std::io::BufRead::read_line(&mut std::io::stdin().lock(), &mut answer)?;
+        if !matches!(answer.trim(), "y" | "Y" | "yes") {
+            writeln!(out, "Nothing was removed.")?;
+            return Ok(());
+        }
+    }
+    let o = ctx.journal.remove_partnership(&pid).map_err(op)?;
+    writeln!(
+        out,
+        "{}. It is in the trash: `mentorlog trash restore` brings it back.",
+        strip_controls(&o.label)
+    )?;
+    report_outcome(&o, out)
 }

@@ -62,8 +62,13 @@ fn text_out(ctx: &Context, s: &Summary, detail: bool, out: &mut dyn Write) -> an
     let v = s.p.partnership();
     writeln!(
         out,
-        "\n{} ({}): {}, {}, since {}",
-        v.name, v.id, v.kind, v.status, v.start
+        "\n{} ({}): {}, {}, since {}{}",
+        v.name,
+        v.id,
+        v.kind,
+        v.status,
+        v.start,
+        v.end.map(|e| format!(", ended {e}")).unwrap_or_default()
     )?;
     let g = &s.report.gaps;
     match g.last {
@@ -73,13 +78,13 @@ fn text_out(ctx: &Context, s: &Summary, detail: bool, out: &mut dyn Write) -> an
             g.meetings,
             last,
             crate::model::days_ago(g.days_since_last),
-            cadence_note(g, v.cadence_days)
+            cadence_note(g, v.cadence_days, s.p.ended())
         )?,
         None => writeln!(
             out,
             "  Meetings: none yet ({} days since the start){}",
             g.days_since_last,
-            cadence_note(g, v.cadence_days)
+            cadence_note(g, v.cadence_days, s.p.ended())
         )?,
     }
     let w = &s.report.work;
@@ -214,8 +219,10 @@ fn text_out(ctx: &Context, s: &Summary, detail: bool, out: &mut dyn Write) -> an
     Ok(())
 }
 
-fn cadence_note(g: &MeetingGaps, cadence: u32) -> String {
-    if cadence == 0 {
+fn cadence_note(g: &MeetingGaps, cadence: u32, ended: bool) -> String {
+    if ended {
+        "; ended: no meetings due".into()
+    } else if cadence == 0 {
         String::new()
     } else if g.overdue {
         format!("; OVERDUE: the target is a meeting every {cadence} days")

@@ -136,23 +136,10 @@ impl Journal {
     /// A new partnership; its id is its name's slug, made unique. Frameworks it names must
     /// be known.
     pub fn add_partnership(&mut self, mut p: Partnership) -> OpResult {
-        if p.name.trim().is_empty() {
-            return Err(OpError::Refused(
-                "a partnership needs the partner's name".into(),
-            ));
-        }
         if p.frameworks.is_empty() {
             p.frameworks.push("curee".into());
         }
-        for f in &p.frameworks {
-            if self.frameworks.get(f).is_none() {
-                let known: Vec<&str> = self.frameworks.iter().map(|f| f.id.as_str()).collect();
-                return Err(OpError::Refused(format!(
-                    "no framework '{f}': known frameworks are {}",
-                    known.join(", ")
-                )));
-            }
-        }
+        self.check_partnership(&p)?;
         p.name = p.name.trim().to_string();
         let base = match slug(&p.name) {
             s if s.is_empty() => format!("p-{}", new_id()),
@@ -180,6 +167,86 @@ impl Journal {
         let mut o = self.apply(label, writes, Vec::new())?;
         o.record = Some(path);
         Ok(o)
+    }
+
+    /// What every partnership must be, however it is written.
+    fn check_partnership(&self, p: &Partnership) -> Result<(), OpError> {
+        if p.name.trim().is_empty() {
+            return Err(OpError::Refused(
+                "a partnership needs the partner's name".into(),
+            ));
+        }
+        if p.frameworks.is_empty() {
+            return Err(OpError::Refused(
+                "a partnership needs at least one framework (curee, if unsure)".into(),
+            ));
+        }
+        for f in &p.frameworks {
+            if self.frameworks.get(f).is_none() {
+                let known: Vec<&str> = self.frameworks.iter().map(|f| f.id.as_str()).collect();
+                return Err(OpError::Refused(format!(
+                    "no framework '{f}': known frameworks are {}",
+                    known.join(", ")
+                )));
+            }
+        }
+        if p.cadence_days == 0 {
+            return Err(OpError::Refused(
+                "meetings need a target of at least 1 day apart".into(),
+            ));
+        }
+        if let Some(end) = p.end
+            && end < p.start
+        {
+            return Err(OpError::Refused(format!(
+                "it cannot end ({end}) before it started ({})",
+                p.start
+            )));
+        }
+        Ok(())
+    }
+
+    /// Change a partnership's details (name, kind, frameworks, dates, status...), merging
+    /// against `base`. Its id, and so its folder, stay as they are.
+    pub fn edit_partnership(
+        &mut self,
+        pid: &str,
+        base: &Partnership,
+        mut new: Partnership,
+    ) -> OpResult {
+        new.id = pid.to_string();
+        new.name = new.name.trim().to_string();
+        let mut seen = BTreeSet::new();
+        new.frameworks.retain(|f| seen.insert(f.clone()));
+        self.check_partnership(&new)?;
+        let dropped: Vec<String> = base
+            .frameworks
+            .iter()
+            .filter(|f| !new.frameworks.contains(f))
+            .cloned()
+            .collect();
+        let label = format!("The partnership with {}", new.name);
+        let mut o = self.update_partnership(pid, base, new, label)?;
+        let p = self.data(pid)?;
+        for f in dropped {
+            if p.tick_sheet(&f).is_some_and(|s| !s.value.ticks.is_empty()) {
+                o.warnings.push(format!(
+                    "its ticks of {f} are kept, and count again if {f} is added back"
+                ));
+            }
+        }
+        Ok(o)
+    }
+
+    /// End a partnership on `date`: it stays in the journal, closed, with all it holds.
+    pub fn end_partnership(&mut self, pid: &str, date: chrono::NaiveDate) -> OpResult {
+        let base = self.data(pid)?.partnership.value.clone();
+        let mut new = base.clone();
+        new.end = Some(date);
+        new.status = crate::model::PartnershipStatus::Closed;
+        self.check_partnership(&new)?;
+        let label = format!("Ended the partnership with {} on {date}", new.name);
+        self.update_partnership(pid, &base, new, label)
     }
 
     /// Change a partnership (its details, agreement or evaluation), merging against `base`.
@@ -424,7 +491,7 @@ impl Journal {
                 .collect();
             if !evidenced.is_empty() {
                 warnings.push(format!(
-                    "it evidenced {} tick{} ({}): {} no longer count{} it (u undoes)",
+                    "it evidenced {} tick{} ({}): {} no longer count{} it",
                     evidenced.len(),
                     if evidenced.len() == 1 { "" } else { "s" },
                     evidenced.iter().cloned().collect::<Vec<_>>().join(", "),

@@ -369,6 +369,19 @@ impl<'a> Partner<'a> {
             .and_then(|s| s.value.ticks.get(item))
     }
 
+    /// Ended: closed, kept with all it holds, no meetings due.
+    pub fn ended(&self) -> bool {
+        self.partnership().status == crate::model::PartnershipStatus::Closed
+    }
+
+    /// A meeting is due and late (never for an ended partnership).
+    pub fn meeting_overdue(&self, today: NaiveDate) -> bool {
+        let v = self.partnership();
+        !self.ended()
+            && crate::model::meeting_gaps(self.meeting_dates(), v.start, v.cadence_days, today)
+                .overdue
+    }
+
     /// The ticks (`framework/item`) that list meeting `mid` as their evidence.
     pub fn ticks_evidenced_by(&self, mid: &str) -> Vec<String> {
         self.tick_sheets()

@@ -62,6 +62,20 @@ pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<Option<String>, StoreEr
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
+    // A device or pipe the user names (`-o /dev/stdout`, `-o /dev/null`) is written to, not
+    // replaced: renaming a file over it would put a plain file where the device was.
+    if let Ok(m) = std::fs::metadata(path)
+        && !m.is_file()
+        && !m.is_dir()
+    {
+        use std::io::Write as _;
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .map_err(|e| StoreError::io(path, e))?;
+        f.write_all(bytes).map_err(|e| StoreError::io(path, e))?;
+        return Ok(None);
+    }
     ensure_dir(dir)?;
     let handle =
         Dir::open_ambient_dir(dir, ambient_authority()).map_err(|e| StoreError::io(dir, e))?;

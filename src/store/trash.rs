@@ -116,7 +116,7 @@ pub fn list(root: &Path) -> (Vec<Trashed>, Vec<String>) {
             Err(e) => bad.push(format!("{}: {e}", path.display())),
         }
     }
-    out.sort_by(|a, b| b.id.cmp(&a.id));
+    out.sort_by(|a, b| (b.deleted, &b.id).cmp(&(a.deleted, &a.id)));
     (out, bad)
 }
 

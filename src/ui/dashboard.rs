@@ -25,7 +25,13 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
                 .unwrap_or_default(),
             t.dim(),
         ),
-        Span::styled(format!("{} since {}", v.status, v.start), t.dim()),
+        Span::styled(
+            match v.end {
+                Some(end) => format!("{} {} to {end}", v.status, v.start),
+                None => format!("{} since {}", v.status, v.start),
+            },
+            t.dim(),
+        ),
     ])];
     lines.push(Line::default());
     let last = match gaps.last {
@@ -39,7 +45,15 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
         Span::styled("Meetings   ", t.label()),
         Span::raw(format!("{} held, {last}", gaps.meetings)),
     ]));
-    if gaps.overdue {
+    if p.ended() {
+        lines.push(Line::from(Span::styled(
+            match v.end {
+                Some(end) => format!("           ended {end}: no meetings due"),
+                None => "           ended: no meetings due".to_string(),
+            },
+            t.dim(),
+        )));
+    } else if gaps.overdue {
         lines.push(Line::from(Span::styled(
             format!(
                 "           ! {} days since the last; target every {}",

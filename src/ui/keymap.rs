@@ -225,6 +225,8 @@ const DEFAULTS: &[(Context, Action, &[&str])] = &[
     (Context::Global, Action::FocusNext, &["tab"]),
     (Context::Global, Action::FocusPrev, &["shift-tab"]),
     (Context::Sidebar, Action::FocusPane, &["l", "right"]),
+    (Context::Sidebar, Action::Edit, &["e"]),
+    (Context::Sidebar, Action::Delete, &["d"]),
     (Context::Global, Action::FocusList, &["h", "left"]),
     (Context::Global, Action::Dashboard, &["1"]),
     (Context::Global, Action::Meetings, &["2"]),

@@ -8,6 +8,7 @@ pub mod keymap;
 pub mod meetings;
 pub mod popups;
 pub mod reflections;
+mod status;
 mod text;
 pub mod theme;
 
@@ -18,10 +19,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
 
 use crate::app::checklist::Row;
-use crate::app::{Action, App, Overlay, Pane, ReflRow, Tab};
+use crate::app::{App, Pane, ReflRow, Tab};
 use crate::framework::{Framework, FrameworkSet};
 use crate::journal::{Journal, Partner, Reader};
-use crate::model::{Goal, Meeting, meeting_gaps};
+use crate::model::{Goal, Meeting};
 use crate::store::Loaded;
 pub use keymap::{Context, Keymap};
 pub use text::truncate;
@@ -99,10 +100,11 @@ pub fn draw(frame: &mut Frame, app: &App, j: &Journal, view: &View) {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return too_small(frame, area, view);
     }
+    let status = status::lines(s, view, area.width);
     let [top, body, bottom] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
-        Constraint::Length(1),
+        Constraint::Length(status.len() as u16),
     ])
     .areas(area);
     let side = (area.width / 4).clamp(18, 30);
@@ -136,7 +138,7 @@ pub fn draw(frame: &mut Frame, app: &App, j: &Journal, view: &View) {
             Tab::Agreement => agreement::draw(frame, inner, s, view),
         }
     }
-    status_bar(frame, bottom, s, view);
+    frame.render_widget(Paragraph::new(status), bottom);
 
     for overlay in &s.app.overlays {
         popups::draw(frame, body, overlay, s, view);
@@ -230,10 +232,8 @@ fn tabs(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
 
 fn partnerships(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
     let focused = s.app.pane == Pane::Sidebar;
-    let overdue = |p: &Partner| {
-        let v = p.partnership();
-        meeting_gaps(p.meeting_dates(), v.start, v.cadence_days, s.today()).overdue
-    };
+    let ended = |p: &Partner| p.ended();
+    let overdue = |p: &Partner| p.meeting_overdue(s.today());
     let partners = s.r.partnerships();
     let mut block = Block::default()
         .borders(Borders::ALL)
@@ -244,9 +244,12 @@ fn partnerships(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
         })
         .border_style(view.theme.border(focused))
         .title(Span::styled(" Partnerships ", view.theme.title()));
-    // What the mark means, where there is one to explain.
+    // What the marks mean, where there is one to explain.
     if partners.iter().any(overdue) {
         block = block.title_bottom(Span::styled(" ! meeting overdue ", view.theme.warn()));
+    }
+    if partners.iter().any(ended) {
+        block = block.title_bottom(Span::styled(" - ended ", view.theme.dim()));
     }
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -261,7 +264,11 @@ fn partnerships(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
         .map(|(i, p)| {
             let v = p.partnership();
             let late = overdue(p);
-            let mark = if late { "!" } else { " " };
+            let mark = match (late, ended(p)) {
+                (true, _) => "!",
+                (_, true) => "-",
+                _ => " ",
+            };
             let text = truncate(&format!("{mark}{}", v.name), width);
             let text = format!(
                 "{text}{}",
@@ -271,6 +278,8 @@ fn partnerships(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
                 view.theme.selected(focused)
             } else if late {
                 view.theme.warn()
+            } else if ended(p) {
+                view.theme.dim()
             } else {
                 Style::default()
             };
@@ -278,177 +287,6 @@ fn partnerships(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
-}
-
-/// The keys that matter now, for the status bar.
-fn hints(s: &Screen, view: &View) -> Vec<(String, &'static str)> {
-    let k = |a: Action| view.keymap.key_for(a).unwrap_or_default();
-    let ctx = s.app.key_context();
-    let kin = |a: Action| view.keymap.key_in(ctx, a).unwrap_or_default();
-    let mut h: Vec<(String, &'static str)> = Vec::new();
-    let scroll = || {
-        let (down, up) = (kin(Action::Down), kin(Action::Up));
-        if down == "↓" && up == "↑" {
-            "↑↓".to_string()
-        } else {
-            format!("{down}/{up}")
-        }
-    };
-    match s.app.overlays.last() {
-        Some(Overlay::Form(_)) => {
-            return vec![
-                (kin(Action::NextField), "next field"),
-                (kin(Action::Save), "save"),
-                (kin(Action::ExternalEditor), "editor"),
-                (kin(Action::Cancel), "cancel"),
-            ];
-        }
-        Some(Overlay::Picker(p)) => {
-            let mut v = vec![("type".into(), "filter"), (scroll(), "move")];
-            if p.multi {
-                v.push((kin(Action::Choose), "choose"));
-            }
-            v.extend([(kin(Action::Done), "done"), (kin(Action::Cancel), "cancel")]);
-            return v;
-        }
-        Some(Overlay::Meeting { .. } | Overlay::Reflection { .. }) => {
-            return vec![
-                (kin(Action::Edit), "edit"),
-                (scroll(), "scroll"),
-                (kin(Action::Cancel), "close"),
-            ];
-        }
-        Some(Overlay::Help { .. }) => {
-            return vec![(scroll(), "scroll"), (kin(Action::Cancel), "close")];
-        }
-        Some(Overlay::Confirm { .. }) => {
-            return vec![(kin(Action::Yes), "yes"), (kin(Action::No), "no")];
-        }
-        Some(Overlay::Conflicts { .. }) => {
-            return vec![
-                (kin(Action::KeepMine), "keep this version"),
-                (kin(Action::TakeTheirs), "take the other"),
-                (scroll(), "move"),
-                (kin(Action::Cancel), "close"),
-            ];
-        }
-        Some(Overlay::Search(_)) => {
-            return vec![
-                ("type".into(), "search"),
-                (scroll(), "move"),
-                (kin(Action::Open), "jump"),
-                (kin(Action::Cancel), "close"),
-            ];
-        }
-        Some(Overlay::Welcome) => {
-            return vec![
-                (kin(Action::NewPartnership), "new partnership"),
-                (kin(Action::OpenDemo), "demo journal"),
-                (kin(Action::Quit), "quit"),
-            ];
-        }
-        None => {}
-    }
-    match (s.app.pane, s.app.tab) {
-        (Pane::Sidebar, _) => {
-            h.push((format!("{}/{}", k(Action::Down), k(Action::Up)), "choose"));
-            h.push((k(Action::NewPartnership), "new partnership"));
-        }
-        (_, Tab::Meetings) => {
-            h.push((k(Action::New), "new"));
-            h.push((k(Action::Open), "open"));
-            h.push((k(Action::Edit), "edit"));
-            h.push((k(Action::Delete), "delete"));
-        }
-        (_, Tab::Goals) => {
-            h.push((k(Action::New), "new"));
-            h.push((k(Action::Edit), "edit"));
-            h.push((k(Action::CycleStatus), "status"));
-            h.push((k(Action::ReviewNote), "review"));
-        }
-        (_, Tab::Checklists) => {
-            h.push((k(Action::Tick), "tick"));
-            h.push((k(Action::AttachEvidence), "evidence"));
-            h.push((k(Action::ToggleFilter), "filter"));
-            h.push((k(Action::ChooseFramework), "framework"));
-        }
-        (_, Tab::Dashboard) => {
-            h.push((k(Action::New), "log meeting"));
-            h.push(("1-6".into(), "tabs"));
-        }
-        (_, Tab::Reflections) => {
-            h.push((k(Action::New), "new"));
-            h.push((k(Action::Open), "open"));
-            h.push((k(Action::Delete), "delete"));
-        }
-        (_, Tab::Agreement) => {
-            h.push((k(Action::Edit), "edit agreement"));
-            h.push((k(Action::Evaluate), "evaluate"));
-        }
-    }
-    h.push((k(Action::Undo), "undo"));
-    h.push((k(Action::Help), "help"));
-    h.push((k(Action::Quit), "quit"));
-    h
-}
-
-fn status_bar(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
-    let mut spans = Vec::new();
-    for (key, what) in hints(s, view) {
-        spans.push(Span::styled(
-            format!(" {key}"),
-            view.theme.accent().add_modifier(Modifier::BOLD),
-        ));
-        spans.push(Span::raw(format!(" {what} ")));
-    }
-    let hints_width: usize = spans.iter().map(|s| text::width(&s.content)).sum();
-    // A conflict waiting to be resolved stays in view until it is.
-    let conflicts = s.r.conflicts().len();
-    let (msg, style) = match &s.app.status {
-        Some(s) if s.error => (s.text.clone(), view.theme.error()),
-        Some(s) => (s.text.clone(), view.theme.ok()),
-        None if conflicts > 0 => (
-            format!(
-                "{conflicts} conflict{}: {} resolves",
-                if conflicts == 1 { "" } else { "s" },
-                view.keymap.key_for(Action::Conflicts).unwrap_or_default()
-            ),
-            view.theme.warn(),
-        ),
-        // A form with edits not yet saved says so (and how to save), not "all saved".
-        None if s
-            .app
-            .overlays
-            .iter()
-            .any(|o| matches!(o, Overlay::Form(f) if f.dirty)) =>
-        {
-            (
-                format!(
-                    "unsaved: {} saves",
-                    view.keymap
-                        .key_in(crate::app::KeyContext::Form, Action::Save)
-                        .unwrap_or_default()
-                ),
-                view.theme.warn(),
-            )
-        }
-        None => ("all changes saved".to_string(), view.theme.dim()),
-    };
-    let total = area.width as usize;
-    if let Some(s) = &s.app.status {
-        // A message matters more than the hints: it takes the line when both do not fit.
-        if hints_width + text::width(&s.text) + 2 > total {
-            let line = Line::from(Span::styled(truncate(&format!(" {msg}"), total), style));
-            frame.render_widget(Paragraph::new(line), area);
-            return;
-        }
-    }
-    let room = total.saturating_sub(hints_width + 1);
-    let msg = truncate(&msg, room);
-    let pad = room.saturating_sub(text::width(&msg));
-    spans.push(Span::raw(" ".repeat(pad)));
-    spans.push(Span::styled(msg, style));
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
 /// What a key needs to know of a terminal of `size`: the rows a page holds, and how far the

@@ -1,0 +1,244 @@
+//! The status bar: the keys that matter now, and what mentorlog has to say. A message too long
+//! to share the line gets lines of its own above the keys, wrapped, never cut; when the keys
+//! and the saved/unsaved indicator do not fit, the keys that matter least go first, and the
+//! keys that leave a popup or the program (save, cancel, close, yes, no, help, quit) stay.
+
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+
+use super::text::{self, truncate};
+use super::{Screen, View};
+use crate::app::{Action, Overlay, Pane, Tab};
+
+/// Messages longer than this many lines are cut (the status bar must leave room for work).
+const MAX_MESSAGE_LINES: usize = 3;
+
+/// Hints whose words are these are never dropped for room.
+fn essential(what: &str) -> bool {
+    matches!(
+        what,
+        "save" | "cancel" | "close" | "yes" | "no" | "done" | "help" | "quit"
+    )
+}
+
+fn spans_of(hints: &[(String, &'static str)], view: &View) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    for (key, what) in hints {
+        spans.push(Span::styled(
+            format!(" {key}"),
+            view.theme.accent().add_modifier(Modifier::BOLD),
+        ));
+        spans.push(Span::raw(format!(" {what} ")));
+    }
+    spans
+}
+
+fn hints_width(hints: &[(String, &'static str)]) -> usize {
+    hints
+        .iter()
+        .map(|(k, w)| text::width(k) + text::width(w) + 3)
+        .sum()
+}
+
+/// Drop the least important hints (the last that are not essential) until they fit `room`.
+fn fit(hints: &mut Vec<(String, &'static str)>, room: usize) {
+    while hints_width(hints) > room {
+        match hints.iter().rposition(|(_, w)| !essential(w)) {
+            Some(i) => {
+                hints.remove(i);
+            }
+            None => break,
+        }
+    }
+}
+
+/// The status bar's lines for a terminal `width` wide (one, or more for a long message).
+pub(super) fn lines(s: &Screen, view: &View, width: u16) -> Vec<Line<'static>> {
+    let total = width as usize;
+    let mut hints = hints(s, view);
+    let (msg, style, transient) = message(s, view);
+    let one_line = |hints: &[(String, &'static str)], msg: &str, style: Style| {
+        let mut spans = spans_of(hints, view);
+        let room = total.saturating_sub(hints_width(hints) + 1);
+        let msg = truncate(msg, room);
+        let pad = room.saturating_sub(text::width(&msg));
+        spans.push(Span::raw(" ".repeat(pad)));
+        spans.push(Span::styled(msg, style));
+        Line::from(spans)
+    };
+    if hints_width(&hints) + text::width(&msg) + 2 <= total {
+        return vec![one_line(&hints, &msg, style)];
+    }
+    if !transient {
+        // The indicator (saved, unsaved, conflicts) stays beside the keys: fewer keys.
+        fit(&mut hints, total.saturating_sub(text::width(&msg) + 2));
+        return vec![one_line(&hints, &msg, style)];
+    }
+    // A message of its own, wrapped, above the keys.
+    let mut out: Vec<Line<'static>> = text::wrap(&msg, total.saturating_sub(1).max(1))
+        .into_iter()
+        .take(MAX_MESSAGE_LINES)
+        .map(|l| Line::from(Span::styled(format!(" {l}"), style)))
+        .collect();
+    fit(&mut hints, total);
+    let mut spans = spans_of(&hints, view);
+    if hints_width(&hints) > total {
+        let joined: String = spans.iter().map(|s| s.content.as_ref()).collect();
+        spans = vec![Span::raw(truncate(&joined, total))];
+    }
+    out.push(Line::from(spans));
+    out
+}
+
+/// What the right of the bar says, its style, and whether it is a passing message (as
+/// opposed to the standing saved/unsaved/conflicts indicator).
+fn message(s: &Screen, view: &View) -> (String, Style, bool) {
+    // A conflict waiting to be resolved stays in view until it is.
+    let conflicts = s.r.conflicts().len();
+    match &s.app.status {
+        Some(st) if st.error => (st.text.clone(), view.theme.error(), true),
+        Some(st) => (st.text.clone(), view.theme.ok(), true),
+        None if conflicts > 0 => (
+            format!(
+                "{conflicts} conflict{}: {} resolves",
+                if conflicts == 1 { "" } else { "s" },
+                view.keymap.key_for(Action::Conflicts).unwrap_or_default()
+            ),
+            view.theme.warn(),
+            false,
+        ),
+        // A form with edits not yet saved says so (and how to save), not "all saved".
+        None if s
+            .app
+            .overlays
+            .iter()
+            .any(|o| matches!(o, Overlay::Form(f) if f.dirty)) =>
+        {
+            (
+                format!(
+                    "unsaved: {} saves",
+                    view.keymap
+                        .key_in(crate::app::KeyContext::Form, Action::Save)
+                        .unwrap_or_default()
+                ),
+                view.theme.warn(),
+                false,
+            )
+        }
+        None => ("all changes saved".to_string(), view.theme.dim(), false),
+    }
+}
+
+/// The keys that matter now, for the status bar.
+pub(super) fn hints(s: &Screen, view: &View) -> Vec<(String, &'static str)> {
+    let k = |a: Action| view.keymap.key_for(a).unwrap_or_default();
+    let ctx = s.app.key_context();
+    let kin = |a: Action| view.keymap.key_in(ctx, a).unwrap_or_default();
+    let mut h: Vec<(String, &'static str)> = Vec::new();
+    let scroll = || {
+        let (down, up) = (kin(Action::Down), kin(Action::Up));
+        if down == "↓" && up == "↑" {
+            "↑↓".to_string()
+        } else {
+            format!("{down}/{up}")
+        }
+    };
+    match s.app.overlays.last() {
+        Some(Overlay::Form(_)) => {
+            return vec![
+                (kin(Action::NextField), "next field"),
+                (kin(Action::Save), "save"),
+                (kin(Action::ExternalEditor), "editor"),
+                (kin(Action::Cancel), "cancel"),
+            ];
+        }
+        Some(Overlay::Picker(p)) => {
+            let mut v = vec![("type".into(), "filter"), (scroll(), "move")];
+            if p.multi {
+                v.push((kin(Action::Choose), "choose"));
+            }
+            v.extend([(kin(Action::Done), "done"), (kin(Action::Cancel), "cancel")]);
+            return v;
+        }
+        Some(Overlay::Meeting { .. } | Overlay::Reflection { .. }) => {
+            return vec![
+                (kin(Action::Edit), "edit"),
+                (scroll(), "scroll"),
+                (kin(Action::Cancel), "close"),
+            ];
+        }
+        Some(Overlay::Help { .. }) => {
+            return vec![(scroll(), "scroll"), (kin(Action::Cancel), "close")];
+        }
+        Some(Overlay::Confirm { .. }) => {
+            return vec![(kin(Action::Yes), "yes"), (kin(Action::No), "no")];
+        }
+        Some(Overlay::Conflicts { .. }) => {
+            return vec![
+                (kin(Action::KeepMine), "keep this version"),
+                (kin(Action::TakeTheirs), "take the other"),
+                (scroll(), "move"),
+                (kin(Action::Cancel), "close"),
+            ];
+        }
+        Some(Overlay::Search(_)) => {
+            return vec![
+                ("type".into(), "search"),
+                (scroll(), "move"),
+                (kin(Action::Open), "jump"),
+                (kin(Action::Cancel), "close"),
+            ];
+        }
+        Some(Overlay::Welcome) => {
+            return vec![
+                (kin(Action::NewPartnership), "new partnership"),
+                (kin(Action::OpenDemo), "demo journal"),
+                (kin(Action::Quit), "quit"),
+            ];
+        }
+        None => {}
+    }
+    match (s.app.pane, s.app.tab) {
+        (Pane::Sidebar, _) => {
+            h.push((format!("{}/{}", k(Action::Down), k(Action::Up)), "choose"));
+            h.push((kin(Action::New), "new partnership"));
+            h.push((kin(Action::Edit), "edit"));
+            h.push((kin(Action::Delete), "remove"));
+        }
+        (_, Tab::Meetings) => {
+            h.push((k(Action::New), "new"));
+            h.push((k(Action::Open), "open"));
+            h.push((k(Action::Edit), "edit"));
+            h.push((k(Action::Delete), "delete"));
+        }
+        (_, Tab::Goals) => {
+            h.push((k(Action::New), "new"));
+            h.push((k(Action::Edit), "edit"));
+            h.push((k(Action::CycleStatus), "status"));
+            h.push((k(Action::ReviewNote), "review"));
+        }
+        (_, Tab::Checklists) => {
+            h.push((k(Action::Tick), "tick"));
+            h.push((k(Action::AttachEvidence), "evidence"));
+            h.push((k(Action::ToggleFilter), "filter"));
+            h.push((k(Action::ChooseFramework), "framework"));
+        }
+        (_, Tab::Dashboard) => {
+            h.push((k(Action::New), "log meeting"));
+            h.push(("1-6".into(), "tabs"));
+        }
+        (_, Tab::Reflections) => {
+            h.push((k(Action::New), "new"));
+            h.push((k(Action::Open), "open"));
+            h.push((k(Action::Delete), "delete"));
+        }
+        (_, Tab::Agreement) => {
+            h.push((k(Action::Edit), "edit agreement"));
+            h.push((k(Action::Evaluate), "evaluate"));
+        }
+    }
+    h.push((k(Action::Undo), "undo"));
+    h.push((k(Action::Help), "help"));
+    h.push((k(Action::Quit), "quit"));
+    h
+}
