@@ -1097,7 +1097,7 @@ fn review_mode_leaves_private_records_out_of_every_export() {
         }
     }
     let md = export::portfolio(&review, PortfolioFormat::Markdown);
-    assert!(md.contains("Review copy: private meetings and private reflections are left out."));
+    assert!(md.contains("Private meetings and private reflections are left out of this copy."));
     // The tick whose only meeting was private keeps its other evidence.
     assert!(md.contains("  - evidence: Seen in the check-in"), "{md}");
 }
@@ -1123,30 +1123,48 @@ fn stdout_of(dir: &Path, args: &[&str]) -> String {
 #[test]
 fn the_command_prints_each_export_as_the_library_makes_it() {
     let j = Journalled::new(&[sam]);
-    let x = j.export("sam-lee", false);
-    let cases: Vec<(Vec<&str>, String)> = vec![
+    // By default an export is made for a reader who does not see private records; with
+    // --include-private, for the owner.
+    for (extra, x) in [
+        (None, j.export("sam-lee", true)),
+        (Some("--include-private"), j.export("sam-lee", false)),
+    ] {
+        let mut cases = export_cases(&x);
+        if extra.is_some() {
+            // A badge is never made with private records.
+            cases.retain(|(args, _)| args[1] != "badge");
+        }
+        for (mut args, want) in cases {
+            args.extend(extra);
+            assert_eq!(stdout_of(j.dir(), &args), want, "{args:?}");
+        }
+    }
+}
+
+fn export_cases<'a>(x: &Export) -> Vec<(Vec<&'a str>, String)> {
+    vec![
         (
             vec!["export", "portfolio", "--with", "sam"],
-            export::portfolio(&x, PortfolioFormat::Markdown),
+            export::portfolio(x, PortfolioFormat::Markdown),
         ),
         (
             vec!["export", "portfolio", "--with", "sam", "--format", "html"],
-            export::portfolio(&x, PortfolioFormat::Html),
+            export::portfolio(x, PortfolioFormat::Html),
         ),
         (
             vec!["export", "csv", "--with", "sam"],
-            export::csv(&x, Table::Goals),
+            export::csv(x, Table::Goals),
         ),
         (
             vec!["export", "csv", "--with", "sam", "--table", "meetings"],
-            export::csv(&x, Table::Meetings),
+            export::csv(x, Table::Meetings),
         ),
         (
             vec!["export", "csv", "--with", "sam", "--table", "ticks"],
-            export::csv(&x, Table::Ticks),
+            export::csv(x, Table::Ticks),
         ),
-        (vec!["export", "ics", "--with", "sam"], export::ics(&x)),
-        (vec!["export", "json", "--with", "sam"], export::json(&x)),
+        (vec!["export", "ics", "--with", "sam"], export::ics(x)),
+        (vec!["export", "json", "--with", "sam"], export::json(x)),
         (
             vec![
                 "export",
@@ -1156,12 +1174,9 @@ fn the_command_prints_each_export_as_the_library_makes_it() {
                 "--stage",
                 "induction-stages/developing",
             ],
-            export::badge(&x, "induction-stages/developing").unwrap(),
+            export::badge(x, "induction-stages/developing").unwrap(),
         ),
-    ];
-    for (args, want) in cases {
-        assert_eq!(stdout_of(j.dir(), &args), want, "{args:?}");
-    }
+    ]
 }
 
 #[test]
@@ -1183,12 +1198,16 @@ fn output_file_is_private_and_the_format_follows_its_name() {
     );
     assert_eq!(
         said,
-        format!("Wrote the portfolio of Sam Lee to {}\n", html.display())
+        format!(
+            "Wrote the portfolio of Sam Lee to {} (1 private meeting and 1 private reflection \
+             left out; --include-private puts them in)\n",
+            html.display()
+        )
     );
     let text = fs::read_to_string(&html).unwrap();
     assert_eq!(
         text,
-        export::portfolio(&j.export("sam-lee", false), PortfolioFormat::Html)
+        export::portfolio(&j.export("sam-lee", true), PortfolioFormat::Html)
     );
     let mode = fs::metadata(&html).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600, "{mode:o}");
@@ -1297,9 +1316,117 @@ fn the_command_in_review_mode_leaves_the_private_meeting_out() {
             assert!(!text.contains(word), "{word} in {args:?} --review");
         }
     }
-    // And without it, the notes are there.
-    let text = stdout_of(j.dir(), &["export", "ics", "--with", "sam"]);
+    // And with --include-private (without --review), the notes are there.
+    let text = stdout_of(
+        j.dir(),
+        &["export", "ics", "--with", "sam", "--include-private"],
+    );
     assert!(text.contains("PRIVATE-NOTE"));
+}
+
+#[test]
+fn every_export_leaves_private_records_out_unless_asked() {
+    let j = Journalled::new(&[sam]);
+    let kinds = [
+        vec!["export", "portfolio", "--with", "sam"],
+        vec!["export", "portfolio", "--with", "sam", "--format", "html"],
+        vec!["export", "csv", "--with", "sam", "--table", "meetings"],
+        vec!["export", "csv", "--with", "sam", "--table", "ticks"],
+        vec!["export", "csv", "--with", "sam", "--table", "goals"],
+        vec!["export", "ics", "--with", "sam"],
+        vec!["export", "json", "--with", "sam"],
+        vec![
+            "export",
+            "badge",
+            "--with",
+            "sam",
+            "--stage",
+            "induction-stages/developing",
+        ],
+    ];
+    for args in &kinds {
+        let text = stdout_of(j.dir(), args);
+        for word in PRIVATE_WORDS {
+            assert!(!text.contains(word), "{word} in {args:?} without a flag");
+        }
+    }
+    // The owner asks for them by name.
+    for (args, word) in [
+        (&kinds[0], "PRIVATE-NOTE"),
+        (&kinds[0], "PRIVATE-REFLECTION"),
+        (&kinds[1], "PRIVATE-NOTE"),
+        (&kinds[2], "PRIVATE-NOTE"),
+        (&kinds[5], "PRIVATE-NOTE"),
+        (&kinds[6], "PRIVATE-REFLECTION"),
+    ] {
+        let mut args = args.clone();
+        args.push("--include-private");
+        assert!(stdout_of(j.dir(), &args).contains(word), "{word}: {args:?}");
+    }
+    // A badge never cites them, and --include-private contradicts --review.
+    for args in [
+        vec!["export", "badge", "--with", "sam", "--include-private"],
+        vec![
+            "--review",
+            "export",
+            "json",
+            "--with",
+            "sam",
+            "--include-private",
+        ],
+    ] {
+        let a = ml(j.dir()).args(&args).assert().failure();
+        let err = String::from_utf8(a.get_output().stderr.clone()).unwrap();
+        assert!(err.contains("--include-private"), "{args:?}: {err}");
+        assert!(a.get_output().stdout.is_empty());
+    }
+    // The help says so.
+    let help = stdout_of(j.dir(), &["export", "--help"]);
+    assert!(help.contains("--include-private"), "{help}");
+    assert!(help.contains("left out of every export"), "{help}");
+}
+
+#[test]
+fn the_demos_private_meeting_reaches_no_export_and_no_badge() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("j");
+    ml(&dir).arg("demo").assert().success();
+    // The demo's one private meeting (its file is named DATE-ID.ron).
+    let private = "agreed to keep this between us";
+    let file = fs::read_dir(dir.join("partnerships/sam-lee/meetings"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| fs::read_to_string(p).unwrap().contains("private: true"))
+        .expect("the demo has a private meeting");
+    assert!(fs::read_to_string(&file).unwrap().contains(private));
+    let stem = file.file_stem().unwrap().to_str().unwrap().to_string();
+    let (date, id) = (&stem[..10], &stem[11..]);
+    for args in [
+        vec!["export", "portfolio", "--with", "sam"],
+        vec!["export", "portfolio", "--with", "sam", "--format", "html"],
+        vec!["export", "csv", "--with", "sam", "--table", "meetings"],
+        vec!["export", "csv", "--with", "sam", "--table", "ticks"],
+        vec!["export", "ics", "--with", "sam"],
+        vec!["export", "json", "--with", "sam"],
+        vec!["export", "badge", "--with", "sam"],
+        vec![
+            "export",
+            "badge",
+            "--with",
+            "sam",
+            "--stage",
+            "ljmu/developing",
+        ],
+    ] {
+        let text = stdout_of(&dir, &args);
+        assert!(!text.contains(private), "{args:?}");
+        assert!(!text.contains(id), "{args:?}");
+        assert!(!text.contains(&format!("meeting of {date}")), "{args:?}");
+    }
+    let mut args = vec!["export", "ics", "--with", "sam", "--include-private"];
+    assert!(stdout_of(&dir, &args).contains(id));
+    args[1] = "json";
+    assert!(stdout_of(&dir, &args).contains(private));
 }
 
 #[test]

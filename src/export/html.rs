@@ -258,7 +258,7 @@ pub fn portfolio(x: &Export) -> String {
             .unwrap_or_default()
     );
     if x.review {
-        o.push_str("<p class=\"review\">Review copy: private meetings and private reflections are left out.</p>\n");
+        o.push_str("<p class=\"review\">Private meetings and private reflections are left out of this copy.</p>\n");
     }
     o.push_str("<table class=\"facts\"><tbody>\n");
     let owner = match x.profile.and_then(|p| p.institution.as_deref()) {
@@ -778,7 +778,11 @@ pub fn portfolio(x: &Export) -> String {
         "<footer>{} · exported by mentorlog on {}{}</footer>\n</main>\n</body>\n</html>\n",
         escape(&title),
         x.today,
-        if x.review { " · review copy" } else { "" }
+        if x.review {
+            " · private records left out"
+        } else {
+            ""
+        }
     );
     o
 }

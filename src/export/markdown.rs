@@ -148,7 +148,7 @@ pub fn portfolio(x: &Export) -> String {
         x.today
     );
     if x.review {
-        o.push_str("> Review copy: private meetings and private reflections are left out.\n\n");
+        o.push_str("> Private meetings and private reflections are left out of this copy.\n\n");
     }
     let _ = writeln!(o, "| | |\n|---|---|");
     let owner = match x.profile.and_then(|p| p.institution.as_deref()) {

@@ -4,9 +4,10 @@
 //!
 //! Every export is a pure function from an [`Export`] (the frameworks, one partnership as a
 //! reader of the journal core may see it, the journal owner's profile, today) to a `String`:
-//! no I/O here. What a reader may not see (in review mode, private meetings and reflections,
-//! and the links to private meetings in the evidence of ticks) never reaches an export: the
-//! export reads only through the core's `Partner`.
+//! no I/O here. What a reader may not see (private meetings and reflections, and the links to
+//! private meetings in the evidence of ticks, for any reader but the owner's own) never reaches
+//! an export: the export reads only through the core's `Partner`. The command line makes
+//! exports with a reader that does not see private records unless the owner asks for them.
 
 mod badge;
 mod csv;
@@ -56,7 +57,7 @@ pub struct Export<'a> {
     pub p: Partner<'a>,
     pub profile: Option<&'a Profile>,
     pub today: NaiveDate,
-    /// A review copy: the reader does not see private records (said on the export).
+    /// The reader does not see private records (the default for an export; said on it).
     pub review: bool,
     pub report: Report,
 }
