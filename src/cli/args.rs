@@ -349,6 +349,10 @@ pub struct ExportArgs {
     /// Write to FILE (private to you, replaced atomically) instead of standard output
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// CSV: leave out the UTF-8 byte-order mark, written by default so that Excel and
+    /// LibreOffice read accents and emoji
+    #[arg(long)]
+    pub no_bom: bool,
     /// Put private meetings and reflections in the export too (left out by default; not for
     /// a badge, which is shown to others, nor with --review)
     #[arg(long)]

@@ -8,7 +8,7 @@ use anyhow::{Context as _, bail};
 
 use super::Context;
 use super::args::{CsvTableArg, ExportArgs, ExportKind, PortfolioFormatArg};
-use crate::export::{self, Export, PortfolioFormat, Table};
+use crate::export::{self, CsvOptions, Export, PortfolioFormat, Table};
 use crate::journal::{Audience, Partner};
 use crate::store::atomic_write;
 
@@ -70,7 +70,8 @@ pub fn run(ctx: &Context, a: &ExportArgs, out: &mut dyn Write) -> anyhow::Result
                 CsvTableArg::Meetings => Table::Meetings,
                 CsvTableArg::Ticks => Table::Ticks,
             };
-            (export::csv(&x, table), "table")
+            let o = CsvOptions { bom: !a.no_bom };
+            (export::csv_with(&x, table, o), "table")
         }
         ExportKind::Ics => (export::ics(&x), "calendar"),
         ExportKind::Json => (export::json(&x), "JSON export"),

@@ -19,7 +19,7 @@ mod markdown;
 use chrono::NaiveDate;
 
 pub use badge::{BadgeError, badge};
-pub use csv::{Table, csv, csv_field};
+pub use csv::{BOM as CSV_BOM, CsvOptions, Table, csv, csv_field, csv_with};
 pub use html::{escape as html_escape, portfolio as portfolio_html};
 pub use ics::{escape_text as ics_escape, fold as ics_fold, ics};
 pub use json::json;
