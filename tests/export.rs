@@ -490,6 +490,9 @@ impl Journalled {
         for b in build {
             b(&store);
         }
+        // Every record last modified at one moment, so the calendar's SEQUENCE numbers (the
+        // records' revisions) are the same on every run.
+        set_mtimes(store.root(), FIXED_MTIME);
         let journal = Core::open(store.clone(), today());
         assert!(journal.problems().is_empty(), "{:?}", journal.problems());
         Journalled {
@@ -509,7 +512,31 @@ impl Journalled {
         } else {
             Audience::Owner
         });
-        Export::new(&r, r.partner(id).unwrap())
+        let mut x = Export::new(&r, r.partner(id).unwrap());
+        // As the command stamps an export when today is pinned (MENTORLOG_TODAY).
+        x.stamp = today().and_time(NaiveTime::MIN).and_utc();
+        x
+    }
+}
+
+/// 2026-11-20T10:00:00Z, seconds after the Unix epoch.
+const FIXED_MTIME: u64 = 1_795_168_800;
+
+/// Set the modification time of every file under `dir` to `secs` after the Unix epoch.
+fn set_mtimes(dir: &Path, secs: u64) {
+    let t = std::time::UNIX_EPOCH + std::time::Duration::from_secs(secs);
+    for e in fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            set_mtimes(&p, secs);
+        } else {
+            fs::File::options()
+                .write(true)
+                .open(&p)
+                .unwrap()
+                .set_modified(t)
+                .unwrap();
+        }
     }
 }
 
@@ -865,6 +892,224 @@ fn events(cal: &Calendar) -> Vec<&icalendar::Event> {
             _ => None,
         })
         .collect()
+}
+
+/// RFC 5545 rules a strict parser holds a calendar to, beyond what icalendar's parser checks:
+/// every VEVENT has a UID, a UTC DTSTAMP and a SEQUENCE (an INTEGER, not negative); a DATE
+/// DTSTART has only a DATE DTEND, and a DURATION of whole days or weeks (3.8.2.5: "dur-day
+/// or dur-week"); a DATE-TIME DTSTART takes any duration.
+fn strict_rfc5545(text: &str) -> Result<(), String> {
+    let unfolded = text.replace("\r\n ", "");
+    let mut event: Option<Vec<(String, String)>> = None;
+    let mut seen = 0;
+    for line in unfolded.split("\r\n").filter(|l| !l.is_empty()) {
+        let (name, value) = line
+            .split_once(':')
+            .ok_or_else(|| format!("not a content line: {line:?}"))?;
+        match (name, &mut event) {
+            ("BEGIN", None) if value == "VEVENT" => event = Some(Vec::new()),
+            ("END", Some(props)) if value == "VEVENT" => {
+                seen += 1;
+                let get = |n: &str| {
+                    props
+                        .iter()
+                        .find(|(k, _)| k == n || k.starts_with(&format!("{n};")))
+                };
+                let uid = get("UID").ok_or("a VEVENT without a UID")?.1.clone();
+                let (start, _) = get("DTSTART").ok_or(format!("{uid}: no DTSTART"))?;
+                if start.contains("VALUE=DATE") && !start.contains("VALUE=DATE-TIME") {
+                    if let Some((_, d)) = get("DURATION") {
+                        let days_or_weeks = d
+                            .strip_prefix('P')
+                            .and_then(|r| r.strip_suffix(['D', 'W']))
+                            .is_some_and(|n| {
+                                !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())
+                            });
+                        if !days_or_weeks {
+                            return Err(format!(
+                                "{uid}: DURATION:{d} on a DATE start (RFC 5545 3.8.2.5 allows \
+                                 only days or weeks)"
+                            ));
+                        }
+                    }
+                    if let Some((end, _)) = get("DTEND")
+                        && !end.contains("VALUE=DATE")
+                    {
+                        return Err(format!("{uid}: a DATE start with a DATE-TIME end"));
+                    }
+                }
+                let stamp = &get("DTSTAMP").ok_or(format!("{uid}: no DTSTAMP"))?.1;
+                let utc = stamp.len() == 16
+                    && stamp.ends_with('Z')
+                    && chrono::NaiveDateTime::parse_from_str(stamp, "%Y%m%dT%H%M%SZ").is_ok();
+                if !utc {
+                    return Err(format!("{uid}: DTSTAMP {stamp} is not a UTC date-time"));
+                }
+                let seq = &get("SEQUENCE").ok_or(format!("{uid}: no SEQUENCE"))?.1;
+                if seq.parse::<i32>().map_or(true, |n| n < 0) {
+                    return Err(format!("{uid}: SEQUENCE {seq} is not an INTEGER >= 0"));
+                }
+                event = None;
+            }
+            (_, Some(props)) => props.push((name.to_string(), value.to_string())),
+            _ => {}
+        }
+    }
+    if event.is_some() {
+        return Err("an unterminated VEVENT".into());
+    }
+    if seen == 0 {
+        return Err("no VEVENT".into());
+    }
+    Ok(())
+}
+
+/// The value of property `name` of the event `uid` (unfolded).
+fn event_prop(text: &str, uid: &str, name: &str) -> Option<String> {
+    let unfolded = text.replace("\r\n ", "");
+    let start = unfolded.find(&format!("UID:{uid}\r\n"))?;
+    let event = &unfolded[start..unfolded[start..].find("END:VEVENT")? + start];
+    event
+        .split("\r\n")
+        .find_map(|l| l.strip_prefix(&format!("{name}:")).map(String::from))
+}
+
+#[test]
+fn a_meeting_with_a_length_but_no_time_is_a_valid_date_event_and_edits_raise_its_sequence() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("j");
+    let ml_now = || {
+        // The real clock: DTSTAMP is the export's time.
+        let mut c = Command::new(BIN);
+        c.arg("--data-dir")
+            .arg(&dir)
+            .env_remove("MENTORLOG_TODAY")
+            .env_remove("MENTORLOG_DIR");
+        c
+    };
+    let id_of = |out: &[u8]| {
+        let s = String::from_utf8_lossy(out);
+        let at = s.find("(id ").unwrap() + 4;
+        s[at..at + s[at..].find(')').unwrap()].to_string()
+    };
+    ml_now()
+        .args(["partner", "add", "Sam Lee"])
+        .assert()
+        .success();
+    let a = ml_now()
+        .args([
+            "log",
+            "--with",
+            "sam",
+            "--duration",
+            "45",
+            "A talk in the corridor",
+        ])
+        .assert()
+        .success();
+    let untimed = id_of(&a.get_output().stdout);
+    let a = ml_now()
+        .args([
+            "log",
+            "--with",
+            "sam",
+            "--time",
+            "10:00",
+            "--duration",
+            "30",
+            "Timed",
+        ])
+        .assert()
+        .success();
+    let timed = id_of(&a.get_output().stdout);
+    // Both saved a while ago.
+    set_mtimes(&dir, FIXED_MTIME);
+    let ics = || {
+        let a = ml_now()
+            .args(["export", "ics", "--with", "sam"])
+            .assert()
+            .success();
+        String::from_utf8(a.get_output().stdout.clone()).unwrap()
+    };
+    let before = chrono::Utc::now() - chrono::Duration::seconds(2);
+    let first = ics();
+    strict_rfc5545(&first).unwrap();
+    let cal = Calendar::from_str(&first).unwrap();
+    assert_eq!(events(&cal).len(), 2);
+    let uid = |id: &str| format!("{id}@mentorlog");
+    assert_eq!(event_prop(&first, &uid(&untimed), "DURATION"), None);
+    assert_eq!(
+        event_prop(&first, &uid(&timed), "DURATION").as_deref(),
+        Some("PT30M")
+    );
+    // DTSTAMP: the export's time, in UTC.
+    let stamp = event_prop(&first, &uid(&timed), "DTSTAMP").unwrap();
+    let stamp = chrono::NaiveDateTime::parse_from_str(&stamp, "%Y%m%dT%H%M%SZ")
+        .unwrap()
+        .and_utc();
+    assert!(
+        stamp >= before && stamp <= chrono::Utc::now() + chrono::Duration::seconds(2),
+        "{stamp}"
+    );
+    // SEQUENCE: the same for an unchanged record, higher once it is edited.
+    let seq = |text: &str, id: &str| -> i32 {
+        event_prop(text, &uid(id), "SEQUENCE")
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    let again = ics();
+    assert_eq!(seq(&again, &untimed), seq(&first, &untimed));
+    assert_eq!(seq(&again, &timed), seq(&first, &timed));
+    // Ticking with the meeting as evidence edits the meeting (it lists the item).
+    ml_now()
+        .args([
+            "tick",
+            "--with",
+            "sam",
+            "curee/mentor-open-questions",
+            "--meeting",
+            &untimed,
+        ])
+        .assert()
+        .success();
+    let edited = ics();
+    strict_rfc5545(&edited).unwrap();
+    assert!(
+        seq(&edited, &untimed) > seq(&first, &untimed),
+        "{} then {}",
+        seq(&first, &untimed),
+        seq(&edited, &untimed)
+    );
+    assert_eq!(seq(&edited, &timed), seq(&first, &timed));
+}
+
+#[test]
+fn the_strict_check_refuses_minutes_on_a_date() {
+    let event = |start: &str, duration: &str| {
+        format!(
+            "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTAMP:20261123T101500Z\r\n\
+             SEQUENCE:3\r\n{start}\r\n{duration}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        )
+    };
+    let e = strict_rfc5545(&event("DTSTART;VALUE=DATE:20260203", "DURATION:PT45M")).unwrap_err();
+    assert!(e.contains("3.8.2.5"), "{e}");
+    strict_rfc5545(&event("DTSTART;VALUE=DATE:20260203", "DURATION:P1D")).unwrap();
+    strict_rfc5545(&event("DTSTART:20260203T153000", "DURATION:PT45M")).unwrap();
+}
+
+#[test]
+fn the_calendars_of_the_test_journal_and_the_demo_are_strictly_valid() {
+    let j = Journalled::new(&[sam]);
+    strict_rfc5545(&export::ics(&j.export("sam-lee", false))).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("j");
+    ml(&dir).arg("demo").assert().success();
+    for p in ["sam", "priya", "alex"] {
+        let text = stdout_of(&dir, &["export", "ics", "--with", p, "--include-private"]);
+        strict_rfc5545(&text).unwrap_or_else(|e| panic!("{p}: {e}"));
+        Calendar::from_str(&text).unwrap();
+    }
 }
 
 #[test]

@@ -15,6 +15,9 @@ pub struct Context {
     pub journal: Journal,
     /// Review mode: private meetings and reflections are left out of what is printed.
     pub review: bool,
+    /// Today was given (`--today`, for scripts and tests): what is stamped with the time
+    /// (an iCalendar DTSTAMP) takes that day's midnight UTC instead of the clock.
+    pub pinned_today: bool,
 }
 
 impl Context {
@@ -49,6 +52,7 @@ impl Context {
         let ctx = Context {
             journal,
             review: cli.review,
+            pinned_today: cli.today.is_some(),
         };
         ctx.warn();
         ctx

@@ -61,7 +61,10 @@ pub fn run(ctx: &Context, a: &ExportArgs, out: &mut dyn Write) -> anyhow::Result
         Ok(p) => p,
         Err(e) => bail!("{e}"),
     };
-    let x = Export::new(&reader, p);
+    let mut x = Export::new(&reader, p);
+    if ctx.pinned_today {
+        x.stamp = x.today.and_time(chrono::NaiveTime::MIN).and_utc();
+    }
     let (text, what) = match a.what {
         ExportKind::Portfolio => (export::portfolio(&x, format_for(a)), "portfolio"),
         ExportKind::Csv => {

@@ -16,7 +16,7 @@ mod ics;
 mod json;
 mod markdown;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 
 pub use badge::{BadgeError, badge};
 pub use csv::{BOM as CSV_BOM, CsvOptions, Table, csv, csv_field, csv_with};
@@ -57,6 +57,8 @@ pub struct Export<'a> {
     pub p: Partner<'a>,
     pub profile: Option<&'a Profile>,
     pub today: NaiveDate,
+    /// When the export is made (an iCalendar DTSTAMP): now, unless the caller pins it.
+    pub stamp: DateTime<Utc>,
     /// The reader does not see private records (the default for an export; said on it).
     pub review: bool,
     pub report: Report,
@@ -110,6 +112,7 @@ impl<'a> Export<'a> {
             p,
             profile: r.profile(),
             today: r.today(),
+            stamp: crate::model::clock::now_utc(),
             review: p.audience().hides_private(),
             report: p.report(r.today()),
         }

@@ -344,6 +344,12 @@ impl<'a> Partner<'a> {
         self.reflections().into_iter().find(|r| r.path == path)
     }
 
+    /// When the record file at `path` (one of this partnership's records) was last modified:
+    /// a revision that rises with every save.
+    pub fn modified(&self, path: &std::path::Path) -> Option<std::time::SystemTime> {
+        self.data.modified.get(path).copied()
+    }
+
     pub fn stages(&self) -> &'a [Loaded<StageRecord>] {
         &self.data.stages
     }
