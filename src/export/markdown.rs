@@ -306,7 +306,15 @@ pub fn portfolio(x: &Export) -> String {
             inline(m.focus.trim())
         };
         let _ = writeln!(o, "### {}: {focus}\n", m.date);
-        let mut meta = vec![capitalise(m.kind.label()), capitalise(m.mode.label())];
+        // A mode or type the source never recorded (a jrnl entry) is not shown.
+        let mut meta: Vec<String> = [
+            m.kind.recorded().then(|| m.kind.label()),
+            m.mode.recorded().then(|| m.mode.label()),
+        ]
+        .into_iter()
+        .flatten()
+        .map(capitalise)
+        .collect();
         if let Some(t) = m.time {
             meta.push(t.format("%H:%M").to_string());
         }
