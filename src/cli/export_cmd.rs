@@ -86,7 +86,7 @@ pub fn run(ctx: &Context, a: &ExportArgs, out: &mut dyn Write) -> anyhow::Result
             let warning = atomic_write(path, text.as_bytes())
                 .with_context(|| format!("writing {}", path.display()))?;
             if let Some(w) = warning {
-                eprintln!("warning: {w}");
+                crate::say_err!("warning: {w}");
             }
             writeln!(
                 out,
