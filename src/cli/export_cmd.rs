@@ -4,13 +4,13 @@
 use std::io::Write;
 use std::path::Path;
 
-use anyhow::{Context as _, bail};
+use anyhow::bail;
 
 use super::Context;
 use super::args::{CsvTableArg, ExportArgs, ExportKind, PortfolioFormatArg};
 use crate::export::{self, CsvOptions, Export, PortfolioFormat, Table};
 use crate::journal::{Audience, Partner};
-use crate::store::atomic_write;
+use crate::store::{StoreError, atomic_write};
 
 fn format_for(a: &ExportArgs) -> PortfolioFormat {
     match a.format {
@@ -83,8 +83,13 @@ pub fn run(ctx: &Context, a: &ExportArgs, out: &mut dyn Write) -> anyhow::Result
     match &a.output {
         None => out.write_all(text.as_bytes())?,
         Some(path) => {
-            let warning = atomic_write(path, text.as_bytes())
-                .with_context(|| format!("writing {}", path.display()))?;
+            // The store's error names the file and says what failed, once.
+            let warning = atomic_write(path, text.as_bytes()).map_err(|e| match e {
+                StoreError::Io { path, error } => {
+                    anyhow::anyhow!("could not write {}: {error}", path.display())
+                }
+                e => anyhow::anyhow!("{e}"),
+            })?;
             if let Some(w) = warning {
                 crate::say_err!("warning: {w}");
             }
