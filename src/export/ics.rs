@@ -8,7 +8,8 @@
 //! - DTSTAMP: when the export was made, in UTC ([`Export::stamp`]);
 //! - SEQUENCE: the revision of the record the event comes from, as the whole seconds from
 //!   2020-01-01T00:00:00Z to the time its file was last modified (the meeting's file for a
-//!   meeting and its action items, the goal's for a target). Every save writes the file anew,
+//!   meeting and its action items, the goal's for a target; asked of the file system through
+//!   the core's `Partner::modified`, not kept in memory). Every save writes the file anew,
 //!   so an edited meeting gets a higher SEQUENCE; an unchanged one keeps the same number from
 //!   export to export (a hash of the content would be as steady but could go down after an
 //!   edit, and a calendar ignores an update with a lower SEQUENCE; the export's own time would
@@ -148,12 +149,12 @@ pub fn ics(x: &Export) -> String {
     let meetings_modified: HashMap<&str, SystemTime> =
         x.p.meetings()
             .into_iter()
-            .filter_map(|m| Some((m.value.id.as_str(), x.p.modified(&m.path)?)))
+            .filter_map(|m| Some((m.value.id.as_str(), x.p.modified(m)?)))
             .collect();
     let goals_modified: HashMap<&str, SystemTime> =
         x.p.goals()
             .into_iter()
-            .filter_map(|g| Some((g.value.id.as_str(), x.p.modified(&g.path)?)))
+            .filter_map(|g| Some((g.value.id.as_str(), x.p.modified(g)?)))
             .collect();
     let meeting_modified = |id: &str| meetings_modified.get(id).copied();
     c.line("BEGIN", "VCALENDAR");

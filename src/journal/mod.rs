@@ -508,7 +508,6 @@ impl Journal {
                             ticks: Vec::new(),
                             loaded: true,
                             listed_dates: Vec::new(),
-                            modified: Default::default(),
                         });
                         self.snap.partnerships.sort_by(|a, b| a.dir.cmp(&b.dir));
                     }
@@ -536,14 +535,6 @@ impl Journal {
     fn upsert<T: PartnershipRecord>(&mut self, path: &Path, value: Option<T>) {
         let Some(p) = self.owner_mut(path) else {
             return;
-        };
-        // The file was just written (or re-read after a change elsewhere): it was modified
-        // about now, which is all the revision an export needs (it only has to rise).
-        match &value {
-            Some(_) => p
-                .modified
-                .insert(path.to_path_buf(), std::time::SystemTime::now()),
-            None => p.modified.remove(path),
         };
         let list = T::list_mut(p);
         let at = list.iter().position(|l| l.path == path);

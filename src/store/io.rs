@@ -170,18 +170,8 @@ fn special_or_io(path: &Path, meta: Option<std::fs::Metadata>, e: io::Error) -> 
     StoreError::io(path, e)
 }
 
-fn read_open_file(path: &Path, file: File) -> Result<Vec<u8>, StoreError> {
-    read_open_file_modified(path, file).map(|(bytes, _)| bytes)
-}
-
-/// The bytes of an open plain file, with the time it was last modified (when the file system
-/// keeps one).
-fn read_open_file_modified(
-    path: &Path,
-    mut file: File,
-) -> Result<(Vec<u8>, Option<std::time::SystemTime>), StoreError> {
+fn read_open_file(path: &Path, mut file: File) -> Result<Vec<u8>, StoreError> {
     let meta = file.metadata().map_err(|e| StoreError::io(path, e))?;
-    let modified = meta.modified().ok().map(|t| t.into_std());
     check_regular(path, &meta.file_type())?;
     // Read into a buffer sized from the fstat above: `read_to_end` would ask the size again
     // (another fstat and an lseek per file, thousands of them when the journal opens).
@@ -199,7 +189,7 @@ fn read_open_file_modified(
         }
     }
     bytes.truncate(n);
-    Ok((bytes, modified))
+    Ok(bytes)
 }
 
 /// cap-std reports a path that would leave its directory as PermissionDenied without an OS
@@ -526,17 +516,12 @@ impl DataDir {
         read_open_file(path, file)
     }
 
-    /// The bytes of the plain file at `path` and when it was last modified.
-    pub fn read_modified(
-        &self,
-        path: &Path,
-    ) -> Result<(Vec<u8>, Option<std::time::SystemTime>), StoreError> {
-        let rel = self.rel(path)?;
-        let file = self
-            .dir
-            .open_with(rel, &read_options())
-            .map_err(|e| self.fail(path, e))?;
-        read_open_file_modified(path, file)
+    /// When the file at `path` was last modified (`None` when there is no such file, or the
+    /// file system keeps no such time).
+    pub fn modified(&self, path: &Path) -> Option<std::time::SystemTime> {
+        let rel = self.rel(path).ok()?;
+        let meta = self.dir.metadata(rel).ok()?;
+        meta.modified().ok().map(|t| t.into_std())
     }
 
     /// Replace (or create) the file at `path` atomically and durably.

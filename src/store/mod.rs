@@ -164,10 +164,6 @@ pub struct PartnershipData {
     pub loaded: bool,
     /// Meeting dates from the file names, for a partnership not yet loaded.
     pub listed_dates: Vec<NaiveDate>,
-    /// When each record file read (or saved since) was last modified, by path: a revision
-    /// that rises with every save, for exports that tell an edited record from an unchanged
-    /// one (an iCalendar event's SEQUENCE).
-    pub modified: std::collections::HashMap<PathBuf, std::time::SystemTime>,
 }
 
 impl PartnershipData {
@@ -245,6 +241,12 @@ impl Store {
 
     pub fn journal_path(&self) -> PathBuf {
         self.root.join("journal.ron")
+    }
+
+    /// When the file at `path` in this journal was last modified (never through a link that
+    /// leads out of it). Every save writes a record's file anew, so this rises with each.
+    pub fn modified(&self, path: &Path) -> Option<std::time::SystemTime> {
+        DataDir::open(&self.root).ok()?.modified(path)
     }
 
     pub fn frameworks_dir(&self) -> PathBuf {
@@ -329,7 +331,6 @@ impl Store {
                 ticks: Vec::new(),
                 loaded: false,
                 listed_dates: Vec::new(),
-                modified: Default::default(),
                 dir,
             };
             if full(data.id()) {
@@ -595,13 +596,7 @@ fn load_kind<T: PartnershipRecord>(
     snap: &mut Snapshot,
 ) {
     let folder = T::KIND.info().folder.unwrap_or_default();
-    let mut list = Vec::new();
-    for (loaded, modified) in load_all::<T>(files, &data.dir.join(folder), snap) {
-        if let Some(t) = modified {
-            data.modified.insert(loaded.path.clone(), t);
-        }
-        list.push(loaded);
-    }
+    let mut list = load_all::<T>(files, &data.dir.join(folder), snap);
     list.sort_by(|a, b| T::order(&a.value, &b.value));
     *T::list_mut(data) = list;
 }
@@ -620,19 +615,15 @@ fn conflict_copies(files: &DataDir, dir: &Path, stem: &str) -> Vec<PathBuf> {
     found
 }
 
-fn load_all<T: Record>(
-    data: &DataDir,
-    dir: &Path,
-    snap: &mut Snapshot,
-) -> Vec<(Loaded<T>, Option<std::time::SystemTime>)> {
+fn load_all<T: Record>(data: &DataDir, dir: &Path, snap: &mut Snapshot) -> Vec<Loaded<T>> {
     let mut out = Vec::new();
     for path in list(data, dir, &mut snap.problems, false) {
         if is_conflict_copy(&path) {
             snap.conflicts.push(path);
             continue;
         }
-        match record::read_from_modified::<T>(data, &path) {
-            Ok((value, modified)) => out.push((Loaded { path, value }, modified)),
+        match record::read_from::<T>(data, &path) {
+            Ok(value) => out.push(Loaded { path, value }),
             Err(e) => snap.problems.push(e.to_string()),
         }
     }

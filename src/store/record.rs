@@ -209,15 +209,6 @@ pub(crate) fn read_from<T: Record>(data: &DataDir, path: &Path) -> Result<T, Sto
     parse_record(path, record_text(path, &bytes)?)
 }
 
-/// [`read_from`], with the time the file was last modified.
-pub(crate) fn read_from_modified<T: Record>(
-    data: &DataDir,
-    path: &Path,
-) -> Result<(T, Option<std::time::SystemTime>), StoreError> {
-    let (bytes, modified) = data.read_modified(path)?;
-    Ok((parse_record(path, record_text(path, &bytes)?)?, modified))
-}
-
 impl Store {
     /// Read one record of this journal (see [`read_record_in`]).
     pub fn read<T: Record>(&self, path: &Path) -> Result<T, StoreError> {
