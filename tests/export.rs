@@ -1709,6 +1709,35 @@ fn every_export_leaves_private_records_out_unless_asked() {
         assert!(err.contains("--include-private"), "{args:?}: {err}");
         assert!(a.get_output().stdout.is_empty());
     }
+    // Written to a file, the command says how many were left out, except in review mode
+    // (a screen shown to someone), where it does not count them.
+    let file = j.dir().parent().unwrap().join("p.md");
+    let file = file.to_str().unwrap();
+    let said = stdout_of(
+        j.dir(),
+        &["export", "portfolio", "--with", "sam", "-o", file],
+    );
+    assert!(
+        said.contains("(1 private meeting and 1 private reflection left out"),
+        "{said}"
+    );
+    let said = stdout_of(
+        j.dir(),
+        &[
+            "--review",
+            "export",
+            "portfolio",
+            "--with",
+            "sam",
+            "-o",
+            file,
+        ],
+    );
+    assert!(
+        said.contains("(review copy: private meetings and reflections left out)"),
+        "{said}"
+    );
+    assert!(!said.contains("1 private"), "{said}");
     // The help says so.
     let help = stdout_of(j.dir(), &["export", "--help"]);
     assert!(help.contains("--include-private"), "{help}");

@@ -108,6 +108,10 @@ pub fn run(ctx: &Context, a: &ExportArgs, out: &mut dyn Write) -> anyhow::Result
 /// What the export left out, in words (nothing when it left nothing out): the records the
 /// owner sees that the export's reader did not.
 fn left_out(ctx: &Context, p: &Partner, a: &ExportArgs) -> String {
+    // A screen in review mode is shown to someone: it does not even count private records.
+    if ctx.review {
+        return " (review copy: private meetings and reflections left out)".into();
+    }
     let owner = ctx.journal.reader(Audience::Owner);
     let Some(all) = owner.partner(p.id()) else {
         return String::new();
@@ -133,7 +137,7 @@ fn left_out(ctx: &Context, p: &Partner, a: &ExportArgs) -> String {
     if parts.is_empty() {
         return String::new();
     }
-    let how = if ctx.review || a.what == ExportKind::Badge {
+    let how = if a.what == ExportKind::Badge {
         ""
     } else {
         "; --include-private puts them in"
