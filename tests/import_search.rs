@@ -90,6 +90,185 @@ fn a_real_jrnl_export_imports_completely() {
     assert_eq!(meetings(&dir).len(), 4);
 }
 
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// What an imported meeting says, without its id.
+fn content(m: &Meeting) -> (NaiveDate, Option<NaiveTime>, String, String, Vec<String>) {
+    (
+        m.date,
+        m.time,
+        m.focus.clone(),
+        m.notes.clone(),
+        m.tags.clone(),
+    )
+}
+
+fn sorted(mut v: Vec<Meeting>) -> Vec<Meeting> {
+    v.sort_by(|a, b| (a.date, a.time, &a.id).cmp(&(b.date, b.time, &b.id)));
+    v
+}
+
+/// The fixtures beside jrnl-export.json are that file converted: with a UTF-8 byte-order mark
+/// (jrnl-export-bom.json), and as PowerShell's `>` writes it, UTF-16 little endian with a
+/// byte-order mark and CRLF line ends (jrnl-export-utf16le.json), and UTF-16 big endian with
+/// a byte-order mark (jrnl-export-utf16be.json).
+#[test]
+fn an_export_with_a_bom_or_in_utf16_imports_as_the_original_does() {
+    let t = tempfile::tempdir().unwrap();
+    let original = t.path().join("original");
+    ml(&original)
+        .args(["partner", "add", "Sam Lee"])
+        .assert()
+        .success();
+    ml(&original)
+        .args(["import", "jrnl", FIXTURE, "--with", "sam"])
+        .assert()
+        .success();
+    let want: Vec<_> = sorted(meetings(&original)).iter().map(content).collect();
+    assert_eq!(want.len(), 4);
+    for name in [
+        "jrnl-export-bom.json",
+        "jrnl-export-utf16le.json",
+        "jrnl-export-utf16be.json",
+    ] {
+        let dir = t.path().join(name);
+        ml(&dir)
+            .args(["partner", "add", "Sam Lee"])
+            .assert()
+            .success();
+        ml(&dir)
+            .args(["import", "jrnl", &fixture(name), "--with", "sam"])
+            .assert()
+            .success()
+            .stdout(predicates::str::contains("Imported 4 jrnl entries"));
+        let got: Vec<_> = sorted(meetings(&dir)).iter().map(content).collect();
+        assert_eq!(got, want, "{name}");
+        // The same entries in another encoding are the same entries.
+        ml(&original)
+            .args(["import", "jrnl", &fixture(name), "--with", "sam"])
+            .assert()
+            .success()
+            .stdout(predicates::str::contains("Imported 0 jrnl entries"))
+            .stdout(predicates::str::contains("4 already in the journal"));
+    }
+    assert_eq!(meetings(&original).len(), 4);
+}
+
+/// jrnl-duplicates.json was written by jrnl 4.6 itself (`jrnl --export json`) from a journal
+/// holding the same entry twice, an entry and its starred twin, and three entries written in
+/// one minute (Zebra, Apple, Mango: not in alphabetical order).
+#[test]
+fn every_jrnl_entry_is_imported_once_in_jrnls_order_with_nothing_made_up() {
+    let t = tempfile::tempdir().unwrap();
+    let dir = t.path().join("j");
+    ml(&dir)
+        .args(["partner", "add", "Sam Lee"])
+        .assert()
+        .success();
+    let file = fixture("jrnl-duplicates.json");
+    ml(&dir)
+        .args(["import", "jrnl", &file, "--with", "sam"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("Imported 9 jrnl entries"));
+    let ms = sorted(meetings(&dir));
+    assert_eq!(ms.len(), 9, "every entry jrnl exported");
+    let focus: Vec<&str> = ms.iter().map(|m| m.focus.as_str()).collect();
+    assert_eq!(
+        focus,
+        [
+            "Questioning in Year 9.",
+            "Weekly check-in.",
+            "Weekly check-in.",
+            "Observation debrief.",
+            "Observation debrief.",
+            "Zebra first.",
+            "Apple second.",
+            "Mango third.",
+            "Agreement signed.",
+        ],
+        "jrnl's order, within a minute too"
+    );
+    assert_eq!(content(&ms[1]), content(&ms[2]), "the exact duplicate");
+    assert_eq!(ms[3].tags, vec!["@observation"]);
+    assert_eq!(
+        ms[4].tags,
+        vec!["@observation", "starred"],
+        "starred stays starred"
+    );
+    // jrnl records no mode or type: none is made up.
+    for m in &ms {
+        assert_eq!(m.mode, mentorlog::model::MeetingMode::NotRecorded);
+        assert_eq!(m.kind, mentorlog::model::MeetingType::NotRecorded);
+    }
+    let status = ml(&dir)
+        .args(["status", "--with", "sam"])
+        .assert()
+        .success();
+    let status = String::from_utf8_lossy(&status.get_output().stdout).into_owned();
+    assert!(!status.contains("in person"), "{status}");
+    assert!(status.contains("] Agreement signed."), "{status}");
+    // A second import adds nothing.
+    ml(&dir)
+        .args(["import", "jrnl", &file, "--with", "sam"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("Imported 0 jrnl entries"))
+        .stdout(predicates::str::contains("9 already in the journal"));
+    assert_eq!(meetings(&dir).len(), 9);
+    // A journal that holds only one of the twins (an import by an older mentorlog) gets the
+    // other, and nothing else.
+    let one = ms
+        .iter()
+        .filter(|m| m.focus == "Weekly check-in.")
+        .nth(1)
+        .unwrap();
+    let path = files(&dir)
+        .into_iter()
+        .find(|p| p.to_string_lossy().contains(&one.id))
+        .unwrap();
+    std::fs::remove_file(path).unwrap();
+    ml(&dir)
+        .args(["import", "jrnl", &file, "--with", "sam"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("Imported 1 jrnl entry"))
+        .stdout(predicates::str::contains("8 already in the journal"));
+    assert_eq!(meetings(&dir).len(), 9);
+}
+
+#[test]
+fn an_imported_meeting_edited_full_screen_keeps_its_mode_and_type_not_recorded() {
+    let t = tempfile::tempdir().unwrap();
+    let dir = t.path().join("j");
+    ml(&dir)
+        .args(["partner", "add", "Sam Lee"])
+        .assert()
+        .success();
+    ml(&dir)
+        .args(["import", "jrnl", FIXTURE, "--with", "sam"])
+        .assert()
+        .success();
+    let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let mut app = Tui::open(Store::new(&dir), today, false);
+    // The newest meeting: Date, Time, Duration, Mode, Type, then Focus.
+    type_text(&mut app, "2e");
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Tab);
+    }
+    type_text(&mut app, " Edited");
+    app.key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    assert!(app.overlays.is_empty(), "{:?}", app.overlays);
+    let m = meetings(&dir)
+        .into_iter()
+        .find(|m| m.focus.ends_with(" Edited"))
+        .expect("the edit was saved");
+    assert_eq!(m.mode, mentorlog::model::MeetingMode::NotRecorded);
+    assert_eq!(m.kind, mentorlog::model::MeetingType::NotRecorded);
+}
+
 #[test]
 fn a_malformed_file_imports_nothing_and_says_why() {
     let t = tempfile::tempdir().unwrap();

@@ -101,3 +101,87 @@ fn long_wide_texts_in_every_pane() {
     assert!(!s.contains("PRIVATE-REFLECTION"), "{s}");
     assert!(s.contains("REVIEW MODE"));
 }
+
+/// A journal with a meeting whose focus and notes are 130,000 characters long.
+fn with_a_long_meeting() -> (tempfile::TempDir, std::path::PathBuf, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("j");
+    let store = Store::new(&root);
+    write_demo(&store, Size::Small, today()).unwrap();
+    let p = store.load().partnership("sam-lee").unwrap().clone();
+    let long: String = "open questions "
+        .repeat(9000)
+        .chars()
+        .take(130_000)
+        .collect();
+    let mut m = Meeting::new("long01".into(), today());
+    m.focus = long.clone();
+    m.notes = long.clone();
+    store.create_meeting(&p, &m).unwrap();
+    (dir, root, long)
+}
+
+/// The same query through the core's search index, as the full-screen journal's `/` asks.
+#[test]
+fn index_query_of_130000_characters_is_answered() {
+    let (_dir, root, long) = with_a_long_meeting();
+    let j = mentorlog::journal::Journal::open(Store::new(&root), today());
+    let idx = j
+        .reader(mentorlog::journal::Audience::Owner)
+        .search_index(None);
+    let is_long = |h: &mentorlog::journal::search::Hit| {
+        matches!(&h.target, mentorlog::journal::search::Target::Meeting { path }
+            if path.to_string_lossy().contains("long01"))
+    };
+    let t = std::time::Instant::now();
+    let hits = idx.query(&long, 10);
+    // Found first, by its title, as the text it is, with the match marked.
+    assert!(is_long(&hits[0]), "{:?}", hits[0].title.get(..80));
+    assert!(!hits[0].matched.is_empty());
+    // A long query found nowhere finds nothing; short queries work as before.
+    assert!(!idx.query(&format!("{long} zebra"), 10).iter().any(is_long));
+    assert!(idx.query("open questions", 10).iter().any(is_long));
+    assert!(
+        t.elapsed() < std::time::Duration::from_secs(20),
+        "{:?}",
+        t.elapsed()
+    );
+}
+
+/// A 130,000-character query (a note pasted into the search) against a field as long made
+/// the fuzzy matcher ask for 270 GB and abort the process.
+#[test]
+fn a_search_of_130000_characters_from_the_shell_is_answered() {
+    let (_dir, root, long) = with_a_long_meeting();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_mentorlog"))
+        .arg("--data-dir")
+        .arg(&root)
+        .args(["search", "--json", "--"])
+        .arg(&long)
+        .env_remove("MENTORLOG_DIR")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let first = &v["results"][0];
+    assert_eq!(first["kind"], "meeting", "{first}");
+    assert!(
+        first["path"].as_str().unwrap().contains("long01"),
+        "{first}"
+    );
+    // Printed for people too.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_mentorlog"))
+        .arg("--data-dir")
+        .arg(&root)
+        .arg("search")
+        .arg(&long)
+        .env_remove("MENTORLOG_DIR")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("meeting"));
+}

@@ -335,8 +335,8 @@ impl App {
                     .unwrap_or_default(),
             ),
             Field::number("Duration (min)", m.duration_minutes),
-            Field::choice("Mode", MeetingMode::ALL, m.mode),
-            Field::choice("Type", MeetingType::ALL, m.kind),
+            Field::choice("Mode", &MeetingMode::choices_for(m.mode), m.mode),
+            Field::choice("Type", &MeetingType::choices_for(m.kind), m.kind),
             Field::line("Focus", &m.focus),
             Field::text("Notes", &m.notes, 6),
             Field::actions("Action items", m.action_items.clone()),
@@ -581,8 +581,8 @@ fn read_meeting(form: &mut Form, today: chrono::NaiveDate) -> Result<Save<Meetin
     m.date = date.unwrap_or(today);
     m.time = time;
     m.duration_minutes = duration;
-    m.mode = MeetingMode::ALL[form.choice("Mode")];
-    m.kind = MeetingType::ALL[form.choice("Type")];
+    m.mode = MeetingMode::choices_for(m.mode)[form.choice("Mode")];
+    m.kind = MeetingType::choices_for(m.kind)[form.choice("Type")];
     m.focus = form.text("Focus");
     m.notes = form.text("Notes");
     m.action_items = form.action_items("Action items");

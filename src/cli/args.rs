@@ -23,7 +23,8 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR", env = "MENTORLOG_DIR")]
     pub data_dir: Option<PathBuf>,
 
-    /// Hide private notes and reflections, for a screen shared with a mentee
+    /// Hide private meetings and reflections, for a screen shared with a mentee (exports
+    /// leave them out anyway, unless `export --include-private`)
     #[arg(long, global = true)]
     pub review: bool,
 
@@ -68,6 +69,9 @@ pub enum Command {
     /// Write a demo journal into an empty data directory
     Demo(DemoArgs),
     /// Export a partnership: portfolio, csv, ics, json or badge
+    ///
+    /// Private meetings and private reflections are left out of every export unless
+    /// --include-private is given; a badge never cites them.
     Export(ExportArgs),
     /// List, restore or empty deleted records (kept 30 days unless set otherwise)
     Trash {
@@ -241,7 +245,8 @@ pub struct LogArgs {
     /// Due date for the action items
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub due: Option<String>,
-    /// Keep this meeting out of review mode and exports
+    /// Keep this meeting out of review mode and of exports (unless an export is made with
+    /// --include-private); a badge never cites it
     #[arg(long)]
     pub private: bool,
     /// The notes; `-` reads them from stdin; none at a terminal opens $EDITOR
@@ -426,4 +431,12 @@ pub struct ExportArgs {
     /// Write to FILE (private to you, replaced atomically) instead of standard output
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// CSV: leave out the UTF-8 byte-order mark, written by default so that Excel and
+    /// LibreOffice read accents and emoji
+    #[arg(long)]
+    pub no_bom: bool,
+    /// Put private meetings and reflections in the export too (left out by default; not for
+    /// a badge, which is shown to others, nor with --review)
+    #[arg(long)]
+    pub include_private: bool,
 }

@@ -15,6 +15,9 @@ pub struct Context {
     pub journal: Journal,
     /// Review mode: private meetings and reflections are left out of what is printed.
     pub review: bool,
+    /// Today was given (`--today`, for scripts and tests): what is stamped with the time
+    /// (an iCalendar DTSTAMP) takes that day's midnight UTC instead of the clock.
+    pub pinned_today: bool,
 }
 
 impl Context {
@@ -27,7 +30,7 @@ impl Context {
             None => now,
         };
         // A save that waits for another mentorlog says so.
-        let store = Store::new(root).with_wait_notice(|m| eprintln!("note: {m}"));
+        let store = Store::new(root).with_wait_notice(|m| crate::say_err!("note: {m}"));
         Ok((store, today))
     }
 
@@ -49,6 +52,7 @@ impl Context {
         let ctx = Context {
             journal,
             review: cli.review,
+            pinned_today: cli.today.is_some(),
         };
         ctx.warn();
         ctx
@@ -57,20 +61,20 @@ impl Context {
     /// Unreadable files never stop the rest of the journal: say which, and carry on.
     fn warn(&self) {
         for n in self.journal.notices() {
-            eprintln!("note: {n}");
+            crate::say_err!("note: {n}");
         }
         for p in self.journal.file_problems() {
-            eprintln!("warning: {p}");
+            crate::say_err!("warning: {p}");
         }
         for p in self.journal.framework_problems() {
-            eprintln!("warning: framework not loaded: {p}");
+            crate::say_err!("warning: framework not loaded: {p}");
         }
         let (exposed, total) = crate::store::safety::exposed(self.journal.root(), 3);
         for e in &exposed {
-            eprintln!("warning: {e}");
+            crate::say_err!("warning: {e}");
         }
         if total > exposed.len() {
-            eprintln!(
+            crate::say_err!(
                 "warning: {} more files or folders in the journal can be read by others",
                 total - exposed.len()
             );
@@ -78,13 +82,13 @@ impl Context {
         let r = self.reader();
         let conflicts = r.conflicts();
         if !conflicts.is_empty() {
-            eprintln!(
+            crate::say_err!(
                 "note: {} conflict cop{} kept from simultaneous edits (compare with the record beside it, then delete, or resolve with C in the full-screen journal):",
                 conflicts.len(),
                 if conflicts.len() == 1 { "y" } else { "ies" }
             );
             for c in conflicts {
-                eprintln!("  {}", c.copy.display());
+                crate::say_err!("  {}", c.copy.display());
             }
         }
     }

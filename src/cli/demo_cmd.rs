@@ -13,7 +13,7 @@ pub fn run(ctx: &mut Context, a: &DemoArgs, out: &mut dyn Write) -> anyhow::Resu
         DemoSize::Large => Size::Large,
     };
     if size == Size::Large {
-        eprintln!("Writing the large demo journal (about 7,000 files)...");
+        crate::say_err!("Writing the large demo journal (about 7,000 files)...");
     }
     let started = Instant::now();
     let w = ctx.journal.write_demo(size).map_err(op)?;

@@ -4,12 +4,13 @@
 use std::io::Write;
 use std::path::Path;
 
-use anyhow::Context as _;
+use anyhow::bail;
 
 use super::Context;
 use super::args::{CsvTableArg, ExportArgs, ExportKind, PortfolioFormatArg};
-use crate::export::{self, Export, PortfolioFormat, Table};
-use crate::store::atomic_write;
+use crate::export::{self, CsvOptions, Export, PortfolioFormat, Table};
+use crate::journal::{Audience, Partner};
+use crate::store::{StoreError, atomic_write};
 
 fn format_for(a: &ExportArgs) -> PortfolioFormat {
     match a.format {
@@ -31,9 +32,39 @@ fn format_for(a: &ExportArgs) -> PortfolioFormat {
     }
 }
 
+/// Who an export is for. An export leaves the owner's screen (a portfolio for a panel, a
+/// calendar shared with a mentee), so it is made with a reader that does not see private
+/// records unless the owner asks for them with `--include-private`; a badge is shown to others
+/// whatever is asked, so it never cites them.
+fn audience(ctx: &Context, a: &ExportArgs) -> anyhow::Result<Audience> {
+    if !a.include_private {
+        return Ok(Audience::Review);
+    }
+    if ctx.review {
+        bail!(
+            "--include-private and --review ask for opposite things: leave out --review to put \
+             private meetings and reflections in the export"
+        );
+    }
+    if a.what == ExportKind::Badge {
+        bail!(
+            "a badge is shown to others, so it never cites private meetings or reflections: \
+             leave out --include-private"
+        );
+    }
+    Ok(Audience::Owner)
+}
+
 pub fn run(ctx: &Context, a: &ExportArgs, out: &mut dyn Write) -> anyhow::Result<()> {
-    let p = ctx.partner(&a.with)?;
-    let x = Export::new(&ctx.reader(), p);
+    let reader = ctx.journal.reader(audience(ctx, a)?);
+    let p = match reader.find_partner(&a.with) {
+        Ok(p) => p,
+        Err(e) => bail!("{e}"),
+    };
+    let mut x = Export::new(&reader, p);
+    if ctx.pinned_today {
+        x.stamp = x.today.and_time(chrono::NaiveTime::MIN).and_utc();
+    }
     let (text, what) = match a.what {
         ExportKind::Portfolio => (export::portfolio(&x, format_for(a)), "portfolio"),
         ExportKind::Csv => {
@@ -42,7 +73,8 @@ pub fn run(ctx: &Context, a: &ExportArgs, out: &mut dyn Write) -> anyhow::Result
                 CsvTableArg::Meetings => Table::Meetings,
                 CsvTableArg::Ticks => Table::Ticks,
             };
-            (export::csv(&x, table), "table")
+            let o = CsvOptions { bom: !a.no_bom };
+            (export::csv_with(&x, table, o), "table")
         }
         ExportKind::Ics => (export::ics(&x), "calendar"),
         ExportKind::Json => (export::json(&x), "JSON export"),
@@ -51,23 +83,64 @@ pub fn run(ctx: &Context, a: &ExportArgs, out: &mut dyn Write) -> anyhow::Result
     match &a.output {
         None => out.write_all(text.as_bytes())?,
         Some(path) => {
-            let warning = atomic_write(path, text.as_bytes())
-                .with_context(|| format!("writing {}", path.display()))?;
+            // The store's error names the file and says what failed, once.
+            let warning = atomic_write(path, text.as_bytes()).map_err(|e| match e {
+                StoreError::Io { path, error } => {
+                    anyhow::anyhow!("could not write {}: {error}", path.display())
+                }
+                e => anyhow::anyhow!("{e}"),
+            })?;
             if let Some(w) = warning {
-                eprintln!("warning: {w}");
+                crate::say_err!("warning: {w}");
             }
             writeln!(
                 out,
                 "Wrote the {what} of {} to {}{}",
                 p.name(),
                 path.display(),
-                if ctx.review {
-                    " (review copy: private meetings and reflections left out)"
-                } else {
-                    ""
-                }
+                left_out(ctx, &p, a)
             )?;
         }
     }
     Ok(())
+}
+
+/// What the export left out, in words (nothing when it left nothing out): the records the
+/// owner sees that the export's reader did not.
+fn left_out(ctx: &Context, p: &Partner, a: &ExportArgs) -> String {
+    // A screen in review mode is shown to someone: it does not even count private records.
+    if ctx.review {
+        return " (review copy: private meetings and reflections left out)".into();
+    }
+    let owner = ctx.journal.reader(Audience::Owner);
+    let Some(all) = owner.partner(p.id()) else {
+        return String::new();
+    };
+    let meetings = all.meetings().len().saturating_sub(p.meetings().len());
+    let reflections = all
+        .reflections()
+        .len()
+        .saturating_sub(p.reflections().len());
+    let mut parts = Vec::new();
+    let count =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    if meetings > 0 {
+        parts.push(count(meetings, "private meeting", "private meetings"));
+    }
+    if reflections > 0 {
+        parts.push(count(
+            reflections,
+            "private reflection",
+            "private reflections",
+        ));
+    }
+    if parts.is_empty() {
+        return String::new();
+    }
+    let how = if a.what == ExportKind::Badge {
+        ""
+    } else {
+        "; --include-private puts them in"
+    };
+    format!(" ({} left out{how})", parts.join(" and "))
 }

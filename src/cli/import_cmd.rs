@@ -6,17 +6,17 @@ use anyhow::Context as _;
 
 use super::args::ImportCmd;
 use super::{Context, op};
-use crate::journal::import::parse_jrnl;
+use crate::journal::import::parse_jrnl_bytes;
 
 pub fn run(ctx: &mut Context, cmd: &ImportCmd, out: &mut dyn Write) -> anyhow::Result<()> {
     let ImportCmd::Jrnl { file, with } = cmd;
     let p = ctx.partner(with)?;
     let (pid, name) = (p.id().to_string(), p.name().to_string());
     let shown = file.display().to_string();
-    let text = std::fs::read_to_string(file).with_context(|| {
+    let bytes = crate::store::read_plain_file(file).with_context(|| {
         format!("cannot read {shown}: give the path of a `jrnl --export json` file")
     })?;
-    let meetings = parse_jrnl(&shown, &text)?;
+    let meetings = parse_jrnl_bytes(&shown, &bytes)?;
     let (o, skipped) = ctx
         .journal
         .import_meetings(&pid, &meetings)

@@ -10,6 +10,7 @@ mod framework_cmd;
 mod goal;
 mod import_cmd;
 mod log;
+pub mod out;
 mod partner;
 mod search_cmd;
 mod status;
@@ -21,8 +22,44 @@ use std::io::Write;
 pub use args::{Cli, Command};
 pub use context::{Context, op, report_outcome};
 
-/// Run a parsed command line. Errors come back with a message that says what to do.
-pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<()> {
+/// What a command prints: text for people, JSON for scripts, or the bytes of a file.
+fn shape(cmd: Option<&Command>) -> out::Shape {
+    use out::Shape;
+    let json = |yes: bool| if yes { Shape::Json } else { Shape::Human };
+    match cmd {
+        Some(Command::Export(a)) if a.output.is_none() => Shape::Data,
+        Some(Command::Completions { .. } | Command::Man) => Shape::Data,
+        Some(Command::Status(a)) => json(a.json),
+        Some(Command::Search(a)) => json(a.json),
+        Some(Command::Partner(args::PartnerCmd::List { json: j })) => json(*j),
+        Some(Command::Goal(args::GoalCmd::List { json: j, .. })) => json(*j),
+        Some(Command::Framework(
+            args::FrameworkCmd::List { json: j } | args::FrameworkCmd::Show { json: j, .. },
+        )) => json(*j),
+        Some(Command::Trash {
+            cmd: Some(args::TrashCmd::List { json: j }),
+        }) => json(*j),
+        _ => Shape::Human,
+    }
+}
+
+/// Run a parsed command line, printing to `out` (a terminal when `terminal`). Errors come
+/// back with a message that says what to do. Everything printed is made safe for a terminal
+/// ([`out`]): text for people is cleaned of control characters, JSON has them escaped, and
+/// the bytes of an export are passed as they are unless they go to a terminal.
+pub fn run(cli: Cli, out: &mut dyn Write, terminal: bool) -> anyhow::Result<()> {
+    let shape = match shape(cli.command.as_ref()) {
+        out::Shape::Data if terminal => out::Shape::Human,
+        s => s,
+    };
+    let mut safe = out::Safe::new(out, shape);
+    let result = run_command(cli, &mut safe);
+    let flushed = safe.flush();
+    result?;
+    Ok(flushed?)
+}
+
+fn run_command(cli: Cli, out: &mut dyn Write) -> anyhow::Result<()> {
     let ctx = || Context::open(&cli);
     match &cli.command {
         None => status::welcome_or_status(&ctx()?, out),

@@ -153,13 +153,24 @@ fn text_out(ctx: &Context, s: &Summary, detail: bool, out: &mut dyn Write) -> an
         for m in meetings.iter().take(10) {
             let m = &m.value;
             let open = m.action_items.iter().filter(|a| !a.done).count();
+            // A mode or type the source never recorded (a jrnl entry) is not shown.
+            let how: Vec<&str> = [
+                m.mode.recorded().then(|| m.mode.label()),
+                m.kind.recorded().then(|| m.kind.label()),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
             writeln!(
                 out,
-                "    {} [{}] {}, {}: {}{}{}",
+                "    {} [{}] {}{}{}{}",
                 m.date,
                 m.id,
-                m.mode,
-                m.kind,
+                if how.is_empty() {
+                    String::new()
+                } else {
+                    format!("{}: ", how.join(", "))
+                },
                 if m.focus.is_empty() {
                     "(no focus)"
                 } else {

@@ -31,7 +31,7 @@ pub fn run(ctx: &mut Context, cmd: Option<&TrashCmd>, out: &mut dyn Write) -> an
 fn list(ctx: &Context, json: bool, out: &mut dyn Write) -> anyhow::Result<()> {
     let (entries, bad) = ctx.journal.trash();
     for b in &bad {
-        eprintln!("note: could not read a trash entry: {}", strip_controls(b));
+        crate::say_err!("note: could not read a trash entry: {b}");
     }
     let days = ctx.journal.trash_days();
     if json {

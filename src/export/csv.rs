@@ -1,8 +1,37 @@
 //! CSV tables (RFC 4180): the action plan, the meeting log, or the ticks, one table a file.
 //! Fields are quoted when they hold a comma, a quote, a line break or leading/trailing space;
 //! records end with CRLF. Lists inside a cell (action items, review notes) are one a line.
+//!
+//! Safe to open in a spreadsheet: a cell that begins with a character a spreadsheet reads as
+//! the start of a formula (`=`, `+`, `-`, `@`, tab, carriage return; and NUL, which OWASP's
+//! ASVS adds) is neutralised as OWASP's "CSV Injection" page recommends: prefixed with a
+//! single quote, which Excel and LibreOffice take as "this is text", and quoted. The file
+//! starts with a UTF-8 byte-order mark unless asked not to, so that Excel and LibreOffice read
+//! it as UTF-8 (accents and emoji) rather than in the system's legacy code page.
 
 use super::{Export, item_one_line};
+
+/// The UTF-8 byte-order mark that starts a CSV file by default.
+pub const BOM: &str = "\u{feff}";
+
+/// How to write a table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CsvOptions {
+    /// Start with a UTF-8 byte-order mark (the default).
+    pub bom: bool,
+}
+
+impl Default for CsvOptions {
+    fn default() -> CsvOptions {
+        CsvOptions { bom: true }
+    }
+}
+
+/// Whether a spreadsheet would read a cell starting with `s` as a formula (or, for tab and
+/// carriage return, skip them and read what follows as one).
+fn formula_like(s: &str) -> bool {
+    s.starts_with(['=', '+', '-', '@', '\t', '\r', '\0'])
+}
 
 /// Which table to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -12,8 +41,12 @@ pub enum Table {
     Ticks,
 }
 
-/// One field, quoted as RFC 4180 asks when it must be.
+/// One field, quoted as RFC 4180 asks when it must be, and neutralised when a spreadsheet
+/// would read it as a formula (`=HYPERLINK(...)` becomes `"'=HYPERLINK(...)"`).
 pub fn csv_field(s: &str) -> String {
+    if formula_like(s) {
+        return format!("\"'{}\"", s.replace('"', "\"\""));
+    }
     let needs = s.contains([',', '"', '\n', '\r'])
         || s.starts_with(char::is_whitespace)
         || s.ends_with(char::is_whitespace);
@@ -38,9 +71,17 @@ fn yes(b: bool) -> String {
     if b { "yes" } else { "no" }.to_string()
 }
 
-/// The table, header first.
+/// The table, header first, with a byte-order mark.
 pub fn csv(x: &Export, table: Table) -> String {
+    csv_with(x, table, CsvOptions::default())
+}
+
+/// The table, header first, written as `o` asks.
+pub fn csv_with(x: &Export, table: Table, o: CsvOptions) -> String {
     let mut out = String::new();
+    if o.bom {
+        out.push_str(BOM);
+    }
     match table {
         Table::Goals => {
             row(
@@ -214,6 +255,22 @@ mod tests {
         assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
         assert_eq!(csv_field("cr\r"), "\"cr\r\"");
         assert_eq!(csv_field(" padded"), "\" padded\"");
+    }
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_are_neutralised() {
+        assert_eq!(
+            csv_field("=HYPERLINK(\"http://x\",\"y\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""
+        );
+        for s in ["+1", "-1+2", "@SUM(A1)", "\tx", "\r=1", "\0=1", "=1"] {
+            let f = csv_field(s);
+            assert!(f.starts_with("\"'"), "{s:?} -> {f:?}");
+        }
+        // Only the first character matters; text that merely holds one is left alone.
+        assert_eq!(csv_field("a=b"), "a=b");
+        assert_eq!(csv_field("e-mail"), "e-mail");
+        assert_eq!(csv_field("'quoted"), "'quoted");
     }
 
     #[test]

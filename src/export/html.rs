@@ -258,7 +258,7 @@ pub fn portfolio(x: &Export) -> String {
             .unwrap_or_default()
     );
     if x.review {
-        o.push_str("<p class=\"review\">Review copy: private meetings and private reflections are left out.</p>\n");
+        o.push_str("<p class=\"review\">Private meetings and private reflections are left out of this copy.</p>\n");
     }
     o.push_str("<table class=\"facts\"><tbody>\n");
     let owner = match x.profile.and_then(|p| p.institution.as_deref()) {
@@ -474,7 +474,15 @@ pub fn portfolio(x: &Export) -> String {
             escape(&m.id),
             m.date
         );
-        let mut meta = vec![capitalise(m.kind.label()), capitalise(m.mode.label())];
+        // A mode or type the source never recorded (a jrnl entry) is not shown.
+        let mut meta: Vec<String> = [
+            m.kind.recorded().then(|| m.kind.label()),
+            m.mode.recorded().then(|| m.mode.label()),
+        ]
+        .into_iter()
+        .flatten()
+        .map(capitalise)
+        .collect();
         if let Some(t) = m.time {
             meta.push(t.format("%H:%M").to_string());
         }
@@ -778,7 +786,11 @@ pub fn portfolio(x: &Export) -> String {
         "<footer>{} · exported by mentorlog on {}{}</footer>\n</main>\n</body>\n</html>\n",
         escape(&title),
         x.today,
-        if x.review { " · review copy" } else { "" }
+        if x.review {
+            " · private records left out"
+        } else {
+            ""
+        }
     );
     o
 }

@@ -1,10 +1,48 @@
 //! iCalendar (RFC 5545): a VEVENT per meeting, an all-day VEVENT per goal target date and per
 //! open action item with a due date. CRLF line endings, lines folded at 75 octets without
-//! splitting a UTF-8 character, DTSTAMP at today 00:00:00Z so the output is deterministic.
+//! splitting a UTF-8 character.
+//!
+//! So that a calendar that imports the file again updates the events it has (RFC 5545
+//! 3.8.7.4; RFC 5546 2.1.5: a higher SEQUENCE, or the same with a later DTSTAMP, is the newer
+//! version), every event carries:
+//! - DTSTAMP: when the export was made, in UTC ([`Export::stamp`]);
+//! - SEQUENCE: the revision of the record the event comes from, as the whole seconds from
+//!   2020-01-01T00:00:00Z to the time its file was last modified (the meeting's file for a
+//!   meeting and its action items, the goal's for a target; asked of the file system through
+//!   the core's `Partner::modified`, not kept in memory). Every save writes the file anew,
+//!   so an edited meeting gets a higher SEQUENCE; an unchanged one keeps the same number from
+//!   export to export (a hash of the content would be as steady but could go down after an
+//!   edit, and a calendar ignores an update with a lower SEQUENCE; the export's own time would
+//!   rise but would call every event changed on every export). Two saves within one second
+//!   share a number, and then the later DTSTAMP still tells the newer. It fits the 32-bit
+//!   INTEGER until 2088; a file older than 2020 gives 0.
+//! - LAST-MODIFIED: the same time, in UTC.
+//!
+//! A meeting with a time starts at that (floating) local time and lasts its DURATION in
+//! minutes; a meeting with a date only is a DATE event, and since a DATE's duration may only
+//! be days or weeks (3.8.2.5), its length in minutes is left out.
 
-use chrono::NaiveDate;
+use std::collections::HashMap;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{Export, capitalise};
+
+/// 2020-01-01T00:00:00Z, the origin of SEQUENCE numbers.
+const SEQUENCE_EPOCH: Duration = Duration::from_secs(1_577_836_800);
+
+/// The SEQUENCE of an event from a record last modified at `t` (0 when unknown).
+pub fn sequence(t: Option<SystemTime>) -> i32 {
+    let Some(since) = t.and_then(|t| t.duration_since(UNIX_EPOCH + SEQUENCE_EPOCH).ok()) else {
+        return 0;
+    };
+    i32::try_from(since.as_secs()).unwrap_or(i32::MAX)
+}
+
+fn utc_stamp(t: DateTime<Utc>) -> String {
+    t.format("%Y%m%dT%H%M%SZ").to_string()
+}
 
 const PRODID: &str = "-//mentorlog//mentorlog journal export//EN";
 
@@ -79,11 +117,15 @@ impl Cal {
         self.line(name, &escape_text(value));
     }
 
-    fn begin_event(&mut self, uid: &str) {
+    fn begin_event(&mut self, uid: &str, modified: Option<SystemTime>) {
         self.line("BEGIN", "VEVENT");
         self.text("UID", uid);
         let stamp = self.stamp.clone();
         self.line("DTSTAMP", &stamp);
+        self.line("SEQUENCE", &sequence(modified).to_string());
+        if let Some(t) = modified {
+            self.line("LAST-MODIFIED", &utc_stamp(crate::model::clock::utc_at(t)));
+        }
     }
 
     fn all_day(&mut self, d: NaiveDate) {
@@ -101,8 +143,20 @@ pub fn ics(x: &Export) -> String {
     let p = x.partnership();
     let mut c = Cal {
         out: String::new(),
-        stamp: format!("{}T000000Z", date(x.today)),
+        stamp: utc_stamp(x.stamp),
     };
+    // When each meeting's and each goal's file was last modified, by id.
+    let meetings_modified: HashMap<&str, SystemTime> =
+        x.p.meetings()
+            .into_iter()
+            .filter_map(|m| Some((m.value.id.as_str(), x.p.modified(m)?)))
+            .collect();
+    let goals_modified: HashMap<&str, SystemTime> =
+        x.p.goals()
+            .into_iter()
+            .filter_map(|g| Some((g.value.id.as_str(), x.p.modified(g)?)))
+            .collect();
+    let meeting_modified = |id: &str| meetings_modified.get(id).copied();
     c.line("BEGIN", "VCALENDAR");
     c.line("VERSION", "2.0");
     c.line("PRODID", PRODID);
@@ -111,16 +165,19 @@ pub fn ics(x: &Export) -> String {
     c.text("X-WR-CALNAME", &format!("Mentoring with {}", p.name));
 
     for m in x.meetings() {
-        c.begin_event(&format!("{}@mentorlog", m.id));
+        c.begin_event(&format!("{}@mentorlog", m.id), meeting_modified(&m.id));
         match m.time {
-            Some(t) => c.line(
-                "DTSTART",
-                &format!("{}T{}", date(m.date), t.format("%H%M%S")),
-            ),
+            Some(t) => {
+                c.line(
+                    "DTSTART",
+                    &format!("{}T{}", date(m.date), t.format("%H%M%S")),
+                );
+                if let Some(min) = m.duration_minutes.filter(|&n| n > 0) {
+                    c.line("DURATION", &format!("PT{min}M"));
+                }
+            }
+            // A DATE event lasts whole days: minutes are not a duration it may have.
             None => c.line("DTSTART;VALUE=DATE", &date(m.date)),
-        }
-        if let Some(min) = m.duration_minutes.filter(|&n| n > 0) {
-            c.line("DURATION", &format!("PT{min}M"));
         }
         let focus = if m.focus.trim().is_empty() {
             capitalise(m.kind.label())
@@ -140,7 +197,10 @@ pub fn ics(x: &Export) -> String {
 
     for g in x.goals() {
         let Some(target) = g.target else { continue };
-        c.begin_event(&format!("goal-{}@mentorlog", g.id));
+        c.begin_event(
+            &format!("goal-{}@mentorlog", g.id),
+            goals_modified.get(g.id.as_str()).copied(),
+        );
         c.all_day(target);
         c.text("SUMMARY", &format!("Target: {}", g.objective.trim()));
         let mut desc = format!("Action plan goal with {} ({})", p.name, g.status);
@@ -155,7 +215,10 @@ pub fn ics(x: &Export) -> String {
     for m in x.meetings() {
         for a in m.action_items.iter().filter(|a| !a.done) {
             let Some(due) = a.due else { continue };
-            c.begin_event(&format!("action-{}-{}@mentorlog", m.id, a.id));
+            c.begin_event(
+                &format!("action-{}-{}@mentorlog", m.id, a.id),
+                meeting_modified(&m.id),
+            );
             c.all_day(due);
             c.text("SUMMARY", &format!("Action: {}", a.text.trim()));
             c.text(
@@ -185,6 +248,17 @@ mod tests {
         assert_eq!(escape_text("a\\b;c,d\ne"), "a\\\\b\\;c\\,d\\ne");
         assert_eq!(escape_text("x\r\ny"), "x\\ny");
         assert_eq!(escape_text("bell\u{7}"), "bell");
+    }
+
+    #[test]
+    fn sequence_counts_seconds_from_2020_and_fits_an_integer() {
+        assert_eq!(sequence(None), 0);
+        assert_eq!(sequence(Some(UNIX_EPOCH)), 0);
+        let t = UNIX_EPOCH + SEQUENCE_EPOCH + Duration::from_secs(90);
+        assert_eq!(sequence(Some(t)), 90);
+        assert!(sequence(Some(t + Duration::from_secs(1))) > sequence(Some(t)));
+        let far = UNIX_EPOCH + Duration::from_secs(u64::from(u32::MAX) * 4);
+        assert_eq!(sequence(Some(far)), i32::MAX);
     }
 
     #[test]

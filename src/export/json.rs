@@ -1,6 +1,7 @@
 //! Everything about one partnership as pretty JSON, for scripts and archives. The shape is
 //! stable: `{"format","version","exported","review","journal","partnership","meetings","goals",
 //! "reflections","stages","ticks","report"}`; records keep the field names of their RON files.
+//! `review` is true when private meetings and reflections were left out (the default).
 
 use serde_json::json;
 
@@ -10,7 +11,8 @@ use super::Export;
 pub const JSON_VERSION: u32 = 1;
 
 pub fn json(x: &Export) -> String {
-    // In review mode a tick keeps its place but loses its links to private meetings.
+    // Where private records are hidden a tick keeps its place but loses its links to private
+    // meetings.
     let ticks: Vec<_> = x
         .tick_sheets()
         .into_iter()

@@ -148,7 +148,7 @@ pub fn portfolio(x: &Export) -> String {
         x.today
     );
     if x.review {
-        o.push_str("> Review copy: private meetings and private reflections are left out.\n\n");
+        o.push_str("> Private meetings and private reflections are left out of this copy.\n\n");
     }
     let _ = writeln!(o, "| | |\n|---|---|");
     let owner = match x.profile.and_then(|p| p.institution.as_deref()) {
@@ -306,7 +306,15 @@ pub fn portfolio(x: &Export) -> String {
             inline(m.focus.trim())
         };
         let _ = writeln!(o, "### {}: {focus}\n", m.date);
-        let mut meta = vec![capitalise(m.kind.label()), capitalise(m.mode.label())];
+        // A mode or type the source never recorded (a jrnl entry) is not shown.
+        let mut meta: Vec<String> = [
+            m.kind.recorded().then(|| m.kind.label()),
+            m.mode.recorded().then(|| m.mode.label()),
+        ]
+        .into_iter()
+        .flatten()
+        .map(capitalise)
+        .collect();
         if let Some(t) = m.time {
             meta.push(t.format("%H:%M").to_string());
         }

@@ -4,9 +4,10 @@
 //!
 //! Every export is a pure function from an [`Export`] (the frameworks, one partnership as a
 //! reader of the journal core may see it, the journal owner's profile, today) to a `String`:
-//! no I/O here. What a reader may not see (in review mode, private meetings and reflections,
-//! and the links to private meetings in the evidence of ticks) never reaches an export: the
-//! export reads only through the core's `Partner`.
+//! no I/O here. What a reader may not see (private meetings and reflections, and the links to
+//! private meetings in the evidence of ticks, for any reader but the owner's own) never reaches
+//! an export: the export reads only through the core's `Partner`. The command line makes
+//! exports with a reader that does not see private records unless the owner asks for them.
 
 mod badge;
 mod csv;
@@ -15,10 +16,10 @@ mod ics;
 mod json;
 mod markdown;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 
 pub use badge::{BadgeError, badge};
-pub use csv::{Table, csv, csv_field};
+pub use csv::{BOM as CSV_BOM, CsvOptions, Table, csv, csv_field, csv_with};
 pub use html::{escape as html_escape, portfolio as portfolio_html};
 pub use ics::{escape_text as ics_escape, fold as ics_fold, ics};
 pub use json::json;
@@ -56,7 +57,9 @@ pub struct Export<'a> {
     pub p: Partner<'a>,
     pub profile: Option<&'a Profile>,
     pub today: NaiveDate,
-    /// A review copy: the reader does not see private records (said on the export).
+    /// When the export is made (an iCalendar DTSTAMP): now, unless the caller pins it.
+    pub stamp: DateTime<Utc>,
+    /// The reader does not see private records (the default for an export; said on it).
     pub review: bool,
     pub report: Report,
 }
@@ -109,6 +112,7 @@ impl<'a> Export<'a> {
             p,
             profile: r.profile(),
             today: r.today(),
+            stamp: crate::model::clock::now_utc(),
             review: p.audience().hides_private(),
             report: p.report(r.today()),
         }

@@ -692,6 +692,17 @@ const LAST: &[&str] = &[
 
 fn large(w: &mut Writer, today: NaiveDate) -> Result<(), StoreError> {
     let mut rng = fastrand::Rng::with_seed(0x6d656e746f72);
+    // A demo meeting always says how it was held and what it was.
+    let kinds: Vec<MeetingType> = MeetingType::ALL
+        .iter()
+        .copied()
+        .filter(|k| k.recorded())
+        .collect();
+    let modes: Vec<MeetingMode> = MeetingMode::ALL
+        .iter()
+        .copied()
+        .filter(|m| m.recorded())
+        .collect();
     let fw = scale_framework();
     let text = to_ron(&fw)?;
     w.written.files += 1;
@@ -734,11 +745,11 @@ fn large(w: &mut Writer, today: NaiveDate) -> Result<(), StoreError> {
             let mut m = meeting(
                 &mid,
                 date,
-                MeetingType::ALL[rng.usize(..MeetingType::ALL.len())],
+                kinds[rng.usize(..kinds.len())],
                 FOCI[rng.usize(..FOCI.len())],
                 "Reviewed the week's lessons against the action plan; agreed next steps and who does what.",
             );
-            m.mode = MeetingMode::ALL[rng.usize(..MeetingMode::ALL.len())];
+            m.mode = modes[rng.usize(..modes.len())];
             m.action_items = vec![action(
                 &format!("a{i:03}"),
                 "Follow up on the agreed next step",

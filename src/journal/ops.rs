@@ -574,21 +574,46 @@ impl Journal {
         })
     }
 
-    /// Import meetings into a partnership, all or none. A meeting already in the journal
-    /// (same date, time, focus and notes) is skipped, so an import run twice adds nothing.
+    /// Import meetings into a partnership, all or none. Every meeting given is imported, two
+    /// alike included (a journal may hold the same entry twice), but an import run twice adds
+    /// nothing: meetings are alike when their date, time, focus, notes and tags are, and the
+    /// k-th of the meetings alike in what is imported is skipped when the partnership already
+    /// holds k such meetings (an entry is known by its content and its place among its
+    /// twins). A starred twin (tagged `starred`) is not alike an unstarred one.
     pub fn import_meetings(
         &mut self,
         pid: &str,
         meetings: &[Meeting],
     ) -> Result<(Outcome, usize), OpError> {
         let p = self.data(pid)?;
-        let same = |a: &Meeting, b: &Meeting| {
-            a.date == b.date && a.time == b.time && a.focus == b.focus && a.notes == b.notes
-        };
+        type Key<'m> = (
+            chrono::NaiveDate,
+            Option<chrono::NaiveTime>,
+            &'m str,
+            &'m str,
+            BTreeSet<&'m str>,
+        );
+        fn key(m: &Meeting) -> Key<'_> {
+            (
+                m.date,
+                m.time,
+                m.focus.as_str(),
+                m.notes.as_str(),
+                m.tags.iter().map(String::as_str).collect(),
+            )
+        }
+        let mut held: std::collections::HashMap<Key, usize> = Default::default();
+        for m in &p.meetings {
+            *held.entry(key(&m.value)).or_default() += 1;
+        }
+        let mut seen: std::collections::HashMap<Key, usize> = Default::default();
         let mut new: Vec<&Meeting> = Vec::new();
         let mut skipped = 0;
         for m in meetings {
-            if p.meetings.iter().any(|x| same(&x.value, m)) || new.iter().any(|x| same(x, m)) {
+            let k = key(m);
+            let nth = seen.entry(k.clone()).or_default();
+            *nth += 1;
+            if *nth <= held.get(&k).copied().unwrap_or(0) {
                 skipped += 1;
             } else {
                 new.push(m);

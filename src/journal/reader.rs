@@ -15,7 +15,7 @@ use crate::model::{
     Evidence, Goal, Meeting, Partnership, Profile, Reflection, SkimMatcher, StageRecord, Tick,
     TickSheet, rank,
 };
-use crate::store::{Loaded, PartnershipData};
+use crate::store::{Loaded, PartnershipData, Store};
 
 /// Who is reading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -127,6 +127,7 @@ impl<'a> Reader<'a> {
                 data,
                 audience: self.audience,
                 set: &self.j.frameworks,
+                store: &self.j.store,
             })
             .collect()
     }
@@ -144,6 +145,7 @@ impl<'a> Reader<'a> {
             data,
             audience: self.audience,
             set: &self.j.frameworks,
+            store: &self.j.store,
         })
     }
 
@@ -262,6 +264,8 @@ pub struct Partner<'a> {
     data: &'a PartnershipData,
     audience: Audience,
     set: &'a FrameworkSet,
+    /// For what is asked of the files themselves (when a record was last saved).
+    store: &'a Store,
 }
 
 impl<'a> Partner<'a> {
@@ -342,6 +346,14 @@ impl<'a> Partner<'a> {
 
     pub fn reflection_at(&self, path: &std::path::Path) -> Option<&'a Loaded<Reflection>> {
         self.reflections().into_iter().find(|r| r.path == path)
+    }
+
+    /// When the file of `record` (one of this partnership's records, as this audience may
+    /// see it) was last modified: a revision that rises with every save, since every save
+    /// writes the file anew. Asked of the file system when asked (it is not kept in memory:
+    /// only an export wants it), inside the data directory only.
+    pub fn modified<T>(&self, record: &Loaded<T>) -> Option<std::time::SystemTime> {
+        self.store.modified(&record.path)
     }
 
     pub fn stages(&self) -> &'a [Loaded<StageRecord>] {

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use super::reader::Reader;
-use crate::model::{Matcher, SkimMatcher};
+use crate::model::{MAX_NEEDLE, Matcher, SkimMatcher};
 
 /// What a hit points at, for jumping to it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -185,7 +185,15 @@ impl Index {
         }
         let matcher = SkimMatcher::default();
         let phrase = query.to_lowercase();
-        let words: Vec<&str> = phrase.split_whitespace().collect();
+        // Each word once (a pasted text repeats its words), in the order typed.
+        let mut seen = std::collections::HashSet::new();
+        let words: Vec<&str> = phrase
+            .split_whitespace()
+            .filter(|w| seen.insert(*w))
+            .collect();
+        // A query longer than the fuzzy matcher takes (a pasted paragraph) matches titles
+        // exactly instead: it is text to find, not letters to scatter.
+        let fuzzy = query.chars().nth(MAX_NEEDLE).is_none();
         // One character is too little to look for in long notes; titles still match.
         let search_bodies = phrase.chars().count() >= 2;
         let min_fuzzy = 10 * query.chars().count() as i64;
@@ -194,9 +202,13 @@ impl Index {
         for (n, (d, lower)) in self.docs.iter().zip(&self.lower).enumerate() {
             // Scattered letters across a long title are noise: keep fuzzy matches that are
             // mostly runs of the typed characters.
-            let title_hit = matcher
-                .indices(&d.title, query)
-                .filter(|(score, _)| *score >= min_fuzzy);
+            let title_hit = if fuzzy {
+                matcher
+                    .indices(&d.title, query)
+                    .filter(|(score, _)| *score >= min_fuzzy)
+            } else {
+                exact(&d.title, &phrase)
+            };
             let body_hit =
                 (search_bodies && !d.body.is_empty() && words.iter().all(|w| lower.contains(w)))
                     .then(|| lower.find(words[0]))
@@ -247,6 +259,18 @@ impl Index {
             })
             .collect()
     }
+}
+
+/// `phrase` (lowercase) in `title`, ignoring case: a score and the matched char positions.
+fn exact(title: &str, phrase: &str) -> Option<(i64, Vec<usize>)> {
+    let lower = title.to_lowercase();
+    let at = lower.find(phrase)?;
+    let start = lower[..at].chars().count();
+    let len = phrase.chars().count();
+    let score = i64::try_from(len)
+        .unwrap_or(i64::MAX / 20)
+        .saturating_mul(10);
+    Some((score, (start..start + len).collect()))
 }
 
 /// Where a document matched.

@@ -1,8 +1,36 @@
 //! Fuzzy matching behind a small trait, so the matcher can be swapped (fuzzy-matcher is
 //! archived upstream).
+//!
+//! What the matcher is given is bounded: skim's algorithm fills a table of needle length times
+//! haystack length, so a 130,000-character query against a field as long asked for 270 GB and
+//! aborted the process. A needle longer than [`MAX_NEEDLE`] characters is no fuzzy query (it
+//! matches nothing fuzzily: callers match such text exactly, see `journal::search`), and a
+//! haystack is matched on its first [`MAX_HAYSTACK`] characters. The table is then at most
+//! 256 x 4,096 cells.
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
+
+/// The longest needle matched fuzzily, in characters.
+pub const MAX_NEEDLE: usize = 256;
+/// How much of a haystack is matched fuzzily, in characters.
+pub const MAX_HAYSTACK: usize = 4096;
+
+/// `s` cut to at most `max` characters.
+fn prefix(s: &str, max: usize) -> &str {
+    match s.char_indices().nth(max) {
+        Some((at, _)) => &s[..at],
+        None => s,
+    }
+}
+
+/// The needle and haystack as the matcher may take them, or `None` for a needle too long.
+fn bounded<'a, 'b>(haystack: &'a str, needle: &'b str) -> Option<(&'a str, &'b str)> {
+    if needle.chars().nth(MAX_NEEDLE).is_some() {
+        return None;
+    }
+    Some((prefix(haystack, MAX_HAYSTACK), needle))
+}
 
 pub trait Matcher {
     /// A score for `needle` in `haystack` (higher is better), or `None` when it does not match.
@@ -17,10 +45,12 @@ pub struct SkimMatcher(SkimMatcherV2);
 
 impl Matcher for SkimMatcher {
     fn score(&self, haystack: &str, needle: &str) -> Option<i64> {
+        let (haystack, needle) = bounded(haystack, needle)?;
         self.0.fuzzy_match(haystack, needle)
     }
 
     fn indices(&self, haystack: &str, needle: &str) -> Option<(i64, Vec<usize>)> {
+        let (haystack, needle) = bounded(haystack, needle)?;
         self.0.fuzzy_indices(haystack, needle)
     }
 }
@@ -53,5 +83,23 @@ mod tests {
         );
         assert_eq!(ranked.first().map(|r| r.1), Some(2));
         assert!(ranked.iter().all(|r| r.1 != 3));
+    }
+
+    #[test]
+    fn what_the_matcher_is_given_is_bounded() {
+        let m = SkimMatcher::default();
+        let long = "open questions ".repeat(9000);
+        // The same 135,000 characters as needle and haystack: no fuzzy match, at once.
+        assert_eq!(m.score(&long, &long), None);
+        assert_eq!(m.indices(&long, &long), None);
+        // A short needle still finds what is near the start of a long haystack...
+        let (_, idx) = m.indices(&long, "questions").unwrap();
+        assert!(idx.iter().all(|&i| i < MAX_HAYSTACK));
+        // ...but not what is beyond the part matched fuzzily.
+        let far = format!("{}zebra", "x".repeat(MAX_HAYSTACK));
+        assert_eq!(m.score(&far, "zebra"), None);
+        let needle = "a".repeat(MAX_NEEDLE);
+        assert!(m.score(&"a".repeat(MAX_NEEDLE + 10), &needle).is_some());
+        assert_eq!(m.score(&needle, &format!("{needle}a")), None);
     }
 }

@@ -10,7 +10,7 @@ mod rules;
 pub mod text;
 
 pub use dates::{DateError, parse_date};
-pub use matcher::{Matcher, SkimMatcher, rank};
+pub use matcher::{MAX_HAYSTACK, MAX_NEEDLE, Matcher, SkimMatcher, rank};
 pub use readiness::*;
 pub use records::*;
 pub use rules::*;

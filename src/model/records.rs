@@ -92,23 +92,71 @@ choices!(
 );
 
 choices!(
+    /// How a meeting was held. `NotRecorded`: the source never said (an entry imported from
+    /// jrnl, which records none); files written before it was added still read as they were.
     MeetingMode {
         InPerson => "in person" | "person" | "f2f",
         Video => "video",
         Phone => "phone",
         Email => "email",
+        NotRecorded => "not recorded" | "unknown",
     }
 );
 
 choices!(
+    /// What kind of meeting it was. `NotRecorded`: the source never said (an entry imported
+    /// from jrnl).
     MeetingType {
         Meeting => "meeting",
         ObservationOfMentee => "observation of mentee" | "obs-mentee",
         ObservationOfMentor => "observation of mentor" | "obs-mentor",
         JointObservation => "joint observation" | "joint",
         LearningConversation => "learning conversation" | "conversation",
+        NotRecorded => "not recorded" | "unknown",
     }
 );
+
+impl MeetingMode {
+    /// Whether the mode is known (worth showing).
+    pub fn recorded(self) -> bool {
+        self != MeetingMode::NotRecorded
+    }
+
+    /// The modes a form offers for a meeting whose mode is `current`: every known one, and
+    /// "not recorded" last for a meeting that has it (so an edit keeps it unless changed).
+    pub fn choices_for(current: MeetingMode) -> Vec<MeetingMode> {
+        let mut v: Vec<MeetingMode> = MeetingMode::ALL
+            .iter()
+            .copied()
+            .filter(|m| m.recorded())
+            .collect();
+        if !current.recorded() {
+            v.push(current);
+        }
+        v
+    }
+}
+
+impl MeetingType {
+    /// Whether the type is known (worth showing).
+    pub fn recorded(self) -> bool {
+        self != MeetingType::NotRecorded
+    }
+
+    /// The types a form offers for a meeting whose type is `current` (see
+    /// [`MeetingMode::choices_for`]).
+    pub fn choices_for(current: MeetingType) -> Vec<MeetingType> {
+        let mut v: Vec<MeetingType> = MeetingType::ALL
+            .iter()
+            .copied()
+            .filter(|m| m.recorded())
+            .collect();
+        if !current.recorded() {
+            v.push(current);
+        }
+        v
+    }
+}
 
 choices!(
     Owner {

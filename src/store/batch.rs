@@ -152,7 +152,7 @@ struct Intent {
 }
 
 fn not_found(e: &StoreError) -> bool {
-    matches!(e, StoreError::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound)
+    matches!(e, StoreError::Io { error, .. } if error.kind() == std::io::ErrorKind::NotFound)
 }
 
 /// The record of kind `kind` at `path` now (`None`: no file). A file that does not read is
@@ -566,7 +566,19 @@ pub fn apply(
                 return Err(e.into());
             }
             // Take back what was written, so a failed operation leaves the journal as it was.
-            match roll_back(&data, &todo, &new_dirs) {
+            // Without an intent nothing was: the one file's atomic write failed (the old file
+            // stands), or the plan of several could not be written (none was touched). Then
+            // only the folders made for it go, and the error is the one thing to say.
+            let taken_back = match &intent {
+                None => {
+                    for d in &new_dirs {
+                        data.remove_empty_dir(d);
+                    }
+                    Ok(())
+                }
+                Some(_) => roll_back(&data, &todo, &new_dirs),
+            };
+            match taken_back {
                 Ok(()) => {
                     if let Some(i) = intent {
                         let _ = data.remove(&i);
@@ -648,9 +660,28 @@ fn write_planned(
     );
     let path = root.join(PENDING_DIR).join(name);
     let text = to_ron(&intent).map_err(none)?;
-    warnings.extend(data.write(&path, text.as_bytes()).map_err(none)?);
+    // The plan is mentorlog's own file: when it cannot be written, say which records were
+    // not saved (none was touched yet).
+    let plan_failed = |e: StoreError| match (e, todo.first()) {
+        (StoreError::Io { error, .. }, Some(first)) => {
+            let first = first.written.path.display();
+            let others = match todo.len() - 1 {
+                0 => String::new(),
+                1 => " and 1 other file".to_string(),
+                n => format!(" and {n} other files"),
+            };
+            (
+                StoreError::Invalid(format!("{first}{others}: not saved: {error}")),
+                None,
+            )
+        }
+        (e, _) => (e, None),
+    };
+    warnings.extend(data.write(&path, text.as_bytes()).map_err(plan_failed)?);
     warnings.extend(run_intent(data, &intent).map_err(|e| (e, Some(path.clone())))?);
-    warnings.extend(data.remove(&path).map_err(none)?);
+    // Every file is written: if the plan cannot be removed, it is there to finish (or take
+    // back) the change.
+    warnings.extend(data.remove(&path).map_err(|e| (e, Some(path.clone())))?);
     warnings.dedup();
     Ok(warnings)
 }

@@ -253,8 +253,9 @@ impl Folder {
         self.path.join(name)
     }
 
-    /// A new private temp file beside the target: `.tmp-XXXXXXXXXX.ron`, 0600.
-    fn temp(&self) -> Result<(String, File), StoreError> {
+    /// A new private temp file beside the target: `.tmp-XXXXXXXXXX.ron`, 0600. An error names
+    /// the file being saved (`target`), not the temp file, which the user never asked for.
+    fn temp(&self, target: &OsStr) -> Result<(String, File), StoreError> {
         let mut opts = OpenOptions::new();
         opts.write(true).create_new(true);
         #[cfg(unix)]
@@ -268,22 +269,22 @@ impl Folder {
             match self.dir.open_with(&name, &opts) {
                 Ok(f) => return Ok((name, f)),
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = Some(e),
-                Err(e) => return Err(StoreError::io(&self.path, e)),
+                Err(e) => return Err(StoreError::io(&self.shown(target), e)),
             }
         }
         Err(StoreError::io(
-            &self.path,
-            last.unwrap_or_else(|| io::Error::other("cannot create a temp file")),
+            &self.shown(target),
+            last.unwrap_or_else(|| io::Error::other("cannot create a temp file beside it")),
         ))
     }
 
-    /// Write `bytes` to a durable temp file; the caller puts it in place.
-    fn write_temp(&self, bytes: &[u8]) -> Result<String, StoreError> {
-        let (name, mut file) = self.temp()?;
+    /// Write `bytes` for `target` to a durable temp file; the caller puts it in place.
+    fn write_temp(&self, target: &OsStr, bytes: &[u8]) -> Result<String, StoreError> {
+        let (name, mut file) = self.temp(target)?;
         let done = file.write_all(bytes).and_then(|()| file.sync_all());
         if let Err(e) = done {
             let _ = self.dir.remove_file(&name);
-            return Err(StoreError::io(&self.shown(name.as_ref()), e));
+            return Err(StoreError::io(&self.shown(target), e));
         }
         Ok(name)
     }
@@ -301,7 +302,7 @@ impl Folder {
 
     /// Replace (or create) `name` atomically.
     fn replace(&self, name: &OsStr, bytes: &[u8]) -> Result<Option<String>, StoreError> {
-        let tmp = self.write_temp(bytes)?;
+        let tmp = self.write_temp(name, bytes)?;
         if let Err(e) = self.dir.rename(&tmp, &self.dir, name) {
             let _ = self.dir.remove_file(&tmp);
             return Err(StoreError::io(&self.shown(name), e));
@@ -312,7 +313,7 @@ impl Folder {
     /// Create `name` atomically, never over an existing file: the temp file is hard-linked to
     /// the name, which fails if anything has it. An error of kind `AlreadyExists` says so.
     fn create_new(&self, name: &OsStr, bytes: &[u8]) -> Result<Option<String>, StoreError> {
-        let tmp = self.write_temp(bytes)?;
+        let tmp = self.write_temp(name, bytes)?;
         let linked = self.dir.hard_link(&tmp, &self.dir, name);
         match linked {
             Ok(()) => {
@@ -529,6 +530,14 @@ impl DataDir {
         read_open_file(path, file)
     }
 
+    /// When the file at `path` was last modified (`None` when there is no such file, or the
+    /// file system keeps no such time).
+    pub fn modified(&self, path: &Path) -> Option<std::time::SystemTime> {
+        let rel = self.rel(path).ok()?;
+        let meta = self.dir.metadata(rel).ok()?;
+        meta.modified().ok().map(|t| t.into_std())
+    }
+
     /// Replace (or create) the file at `path` atomically and durably.
     pub fn write(&self, path: &Path, bytes: &[u8]) -> Result<Option<String>, StoreError> {
         let (dir, name) = self.split(path)?;
@@ -665,7 +674,7 @@ mod tests {
         d.create_new(&p, b"first").unwrap();
         let e = d.create_new(&p, b"second").unwrap_err();
         assert!(
-            matches!(&e, StoreError::Io { source, .. } if source.kind() == io::ErrorKind::AlreadyExists),
+            matches!(&e, StoreError::Io { error, .. } if error.kind() == io::ErrorKind::AlreadyExists),
             "{e}"
         );
         assert_eq!(std::fs::read(&p).unwrap(), b"first");

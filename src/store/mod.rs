@@ -82,10 +82,13 @@ pub const DIR_ENV: &str = "MENTORLOG_DIR";
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("{path}: {source}")]
+    /// A file operation that failed: the file it was about (for a save, the record saved, never
+    /// a temporary file) and what failed. The message says the failure once: the I/O error is
+    /// part of it, not a source an error chain would print again.
+    #[error("{path}: {error}")]
     Io {
         path: PathBuf,
-        source: std::io::Error,
+        error: std::io::Error,
     },
     #[error("{}:{line}:{col}: {message}", path.display())]
     Parse {
@@ -114,10 +117,10 @@ pub enum StoreError {
 }
 
 impl StoreError {
-    pub fn io(path: &Path, source: std::io::Error) -> StoreError {
+    pub fn io(path: &Path, error: std::io::Error) -> StoreError {
         StoreError::Io {
             path: path.to_path_buf(),
-            source,
+            error,
         }
     }
 }
@@ -241,6 +244,12 @@ impl Store {
         self.root.join("journal.ron")
     }
 
+    /// When the file at `path` in this journal was last modified (never through a link that
+    /// leads out of it). Every save writes a record's file anew, so this rises with each.
+    pub fn modified(&self, path: &Path) -> Option<std::time::SystemTime> {
+        DataDir::open(&self.root).ok()?.modified(path)
+    }
+
     pub fn frameworks_dir(&self) -> PathBuf {
         self.root.join("frameworks")
     }
@@ -269,7 +278,7 @@ impl Store {
         let mut snap = Snapshot::default();
         let files = match DataDir::open(&self.root) {
             Ok(d) => d,
-            Err(StoreError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+            Err(StoreError::Io { error, .. }) if error.kind() == std::io::ErrorKind::NotFound => {
                 return snap;
             }
             Err(e) => {
@@ -554,7 +563,7 @@ fn date_stem(d: NaiveDate) -> String {
 }
 
 fn not_found(e: &StoreError) -> bool {
-    matches!(e, StoreError::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound)
+    matches!(e, StoreError::Io { error, .. } if error.kind() == std::io::ErrorKind::NotFound)
 }
 
 /// Entries of `dir` (sub-directories, or links that may lead to one, or `.ron` files),

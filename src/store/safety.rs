@@ -19,7 +19,15 @@ pub fn exposed(root: &Path, limit: usize) -> (Vec<String>, usize) {
         use std::os::unix::fs::PermissionsExt;
         let mut stack = vec![root.to_path_buf()];
         while let Some(dir) = stack.pop() {
-            let Ok(meta) = std::fs::symlink_metadata(&dir) else {
+            // The data directory may be a symbolic link to the folder that holds the journal:
+            // what counts is that folder's mode, not the link's (always 777). Inside it, links
+            // are not followed (the store never reads through one that leads out).
+            let meta = if dir == root {
+                std::fs::metadata(&dir)
+            } else {
+                std::fs::symlink_metadata(&dir)
+            };
+            let Ok(meta) = meta else {
                 continue;
             };
             if meta.permissions().mode() & 0o077 != 0 {
@@ -117,6 +125,31 @@ mod tests {
         assert_eq!(n, 2, "{msgs:?}");
         assert!(msgs[0].contains("chmod 700"), "{msgs:?}");
         assert!(msgs[1].contains("chmod 600"), "{msgs:?}");
+    }
+
+    #[test]
+    fn a_data_directory_that_is_a_link_is_judged_by_its_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real");
+        std::fs::create_dir(&real).unwrap();
+        std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o700)).unwrap();
+        std::fs::write(real.join("journal.ron"), "x").unwrap();
+        std::fs::set_permissions(
+            real.join("journal.ron"),
+            std::fs::Permissions::from_mode(0o600),
+        )
+        .unwrap();
+        let link = dir.path().join("journal");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        assert_eq!(
+            exposed(&link, 5),
+            (vec![], 0),
+            "a private folder behind a link"
+        );
+        std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o750)).unwrap();
+        let (msgs, n) = exposed(&link, 5);
+        assert_eq!(n, 1, "{msgs:?}");
+        assert!(msgs[0].contains("mode 750"), "{msgs:?}");
     }
 
     #[test]
