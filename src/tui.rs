@@ -64,7 +64,11 @@ pub struct Tui {
 }
 
 impl Tui {
-    pub fn new(journal: Journal, review: bool) -> Tui {
+    pub fn new(mut journal: Journal, review: bool) -> Tui {
+        // Reopen where the user left: that partnership is read first.
+        if let Some(pid) = App::kept_partnership(&journal) {
+            journal.ensure_loaded(&pid);
+        }
         let app = App::new(&journal, review);
         Tui {
             app,
@@ -83,6 +87,16 @@ impl Tui {
     /// listed (`journal.background_loaded` or choosing one reads the rest).
     pub fn open_fast(store: Store, today: chrono::NaiveDate, review: bool) -> Tui {
         Tui::new(Journal::open_fast(store, today), review)
+    }
+
+    /// Keep where the screen is for the next start, if it moved since `last` was kept.
+    pub fn keep_place(&self, last: &mut Option<String>) {
+        let Some(now) = self.app.place(&self.journal) else {
+            return;
+        };
+        if last.as_ref() != Some(&now) && self.journal.keep_place(&now).is_ok() {
+            *last = Some(now);
+        }
     }
 
     /// A key, as the terminal reports it.
@@ -266,6 +280,7 @@ pub fn run(
     }
     // The draft of a form being filled in, kept while it has unsaved edits.
     let mut draft: Option<(crate::store::scratch::Scratch, String)> = None;
+    let mut place = t.journal.place();
     let mut dirty = true;
     while !t.app.quit {
         if let Ok(full) = full_rx.try_recv() {
@@ -290,6 +305,8 @@ pub fn run(
             dirty = false;
         }
         if !event::poll(Duration::from_millis(100))? {
+            // A pause: keep where the screen is, so even a lost terminal reopens there.
+            t.keep_place(&mut place);
             continue;
         }
         dirty = true;
@@ -324,6 +341,7 @@ pub fn run(
         }
         keep_draft(&t, &mut draft);
     }
+    t.keep_place(&mut place);
     Ok(())
 }
 

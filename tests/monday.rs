@@ -426,3 +426,61 @@ fn a_long_message_wraps_above_the_keys_and_never_hides_how_to_leave_a_form() {
         "{bottom:?}"
     );
 }
+
+#[test]
+fn a_save_that_works_after_a_failure_clears_the_error() {
+    let (dir, mut t) = demo_sam();
+    // Goals go in a folder; put a file where it should be, so the save fails.
+    let goals = dir.path().join("j/partnerships/sam-lee/goals");
+    let moved = dir.path().join("goals-aside");
+    std::fs::rename(&goals, &moved).unwrap();
+    std::fs::write(&goals, "not a folder").unwrap();
+    keys(&mut t, "3 n");
+    t.paste("Plan lessons with a clear objective");
+    keys(&mut t, "C-s");
+    let failed = screen(&t, 80, 24);
+    assert!(
+        matches!(t.overlays.last(), Some(Overlay::Form(_))),
+        "the form stays open after a failed save: {failed}"
+    );
+    assert!(t.status.as_ref().is_some_and(|s| s.error), "{failed}");
+    assert!(failed.contains("Not a"), "the error is shown: {failed}");
+    // The user puts things right and saves again.
+    std::fs::remove_file(&goals).unwrap();
+    std::fs::rename(&moved, &goals).unwrap();
+    keys(&mut t, "C-s");
+    assert!(t.overlays.is_empty(), "{:?}", t.overlays);
+    let after = screen(&t, 80, 24);
+    assert!(!t.status.as_ref().is_some_and(|s| s.error), "{after}");
+    assert!(after.contains("saved"), "{after}");
+    assert!(!after.contains("Not a"), "the old error is gone: {after}");
+}
+
+#[test]
+fn the_next_start_reopens_where_the_user_left_and_n_makes_what_they_were_making() {
+    let (dir, mut t) = demo_sam();
+    keys(&mut t, "3 l j");
+    assert_eq!(t.app.tab, Tab::Goals);
+    let goal = t.goals()[t.app.goal_cursor].path.clone();
+    let mut kept = None;
+    t.keep_place(&mut kept);
+    assert!(kept.is_some());
+    drop(t);
+
+    // Opened fast (as the event loop does): the kept partnership is read first.
+    let store = Store::new(dir.path().join("j"));
+    let mut t = Tui::open_fast(store, today(), false);
+    assert_eq!(t.partner().unwrap().name(), "Sam Lee");
+    assert_eq!(t.app.tab, Tab::Goals);
+    assert_eq!(t.goals()[t.app.goal_cursor].path, goal);
+    keys(&mut t, "n");
+    match t.overlays.last() {
+        Some(Overlay::Form(f)) => assert!(f.title.contains("goal"), "{}", f.title),
+        other => panic!("n makes a goal here: {other:?}"),
+    }
+
+    // A place that cannot be read is ignored: the journal opens as new.
+    std::fs::write(dir.path().join("j/.mentorlog/place.ron"), "(garbage").unwrap();
+    let t = Tui::open(Store::new(dir.path().join("j")), today(), false);
+    assert_eq!(t.app.tab, Tab::Dashboard);
+}

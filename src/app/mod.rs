@@ -14,6 +14,7 @@ pub mod form;
 mod forms;
 mod live;
 pub mod picker;
+mod place;
 mod popups;
 mod recognition;
 
@@ -238,6 +239,7 @@ impl App {
             key_hints: Default::default(),
         };
         app.after_load(j);
+        app.restore_place(j);
         if let Some(n) = j.notices().first() {
             app.info(capitalise(n));
         }

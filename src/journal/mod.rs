@@ -292,6 +292,16 @@ impl Journal {
         crate::store::scratch::form_drafts(self.store.root())
     }
 
+    /// Where the screen was when mentorlog last stopped (see `store::place`).
+    pub fn place(&self) -> Option<String> {
+        crate::store::place::read(self.store.root())
+    }
+
+    /// Keep where the screen is, for the next start.
+    pub fn keep_place(&self, text: &str) -> Result<(), OpError> {
+        Ok(crate::store::place::write(self.store.root(), text)?)
+    }
+
     /// Remove a kept draft, once restored or let go.
     pub fn discard_draft(&self, path: &Path) -> Result<(), OpError> {
         Ok(crate::store::scratch::discard(self.store.root(), path)?)

@@ -23,6 +23,7 @@ mod io;
 pub mod kind;
 mod lock;
 pub mod merge;
+pub mod place;
 mod record;
 pub mod safety;
 pub mod scratch;
