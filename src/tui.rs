@@ -61,6 +61,8 @@ pub struct Tui {
     pub keymap: Keymap,
     /// The terminal's size, for what a key needs of it.
     pub size: (u16, u16),
+    /// The user's own journal, set aside while a demo is on screen.
+    own: Option<Journal>,
 }
 
 impl Tui {
@@ -75,6 +77,7 @@ impl Tui {
             journal,
             keymap: Keymap::default(),
             size: (80, 24),
+            own: None,
         }
     }
 
@@ -102,13 +105,59 @@ impl Tui {
     /// A key, as the terminal reports it.
     pub fn key(&mut self, key: KeyEvent) -> Effect {
         let vp = ui::viewport(&self.app, &self.journal, &self.keymap, self.size);
-        handle_key(&mut self.app, &mut self.journal, &self.keymap, vp, key)
+        let effect = handle_key(&mut self.app, &mut self.journal, &self.keymap, vp, key);
+        self.journals(effect)
     }
 
     /// An action, as a key bound to it would ask.
     pub fn act(&mut self, action: Action) -> Effect {
         let vp = ui::viewport(&self.app, &self.journal, &self.keymap, self.size);
-        self.app.update(&mut self.journal, action, vp).1
+        let effect = self.app.update(&mut self.journal, action, vp).1;
+        self.journals(effect)
+    }
+
+    /// Do what swaps the journal on screen (the demo); other effects are the loop's.
+    fn journals(&mut self, effect: Effect) -> Effect {
+        match effect {
+            Effect::OpenDemo => self.open_demo(),
+            Effect::LeaveDemo => self.leave_demo(),
+            e => return e,
+        }
+        Effect::None
+    }
+
+    /// Show a demo journal, apart from the user's own, which is set aside untouched.
+    fn open_demo(&mut self) {
+        match self.journal.open_demo() {
+            Ok(demo) => {
+                let review = self.app.review;
+                self.own = Some(std::mem::replace(&mut self.journal, demo));
+                self.app = App::new(&self.journal, review);
+                self.app.demo = true;
+                self.app.info(
+                    "This is a demo journal, kept apart from yours: look around, change \
+                     anything. q leaves it (and removes it); ? explains the keys.",
+                );
+            }
+            Err(e) => self.app.error(format!("Could not open the demo: {e}")),
+        }
+    }
+
+    /// Back to the user's own journal; the demo is removed.
+    pub fn leave_demo(&mut self) {
+        let Some(own) = self.own.take() else { return };
+        let review = self.app.review;
+        drop(std::mem::replace(&mut self.journal, own));
+        self.journal.reload();
+        self.app = App::new(&self.journal, review);
+        match self.journal.discard_demo() {
+            Ok(()) => self
+                .app
+                .info("Left the demo; it is removed. Your journal is as it was."),
+            Err(e) => self
+                .app
+                .error(format!("Left the demo, but could not remove it: {e}")),
+        }
     }
 
     pub fn paste(&mut self, text: &str) {
@@ -229,6 +278,8 @@ pub fn run(
 ) -> anyhow::Result<()> {
     let mut journal = Journal::open_fast(store, today);
     journal.set_owner_name(owner);
+    // A demo left by a mentorlog that was stopped while showing it.
+    let _ = journal.discard_demo();
     let (theme, keymap, problems) = load_config();
     let mut t = Tui::new(journal, review);
     t.keymap = keymap;
@@ -293,7 +344,8 @@ pub fn run(
             while let Ok(batch) = rx.try_recv() {
                 paths.extend(batch);
             }
-            if !paths.is_empty() {
+            // The demo is not watched; the user's journal is read again on leaving it.
+            if !paths.is_empty() && t.own.is_none() {
                 t.external_change(&paths);
                 dirty = true;
             }
@@ -334,7 +386,7 @@ pub fn run(
                     execute!(stdout(), EnableBracketedPaste)?;
                     terminal.clear()?;
                 }
-                Effect::None => {}
+                Effect::None | Effect::OpenDemo | Effect::LeaveDemo => {}
             },
             Event::Paste(text) => t.paste(&text),
             _ => {}
@@ -342,6 +394,7 @@ pub fn run(
         keep_draft(&t, &mut draft);
     }
     t.keep_place(&mut place);
+    t.leave_demo();
     Ok(())
 }
 

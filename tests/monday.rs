@@ -484,3 +484,43 @@ fn the_next_start_reopens_where_the_user_left_and_n_makes_what_they_were_making(
     let t = Tui::open(Store::new(dir.path().join("j")), today(), false);
     assert_eq!(t.app.tab, Tab::Dashboard);
 }
+
+#[test]
+fn the_welcome_demo_is_kept_apart_from_the_users_journal_and_q_removes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("j");
+    let mut t = Tui::open(Store::new(root.clone()), today(), false);
+    assert!(matches!(t.overlays.last(), Some(Overlay::Welcome)));
+    keys(&mut t, "d");
+    assert!(t.app.demo);
+    assert_eq!(t.reader().len(), 3, "the demo's partnerships are on screen");
+    let top = row(&draw(&t, 80, 24), 0);
+    assert!(top.contains("DEMO"), "{top:?}");
+    let bottom = row(&draw(&t, 80, 24), 23);
+    assert!(bottom.contains("q leave demo"), "{bottom:?}");
+    // Nothing of it is in the user's journal.
+    let own_partnerships = |root: &std::path::Path| {
+        std::fs::read_dir(root.join("partnerships"))
+            .map(|d| d.count())
+            .unwrap_or(0)
+    };
+    assert_eq!(own_partnerships(&root), 0);
+    assert!(!root.join("journal.ron").exists(), "no profile written");
+    // A change in the demo stays in the demo.
+    keys(&mut t, "j j 3 n");
+    t.paste("A goal made while trying the demo");
+    keys(&mut t, "C-s");
+    assert!(root.join(".mentorlog/demo/partnerships/sam-lee").exists());
+
+    keys(&mut t, "q");
+    assert!(!t.app.quit, "q leaves the demo first");
+    assert!(!t.app.demo);
+    assert!(matches!(t.overlays.last(), Some(Overlay::Welcome)));
+    assert!(
+        !root.join(".mentorlog/demo").exists(),
+        "the demo is removed"
+    );
+    assert_eq!(own_partnerships(&root), 0);
+    keys(&mut t, "q");
+    assert!(t.app.quit);
+}

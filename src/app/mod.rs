@@ -176,6 +176,10 @@ pub enum Effect {
     EditText(String),
     /// Give the terminal back to the shell until the process is resumed.
     Suspend,
+    /// Open a demo journal apart from the user's (the screen's owner swaps journals).
+    OpenDemo,
+    /// Leave the demo journal for the user's own.
+    LeaveDemo,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -214,6 +218,8 @@ pub struct App {
     /// Review mode: this screen is shown to someone, so private records are not read.
     pub review: bool,
     pub quit: bool,
+    /// The journal on screen is a demo, apart from the user's (see `Journal::open_demo`).
+    pub demo: bool,
     /// What the screen shows that takes work to compute, recomputed when the journal changes.
     pub derived: Derived,
     /// Each action's key, as the keymap binds it (for the command palette).
@@ -235,6 +241,7 @@ impl App {
             status: None,
             review,
             quit: false,
+            demo: false,
             derived: Derived::default(),
             key_hints: Default::default(),
         };
@@ -474,6 +481,8 @@ impl App {
 
     fn pane_action(&mut self, j: &mut Journal, action: Action, vp: Viewport) -> Effect {
         match action {
+            // In the demo, q goes back to the user's own journal.
+            Action::Quit if self.demo => return Effect::LeaveDemo,
             Action::Quit => self.quit = true,
             Action::Help => self.overlays.push(Overlay::Help { scroll: 0 }),
             Action::Cancel => {}
@@ -599,19 +608,6 @@ impl App {
             self.checklist.cursor = 0;
             self.reflection_cursor = 0;
             self.clamp(j);
-        }
-    }
-
-    fn open_demo(&mut self, j: &mut Journal) {
-        match j.write_demo(crate::journal::demo::Size::Small) {
-            Ok(w) => {
-                self.after_load(j);
-                self.info(format!(
-                    "Opened the demo journal: {} partnerships, {} meetings. Press ? for help.",
-                    w.partnerships, w.meetings
-                ));
-            }
-            Err(e) => self.error(capitalise(&e.to_string())),
         }
     }
 

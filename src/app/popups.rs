@@ -116,10 +116,7 @@ impl App {
                     self.new_partnership_form(j);
                     Consumed
                 }
-                Action::OpenDemo => {
-                    self.open_demo(j);
-                    Consumed
-                }
+                Action::OpenDemo => return (Consumed, Effect::OpenDemo),
                 Action::Quit | Action::Cancel => {
                     self.quit = true;
                     Consumed

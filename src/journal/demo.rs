@@ -808,3 +808,28 @@ fn large(w: &mut Writer, today: NaiveDate) -> Result<(), StoreError> {
     }
     Ok(())
 }
+
+/// Where a demo opened from the welcome screen lives: inside the data directory's private
+/// folder, apart from the user's journal, and removed when the user leaves it.
+pub const TRY_DIR: &str = ".mentorlog/demo";
+
+impl super::Journal {
+    /// A demo journal to look around in, written apart from this one (in [`TRY_DIR`]): the
+    /// user's own journal is not touched. Leaving it is [`Journal::discard_demo`].
+    pub fn open_demo(&self) -> Result<super::Journal, super::OpError> {
+        self.discard_demo()?;
+        let store = Store::new(self.store.root().join(TRY_DIR));
+        write_demo(&store, Size::Small, self.today)?;
+        Ok(super::Journal::open(store, self.today))
+    }
+
+    /// Remove the demo [`Journal::open_demo`] wrote (also one left by a mentorlog that was
+    /// stopped while showing it).
+    pub fn discard_demo(&self) -> Result<(), super::OpError> {
+        let root = self.store.root();
+        Ok(crate::store::scratch::remove_tree(
+            root,
+            &root.join(TRY_DIR),
+        )?)
+    }
+}

@@ -96,6 +96,22 @@ pub fn form_drafts(root: &Path) -> Vec<(PathBuf, String)> {
     out
 }
 
+/// Remove a private folder of the data directory `root` and all in it (a link there is
+/// removed, never followed).
+pub fn remove_tree(root: &Path, dir: &Path) -> Result<(), StoreError> {
+    if !dir.starts_with(root.join(".mentorlog")) {
+        return Err(StoreError::Invalid(format!(
+            "{} is not a private folder of the journal",
+            dir.display()
+        )));
+    }
+    match std::fs::symlink_metadata(dir) {
+        Err(_) => Ok(()),
+        Ok(m) if m.is_dir() => std::fs::remove_dir_all(dir).map_err(|e| StoreError::io(dir, e)),
+        Ok(_) => std::fs::remove_file(dir).map_err(|e| StoreError::io(dir, e)),
+    }
+}
+
 /// Remove a kept draft (restored, or let go).
 pub fn discard(root: &Path, path: &Path) -> Result<(), StoreError> {
     let data = DataDir::open(root)?;

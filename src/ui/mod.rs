@@ -186,13 +186,23 @@ fn tabs(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
         spans
     };
     let width = |spans: &[Span]| spans.iter().map(|s| text::width(&s.content)).sum::<usize>();
-    // In review mode the banner must always show: it takes its room before the tabs do.
-    let banners = [
-        " REVIEW MODE: private notes hidden ",
-        " REVIEW MODE ",
-        " REVIEW ",
-    ];
-    let reserve = if s.app.review {
+    // In review mode (or in the demo) the banner must always show: it takes its room before
+    // the tabs do.
+    let banners = if s.app.demo {
+        [
+            " DEMO: not your journal, q leaves ",
+            " DEMO: q leaves ",
+            " DEMO ",
+        ]
+    } else {
+        [
+            " REVIEW MODE: private notes hidden ",
+            " REVIEW MODE ",
+            " REVIEW ",
+        ]
+    };
+    let banner_on = s.app.review || s.app.demo;
+    let reserve = if banner_on {
         text::width(banners[2]) + 1
     } else {
         0
@@ -211,7 +221,7 @@ fn tabs(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
     .unwrap_or_else(|| build(false, false, true));
     let used = width(&spans);
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
-    if s.app.review {
+    if banner_on {
         let room = (area.width as usize).saturating_sub(used + 1);
         let banner = banners
             .iter()

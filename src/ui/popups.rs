@@ -608,7 +608,7 @@ fn welcome(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
         ]),
         Line::from(vec![
             Span::styled("  d  ", t.accent()),
-            Span::raw("open a demo journal to look around"),
+            Span::raw("try a demo journal, kept apart from yours (q leaves it)"),
         ]),
         Line::from(vec![
             Span::styled(format!("  {}  ", key(Action::Help)), t.accent()),

@@ -17,7 +17,7 @@ const MAX_MESSAGE_LINES: usize = 3;
 fn essential(what: &str) -> bool {
     matches!(
         what,
-        "save" | "cancel" | "close" | "yes" | "no" | "done" | "help" | "quit"
+        "save" | "cancel" | "close" | "yes" | "no" | "done" | "help" | "quit" | "leave demo"
     )
 }
 
@@ -239,6 +239,9 @@ pub(super) fn hints(s: &Screen, view: &View) -> Vec<(String, &'static str)> {
     }
     h.push((k(Action::Undo), "undo"));
     h.push((k(Action::Help), "help"));
-    h.push((k(Action::Quit), "quit"));
+    h.push((
+        k(Action::Quit),
+        if s.app.demo { "leave demo" } else { "quit" },
+    ));
     h
 }
