@@ -379,7 +379,10 @@ fn d_on_the_welcome_opens_the_demo_journal() {
     let r = app.reader();
     let ids: Vec<&str> = r.partnerships().iter().map(|p| p.id()).collect();
     assert_eq!(ids, ["alex-morgan", "priya-shah", "sam-lee"]);
-    assert_eq!(Store::new(data_dir(&dir)).load().partnerships.len(), 3);
+    // The demo is apart from the user's journal, which stays empty.
+    assert_eq!(Store::new(data_dir(&dir)).load().partnerships.len(), 0);
+    let demo = data_dir(&dir).join(".mentorlog/demo");
+    assert_eq!(Store::new(demo).load().partnerships.len(), 3);
     let s = screen(&app, 80, 24);
     for name in ["Alex Morgan", "Priya Shah", "Sam Lee"] {
         assert!(s.contains(name), "{name} not on screen:\n{s}");
