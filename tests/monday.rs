@@ -524,3 +524,49 @@ fn the_welcome_demo_is_kept_apart_from_the_users_journal_and_q_removes_it() {
     keys(&mut t, "q");
     assert!(t.app.quit);
 }
+
+#[test]
+fn the_first_meeting_shows_its_agenda_beside_the_notes_not_in_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = Tui::open(Store::new(dir.path().join("j")), today(), false);
+    keys(&mut t, "n");
+    t.paste("Robin Ellis");
+    keys(&mut t, "C-s");
+    assert_eq!(t.reader().len(), 1);
+    keys(&mut t, "2 n");
+    let question = "What ground rules shall we set?";
+    {
+        let Some(Overlay::Form(f)) = t.overlays.last() else {
+            panic!("a meeting form: {:?}", t.overlays)
+        };
+        let aside = f.aside.as_ref().expect("the first meeting has an agenda");
+        assert_eq!(
+            aside.lines.len(),
+            11,
+            "the eleven first-conversation questions"
+        );
+        assert!(aside.lines.iter().any(|q| q == question));
+        let notes = f.fields.iter().find(|f| f.label == "Notes").unwrap();
+        assert_eq!(notes.value(), "", "the agenda is not put into the notes");
+    }
+    // Wide: beside the form. Narrow: Ctrl-g shows it, Esc goes back to the form.
+    assert!(screen(&t, 140, 40).contains(question));
+    assert!(!screen(&t, 80, 24).contains(question));
+    t.key(KeyEvent::new(KeyCode::Char('g'), KeyModifiers::CONTROL));
+    assert!(matches!(t.overlays.last(), Some(Overlay::Agenda { .. })));
+    assert!(screen(&t, 80, 24).contains(question));
+    keys(&mut t, "Esc");
+    assert!(matches!(t.overlays.last(), Some(Overlay::Form(_))));
+    for _ in 0..6 {
+        keys(&mut t, "Tab");
+    }
+    t.paste("Agreed to meet on Tuesdays.");
+    keys(&mut t, "C-s");
+    assert!(t.overlays.is_empty(), "{:?}", t.overlays);
+    let m = &t.meetings()[0].value;
+    assert_eq!(m.notes, "Agreed to meet on Tuesdays.");
+    assert_eq!(m.focus, "First conversation");
+    // The second meeting has no agenda.
+    keys(&mut t, "n");
+    assert!(matches!(t.overlays.last(), Some(Overlay::Form(f)) if f.aside.is_none()));
+}

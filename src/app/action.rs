@@ -82,6 +82,7 @@ actions! {
     NextField => "next_field", "next field";
     PrevField => "prev_field", "previous field";
     ExternalEditor => "external_editor", "edit this text in $EDITOR";
+    ShowAgenda => "show_agenda", "show the agenda to write under (a first meeting's questions)";
     NextChoice => "next_choice", "next option";
     PrevChoice => "prev_choice", "previous option";
     AddItem => "add_item", "add an action item";
@@ -113,6 +114,7 @@ impl Action {
                 | Action::NextField
                 | Action::PrevField
                 | Action::ExternalEditor
+                | Action::ShowAgenda
                 | Action::NextChoice
                 | Action::PrevChoice
                 | Action::AddItem

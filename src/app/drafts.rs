@@ -20,6 +20,8 @@ struct FormDraft {
     title: String,
     target: FormTarget,
     hint: Option<String>,
+    #[serde(default)]
+    aside: Option<super::form::Aside>,
     fields: Vec<DraftField>,
     /// The record as the form opened on it (its kind and text), the base its save merges
     /// against.
@@ -50,6 +52,7 @@ impl App {
             title: form.title.clone(),
             target: form.target.clone(),
             hint: form.hint.clone(),
+            aside: form.aside.clone(),
             fields: form
                 .fields
                 .iter()
@@ -137,6 +140,7 @@ impl App {
             .collect();
         let mut form = Form::new(draft.title, draft.target, fields);
         form.hint = draft.hint;
+        form.aside = draft.aside;
         form.new_id = draft.new_id;
         form.base = draft
             .base

@@ -184,6 +184,16 @@ pub struct Form {
     /// The id a new record gets (fixed when the form opens, so a retried save is the same
     /// record, never a second one).
     pub new_id: Option<String>,
+    /// Questions to write under, shown beside the form (or with Ctrl-g), never put in the
+    /// text: e.g. a first meeting's first-conversation questions.
+    pub aside: Option<Aside>,
+}
+
+/// A list shown beside a form to guide what is written in it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Aside {
+    pub title: String,
+    pub lines: Vec<String>,
 }
 
 /// What a key did to a form.
@@ -198,6 +208,8 @@ pub enum FormEvent {
     EditAction(Option<usize>),
     /// Edit the focused text field in $EDITOR.
     ExternalEditor(usize),
+    /// Show the form's agenda (its aside) in a popup of its own.
+    Agenda,
 }
 
 impl Form {
@@ -209,6 +221,7 @@ impl Form {
             focus: 0,
             dirty: false,
             hint: None,
+            aside: None,
             base: None,
             changed_elsewhere: false,
             deleted_elsewhere: false,
@@ -372,6 +385,7 @@ impl Form {
             Action::Save => return (Consumed, FormEvent::Save),
             Action::NextField => self.next(),
             Action::PrevField => self.prev(),
+            Action::ShowAgenda if self.aside.is_some() => return (Consumed, FormEvent::Agenda),
             Action::ExternalEditor if self.fields[focus].is_textual() => {
                 return (Consumed, FormEvent::ExternalEditor(focus));
             }

@@ -296,14 +296,18 @@ impl App {
         let existing = path.as_ref().and_then(|path| p.meeting_at(path));
         let existing_value = existing.map(|l| l.value.clone());
         let mut m = existing.map_or_else(|| Meeting::new(new_id(), j.today()), |l| l.value.clone());
-        // A partnership's first meeting is offered the first-conversation questions as its agenda.
-        if existing.is_none()
-            && p.meetings().is_empty()
-            && let Some(agenda) =
-                crate::framework::prompts::bundled_prompts().agenda("first-conversation")
-        {
+        // A partnership's first meeting is offered the first-conversation questions as its
+        // agenda: shown beside the notes, not written into them.
+        let banks = crate::framework::prompts::bundled_prompts();
+        let agenda = (existing.is_none() && p.meetings().is_empty())
+            .then(|| banks.bank("first-conversation"))
+            .flatten()
+            .map(|b| super::form::Aside {
+                title: format!("Agenda: {}", b.title),
+                lines: b.prompts.clone(),
+            });
+        if agenda.is_some() {
             m.focus = "First conversation".into();
-            m.notes = agenda;
         }
         let goal_options = p
             .goals()
@@ -360,7 +364,15 @@ impl App {
         // A new meeting keeps the id it was given when the form opened.
         form.base = existing_value.map(AnyRecord::Meeting);
         form.new_id = Some(m.id.clone());
-        form.hint = Some("Tab next field · Ctrl-s save · Ctrl-e $EDITOR · Esc cancel".into());
+        form.hint = Some(if agenda.is_some() {
+            "The first meeting: its agenda, the first-conversation questions, is beside the \
+             form (Ctrl-g shows it when the screen is narrow). Tab next field · Ctrl-s save · \
+             Ctrl-e $EDITOR · Esc cancel"
+                .into()
+        } else {
+            "Tab next field · Ctrl-s save · Ctrl-e $EDITOR · Esc cancel".into()
+        });
+        form.aside = agenda;
         self.overlays.push(Overlay::Form(Box::new(form)));
     }
 

@@ -121,6 +121,10 @@ pub enum Overlay {
     Help {
         scroll: u16,
     },
+    /// The agenda of the form under it (its aside), to read while writing.
+    Agenda {
+        scroll: u16,
+    },
     Meeting {
         path: PathBuf,
         scroll: u16,
@@ -147,7 +151,7 @@ impl Overlay {
     /// The keymap context of this popup.
     pub fn context(&self) -> KeyContext {
         match self {
-            Overlay::Help { .. } => KeyContext::Help,
+            Overlay::Help { .. } | Overlay::Agenda { .. } => KeyContext::Help,
             Overlay::Meeting { .. } | Overlay::Reflection { .. } => KeyContext::MeetingView,
             Overlay::Form(f) => f.context(),
             Overlay::Picker(_) => KeyContext::Picker,

@@ -34,7 +34,7 @@ impl App {
             return (NotConsumed, Effect::None);
         };
         let handled = match top {
-            Overlay::Help { scroll: s } => match action {
+            Overlay::Help { scroll: s } | Overlay::Agenda { scroll: s } => match action {
                 Action::Cancel | Action::Help => {
                     self.overlays.pop();
                     Consumed
@@ -179,6 +179,7 @@ impl App {
                                 item.as_ref(),
                             ))));
                     }
+                    FormEvent::Agenda => self.overlays.push(Overlay::Agenda { scroll: 0 }),
                     FormEvent::ExternalEditor(i) => {
                         return (Consumed, Effect::EditText(form.fields[i].value()));
                     }

@@ -15,6 +15,14 @@ use crate::app::{Action, Overlay};
 pub fn draw(frame: &mut Frame, area: Rect, overlay: &Overlay, s: &Screen, view: &View) {
     match overlay {
         Overlay::Help { scroll } => help(frame, area, *scroll, view),
+        Overlay::Agenda { scroll } => record(
+            frame,
+            area,
+            agenda_lines(s, view),
+            *scroll,
+            " Agenda (Esc back to the form) ",
+            view,
+        ),
         Overlay::Meeting { path, scroll } => {
             let lines = meeting_lines(s, path, view);
             record(
@@ -245,6 +253,7 @@ fn meeting_lines(s: &Screen, path: &std::path::Path, view: &View) -> Vec<Line<'s
 pub fn scroll_limit(overlay: &Overlay, s: &Screen, view: &View, body: Rect) -> u16 {
     let (lines, r) = match overlay {
         Overlay::Help { .. } => (help_lines(view), help_rect(body)),
+        Overlay::Agenda { .. } => (agenda_lines(s, view), meeting_rect(body)),
         Overlay::Meeting { path, .. } => (meeting_lines(s, path, view), meeting_rect(body)),
         Overlay::Reflection { path, .. } => (reflection_lines(s, path, view), meeting_rect(body)),
         _ => return u16::MAX,
@@ -262,6 +271,27 @@ pub fn scroll_limit(overlay: &Overlay, s: &Screen, view: &View, body: Rect) -> u
         })
         .sum();
     wrapped.saturating_sub(r.height.saturating_sub(2) as usize) as u16
+}
+
+/// The agenda of the form being filled in (the top one with an aside), as lines to read.
+fn agenda_lines(s: &Screen, view: &View) -> Vec<Line<'static>> {
+    let Some(aside) = s.app.overlays.iter().rev().find_map(|o| match o {
+        Overlay::Form(f) => f.aside.as_ref(),
+        _ => None,
+    }) else {
+        return Vec::new();
+    };
+    aside_lines(aside, view)
+}
+
+/// An aside as lines: its title, then each question as a bullet.
+fn aside_lines(aside: &crate::app::form::Aside, view: &View) -> Vec<Line<'static>> {
+    let mut lines = vec![
+        Line::from(Span::styled(aside.title.clone(), view.theme.label())),
+        Line::raw(""),
+    ];
+    lines.extend(aside.lines.iter().map(|q| Line::raw(format!("· {q}"))));
+    lines
 }
 
 /// A record opened to read: its lines, wrapped and scrolled.
@@ -321,7 +351,48 @@ fn reflection_lines(s: &Screen, path: &std::path::Path, view: &View) -> Vec<Line
 
 const LABEL_W: u16 = 30;
 
+/// Columns a form and its aside need side by side; narrower, Ctrl-g shows the aside instead.
+const WITH_ASIDE_W: u16 = 108;
+
 pub fn draw_form(frame: &mut Frame, area: Rect, form: &Form, view: &View) {
+    match &form.aside {
+        Some(aside) if area.width >= WITH_ASIDE_W => {
+            // The form and the aside side by side, together in the middle.
+            let aside_w = (area.width - 74).clamp(36, 56);
+            let form_w = (area.width - aside_w - 3).min(100);
+            let x0 = area.x + (area.width - (form_w + 3 + aside_w)) / 2;
+            let form_area = Rect::new(x0, area.y, form_w + 2, area.height);
+            let aside_area = Rect::new(x0 + form_w + 2, area.y, aside_w, area.height);
+            draw_form_alone(frame, form_area, form, view);
+            let lines = aside_lines(aside, view);
+            let inner_w = aside_w.saturating_sub(2) as usize;
+            let rows: usize = lines
+                .iter()
+                .map(|l| {
+                    let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+                    super::text::wrap(&text, inner_w).len().max(1)
+                })
+                .sum();
+            let h = (rows as u16 + 2).min(aside_area.height);
+            let r = Rect::new(
+                aside_area.x,
+                aside_area.y + (aside_area.height - h) / 2,
+                aside_w,
+                h,
+            );
+            frame.render_widget(Clear, r);
+            frame.render_widget(
+                Paragraph::new(lines)
+                    .wrap(Wrap { trim: false })
+                    .block(popup_block(" Agenda ", view)),
+                r,
+            );
+        }
+        _ => draw_form_alone(frame, area, form, view),
+    }
+}
+
+fn draw_form_alone(frame: &mut Frame, area: Rect, form: &Form, view: &View) {
     let t = view.theme;
     // The hint takes the rows its wrapped text needs (at most six), and none without one.
     let hint_w = area.width.saturating_sub(4).min(98) as usize;

@@ -144,13 +144,17 @@ pub(super) fn hints(s: &Screen, view: &View) -> Vec<(String, &'static str)> {
         }
     };
     match s.app.overlays.last() {
-        Some(Overlay::Form(_)) => {
-            return vec![
+        Some(Overlay::Form(f)) => {
+            let mut v = vec![
                 (kin(Action::NextField), "next field"),
                 (kin(Action::Save), "save"),
                 (kin(Action::ExternalEditor), "editor"),
-                (kin(Action::Cancel), "cancel"),
             ];
+            if f.aside.is_some() {
+                v.push((kin(Action::ShowAgenda), "agenda"));
+            }
+            v.push((kin(Action::Cancel), "cancel"));
+            return v;
         }
         Some(Overlay::Picker(p)) => {
             let mut v = vec![("type".into(), "filter"), (scroll(), "move")];
@@ -167,7 +171,7 @@ pub(super) fn hints(s: &Screen, view: &View) -> Vec<(String, &'static str)> {
                 (kin(Action::Cancel), "close"),
             ];
         }
-        Some(Overlay::Help { .. }) => {
+        Some(Overlay::Help { .. } | Overlay::Agenda { .. }) => {
             return vec![(scroll(), "scroll"), (kin(Action::Cancel), "close")];
         }
         Some(Overlay::Confirm { .. }) => {
