@@ -570,3 +570,32 @@ fn the_first_meeting_shows_its_agenda_beside_the_notes_not_in_them() {
     keys(&mut t, "n");
     assert!(matches!(t.overlays.last(), Some(Overlay::Form(f)) if f.aside.is_none()));
 }
+
+#[test]
+fn the_wide_goals_table_shows_the_learning_goal_and_the_review_notes() {
+    let (_dir, mut t) = demo_sam();
+    keys(&mut t, "3 l e Tab");
+    t.paste("Pupils explain their reasoning");
+    keys(&mut t, "C-s");
+    assert!(t.overlays.is_empty(), "{:?}", t.overlays);
+    let goal = &t.goals()[t.app.goal_cursor].value;
+    assert_eq!(goal.learning_goal, "Pupils explain their reasoning");
+    assert!(
+        !goal.reviews.is_empty(),
+        "the demo's first goal has a review note"
+    );
+    let review = goal.reviews[0].note.clone();
+    let s = screen(&t, 140, 40);
+    assert!(
+        s.contains("Learning goal: Pupils explain their reasoning"),
+        "{s}"
+    );
+    let start: String = review.chars().take(30).collect();
+    assert!(s.contains(&start), "the review note:\n{s}");
+    // The narrow layout's detail panel has it too.
+    let s = screen(&t, 80, 24);
+    assert!(
+        s.contains("Learning goal: Pupils explain their reasoning"),
+        "{s}"
+    );
+}

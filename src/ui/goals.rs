@@ -75,8 +75,19 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
     }
     let focused = s.app.pane == Pane::Main;
     let wide = area.width >= WIDE;
+    let selected = goals.get(s.app.goal_cursor).map(|g| &g.value);
     let (table_area, detail_area) = if wide {
-        (area, None)
+        // The table has every column of the form; below it, what has no column: the
+        // learning goal and the dated review notes of the selected goal.
+        let lines = selected.map_or(0, |g| detail_lines(g, s, view, true).len()) as u16;
+        if lines == 0 {
+            (area, None)
+        } else {
+            let detail = (lines + 1).clamp(3, (area.height / 3).max(3));
+            let [a, b] =
+                Layout::vertical([Constraint::Fill(1), Constraint::Length(detail)]).areas(area);
+            (a, Some(b))
+        }
     } else {
         let detail = (area.height / 2).clamp(3, 10);
         let [a, b] =
@@ -192,12 +203,14 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
         Table::new(rows, widths).header(header).column_spacing(1),
         table_area,
     );
-    if let (Some(area), Some(g)) = (detail_area, goals.get(s.app.goal_cursor)) {
-        detail(frame, area, &g.value, s, view);
+    if let (Some(area), Some(g)) = (detail_area, selected) {
+        detail(frame, area, g, s, view, wide);
     }
 }
 
-fn detail(frame: &mut Frame, area: Rect, g: &Goal, s: &Screen, view: &View) {
+/// What the selected goal's detail panel says: everything the table leaves out (in the
+/// wide table, only the learning goal and the review notes are left out).
+fn detail_lines(g: &Goal, s: &Screen, view: &View, wide: bool) -> Vec<Line<'static>> {
     let t = view.theme;
     let c = cells(g);
     let mut lines = Vec::new();
@@ -208,14 +221,14 @@ fn detail(frame: &mut Frame, area: Rect, g: &Goal, s: &Screen, view: &View) {
         ]));
     }
     for (label, text) in COLUMNS.iter().zip(c.iter()).skip(1).take(5) {
-        if !text.is_empty() {
+        if !text.is_empty() && !wide {
             lines.push(Line::from(vec![
                 Span::styled(format!("{label}: "), t.label()),
                 Span::raw(text.clone()),
             ]));
         }
     }
-    if goal_is_overdue(g, s.today()) {
+    if goal_is_overdue(g, s.today()) && !wide {
         lines.push(Line::from(Span::styled(
             "Overdue: the target date has passed",
             t.warn(),
@@ -227,6 +240,12 @@ fn detail(frame: &mut Frame, area: Rect, g: &Goal, s: &Screen, view: &View) {
             Span::raw(r.note.clone()),
         ]));
     }
+    lines
+}
+
+fn detail(frame: &mut Frame, area: Rect, g: &Goal, s: &Screen, view: &View, wide: bool) {
+    let t = view.theme;
+    let lines = detail_lines(g, s, view, wide);
     frame.render_widget(
         Paragraph::new(lines).wrap(Wrap { trim: true }).block(
             Block::default()
