@@ -1781,3 +1781,42 @@ fn concurrent_ticks_of_one_framework_all_survive() {
     let v = json(&dir, &["status", "--json"]);
     assert_eq!(v["partnerships"][0]["progress"][0]["achieved"], 20);
 }
+
+#[test]
+fn action_list_and_done_work_across_meetings() {
+    let (_t, dir) = tmp();
+    ok(&dir, &["demo"]);
+    let open = ok(&dir, &["action", "list", "--with", "sam"]);
+    assert_eq!(open.lines().count(), 1, "{open}");
+    assert!(open.starts_with("[ ] Try three open questions"), "{open}");
+    // By the start of its text; then it is done in its meeting's file.
+    let said = ok(&dir, &["action", "done", "--with", "sam", "try three"]);
+    assert!(said.contains("done"), "{said}");
+    let v = json(
+        &dir,
+        &["action", "list", "--with", "sam", "--all", "--json"],
+    );
+    let items = v["action_items"].as_array().unwrap();
+    assert!(items.len() > 1);
+    assert!(items.iter().all(|i| i["done"] == true), "{v}");
+    let id = items[0]["id"].as_str().unwrap().to_string();
+    let meeting: Meeting = read(&dir.join("partnerships/sam-lee/meetings").join(format!(
+        "{}-{}.ron",
+        items[0]["meeting_date"].as_str().unwrap(),
+        items[0]["meeting"].as_str().unwrap()
+    )));
+    assert!(meeting.action_items.iter().any(|a| a.id == id && a.done));
+    // Open again by id; an unknown one says how to find the ids.
+    ok(&dir, &["action", "done", "--with", "sam", &id, "--undo"]);
+    assert_eq!(
+        ok(&dir, &["action", "list", "--with", "sam"])
+            .lines()
+            .count(),
+        1
+    );
+    let err = fail(
+        &dir,
+        &["action", "done", "--with", "sam", "nothing like it"],
+    );
+    assert!(err.contains("action list --with sam --all"), "{err}");
+}

@@ -599,3 +599,55 @@ fn the_wide_goals_table_shows_the_learning_goal_and_the_review_notes() {
         "{s}"
     );
 }
+
+#[test]
+fn the_actions_tab_lists_every_action_item_and_space_marks_one_done() {
+    let (_dir, mut t) = demo_sam();
+    keys(&mut t, "7 l");
+    assert_eq!(t.app.tab, Tab::Actions);
+    let r = t.reader();
+    let open: Vec<String> = t
+        .app
+        .action_rows(&r)
+        .iter()
+        .map(|(_, a)| a.text.clone())
+        .collect();
+    assert_eq!(
+        open.len(),
+        1,
+        "the demo's Sam Lee has one open item: {open:?}"
+    );
+    let s = screen(&t, 80, 24);
+    assert!(s.contains("1 open action item"), "{s}");
+    assert!(s.contains("[ ] Try three open"), "{s}");
+    for (w, h) in [(60, 16), (140, 40)] {
+        assert!(
+            row(&draw(&t, w, h), 0).contains("Act"),
+            "{w}x{h}: the tab is in the bar"
+        );
+    }
+    // Space: done, written to its meeting; the open list is then empty.
+    keys(&mut t, "Space");
+    let done = t
+        .meetings()
+        .iter()
+        .flat_map(|m| m.value.action_items.iter())
+        .filter(|a| !a.done)
+        .count();
+    assert_eq!(done, 0, "the item is done in its meeting");
+    let s = screen(&t, 80, 24);
+    assert!(s.contains("Nothing open"), "{s}");
+    // f shows the done ones too; Space on one opens it again, and the cursor follows it.
+    keys(&mut t, "f");
+    let all = t.app.action_rows(&t.reader()).len();
+    assert!(all > 1, "{all}");
+    keys(&mut t, "G Space");
+    let r = t.reader();
+    let rows = t.app.action_rows(&r);
+    let (_, a) = rows[t.app.actions.cursor];
+    assert!(!a.done, "the cursor is on the item opened again");
+    assert_eq!(t.app.actions.cursor, 0, "open items come first");
+    // u takes it back.
+    keys(&mut t, "u");
+    assert!(t.app.action_rows(&t.reader()).iter().all(|(_, a)| a.done));
+}

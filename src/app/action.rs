@@ -42,6 +42,7 @@ actions! {
     Checklists => "checklists", "Checklists tab";
     Reflections => "reflections", "Reflections tab";
     Agreement => "agreement", "Agreement tab";
+    Actions => "actions", "Actions tab: every action item, across meetings";
     Up => "up", "move up";
     Down => "down", "move down";
     PageUp => "page_up", "page up";
@@ -119,7 +120,6 @@ impl Action {
                 | Action::PrevChoice
                 | Action::AddItem
                 | Action::OpenItem
-                | Action::ToggleDone
                 | Action::CycleOwner
                 | Action::RemoveItem
                 | Action::Pick
@@ -145,6 +145,7 @@ pub enum KeyContext {
     Checklists,
     Reflections,
     Agreement,
+    Actions,
     Help,
     MeetingView,
     Confirm,
@@ -172,6 +173,7 @@ impl KeyContext {
         KeyContext::Checklists,
         KeyContext::Reflections,
         KeyContext::Agreement,
+        KeyContext::Actions,
         KeyContext::Help,
         KeyContext::MeetingView,
         KeyContext::Confirm,
@@ -195,6 +197,7 @@ impl KeyContext {
             KeyContext::Checklists => "Checklists",
             KeyContext::Reflections => "Reflections",
             KeyContext::Agreement => "Agreement",
+            KeyContext::Actions => "Actions",
             KeyContext::Help => "This help",
             KeyContext::MeetingView => "A meeting or reflection, opened",
             KeyContext::Confirm => "A question",
@@ -220,6 +223,7 @@ impl KeyContext {
             KeyContext::Checklists => "checklists",
             KeyContext::Reflections => "reflections",
             KeyContext::Agreement => "agreement",
+            KeyContext::Actions => "actions",
             KeyContext::Help => "help",
             KeyContext::MeetingView => "meeting_view",
             KeyContext::Confirm => "confirm",
@@ -246,6 +250,7 @@ impl KeyContext {
                 | KeyContext::Checklists
                 | KeyContext::Reflections
                 | KeyContext::Agreement
+                | KeyContext::Actions
         )
     }
 }

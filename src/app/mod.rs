@@ -5,6 +5,7 @@
 //! is shown is read through the core's `Reader`, which decides what this screen may see.
 
 mod action;
+pub mod actions;
 pub mod checklist;
 pub mod conflicts;
 mod derived;
@@ -43,16 +44,18 @@ pub enum Tab {
     Checklists,
     Reflections,
     Agreement,
+    Actions,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 6] = [
+    pub const ALL: [Tab; 7] = [
         Tab::Dashboard,
         Tab::Meetings,
         Tab::Goals,
         Tab::Checklists,
         Tab::Reflections,
         Tab::Agreement,
+        Tab::Actions,
     ];
 
     pub fn title(self) -> &'static str {
@@ -63,6 +66,7 @@ impl Tab {
             Tab::Checklists => "Checklists",
             Tab::Reflections => "Reflections",
             Tab::Agreement => "Agreement",
+            Tab::Actions => "Actions",
         }
     }
 
@@ -75,6 +79,7 @@ impl Tab {
             Tab::Checklists => "Check",
             Tab::Reflections => "Refl",
             Tab::Agreement => "Agree",
+            Tab::Actions => "Act",
         }
     }
 
@@ -91,6 +96,7 @@ impl Tab {
             Tab::Checklists => KeyContext::Checklists,
             Tab::Reflections => KeyContext::Reflections,
             Tab::Agreement => KeyContext::Agreement,
+            Tab::Actions => KeyContext::Actions,
         }
     }
 }
@@ -217,6 +223,7 @@ pub struct App {
     pub goal_cursor: usize,
     pub checklist: ChecklistState,
     pub reflection_cursor: usize,
+    pub actions: actions::ActionsState,
     pub overlays: Vec<Overlay>,
     pub status: Option<Status>,
     /// Review mode: this screen is shown to someone, so private records are not read.
@@ -241,6 +248,7 @@ impl App {
             goal_cursor: 0,
             checklist: ChecklistState::default(),
             reflection_cursor: 0,
+            actions: Default::default(),
             overlays: Vec::new(),
             status: None,
             review,
@@ -346,6 +354,7 @@ impl App {
             (_, Tab::Goals) => self.goals(r).len(),
             (_, Tab::Checklists) => self.checklist_rows(r).len(),
             (_, Tab::Reflections) => self.reflection_rows(r).len(),
+            (_, Tab::Actions) => self.action_rows(r).len(),
             (_, Tab::Dashboard | Tab::Agreement) => 0,
         }
     }
@@ -357,6 +366,7 @@ impl App {
             (_, Tab::Goals) => Some(&mut self.goal_cursor),
             (_, Tab::Checklists) => Some(&mut self.checklist.cursor),
             (_, Tab::Reflections) => Some(&mut self.reflection_cursor),
+            (_, Tab::Actions) => Some(&mut self.actions.cursor),
             (_, Tab::Dashboard | Tab::Agreement) => None,
         }
     }
@@ -376,6 +386,7 @@ impl App {
         self.reflection_cursor = self
             .reflection_cursor
             .min(last(self.reflection_rows(&r).len()));
+        self.actions.cursor = self.actions.cursor.min(last(self.action_rows(&r).len()));
     }
 
     /// The id of the selected partnership.
@@ -508,6 +519,9 @@ impl App {
             Action::Checklists => self.set_tab(Tab::Checklists),
             Action::Reflections => self.set_tab(Tab::Reflections),
             Action::Agreement => self.set_tab(Tab::Agreement),
+            Action::Actions => self.set_tab(Tab::Actions),
+            Action::ToggleDone if self.tab == Tab::Actions => self.toggle_action_done(j),
+            Action::ToggleFilter if self.tab == Tab::Actions => self.toggle_actions_filter(),
             Action::Evaluate => self.evaluation_form(j),
             Action::Up => self.move_cursor(j, -1),
             Action::Down => self.move_cursor(j, 1),
@@ -611,6 +625,7 @@ impl App {
             self.goal_cursor = 0;
             self.checklist.cursor = 0;
             self.reflection_cursor = 0;
+            self.actions.cursor = 0;
             self.clamp(j);
         }
     }
@@ -655,6 +670,7 @@ impl App {
                 }
             }
             (_, Tab::Agreement) => self.agreement_form(j),
+            (_, Tab::Actions) => self.open_action_meeting(j),
         }
     }
 
@@ -706,6 +722,7 @@ impl App {
                 None => {}
             },
             Tab::Agreement => self.agreement_form(j),
+            Tab::Actions => self.edit_action_meeting(j),
             Tab::Dashboard => {}
         }
     }

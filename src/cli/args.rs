@@ -54,6 +54,9 @@ pub enum Command {
     /// Add and list goals of the action plan
     #[command(subcommand)]
     Goal(GoalCmd),
+    /// The action items agreed in meetings: list them, mark them done
+    #[command(subcommand)]
+    Action(ActionCmd),
     /// Tick a framework item as achieved, with its evidence
     Tick(TickArgs),
     /// Meetings, goals and framework progress at a glance
@@ -251,6 +254,30 @@ pub struct LogArgs {
     pub private: bool,
     /// The notes; `-` reads them from stdin; none at a terminal opens $EDITOR
     pub notes: Vec<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ActionCmd {
+    /// The action items of a partnership's meetings: open ones first, soonest due first
+    List {
+        #[arg(long = "with", short = 'w', value_name = "PARTNER")]
+        with: String,
+        /// Show the items done too
+        #[arg(long)]
+        all: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Mark an action item done (by its id, or the start of its text)
+    Done {
+        #[arg(long = "with", short = 'w', value_name = "PARTNER")]
+        with: String,
+        /// The item's id (`action list` shows it), or the start of its text
+        item: String,
+        /// Mark it open again instead
+        #[arg(long)]
+        undo: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -2,6 +2,7 @@
 //! reader, changes it only through the core's operations, and prints for people or, with
 //! `--json`, for scripts.
 
+mod action_cmd;
 mod args;
 mod context;
 mod demo_cmd;
@@ -33,6 +34,7 @@ fn shape(cmd: Option<&Command>) -> out::Shape {
         Some(Command::Search(a)) => json(a.json),
         Some(Command::Partner(args::PartnerCmd::List { json: j })) => json(*j),
         Some(Command::Goal(args::GoalCmd::List { json: j, .. })) => json(*j),
+        Some(Command::Action(args::ActionCmd::List { json: j, .. })) => json(*j),
         Some(Command::Framework(
             args::FrameworkCmd::List { json: j } | args::FrameworkCmd::Show { json: j, .. },
         )) => json(*j),
@@ -72,6 +74,12 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> anyhow::Result<()> {
                 args::GoalCmd::List { with, .. } => with,
             };
             goal::run(&mut Context::open_for(&cli, with)?, a, out)
+        }
+        Some(Command::Action(a)) => {
+            let with = match a {
+                args::ActionCmd::List { with, .. } | args::ActionCmd::Done { with, .. } => with,
+            };
+            action_cmd::run(&mut Context::open_for(&cli, with)?, a, out)
         }
         Some(Command::Tick(a)) => tick::run(&mut Context::open_for(&cli, &a.with)?, a, out),
         Some(Command::Status(a)) => match &a.with {

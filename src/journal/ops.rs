@@ -386,6 +386,41 @@ impl Journal {
             .collect())
     }
 
+    /// Mark the action item `action` of the meeting at `meeting` done (or not done).
+    pub fn set_action_done(
+        &mut self,
+        pid: &str,
+        meeting: &Path,
+        action: &str,
+        done: bool,
+    ) -> OpResult {
+        let base = self
+            .data(pid)?
+            .meetings
+            .iter()
+            .find(|m| m.path == meeting)
+            .map(|m| m.value.clone())
+            .ok_or_else(|| {
+                OpError::Refused("that meeting is no longer in the journal: Ctrl-r reloads".into())
+            })?;
+        let mut new = base.clone();
+        let Some(item) = new.action_items.iter_mut().find(|a| a.id == action) else {
+            return Err(OpError::Refused(
+                "that action item is no longer in its meeting: Ctrl-r reloads".into(),
+            ));
+        };
+        item.done = done;
+        let label = format!(
+            "Action item {}: {}",
+            if done { "done" } else { "open again" },
+            item.text
+        );
+        self.save_meeting(
+            pid,
+            Save::edit(meeting.to_path_buf(), base, new).labelled(label),
+        )
+    }
+
     pub fn save_goal(&mut self, pid: &str, s: Save<Goal>) -> OpResult {
         let label = format!("Goal: {}", s.new.objective);
         self.save_one(pid, s, label, Vec::new())

@@ -326,6 +326,31 @@ impl<'a> Partner<'a> {
         }
     }
 
+    /// Every action item of the meetings this audience may see, with its meeting: open ones
+    /// first (the soonest due first, undated after), then those done (latest meeting first).
+    pub fn action_items(&self) -> Vec<(&'a Loaded<Meeting>, &'a crate::model::ActionItem)> {
+        let mut items: Vec<_> = self
+            .meetings()
+            .into_iter()
+            .flat_map(|m| m.value.action_items.iter().map(move |a| (m, a)))
+            .collect();
+        items.sort_by(|(ma, a), (mb, b)| {
+            (
+                a.done,
+                a.due.is_none(),
+                a.due,
+                std::cmp::Reverse(ma.value.date),
+            )
+                .cmp(&(
+                    b.done,
+                    b.due.is_none(),
+                    b.due,
+                    std::cmp::Reverse(mb.value.date),
+                ))
+        });
+        items
+    }
+
     /// The action plan, in the order the goals were set.
     pub fn goals(&self) -> Vec<&'a Loaded<Goal>> {
         self.data.goals.iter().collect()

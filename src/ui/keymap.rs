@@ -35,6 +35,7 @@ pub fn chain(ctx: KeyContext) -> &'static [KeyContext] {
         K::Checklists => &[K::Checklists, K::Global],
         K::Reflections => &[K::Reflections, K::Global],
         K::Agreement => &[K::Agreement, K::Global],
+        K::Actions => &[K::Actions, K::Global],
         K::Global => &[K::Global],
     }
 }
@@ -239,6 +240,10 @@ const DEFAULTS: &[(Context, Action, &[&str])] = &[
     (Context::Global, Action::Checklists, &["4"]),
     (Context::Global, Action::Reflections, &["5"]),
     (Context::Global, Action::Agreement, &["6"]),
+    (Context::Global, Action::Actions, &["7"]),
+    (Context::Actions, Action::ToggleDone, &["space", "x"]),
+    (Context::Actions, Action::ToggleFilter, &["f"]),
+    (Context::Actions, Action::Edit, &["e"]),
     (Context::Global, Action::NextTab, &["]"]),
     (Context::Global, Action::PrevTab, &["["]),
     (Context::Global, Action::Down, &["j", "down"]),

@@ -1,5 +1,6 @@
 //! Rendering only: one module per pane or popup. Reads the app state, draws it, never does I/O.
 
+pub mod actions;
 pub mod agreement;
 pub mod checklists;
 pub mod dashboard;
@@ -136,6 +137,7 @@ pub fn draw(frame: &mut Frame, app: &App, j: &Journal, view: &View) {
             Tab::Checklists => checklists::draw(frame, inner, s, view),
             Tab::Reflections => reflections::draw(frame, inner, s, view),
             Tab::Agreement => agreement::draw(frame, inner, s, view),
+            Tab::Actions => actions::draw(frame, inner, s, view),
         }
     }
     frame.render_widget(Paragraph::new(status), bottom);
@@ -163,7 +165,7 @@ fn too_small(frame: &mut Frame, area: Rect, view: &View) {
 fn tabs(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
     // The fullest tab line that fits: with the name and tab numbers, then without each, then
     // the short names: every tab is always there, and the current one marked.
-    let build = |title: bool, numbers: bool, short: bool| {
+    let build = |title: bool, numbers: bool, short: bool, gap: bool| {
         let mut spans = Vec::new();
         if title {
             spans.push(Span::styled(" mentorlog ", view.theme.title()));
@@ -174,7 +176,9 @@ fn tabs(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
             } else {
                 view.theme.dim()
             };
-            spans.push(Span::raw(" "));
+            if gap {
+                spans.push(Span::raw(" "));
+            }
             let name = if short { tab.short() } else { tab.title() };
             let label = if numbers {
                 format!(" {} {name} ", n + 1)
@@ -209,16 +213,18 @@ fn tabs(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
     };
     let avail = (area.width as usize).saturating_sub(reserve);
     let spans = [
-        (true, true, false),
-        (false, true, false),
-        (false, false, false),
-        (false, true, true),
-        (false, false, true),
+        (true, true, false, true),
+        (false, true, false, true),
+        (false, false, false, true),
+        (false, true, true, true),
+        (false, true, true, false),
+        (false, false, true, true),
+        (false, false, true, false),
     ]
     .into_iter()
-    .map(|(t, n, short)| build(t, n, short))
+    .map(|(t, n, short, gap)| build(t, n, short, gap))
     .find(|s| width(s) <= avail)
-    .unwrap_or_else(|| build(false, false, true));
+    .unwrap_or_else(|| build(false, false, true, false));
     let used = width(&spans);
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
     if banner_on {

@@ -229,12 +229,17 @@ pub(super) fn hints(s: &Screen, view: &View) -> Vec<(String, &'static str)> {
         }
         (_, Tab::Dashboard) => {
             h.push((k(Action::New), "log meeting"));
-            h.push(("1-6".into(), "tabs"));
+            h.push(("1-7".into(), "tabs"));
         }
         (_, Tab::Reflections) => {
             h.push((k(Action::New), "new"));
             h.push((k(Action::Open), "open"));
             h.push((k(Action::Delete), "delete"));
+        }
+        (_, Tab::Actions) => {
+            h.push((k(Action::ToggleDone), "done"));
+            h.push((k(Action::Open), "meeting"));
+            h.push((k(Action::ToggleFilter), "filter"));
         }
         (_, Tab::Agreement) => {
             h.push((k(Action::Edit), "edit agreement"));
