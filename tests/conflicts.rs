@@ -101,3 +101,58 @@ fn with_no_conflicts_c_says_so() {
             .contains("No conflict copies")
     );
 }
+
+fn screen(t: &Tui, w: u16, h: u16) -> String {
+    let theme = mentorlog::ui::Theme::default();
+    let keymap = mentorlog::ui::Keymap::default();
+    let view = mentorlog::ui::View {
+        theme: &theme,
+        keymap: &keymap,
+    };
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    term.draw(|f| t.draw(f, &view)).unwrap();
+    let buf = term.backend().buffer().clone();
+    (0..h)
+        .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>() + "\n")
+        .collect()
+}
+
+#[test]
+fn the_conflicts_popup_shows_whole_values_labelled_yours_and_theirs() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path().join("j"));
+    write_demo(&store, Size::Small, today()).unwrap();
+    let mut app = Tui::open(store.clone(), today(), false);
+    for c in ['j', 'j', '3', 'l', 'e'] {
+        press(&mut app, c);
+    }
+    // Two long objectives that differ only at their ends.
+    let common = "Use open questions to extend thinking in every lesson, planned in advance and";
+    let mine = format!("{common} reviewed with the mentor weekly");
+    let theirs = format!("{common} shared with the department");
+    while matches!(app.overlays.last(), Some(Overlay::Form(f)) if !f.fields[0].value().is_empty()) {
+        app.key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
+    }
+    app.paste(&mine);
+    // Meanwhile another terminal saves the same field.
+    let snap = store.load();
+    let loaded = snap.partnership("sam-lee").unwrap().goals[0].clone();
+    let mut other = loaded.value.clone();
+    other.objective = theirs.clone();
+    store.save(&loaded, &other).unwrap();
+    app.key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    assert_eq!(app.reader().conflicts().len(), 1, "{:?}", app.status);
+    press(&mut app, 'C');
+    for (w, h) in [(140, 40), (80, 24)] {
+        let s = screen(&app, w, h);
+        assert!(s.contains("yours: in the record"), "{w}x{h}:\n{s}");
+        assert!(s.contains("theirs: the conflict copy"), "{w}x{h}:\n{s}");
+        // Both endings are on screen: nothing is cut.
+        assert!(s.contains("weekly"), "{w}x{h}:\n{s}");
+        assert!(s.contains("department"), "{w}x{h}:\n{s}");
+        assert!(!s.contains('…'), "{w}x{h}: a value is cut:\n{s}");
+    }
+    // m keeps yours (the record's).
+    press(&mut app, 'm');
+    assert_eq!(read_record::<Goal>(&loaded.path).unwrap().objective, mine);
+}

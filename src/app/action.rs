@@ -75,8 +75,8 @@ actions! {
     Yes => "yes", "answer yes";
     No => "no", "answer no";
     OpenDemo => "open_demo", "open the demo journal";
-    KeepMine => "keep_mine", "keep this version; the conflict copy goes";
-    TakeTheirs => "take_theirs", "take the other version in its place";
+    KeepMine => "keep_mine", "keep the record's version (saved last); the conflict copy goes";
+    TakeTheirs => "take_theirs", "take the conflict copy's version into the record";
     Choose => "choose", "choose or unchoose the option (several may be chosen)";
     Done => "done", "done: use the chosen option(s)";
     Save => "save", "save the form";

@@ -17,8 +17,20 @@ pub struct Conflict {
     /// The copy's content, and the record's as it is now (`None`: cannot be read, or gone).
     pub theirs: Option<AnyRecord>,
     pub mine: Option<AnyRecord>,
-    /// Fields that differ: (field, the record's value, the copy's value), shortened.
+    /// Fields that differ: (field, the record's value, the copy's value), whole.
     pub fields: Vec<(String, String, String)>,
+    /// Which of the two is this journal's user's own edit, when the journal knows (it wrote
+    /// one of them in this run); `None`: it cannot tell.
+    pub yours: Option<Side>,
+}
+
+/// One of the two versions of a conflict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// The version in the record's file (saved last).
+    Record,
+    /// The version set aside in the conflict copy.
+    Copy,
 }
 
 impl Conflict {
@@ -54,17 +66,12 @@ pub fn original_of(copy: &Path) -> Option<PathBuf> {
     Some(copy.with_file_name(format!("{stem}.ron")))
 }
 
-fn short(v: Option<&serde_json::Value>) -> String {
-    let s = match v {
+/// A field's value as text, whole (a front end wraps it).
+fn whole(v: Option<&serde_json::Value>) -> String {
+    match v {
         None => "(none)".to_string(),
         Some(serde_json::Value::String(s)) => s.clone(),
         Some(other) => other.to_string(),
-    };
-    let s = s.replace('\n', " ");
-    if s.chars().count() > 60 {
-        format!("{}…", s.chars().take(59).collect::<String>())
-    } else {
-        s
     }
 }
 
@@ -82,7 +89,7 @@ pub fn compare(root: &Path, copy: &Path) -> Conflict {
     {
         for (k, mv) in &m {
             if t.get(k) != Some(mv) {
-                fields.push((k.clone(), short(Some(mv)), short(t.get(k))));
+                fields.push((k.clone(), whole(Some(mv)), whole(t.get(k))));
             }
         }
     }
@@ -93,6 +100,7 @@ pub fn compare(root: &Path, copy: &Path) -> Conflict {
         theirs,
         mine,
         fields,
+        yours: None,
     }
 }
 
@@ -108,6 +116,19 @@ impl Journal {
             .iter()
             .map(|c| compare(&root, c))
             .collect();
+        // What this journal wrote in this run tells which version is its user's.
+        for c in &mut self.conflicts {
+            let written = self
+                .mine
+                .iter()
+                .find(|(p, _)| *p == c.original)
+                .map(|(_, v)| v);
+            c.yours = match written {
+                Some(v) if Some(v) == c.theirs.as_ref() => Some(Side::Copy),
+                Some(v) if Some(v) == c.mine.as_ref() => Some(Side::Record),
+                _ => None,
+            };
+        }
     }
 
     pub(super) fn drop_conflict(&mut self, copy: &Path) {
@@ -167,8 +188,10 @@ impl Journal {
             writes.insert(0, Write::save(c.original.clone(), c.mine.clone(), theirs));
         }
         let label = match how {
-            Resolution::KeepMine => "Kept this version; the conflict copy is removed",
-            Resolution::TakeTheirs => "Kept the other version; the conflict is resolved",
+            Resolution::KeepMine => "Kept the record's version; the conflict copy is removed",
+            Resolution::TakeTheirs => {
+                "Took the conflict copy's version into the record; the copy is removed"
+            }
         };
         match self.apply(label.to_string(), writes, Vec::new()) {
             Err(OpError::Gone { path, .. }) if path == copy => {

@@ -26,7 +26,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-pub use conflicts::{Conflict, Resolution, original_of};
+pub use conflicts::{Conflict, Resolution, Side, original_of};
 pub use live::describe_changes;
 pub use ops::Save;
 pub use reader::{Audience, EvidenceLine, Partner, Reader};

@@ -772,14 +772,38 @@ fn search(frame: &mut Frame, area: Rect, s: &crate::app::SearchState, view: &Vie
 
 /// Conflict copies, each with the fields that differ from the record beside it.
 fn conflicts(frame: &mut Frame, area: Rect, cursor: usize, s: &Screen, view: &View) {
-    let t = view.theme;
-    let r = centered(area, area.width.saturating_sub(2).min(110), area.height);
+    let r = centered(area, area.width.saturating_sub(2).min(140), area.height);
     frame.render_widget(Clear, r);
-    let block = popup_block(" Conflicts: m keeps this version, t takes the other ", view);
+    let block = popup_block(
+        " Conflicts: m keeps the record's version, t takes the copy's ",
+        view,
+    );
     let inner = block.inner(r);
     frame.render_widget(block, r);
-    let w = inner.width as usize;
-    let mut lines: Vec<Line> = Vec::new();
+    let lines = conflict_lines(s, cursor, inner.width as usize, view);
+    // The selected conflict's head stays in view; its values scroll with it below.
+    let head = lines
+        .iter()
+        .position(|(i, _)| *i == Some(cursor))
+        .unwrap_or(0);
+    let room = inner.height as usize;
+    let offset = head.saturating_sub(room.saturating_sub(room.min(4)));
+    let lines: Vec<Line> = lines.into_iter().skip(offset).map(|(_, l)| l).collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The conflicts popup as lines (each conflict's head tagged with its index): the selected
+/// one's differing fields show both values whole, labelled yours and theirs when the journal
+/// knows which is which, side by side when there is room, the part that differs marked.
+fn conflict_lines(
+    s: &Screen,
+    cursor: usize,
+    w: usize,
+    view: &View,
+) -> Vec<(Option<usize>, Line<'static>)> {
+    use crate::journal::Side;
+    let t = view.theme;
+    let mut lines = Vec::new();
     for (i, c) in s.r.conflicts().iter().enumerate() {
         let name = c
             .original
@@ -791,30 +815,166 @@ fn conflicts(frame: &mut Frame, area: Rect, cursor: usize, s: &Screen, view: &Vi
             &format!("{name}  ({} field(s) differ)", c.fields.len()),
             w,
         ));
-        lines.push(if i == cursor {
-            head.style(Style::default().add_modifier(Modifier::REVERSED))
-        } else {
-            head
-        });
-        if i == cursor {
-            if c.mine.is_none() {
-                lines.push(Line::from(Span::styled(
-                    "  the record itself is gone: t restores the other version",
+        lines.push((
+            Some(i),
+            if i == cursor {
+                head.style(Style::default().add_modifier(Modifier::REVERSED))
+            } else {
+                head
+            },
+        ));
+        if i != cursor {
+            continue;
+        }
+        if c.mine.is_none() {
+            lines.push((
+                None,
+                Line::from(Span::styled(
+                    "  the record itself is gone: t restores the copy's version",
                     t.warn(),
-                )));
-            }
-            for (field, mine, theirs) in &c.fields {
-                lines.push(Line::from(Span::styled(format!("  {field}"), t.label())));
-                lines.push(Line::from(vec![
-                    Span::styled("    this:  ", t.ok()),
-                    Span::raw(truncate(mine, w.saturating_sub(11))),
-                ]));
-                lines.push(Line::from(vec![
-                    Span::styled("    other: ", t.warn()),
-                    Span::raw(truncate(theirs, w.saturating_sub(11))),
-                ]));
+                )),
+            ));
+        }
+        let (record, copy) = match c.yours {
+            Some(Side::Record) => (
+                "yours: in the record (m keeps it)",
+                "theirs: the conflict copy (t takes it)",
+            ),
+            Some(Side::Copy) => (
+                "theirs: in the record (m keeps it)",
+                "yours: the conflict copy (t takes it)",
+            ),
+            None => (
+                "in the record, saved last (m keeps it)",
+                "the conflict copy, set aside (t takes it)",
+            ),
+        };
+        let side_by_side = w >= 90;
+        for (field, mine, theirs) in &c.fields {
+            lines.push((
+                None,
+                Line::from(Span::styled(format!("  {field}"), t.label())),
+            ));
+            let (a, b) = differing(mine, theirs);
+            if side_by_side {
+                let col = (w - 7) / 2;
+                let left = marked(mine, a, col, view);
+                let right = marked(theirs, b, col, view);
+                lines.push((
+                    None,
+                    Line::from(vec![
+                        Span::raw("    "),
+                        Span::styled(format!("{:<col$}", truncate(record, col)), t.ok()),
+                        Span::raw("  "),
+                        Span::styled(truncate(copy, col), t.warn()),
+                    ]),
+                ));
+                for n in 0..left.len().max(right.len()) {
+                    let mut spans = vec![Span::raw("    ")];
+                    let l = left.get(n).cloned().unwrap_or_default();
+                    let lw: usize = l.iter().map(|s| super::text::width(&s.content)).sum();
+                    spans.extend(l);
+                    spans.push(Span::raw(" ".repeat(col.saturating_sub(lw) + 2)));
+                    spans.extend(right.get(n).cloned().unwrap_or_default());
+                    lines.push((None, Line::from(spans)));
+                }
+            } else {
+                for (label, text, range, style) in
+                    [(record, mine, a, t.ok()), (copy, theirs, b, t.warn())]
+                {
+                    lines.push((
+                        None,
+                        Line::from(Span::styled(format!("    {label}"), style)),
+                    ));
+                    for l in marked(text, range, w.saturating_sub(6), view) {
+                        let mut spans = vec![Span::raw("      ")];
+                        spans.extend(l);
+                        lines.push((None, Line::from(spans)));
+                    }
+                }
             }
         }
     }
-    frame.render_widget(Paragraph::new(lines), inner);
+    lines
+}
+
+/// Where two values differ: the char range of each between their common start and end.
+fn differing(a: &str, b: &str) -> ((usize, usize), (usize, usize)) {
+    let (ac, bc): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let pre = ac.iter().zip(&bc).take_while(|(x, y)| x == y).count();
+    let max_suf = ac.len().min(bc.len()) - pre;
+    let suf = ac
+        .iter()
+        .rev()
+        .zip(bc.iter().rev())
+        .take(max_suf)
+        .take_while(|(x, y)| x == y)
+        .count();
+    ((pre, ac.len() - suf), (pre, bc.len() - suf))
+}
+
+/// A value wrapped to `w` columns, the chars of `range` marked (reversed): each line a run
+/// of spans.
+fn marked(text: &str, range: (usize, usize), w: usize, view: &View) -> Vec<Vec<Span<'static>>> {
+    let mark = view.theme.warn().add_modifier(Modifier::REVERSED);
+    let mut out = Vec::new();
+    let mut at = 0usize;
+    for source_line in text.split('\n') {
+        let line_start = at;
+        for line in super::text::wrap(source_line, w.max(8)) {
+            let mut spans: Vec<Span<'static>> = Vec::new();
+            let mut run = String::new();
+            let mut run_marked = false;
+            // Wrapping drops the spaces it breaks at; find each char of the line in the text.
+            let rest: Vec<char> = text.chars().skip(at).take(w.max(8) * 2 + 8).collect();
+            let mut k = 0;
+            for ch in line.chars() {
+                while k < rest.len() && rest[k] != ch {
+                    k += 1;
+                }
+                let pos = at + k;
+                let m = pos >= range.0 && pos < range.1;
+                if m != run_marked && !run.is_empty() {
+                    spans.push(if run_marked {
+                        Span::styled(std::mem::take(&mut run), mark)
+                    } else {
+                        Span::raw(std::mem::take(&mut run))
+                    });
+                }
+                run_marked = m;
+                run.push(ch);
+                k += 1;
+            }
+            if !run.is_empty() {
+                spans.push(if run_marked {
+                    Span::styled(run, mark)
+                } else {
+                    Span::raw(run)
+                });
+            }
+            at += k;
+            out.push(spans);
+        }
+        at = line_start + source_line.chars().count() + 1;
+    }
+    // A value that is only removed text still shows where: an empty marked cell.
+    if out.is_empty() {
+        out.push(Vec::new());
+    }
+    out
+}
+
+#[cfg(test)]
+mod conflict_tests {
+    use super::differing;
+
+    #[test]
+    fn the_part_that_differs_is_found_between_the_common_start_and_end() {
+        assert_eq!(differing("abcXYdef", "abcZdef"), ((3, 5), (3, 4)));
+        assert_eq!(differing("same", "same"), ((4, 4), (4, 4)));
+        assert_eq!(differing("ab", "abc"), ((2, 2), (2, 3)));
+        assert_eq!(differing("", "new"), ((0, 0), (0, 3)));
+        // A repeated letter is not counted twice.
+        assert_eq!(differing("aa", "a"), ((1, 2), (1, 1)));
+    }
 }

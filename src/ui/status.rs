@@ -177,10 +177,16 @@ pub(super) fn hints(s: &Screen, view: &View) -> Vec<(String, &'static str)> {
         Some(Overlay::Confirm { .. }) => {
             return vec![(kin(Action::Yes), "yes"), (kin(Action::No), "no")];
         }
-        Some(Overlay::Conflicts { .. }) => {
+        Some(Overlay::Conflicts { cursor }) => {
+            use crate::journal::Side;
+            let (keep, take) = match s.r.conflicts().get(*cursor).and_then(|c| c.yours) {
+                Some(Side::Record) => ("keep yours", "take theirs"),
+                Some(Side::Copy) => ("keep theirs", "take yours"),
+                None => ("keep the record's", "take the copy's"),
+            };
             return vec![
-                (kin(Action::KeepMine), "keep this version"),
-                (kin(Action::TakeTheirs), "take the other"),
+                (kin(Action::KeepMine), keep),
+                (kin(Action::TakeTheirs), take),
                 (scroll(), "move"),
                 (kin(Action::Cancel), "close"),
             ];
