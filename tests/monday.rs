@@ -651,3 +651,39 @@ fn the_actions_tab_lists_every_action_item_and_space_marks_one_done() {
     keys(&mut t, "u");
     assert!(t.app.action_rows(&t.reader()).iter().all(|(_, a)| a.done));
 }
+
+#[test]
+fn help_empty_states_and_a_long_prompt_wrap_at_80x24_instead_of_being_cut() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path().join("j"));
+    write_demo(&store, Size::Small, today()).unwrap();
+    let mut t = Tui::open(store, today(), false);
+    // Help's opening paragraph, whole.
+    keys(&mut t, "?");
+    let s = screen(&t, 80, 24).replace('│', " ");
+    let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("the Dashboard shows how it is going, Meetings is the mentoring log"),
+        "{s}"
+    );
+    assert!(flat.contains("Checklists the frameworks"), "{s}");
+    keys(&mut t, "Esc");
+    // Alex Morgan has no goals: the empty state ends on screen.
+    keys(&mut t, "3");
+    let s = screen(&t, 80, 24);
+    assert!(s.contains("plan."), "{s}");
+    // A long reflection prompt, chosen, shows whole.
+    keys(&mut t, "j j 5 l n Tab Tab");
+    t.key(KeyEvent::new(KeyCode::Right, KeyModifiers::NONE));
+    t.key(KeyEvent::new(KeyCode::Right, KeyModifiers::NONE));
+    let s = screen(&t, 80, 24);
+    let flat = s
+        .replace(['│', '┃'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        flat.contains("explain how mentoring has helped you achieve this knowledge."),
+        "{s}"
+    );
+}

@@ -68,7 +68,8 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
             Paragraph::new(Span::styled(
                 "No goals yet. Press n to add the first row of the action plan.",
                 t.dim(),
-            )),
+            ))
+            .wrap(Wrap { trim: true }),
             area,
         );
         return;

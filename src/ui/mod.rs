@@ -262,7 +262,13 @@ fn partnerships(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
         .title(Span::styled(" Partnerships ", view.theme.title()));
     // What the marks mean, where there is one to explain.
     if partners.iter().any(overdue) {
-        block = block.title_bottom(Span::styled(" ! meeting overdue ", view.theme.warn()));
+        // The legend in full where it fits, else shorter (never cut).
+        let legend = if area.width >= 20 {
+            " ! meeting overdue "
+        } else {
+            " ! overdue "
+        };
+        block = block.title_bottom(Span::styled(legend, view.theme.warn()));
     }
     if partners.iter().any(ended) {
         block = block.title_bottom(Span::styled(" - ended ", view.theme.dim()));

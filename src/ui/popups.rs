@@ -76,7 +76,8 @@ fn popup_block<'a>(title: &'a str, view: &View) -> Block<'a> {
 }
 
 /// The help screen, generated from the keymap: every binding with its description.
-pub fn help_lines(view: &View) -> Vec<Line<'static>> {
+/// The help's text, its opening paragraphs wrapped to `width` columns.
+pub fn help_lines(view: &View, width: usize) -> Vec<Line<'static>> {
     let t = view.theme;
     let mut lines = vec![
         Line::from(Span::styled(
@@ -84,17 +85,23 @@ pub fn help_lines(view: &View) -> Vec<Line<'static>> {
             t.title(),
         )),
         Line::raw(""),
-        Line::raw(
-            "Pick a partnership on the left, then a tab: the Dashboard shows how it is going,",
-        ),
-        Line::raw(
-            "Meetings is the mentoring log, Goals the action plan, Checklists the frameworks.",
-        ),
-        Line::raw("Every change is saved at once; u undoes the last one, U redoes it."),
-        Line::raw("Deletes go to the trash for 30 days: after a restart, u brings the last back."),
-        Line::raw("Tab moves between panes."),
-        Line::raw(""),
     ];
+    for paragraph in [
+        "Pick a partnership on the left, then a tab: the Dashboard shows how it is going, \
+         Meetings is the mentoring log, Goals the action plan, Checklists the frameworks, \
+         Reflections the reflections and stage records, Agreement the mentoring agreement, \
+         Actions every action item.",
+        "Every change is saved at once; u undoes the last one, U redoes it. Deletes go to the \
+         trash for 30 days: after a restart, u brings the last back.",
+        "Tab moves between the list and the pane.",
+    ] {
+        lines.extend(
+            super::text::wrap(paragraph, width.max(20))
+                .into_iter()
+                .map(Line::raw),
+        );
+    }
+    lines.push(Line::raw(""));
     for &ctx in Context::ALL {
         let bindings: Vec<_> = view
             .keymap
@@ -138,7 +145,7 @@ pub fn help_lines(view: &View) -> Vec<Line<'static>> {
 fn help(frame: &mut Frame, area: Rect, scroll: u16, view: &View) {
     let r = help_rect(area);
     frame.render_widget(Clear, r);
-    let lines = help_lines(view);
+    let lines = help_lines(view, r.width.saturating_sub(2) as usize);
     let max = (lines.len() as u16).saturating_sub(r.height.saturating_sub(2));
     frame.render_widget(
         Paragraph::new(lines)
@@ -252,7 +259,10 @@ fn meeting_lines(s: &Screen, path: &std::path::Path, view: &View) -> Vec<Line<'s
 /// How far a scrolling popup can scroll: its text's wrapped length less the rows it shows.
 pub fn scroll_limit(overlay: &Overlay, s: &Screen, view: &View, body: Rect) -> u16 {
     let (lines, r) = match overlay {
-        Overlay::Help { .. } => (help_lines(view), help_rect(body)),
+        Overlay::Help { .. } => (
+            help_lines(view, help_rect(body).width.saturating_sub(2) as usize),
+            help_rect(body),
+        ),
         Overlay::Agenda { .. } => (agenda_lines(s, view), meeting_rect(body)),
         Overlay::Meeting { path, .. } => (meeting_lines(s, path, view), meeting_rect(body)),
         Overlay::Reflection { path, .. } => (reflection_lines(s, path, view), meeting_rect(body)),
@@ -401,7 +411,25 @@ fn draw_form_alone(frame: &mut Frame, area: Rect, form: &Form, view: &View) {
         (Some(h), _) => super::text::wrap(h, hint_w).len().min(6) as u16 + 1,
         (None, _) => 0,
     };
-    let content_h: u16 = form.fields.iter().map(|f| f.height()).sum::<u16>() + hint_h;
+    // As wide as the longest label needs (plus the focus marker and a gap), within limits.
+    let inner_w = area.width.saturating_sub(2).min(100).saturating_sub(2);
+    let longest = form
+        .fields
+        .iter()
+        .map(|f| super::text::width(&f.label))
+        .max()
+        .unwrap_or(0) as u16;
+    let label_w = (longest + 3).min(LABEL_W).min(inner_w * 2 / 5);
+    let value_w = inner_w.saturating_sub(label_w) as usize;
+    // A choice as long as a reflection prompt wraps (up to four rows) rather than being cut.
+    let height = |f: &crate::app::form::Field| match &f.kind {
+        FieldKind::Choice { options, index } => {
+            let text = format!("◂ {} ▸", options.get(*index).map_or("", String::as_str));
+            super::text::wrap(&text, value_w.max(8)).len().clamp(1, 4) as u16
+        }
+        _ => f.height(),
+    };
+    let content_h: u16 = form.fields.iter().map(height).sum::<u16>() + hint_h;
     let errors: Vec<String> = form
         .fields
         .iter()
@@ -449,20 +477,12 @@ fn draw_form_alone(frame: &mut Frame, area: Rect, form: &Form, view: &View) {
         .iter()
         .scan(0u16, |y, f| {
             let top = *y;
-            *y += f.height();
+            *y += height(f);
             Some(top)
         })
         .collect();
-    let focus_bottom = tops[form.focus] + form.fields[form.focus].height();
+    let focus_bottom = tops[form.focus] + height(&form.fields[form.focus]);
     let scroll = focus_bottom.saturating_sub(fields_area.height);
-    // As wide as the longest label needs (plus the focus marker and a gap), within limits.
-    let longest = form
-        .fields
-        .iter()
-        .map(|f| super::text::width(&f.label))
-        .max()
-        .unwrap_or(0) as u16;
-    let label_w = (longest + 3).min(LABEL_W).min(fields_area.width * 2 / 5);
     for (i, f) in form.fields.iter().enumerate() {
         let Some(y) = tops[i].checked_sub(scroll) else {
             continue;
@@ -470,7 +490,7 @@ fn draw_form_alone(frame: &mut Frame, area: Rect, form: &Form, view: &View) {
         if y >= fields_area.height {
             break;
         }
-        let h = f.height().min(fields_area.height - y);
+        let h = height(f).min(fields_area.height - y);
         let row = Rect::new(fields_area.x, fields_area.y + y, fields_area.width, h);
         let [label_r, value_r] =
             Layout::horizontal([Constraint::Length(label_w), Constraint::Fill(1)]).areas(row);
@@ -515,7 +535,10 @@ fn draw_form_alone(frame: &mut Frame, area: Rect, form: &Form, view: &View) {
                 } else {
                     Style::default()
                 };
-                frame.render_widget(Paragraph::new(Span::styled(text, style)), value_r);
+                frame.render_widget(
+                    Paragraph::new(Span::styled(text, style)).wrap(Wrap { trim: true }),
+                    value_r,
+                );
             }
             FieldKind::Actions { items, cursor } => {
                 let mut lines: Vec<Line> = items
