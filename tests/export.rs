@@ -691,7 +691,6 @@ fn the_html_portfolio_is_self_contained_printable_and_escaped() {
     assert!(html.contains("<meta charset=\"utf-8\">"));
     assert!(html.contains("@media print"));
     assert!(html.contains("@page { size: A4;"));
-    assert!(html.contains("break-before: page"));
     // Nothing outside the file, and no scripts of its own.
     for bad in [
         "<script", "<link", "src=", "http:", "https:", "@import", "url(",
@@ -723,6 +722,427 @@ fn html_escape_handles_script_and_ampersand() {
         export::html_escape("<script>x</script> & \"y\" 'z'"),
         "&lt;script&gt;x&lt;/script&gt; &amp; &quot;y&quot; &#39;z&#39;"
     );
+}
+
+// ---------------------------------------------------------------- the printed portfolio
+
+/// The document's style sheets, comments left out.
+fn style_of(html: &str) -> String {
+    let mut css = String::new();
+    for part in html.split("<style>").skip(1) {
+        css.push_str(part.split("</style>").next().unwrap());
+        css.push('\n');
+    }
+    let mut out = String::new();
+    let mut rest = css.as_str();
+    while let Some(i) = rest.find("/*") {
+        out.push_str(&rest[..i]);
+        rest = rest[i..].find("*/").map_or("", |j| &rest[i + j + 2..]);
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The selectors of every rule whose declarations hold `decl` (nested rules included).
+fn selectors_with(css: &str, decl: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (at, _) in css.match_indices(decl) {
+        let open = css[..at].rfind('{').unwrap();
+        let start = css[..open].rfind(['{', '}']).map_or(0, |i| i + 1);
+        out.extend(
+            css[start..open]
+                .split(',')
+                .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+                .filter(|s| !s.is_empty()),
+        );
+    }
+    out
+}
+
+/// The text of `<section ... id="ID">` up to its end.
+fn html_section<'a>(html: &'a str, id: &str) -> &'a str {
+    let start = html
+        .find(&format!("id=\"{id}\">"))
+        .unwrap_or_else(|| panic!("no section {id}"));
+    let len = html[start..].find("</section>").unwrap();
+    &html[start..start + len]
+}
+
+#[test]
+fn the_printed_portfolio_numbers_its_pages_and_names_itself_on_each() {
+    let j = Journalled::new(&[sam]);
+    let html = export::portfolio(&j.export("sam-lee", false), PortfolioFormat::Html);
+    let css = style_of(&html);
+    // "Page N of M" in a margin box of every page (Chromium 131 and later print them).
+    let page = &css[css.find("@page {").expect("an @page rule")..];
+    let page = &page[..page.find("} }").expect("the @page rule's end")];
+    assert!(
+        page.contains("@bottom-right { content: \"Page \" counter(page) \" of \" counter(pages);"),
+        "{page}"
+    );
+    assert!(
+        css.contains(
+            "@page { @bottom-left { content: \"Learning Journal of Jo Taylor with Sam Lee\"; } }"
+        ),
+        "{css}"
+    );
+}
+
+#[test]
+fn the_printed_portfolio_forces_no_page_break_and_splits_no_box() {
+    let j = Journalled::new(&[sam]);
+    let html = export::portfolio(&j.export("sam-lee", false), PortfolioFormat::Html);
+    let css = style_of(&html);
+    // No forced break (each section on a new page left pages nearly empty), and no named page
+    // (a landscape page for the action plan forced a break before and after it).
+    for forced in [
+        "break-before: page",
+        "break-after: page",
+        "page-break-before",
+        "page-break-after",
+        "page: ",
+    ] {
+        assert!(!css.contains(forced), "{forced} in the style sheet");
+    }
+    let whole = selectors_with(&css, "break-inside: avoid");
+    for boxed in [
+        "tr",
+        "tbody.goal",
+        ".meeting",
+        ".reflection",
+        ".readiness",
+        "ul.rules > li",
+        ".stat",
+        ".cover",
+        ".signatures",
+        ".sign",
+    ] {
+        assert!(
+            whole.iter().any(|s| s == boxed),
+            "{boxed} may be split over a page break: {whole:?}"
+        );
+    }
+    let kept = selectors_with(&css, "break-after: avoid");
+    for heading in ["h2", "h3", "h4", ".label", ".fw-head"] {
+        assert!(kept.iter().any(|s| s == heading), "{heading}: {kept:?}");
+    }
+    // A progress bar ends a cell of the summary table: "avoid" on it passes to the row and
+    // kept the whole table off a page it would have fitted on.
+    assert!(!kept.iter().any(|s| s == ".bar"), "{kept:?}");
+    // The closing line never stands alone on a last page.
+    assert!(
+        selectors_with(&css, "break-before: avoid")
+            .iter()
+            .any(|s| s == "footer"),
+        "{css}"
+    );
+    // Each goal's two rows (the ScotELAs columns, then status and review notes) are one group.
+    let plan = html_section(&html, "plan");
+    assert_eq!(plan.matches("<tbody class=\"goal\">").count(), 2, "{plan}");
+    assert_eq!(plan.matches("<tr class=\"state\">").count(), 2, "{plan}");
+}
+
+#[test]
+fn the_agreement_ends_with_lines_for_the_mentor_and_the_mentee_to_sign() {
+    let j = Journalled::new(&[sam]);
+    let x = j.export("sam-lee", false);
+    let html = export::portfolio(&x, PortfolioFormat::Html);
+    let agreement = html_section(&html, "agreement");
+    let signs = &agreement[agreement
+        .find("<div class=\"signatures\">")
+        .expect("signature block in the agreement")..];
+    assert!(
+        agreement.find("<h4>Agreed</h4>").unwrap()
+            < agreement.find("class=\"signatures\"").unwrap()
+    );
+    for part in [
+        "<p class=\"role\">Mentor</p><p>Name of the Mentor: <b>Jo Taylor</b></p>",
+        "<p class=\"role\">Mentee</p><p>Name of the Mentee: <b>Sam Lee</b></p>",
+    ] {
+        assert!(signs.contains(part), "{part} not in {signs}");
+    }
+    assert_eq!(signs.matches("<div class=\"space\"></div>").count(), 2);
+    assert_eq!(
+        signs
+            .matches("<p>Date: <span class=\"blank\"></span></p>")
+            .count(),
+        2
+    );
+    let md = export::portfolio(&x, PortfolioFormat::Markdown);
+    let md_agreement = &md[md.find("## 2. The mentoring agreement").unwrap()
+        ..md.find("## 3. The mentoring log").unwrap()];
+    assert!(
+        md_agreement.contains(
+            "### Signatures\n\n\
+             Name of the Mentor: Jo Taylor\\\n\
+             Signature: ______________________________ Date: ______________\n\n\
+             Name of the Mentee: Sam Lee\\\n\
+             Signature: ______________________________ Date: ______________\n"
+        ),
+        "{md_agreement}"
+    );
+    // A journal kept by the mentee: the mentor, now the partner, still signs first.
+    let mut x = j.export("sam-lee", false);
+    let mentee = Profile {
+        name: "Jo Taylor".into(),
+        role: Role::Mentee,
+        institution: None,
+        stage: None,
+    };
+    x.profile = Some(&mentee);
+    let signed: Vec<(String, Option<String>)> = x
+        .agreement_signatories()
+        .into_iter()
+        .map(|s| (s.role, s.name))
+        .collect();
+    assert_eq!(
+        signed,
+        [
+            ("Mentor".to_string(), Some("Sam Lee".to_string())),
+            ("Mentee".to_string(), Some("Jo Taylor".to_string()))
+        ]
+    );
+}
+
+/// Sam's LJMU Developing Mentor stage, verified by the university liaison tutor only.
+fn ljmu_stage(store: &Store) {
+    let p = store.load().partnership("sam-lee").unwrap().clone();
+    store
+        .save_at(
+            &p.dir.join("stages").join("ljmu-developing.ron"),
+            None,
+            &StageRecord {
+                version: SCHEMA_VERSION,
+                framework: "ljmu".into(),
+                stage: "developing".into(),
+                reflection: "Open questions did more than advice.".into(),
+                targets: String::new(),
+                verifications: vec![Verification {
+                    name: "Dr Ana Ruiz".into(),
+                    role: Some("university liaison / link tutor".into()),
+                    date: d("2026-11-01"),
+                    comment: "Verified.".into(),
+                }],
+            },
+        )
+        .unwrap();
+}
+
+#[test]
+fn each_stage_verification_ends_with_lines_for_its_signatories() {
+    let j = Journalled::new(&[sam, ljmu_stage]);
+    let x = j.export("sam-lee", false);
+    let html = export::portfolio(&x, PortfolioFormat::Html);
+    let stages = html_section(&html, "stages");
+    let blocks: Vec<&str> = stages.split("<div class=\"stage\">").skip(1).collect();
+    assert_eq!(blocks.len(), 2, "{stages}");
+    // The test framework names no signatories: the verifier recorded signs, under their role.
+    let induction = blocks
+        .iter()
+        .find(|b| b.contains("Induction mentor stages"))
+        .unwrap();
+    assert!(
+        induction.contains(
+            "<p class=\"role\">Induction tutor</p><p>Name: <b>Ana Ruiz</b></p><p>Date: <span class=\"blank\"></span></p>"
+        ),
+        "{induction}"
+    );
+    // LJMU names the two who verify its Developing Mentor stage ("Professional Mentor;
+    // University Liaison / Link Tutor"): a line for each, the one recorded named under it.
+    let ljmu = blocks
+        .iter()
+        .find(|b| b.contains("Developing Mentor"))
+        .unwrap();
+    let signs = &ljmu[ljmu.find("<div class=\"signatures\">").expect("signatures")..];
+    assert!(
+        signs.contains(
+            "<p class=\"role\">Professional Mentor</p><p>Name: <span class=\"blank\"></span></p>"
+        ),
+        "{signs}"
+    );
+    assert!(
+        signs.contains(
+            "<p class=\"role\">University Liaison / Link Tutor</p><p>Name: <b>Dr Ana Ruiz</b></p>"
+        ),
+        "{signs}"
+    );
+    assert_eq!(signs.matches("<div class=\"sign\">").count(), 2, "{signs}");
+    let md = export::portfolio(&x, PortfolioFormat::Markdown);
+    for part in [
+        "#### Signatures\n\nInduction tutor: Ana Ruiz\\\nSignature: ______________________________ Date: ______________\n",
+        "#### Signatures\n\nProfessional Mentor: ______________________________\\\n\
+         Signature: ______________________________ Date: ______________\n\n\
+         University Liaison / Link Tutor: Dr Ana Ruiz\\\n\
+         Signature: ______________________________ Date: ______________\n",
+    ] {
+        assert!(md.contains(part), "{part:?} not in:\n{md}");
+    }
+}
+
+/// Control characters, as imported notes bring them: a colour sequence, a bell, a form feed,
+/// a NUL, a C1 next-line, a carriage return, a DEL, and a title-setting OSC sequence.
+const NOISE: &str = "\u{1b}[31mred\u{1b}[0m \u{7}bell \u{c}page \u{0}nul \u{85}next\r\u{7f} \u{1b}]0;pwned\u{7}<b>bold</b> & more";
+
+/// A journal with that noise in every kind of text the portfolio shows.
+fn noisy(store: &Store) {
+    let fdir = store.frameworks_dir();
+    fs::create_dir_all(&fdir).unwrap();
+    fs::write(fdir.join("induction-stages.ron"), STAGES).unwrap();
+    fs::write(fdir.join("test-rubric.ron"), RUBRIC).unwrap();
+    store.save_journal(None, &journal()).unwrap();
+    let mut pv = partnership("Sam Lee", &["curee", "induction-stages", "test-rubric"]);
+    pv.focus = Some(format!("Focus {NOISE}"));
+    pv.agreement = Some(Agreement {
+        outcomes: vec![format!("Outcome {NOISE}")],
+        tone_ground_rules: vec![format!("Rule {NOISE}")],
+        ..Agreement::default()
+    });
+    let p = add_partnership(store, pv);
+    let mut m = meeting(
+        "m00009",
+        "2026-03-02",
+        &format!("Focus {NOISE}"),
+        &format!("Imported note {NOISE}\n\nSecond paragraph {NOISE}"),
+    );
+    m.outcomes = format!("Outcome {NOISE}");
+    m.action_items = vec![action(
+        "a1",
+        &format!("Act {NOISE}"),
+        Owner::Mentee,
+        None,
+        false,
+    )];
+    store.create_meeting(&p, &m).unwrap();
+    let mut g = Goal {
+        version: SCHEMA_VERSION,
+        id: "g00009".into(),
+        created: d("2026-03-02"),
+        learning_goal: format!("Learn {NOISE}"),
+        objective: format!("Objective {NOISE}"),
+        mentee_actions: format!("Mentee {NOISE}"),
+        mentor_actions: String::new(),
+        support_actions: String::new(),
+        barriers: format!("Barrier {NOISE}"),
+        success_measures: String::new(),
+        target: None,
+        status: GoalStatus::InProgress,
+        reviews: vec![],
+    };
+    g.reviews.push(Review {
+        date: d("2026-03-03"),
+        note: format!("Review {NOISE}"),
+    });
+    store.create_goal(&p, &g).unwrap();
+    let mut r = reflection(
+        "r00009",
+        "2026-03-04",
+        Role::Mentee,
+        &format!("Reflected {NOISE}"),
+    );
+    r.prompt = Some(format!("Prompt {NOISE}"));
+    r.attachment = Some(format!("audio/{NOISE}.m4a"));
+    store.create_reflection(&p, &r).unwrap();
+    store
+        .save_at(
+            &p.dir.join("stages").join("induction-stages-developing.ron"),
+            None,
+            &StageRecord {
+                version: SCHEMA_VERSION,
+                framework: "induction-stages".into(),
+                stage: "developing".into(),
+                reflection: format!("Stage {NOISE}"),
+                targets: format!("Targets {NOISE}"),
+                verifications: vec![Verification {
+                    name: format!("Verifier {NOISE}"),
+                    role: Some(format!("Role {NOISE}")),
+                    date: d("2026-03-05"),
+                    comment: format!("Comment {NOISE}"),
+                }],
+            },
+        )
+        .unwrap();
+    store
+        .save_at(
+            &p.tick_path("test-rubric"),
+            None,
+            &sheet(
+                "test-rubric",
+                vec![(
+                    "planning",
+                    tick(
+                        "2026-03-02",
+                        &["m00009"],
+                        &[&format!("Evidence {NOISE}")],
+                        &[&format!("evidence/{NOISE}.pdf")],
+                    ),
+                )],
+            ),
+        )
+        .unwrap();
+}
+
+fn stray_controls(s: &str) -> Vec<char> {
+    s.chars()
+        .filter(|c| c.is_control() && *c != '\n' && *c != '\t')
+        .collect()
+}
+
+#[test]
+fn no_control_character_from_the_journal_reaches_a_portfolio() {
+    let j = Journalled::new(&[noisy]);
+    let x = j.export("sam-lee", false);
+    let html = export::portfolio(&x, PortfolioFormat::Html);
+    let md = export::portfolio(&x, PortfolioFormat::Markdown);
+    for (what, text) in [("HTML", &html), ("Markdown", &md)] {
+        assert_eq!(stray_controls(text), Vec::<char>::new(), "{what}:\n{text}");
+        // The sequences go whole, their text with them; the words stay.
+        for gone in ["[31m", "[0m", "]0;", "pwned"] {
+            assert!(!text.contains(gone), "{gone} left in the {what}");
+        }
+        for kept in [
+            "Imported note red bell",
+            "Second paragraph red",
+            "Objective red",
+            "Reflected red",
+            "Verifier red",
+            "Evidence red",
+        ] {
+            assert!(text.contains(kept), "{kept} not in the {what}:\n{text}");
+        }
+    }
+    // The lines that a form feed, a next-line and a carriage return ended stay apart, and
+    // escaping is as before: the markup in the note is text.
+    assert!(
+        html.contains(
+            "<p>Imported note red bell<br>page nul<br>next<br> &lt;b&gt;bold&lt;/b&gt; &amp; more</p>"
+        ),
+        "{html}"
+    );
+    assert!(!html.contains("<b>bold</b>"));
+    assert!(
+        md.contains(
+            "**Notes.** Imported note red bell\\\npage nul\\\nnext\\\n\\<b\\>bold\\</b\\> & more\n"
+        ),
+        "{md}"
+    );
+    // The command writes the same clean file.
+    let out = j.dir().parent().unwrap().join("noisy.html");
+    stdout_of(
+        j.dir(),
+        &[
+            "export",
+            "portfolio",
+            "--with",
+            "sam",
+            "--format",
+            "html",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    let written = fs::read_to_string(&out).unwrap();
+    assert_eq!(stray_controls(&written), Vec::<char>::new());
+    assert!(written.contains("Imported note red bell"));
 }
 
 // ---------------------------------------------------------------- CSV read back

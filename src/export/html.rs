@@ -1,17 +1,23 @@
 //! The portfolio as one self-contained HTML document: inline CSS, no scripts, no external
-//! resources; printable on A4 (a cover block, each major section from a new page, the wide
-//! action plan on a landscape page, table headers repeated across pages).
+//! resources; printable on A4: the document's title and "Page N of M" at the foot of every page
+//! (CSS page-margin boxes), sections that follow on without forced page breaks (so no
+//! near-empty pages), no card, box, signature block or table row split over a page break
+//! when it fits on one page, headings kept with what follows them, table headers repeated
+//! across pages, and signature blocks ending the mentoring agreement and each stage's
+//! verification. No control character from the journal reaches the document.
 
 use std::fmt::Write;
 
 use super::{
-    EvidenceLine, Export, SectionView, TickView, cadence_phrase, capitalise, first_line, has_ticks,
-    item_points, kind_phrase, pathway_phrase,
+    EvidenceLine, Export, SectionView, Signatory, TickView, cadence_phrase, capitalise, clean,
+    first_line, has_ticks, is_stray_control, item_points, kind_phrase, pathway_phrase,
 };
 use crate::model::{Role, Verification};
 
-/// Escape text for HTML element content and quoted attribute values.
+/// Escape text for HTML element content and quoted attribute values; control characters (but
+/// line ends and tabs) are removed first, escape sequences whole (see [`clean`]).
 pub fn escape(s: &str) -> String {
+    let s = clean(s);
     let mut out = String::with_capacity(s.len() + s.len() / 8);
     for c in s.chars() {
         match c {
@@ -29,7 +35,7 @@ pub fn escape(s: &str) -> String {
 /// A block of text: paragraphs at blank lines, line breaks kept.
 fn paras(s: &str) -> String {
     let mut out = String::new();
-    for p in s.trim().split("\n\n") {
+    for p in clean(s).trim().split("\n\n") {
         let lines: Vec<String> = p
             .lines()
             .map(|l| escape(l.trim_end()))
@@ -44,7 +50,7 @@ fn paras(s: &str) -> String {
 
 /// Text for a table cell: line breaks kept, an empty cell marked with a dash.
 fn cell(s: &str) -> String {
-    let lines: Vec<String> = s
+    let lines: Vec<String> = clean(s)
         .trim()
         .lines()
         .map(|l| escape(l.trim()))
@@ -60,23 +66,27 @@ fn cell(s: &str) -> String {
 const CSS: &str = r#"
 :root { --ink: #1d1d1f; --muted: #5b5b60; --rule: #8c8c92; --light: #d6d6da; --shade: #f1f1f3;
         --accent: #1f3a5f; --met: #1d6b34; --unmet: #9b2226; }
-@page { size: A4; margin: 16mm 15mm 18mm 15mm; }
-@page wide { size: A4 landscape; margin: 14mm 14mm 16mm 14mm; }
+@page { size: A4; margin: 16mm 15mm 20mm 15mm;
+        @bottom-left { font: 7.5pt/1.3 "Helvetica Neue", Helvetica, Arial, "Liberation Sans", "DejaVu Sans", sans-serif;
+                       color: #5b5b60; vertical-align: top; padding-top: 5mm; }
+        @bottom-right { content: "Page " counter(page) " of " counter(pages);
+                        font: 7.5pt/1.3 "Helvetica Neue", Helvetica, Arial, "Liberation Sans", "DejaVu Sans", sans-serif;
+                        color: #5b5b60; vertical-align: top; padding-top: 5mm; white-space: nowrap; } }
 * { box-sizing: border-box; }
 html { background: #d9dadd; }
 body { margin: 0; color: var(--ink); font: 10.5pt/1.5 Georgia, Cambria, "Times New Roman", "DejaVu Serif", serif; }
 .sheet { background: #fff; width: 210mm; max-width: 100%; margin: 8mm auto; padding: 16mm 15mm 18mm;
          box-shadow: 0 1px 6px rgba(0,0,0,.25); }
-h1, h2, h3, h4, h5, .kicker, .label, th, .meta, .stat, .status, .toc { font-family: "Helvetica Neue", Helvetica, Arial, "Liberation Sans", "DejaVu Sans", sans-serif; }
+h1, h2, h3, h4, h5, .kicker, .label, th, .meta, .stat, .status, .toc, .sign .role { font-family: "Helvetica Neue", Helvetica, Arial, "Liberation Sans", "DejaVu Sans", sans-serif; }
 h1 { font-size: 28pt; line-height: 1.1; margin: 0 0 2mm; color: var(--accent); font-weight: 700; }
 .who { font: 700 16pt/1.3 "Helvetica Neue", Helvetica, Arial, "Liberation Sans", "DejaVu Sans", sans-serif; color: #222; margin: 0 0 1.5mm; }
 .who span { font-weight: 400; color: var(--muted); }
 h2 { font-size: 15pt; color: var(--accent); border-bottom: 2px solid var(--accent); padding-bottom: 1.5mm;
-     margin: 0 0 4mm; break-after: avoid; }
-h3 { font-size: 12pt; margin: 6mm 0 2mm; break-after: avoid; color: #222; }
-h4 { font-size: 10.5pt; margin: 4mm 0 1.5mm; break-after: avoid; color: #333; }
-h5 { font-size: 10pt; margin: 3mm 0 1mm; break-after: avoid; color: #444; font-style: italic; }
-p { margin: 0 0 2mm; }
+     margin: 0 0 4mm; }
+h3 { font-size: 12pt; margin: 6mm 0 2mm; color: #222; }
+h4 { font-size: 10.5pt; margin: 4mm 0 1.5mm; color: #333; }
+h5 { font-size: 10pt; margin: 3mm 0 1mm; color: #444; font-style: italic; }
+p { margin: 0 0 2mm; orphans: 3; widows: 3; }
 ol, ul { margin: 0 0 2mm; padding-left: 6mm; }
 .pair { display: grid; grid-template-columns: 1fr 1fr; column-gap: 8mm; }
 .muted, .none { color: var(--muted); }
@@ -88,7 +98,6 @@ table { border-collapse: collapse; width: 100%; margin: 1mm 0 4mm; font-size: 9.
 th, td { border: 1px solid var(--rule); padding: 1.6mm 2mm; vertical-align: top; text-align: left; }
 th { background: var(--shade); font-size: 8.5pt; font-weight: 700; }
 thead { display: table-header-group; }
-tr { break-inside: avoid; }
 table.facts th { width: 32%; }
 table.facts td, table.facts th { border-color: var(--light); }
 .stats { display: grid; grid-template-columns: repeat(4, 1fr); gap: 3mm; margin: 6mm 0 2mm; }
@@ -99,7 +108,7 @@ table.facts td, table.facts th { border-color: var(--light); }
 .toc li { padding: .6mm 0; }
 .toc a { color: var(--ink); text-decoration: none; }
 section.major { margin-top: 10mm; }
-.meeting { border-left: 3px solid var(--accent); padding: 0 0 0 4mm; margin: 0 0 5mm; break-inside: avoid-page; }
+.meeting { border-left: 3px solid var(--accent); padding: 0 0 0 4mm; margin: 0 0 5mm; }
 .meeting h3 { margin: 0 0 .5mm; }
 .meta { font-size: 8.5pt; color: var(--muted); margin: 0 0 2mm; }
 .pill { display: inline-block; border: 1px solid var(--rule); border-radius: 2mm; padding: 0 1.6mm;
@@ -107,8 +116,13 @@ section.major { margin-top: 10mm; }
 .label { font-size: 8pt; font-weight: 700; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); margin: 2mm 0 .5mm; }
 table.actions { font-size: 9pt; margin-bottom: 2mm; }
 table.actions td.c, table.actions th.c { width: 14%; white-space: nowrap; }
-table.plan { font-size: 8.5pt; }
+table.plan { font-size: 8.5pt; table-layout: fixed; }
 table.plan th { font-size: 7.5pt; }
+table.plan td, table.plan th { padding: 1.4mm 1.6mm; overflow-wrap: break-word; hyphens: auto; }
+table.plan col.obj { width: 19%; } table.plan col.date { width: 11%; }
+table.plan tr.state td { background: var(--shade); border-top-color: var(--light); font-size: 8pt; }
+table.plan tr.state .k { font-family: "Helvetica Neue", Helvetica, Arial, "Liberation Sans", "DejaVu Sans", sans-serif; font-size: 7pt; font-weight: 700; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); margin-right: 1mm; }
+table.plan tr.state .k ~ .k { margin-left: 4mm; }
 .overdue { color: var(--unmet); font-weight: 700; }
 .bar { height: 2.2mm; background: var(--light); margin: 1mm 0 2mm; }
 .bar i { display: block; height: 100%; background: var(--accent); }
@@ -127,29 +141,40 @@ table.summary tr.d2 td:first-child, table.summary tr.d3 td:first-child { padding
 table.ticks td:nth-child(2) { width: 13%; white-space: nowrap; }
 ul.ev { margin: 0; padding-left: 4mm; }
 .code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 8pt; color: var(--muted); }
-.reflection { border: 1px solid var(--light); background: #fafafa; padding: 3mm 4mm; margin: 0 0 4mm; break-inside: avoid-page; }
+.reflection { border: 1px solid var(--light); background: #fafafa; padding: 3mm 4mm; margin: 0 0 4mm; }
 .reflection .prompt { font-style: italic; color: #333; }
 .stage { margin-bottom: 6mm; }
-.readiness { border: 1px solid var(--rule); padding: 3mm 4mm; margin: 0 0 5mm; }
-.readiness h3, .readiness > p { break-after: avoid; }
-.readiness h3 { margin-top: 0; display: flex; justify-content: space-between; gap: 4mm; }
+.readiness { border: 1px solid var(--rule); padding: 3mm 4mm; margin: 0 0 5mm; box-decoration-break: clone; -webkit-box-decoration-break: clone; }
+.readiness h3 { margin-top: 0; display: flex; justify-content: space-between; align-items: flex-start; gap: 4mm; }
 .status { font-size: 9pt; font-weight: 700; padding: .5mm 2mm; border: 1.5px solid; white-space: nowrap; }
 .status.ok { color: var(--met); }
 .status.no { color: var(--unmet); }
 ul.rules { list-style: none; padding: 0; margin: 0; }
-ul.rules > li { padding: 1mm 0 1mm 6mm; text-indent: -6mm; break-inside: avoid; }
-ul.rules li li { break-inside: avoid; }
+ul.rules > li { padding: 1mm 0 1mm 6mm; text-indent: -6mm; }
 ul.rules .mark { display: inline-block; width: 6mm; text-indent: 0; font-weight: 700; }
 ul.rules .ok { color: var(--met); }
 ul.rules .no { color: var(--unmet); }
 ul.rules ul { margin: .5mm 0 0; padding-left: 5mm; text-indent: 0; color: #333; font-size: 9.5pt; }
-footer { margin-top: 10mm; padding-top: 2mm; border-top: 1px solid var(--light); font-size: 8pt; color: var(--muted); }
+ul.rules ul.many { columns: 2; column-gap: 7mm; font-size: 8.5pt; line-height: 1.35; padding-left: 4mm; }
+ul.rules ul.many li { margin-bottom: .6mm; }
+.signatures { margin: 6mm 0 4mm; }
+.signs { display: grid; grid-template-columns: 1fr 1fr; column-gap: 12mm; row-gap: 7mm; }
+.sign .space { height: 15mm; border-bottom: 1px solid var(--ink); }
+.sign p { margin: 1.2mm 0 0; }
+.sign .role { font-size: 8.5pt; font-weight: 700; color: var(--muted); text-transform: uppercase; letter-spacing: .05em; }
+.sign .blank { display: inline-block; width: 45mm; border-bottom: 1px solid var(--ink); vertical-align: baseline; }
+footer { margin-top: 8mm; padding-top: 2mm; break-before: avoid; border-top: 1px solid var(--light); font-size: 8pt; color: var(--muted); }
+/* Page breaks: never between a heading and what it introduces, never inside a card, a box,
+   a signature block or a table row that fits on a page; no forced page break anywhere. */
+h2, h3, h4, h5, .label, .fw-head, .fw-head + .bar, .readiness > .meta, .signatures > h4 { break-after: avoid; }
+tr, tbody.goal, .meeting, .reflection, .readiness, ul.rules > li, ul.rules li li, .stat, .stats, .cover,
+.pair > div, .signatures, .sign, table.facts, nav { break-inside: avoid; }
 @media print {
   html { background: none; }
-  .sheet { width: auto; margin: 0; padding: 0; box-shadow: none; }
-  .cover { margin-top: 30mm; }
-  section.major { break-before: page; margin-top: 0; }
-  section.wide { page: wide; }
+  /* A little room on the right: Chromium cuts the page's content at a whole pixel, and with
+     it half of a right border drawn at the very edge. */
+  .sheet { width: auto; margin: 0; padding: 0 .4mm 0 0; box-shadow: none; }
+  section.major { margin-top: 9mm; }
   a { color: inherit; text-decoration: none; }
 }
 "#;
@@ -209,12 +234,50 @@ fn bar(percent: u32) -> String {
     )
 }
 
-fn major(o: &mut String, id: &str, n: usize, title: &str, wide: bool) {
+fn major(o: &mut String, id: &str, n: usize, title: &str) {
     let _ = write!(
         o,
-        "\n<section class=\"major{}\" id=\"{id}\">\n<h2>{n}. {title}</h2>\n",
-        if wide { " wide" } else { "" }
+        "\n<section class=\"major\" id=\"{id}\">\n<h2>{n}. {title}</h2>\n"
     );
+}
+
+/// A CSS string literal of `s`: every character but letters, digits and spaces written as a
+/// hexadecimal escape, so nothing in it can end the string, the rule or the style element.
+fn css_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in clean(s).chars() {
+        if c.is_alphanumeric() || c == ' ' {
+            out.push(c);
+        } else {
+            let _ = write!(out, "\\{:x} ", c as u32);
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A block of lines to sign by hand, one for each signatory: the space to sign, the role under
+/// it, the name (`name_label`, its `{role}` replaced, then the name or a line to write it on)
+/// and a date line; the block is never split over a page break.
+fn signatures(o: &mut String, heading: &str, name_label: &str, who: &[Signatory]) {
+    let _ = write!(
+        o,
+        "<div class=\"signatures\"><h4>{heading}</h4><div class=\"signs\">"
+    );
+    for s in who {
+        let role = escape(&s.role);
+        let label = name_label.replace("{role}", &role);
+        let name = match s.name.as_deref() {
+            Some(n) => format!("<b>{}</b>", escape(n)),
+            None => "<span class=\"blank\"></span>".into(),
+        };
+        let _ = write!(
+            o,
+            "<div class=\"sign\"><div class=\"space\"></div><p class=\"role\">{role}</p>\
+             <p>{label} {name}</p><p>Date: <span class=\"blank\"></span></p></div>"
+        );
+    }
+    o.push_str("</div></div>\n");
 }
 
 /// A framework's short name for a small label: its title's first word when that is an
@@ -238,8 +301,10 @@ pub fn portfolio(x: &Export) -> String {
         o,
         "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta name=\"generator\" content=\"mentorlog\">\n<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main class=\"sheet\">\n",
-        escape(&title)
+         <meta name=\"generator\" content=\"mentorlog\">\n<title>{}</title>\n<style>{CSS}</style>\n\
+         <style>@page {{ @bottom-left {{ content: {}; }} }}</style>\n</head>\n<body>\n<main class=\"sheet\">\n",
+        escape(&title),
+        css_string(&title)
     );
 
     // Cover.
@@ -343,7 +408,7 @@ pub fn portfolio(x: &Export) -> String {
     o.push_str("</ol></nav>\n");
 
     // 1. The partnership.
-    major(&mut o, "partnership", 1, "The partnership", false);
+    major(&mut o, "partnership", 1, "The partnership");
     o.push_str("<table class=\"facts\"><tbody>\n");
     let frameworks = if p.frameworks.is_empty() {
         "<span class=\"none\">—</span>".to_string()
@@ -393,7 +458,7 @@ pub fn portfolio(x: &Export) -> String {
     o.push_str("</section>\n");
 
     // 2. The agreement.
-    major(&mut o, "agreement", 2, "The mentoring agreement", false);
+    major(&mut o, "agreement", 2, "The mentoring agreement");
     match &p.agreement {
         None => o.push_str("<p class=\"none\">No mentoring agreement has been recorded yet.</p>\n"),
         Some(a) => {
@@ -435,6 +500,13 @@ pub fn portfolio(x: &Export) -> String {
                 d(a.agreed_by_mentee),
                 d(a.agreed_by_mentor)
             );
+            // Words of the ScotELAs agreement ("Name of the Mentor:", "Name of the Mentee:").
+            signatures(
+                &mut o,
+                "Signatures",
+                "Name of the {role}:",
+                &x.agreement_signatories(),
+            );
         }
     }
     if let Some(e) = &p.evaluation {
@@ -458,7 +530,7 @@ pub fn portfolio(x: &Export) -> String {
     o.push_str("</section>\n");
 
     // 3. The mentoring log.
-    major(&mut o, "log", 3, "The mentoring log", false);
+    major(&mut o, "log", 3, "The mentoring log");
     if meetings.is_empty() {
         o.push_str("<p class=\"none\">No meetings logged yet.</p>\n");
     }
@@ -548,16 +620,17 @@ pub fn portfolio(x: &Export) -> String {
     }
     o.push_str("</section>\n");
 
-    // 4. The action plan (a landscape page in print).
-    major(&mut o, "plan", 4, "The action plan", true);
+    // 4. The action plan: the ScotELAs form's seven columns, each goal's status and review
+    // notes on a row under it, the two kept together on one page.
+    major(&mut o, "plan", 4, "The action plan");
     if goals.is_empty() {
         o.push_str("<p class=\"none\">No goals set yet.</p>\n");
     } else {
         o.push_str(
-            "<table class=\"plan\"><thead><tr><th>Objective</th><th>Mentee’s actions</th>\
+            "<table class=\"plan\"><colgroup><col class=\"obj\"><col><col><col><col><col>\
+             <col class=\"date\"></colgroup><thead><tr><th>Objective</th><th>Mentee’s actions</th>\
              <th>Mentor’s actions</th><th>Support network’s actions</th><th>Potential barriers</th>\
-             <th>Success measures</th><th>Target completion date</th><th>Status</th>\
-             <th>Review notes</th></tr></thead><tbody>\n",
+             <th>Success measures</th><th>Target completion date</th></tr></thead>\n",
         );
         for g in &goals {
             let mut objective = cell(&g.objective);
@@ -576,8 +649,10 @@ pub fn portfolio(x: &Export) -> String {
                 .collect();
             let _ = writeln!(
                 o,
-                "<tr><td>{objective}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>\
-                 <td{}>{}{}</td><td>{}</td><td>{}</td></tr>",
+                "<tbody class=\"goal\"><tr><td>{objective}</td><td>{}</td><td>{}</td><td>{}</td>\
+                 <td>{}</td><td>{}</td><td{}>{}{}</td></tr>\n\
+                 <tr class=\"state\"><td colspan=\"7\"><span class=\"k\">Status</span> {} \
+                 <span class=\"k\">Review notes</span> {}</td></tr></tbody>",
                 cell(&g.mentee_actions),
                 cell(&g.mentor_actions),
                 cell(&g.support_actions),
@@ -588,18 +663,18 @@ pub fn portfolio(x: &Export) -> String {
                 if overdue { "<br>overdue" } else { "" },
                 capitalise(g.status.label()),
                 if reviews.is_empty() {
-                    "<span class=\"none\">—</span>".into()
+                    "<span class=\"none\">none</span>".into()
                 } else {
-                    reviews.join("<br>")
+                    reviews.join("; ")
                 }
             );
         }
-        o.push_str("</tbody></table>\n");
+        o.push_str("</table>\n");
     }
     o.push_str("</section>\n");
 
     // 5. Framework progress.
-    major(&mut o, "progress", 5, "Framework progress", false);
+    major(&mut o, "progress", 5, "Framework progress");
     let fws = x.frameworks();
     if fws.is_empty() {
         o.push_str("<p class=\"none\">No framework in use yet.</p>\n");
@@ -665,7 +740,7 @@ pub fn portfolio(x: &Export) -> String {
     o.push_str("</section>\n");
 
     // 6. Reflections.
-    major(&mut o, "reflections", 6, "Reflections", false);
+    major(&mut o, "reflections", 6, "Reflections");
     let reflections = x.reflections();
     if reflections.is_empty() {
         o.push_str("<p class=\"none\">No reflections written yet.</p>\n");
@@ -703,7 +778,7 @@ pub fn portfolio(x: &Export) -> String {
     o.push_str("</section>\n");
 
     // 7. Stage records.
-    major(&mut o, "stages", 7, "Stage records", false);
+    major(&mut o, "stages", 7, "Stage records");
     let stages = x.stages();
     if stages.is_empty() {
         o.push_str("<p class=\"none\">No stage records yet.</p>\n");
@@ -744,12 +819,18 @@ pub fn portfolio(x: &Export) -> String {
             }
             o.push_str("</tbody></table>");
         }
+        signatures(
+            &mut o,
+            "Signatures",
+            "Name:",
+            &x.verification_signatories(s),
+        );
         o.push_str("</div>\n");
     }
     o.push_str("</section>\n");
 
     // 8. Readiness.
-    major(&mut o, "readiness", 8, "Recognition readiness", false);
+    major(&mut o, "readiness", 8, "Recognition readiness");
     for rd in &r.readiness {
         let met = rd.rules.iter().filter(|x| x.met).count();
         let _ = write!(
@@ -770,7 +851,12 @@ pub fn portfolio(x: &Export) -> String {
                 escape(&rule.rule)
             );
             if !rule.missing.is_empty() {
-                o.push_str("<ul>");
+                // A long list in two columns, so a stage's box fits on a page.
+                o.push_str(if rule.missing.len() > 6 {
+                    "<ul class=\"many\">"
+                } else {
+                    "<ul>"
+                });
                 for m in &rule.missing {
                     let _ = write!(o, "<li>Missing: {}</li>", escape(m));
                 }
@@ -792,6 +878,11 @@ pub fn portfolio(x: &Export) -> String {
             ""
         }
     );
+    // Journal text reaches the document through `escape`, which removes control characters;
+    // should any other path ever bring one, it goes here.
+    if o.chars().any(is_stray_control) {
+        o.retain(|c| !is_stray_control(c));
+    }
     o
 }
 
@@ -883,6 +974,26 @@ mod tests {
         );
         assert_eq!(escape("plain"), "plain");
         assert_eq!(escape("&amp;"), "&amp;amp;");
+    }
+
+    #[test]
+    fn escape_drops_control_characters_and_sequences_whole() {
+        assert_eq!(
+            escape("a\u{1b}[31m<b>\u{1b}[0m\u{7}\u{c}\u{0}\u{85}\r\tz"),
+            "a&lt;b&gt;\n\n\n\tz"
+        );
+        assert_eq!(paras("one\r\n\r\ntwo\u{c}"), "<p>one</p><p>two</p>");
+    }
+
+    #[test]
+    fn a_css_string_cannot_end_itself_or_the_style_element() {
+        assert_eq!(css_string("Jo Taylor"), "\"Jo Taylor\"");
+        let s = css_string("a\"}</style><script>\\\n\u{1b}[2Jé");
+        assert_eq!(
+            s,
+            "\"a\\22 \\7d \\3c \\2f style\\3e \\3c script\\3e \\5c \\a é\""
+        );
+        assert!(!s.contains("</style>") && !s[1..s.len() - 1].contains('"'));
     }
 
     #[test]

@@ -1,17 +1,20 @@
 //! The portfolio as Markdown (CommonMark with GitHub tables): the Learning Journal of one
 //! partnership. Text from the journal is escaped so that it reads as written and never turns
-//! into markup or raw HTML.
+//! into markup or raw HTML, and loses its control characters (see [`clean`]). The mentoring
+//! agreement and each stage's verification end with lines to sign, as the HTML has them.
 
 use std::fmt::Write;
 
 use super::{
-    EvidenceLine, Export, SectionView, TickView, cadence_phrase, capitalise, first_line, has_ticks,
-    item_one_line, kind_phrase, pathway_phrase,
+    EvidenceLine, Export, SectionView, Signatory, TickView, cadence_phrase, capitalise, clean,
+    first_line, has_ticks, is_stray_control, item_one_line, kind_phrase, pathway_phrase,
 };
 use crate::model::{Role, Verification};
 
-/// Escape inline Markdown: the characters that start emphasis, code, links or HTML.
+/// Escape inline Markdown: the characters that start emphasis, code, links or HTML; control
+/// characters (but line ends and tabs) are removed first.
 pub fn inline(s: &str) -> String {
+    let s = clean(s);
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
@@ -37,7 +40,7 @@ pub fn inline(s: &str) -> String {
 /// breaks), and nothing at the start of a line can become a heading or a list.
 pub fn block(s: &str) -> String {
     let mut paras = Vec::new();
-    for para in s.trim().split("\n\n") {
+    for para in clean(s).trim().split("\n\n") {
         let lines: Vec<String> = para
             .lines()
             .map(str::trim_end)
@@ -65,7 +68,7 @@ pub fn block(s: &str) -> String {
 
 /// A table cell: one line, pipes escaped, line breaks as `<br>`.
 pub fn cell(s: &str) -> String {
-    let lines: Vec<String> = s
+    let lines: Vec<String> = clean(s)
         .trim()
         .lines()
         .map(|l| inline(l.trim()))
@@ -75,6 +78,30 @@ pub fn cell(s: &str) -> String {
         " ".into()
     } else {
         lines.join("<br>")
+    }
+}
+
+/// A code span of an id or a file name: a backtick in it becomes a quote.
+fn code(s: &str) -> String {
+    format!("`{}`", clean(s).replace('`', "'"))
+}
+
+/// Lines to sign under a heading of the level given (`"###"`), one paragraph for each
+/// signatory: `name_label` (its `{role}` replaced) and the name, or a line to write it on;
+/// then the signature and date lines. Underscores between spaces or at a line's end never
+/// make emphasis.
+fn signatures(o: &mut String, heading: &str, name_label: &str, who: &[Signatory]) {
+    let _ = writeln!(o, "{heading} Signatures\n");
+    for s in who {
+        let label = name_label.replace("{role}", &inline(&s.role));
+        let name = s
+            .name
+            .as_deref()
+            .map_or("______________________________".into(), inline);
+        let _ = writeln!(
+            o,
+            "{label} {name}\\\nSignature: ______________________________ Date: ______________\n"
+        );
     }
 }
 
@@ -88,7 +115,9 @@ fn or_dash(s: &str) -> String {
 
 fn evidence(e: &EvidenceLine) -> String {
     match e {
-        EvidenceLine::Meeting { id, date: None, .. } => format!("meeting `{id}` (not in the log)"),
+        EvidenceLine::Meeting { id, date: None, .. } => {
+            format!("meeting {} (not in the log)", code(id))
+        }
         EvidenceLine::Meeting {
             date: Some(d),
             focus,
@@ -100,7 +129,7 @@ fn evidence(e: &EvidenceLine) -> String {
             ..
         } => format!("meeting of {d}, *{}*", inline(focus)),
         EvidenceLine::Note(n) => inline(n),
-        EvidenceLine::File(f) => format!("file `{}`", f.replace('`', "'")),
+        EvidenceLine::File(f) => format!("file {}", code(f)),
     }
 }
 
@@ -221,8 +250,8 @@ pub fn portfolio(x: &Export) -> String {
                 p.frameworks
                     .iter()
                     .map(|f| match x.set.get(f) {
-                        Some(fw) => format!("{} (`{f}`)", inline(&fw.title)),
-                        None => format!("`{f}`"),
+                        Some(fw) => format!("{} ({})", inline(&fw.title), code(f)),
+                        None => code(f),
                     })
                     .collect::<Vec<_>>()
                     .join("; ")
@@ -278,6 +307,13 @@ pub fn portfolio(x: &Export) -> String {
                 d(a.agreed_by_mentee),
                 d(a.agreed_by_mentor)
             );
+            // Words of the ScotELAs agreement ("Name of the Mentor:", "Name of the Mentee:").
+            signatures(
+                &mut o,
+                "###",
+                "Name of the {role}:",
+                &x.agreement_signatories(),
+            );
         }
     }
     if let Some(e) = &p.evaluation {
@@ -324,7 +360,7 @@ pub fn portfolio(x: &Export) -> String {
         if m.private {
             meta.push("private".into());
         }
-        let _ = writeln!(o, "*{}* · id `{}`\n", meta.join(" · "), m.id);
+        let _ = writeln!(o, "*{}* · id {}\n", meta.join(" · "), code(&m.id));
         if !m.notes.trim().is_empty() {
             let _ = writeln!(o, "**Notes.** {}\n", block(&m.notes));
         }
@@ -350,14 +386,14 @@ pub fn portfolio(x: &Export) -> String {
             .iter()
             .map(|id| match x.goals().into_iter().find(|g| &g.id == id) {
                 Some(g) => inline(&g.objective),
-                None => format!("`{id}`"),
+                None => code(id),
             })
             .collect();
         if !goals.is_empty() {
             let _ = writeln!(o, "Goals discussed: {}.\n", goals.join("; "));
         }
         if !m.evidences.is_empty() {
-            let items: Vec<String> = m.evidences.iter().map(|e| format!("`{e}`")).collect();
+            let items: Vec<String> = m.evidences.iter().map(|e| code(e)).collect();
             let _ = writeln!(o, "Evidences: {}.\n", items.join(", "));
         }
     }
@@ -448,9 +484,8 @@ pub fn portfolio(x: &Export) -> String {
             let ev: Vec<String> = t.evidence.iter().map(evidence).collect();
             let _ = writeln!(
                 o,
-                "- `{}/{}`, achieved {}{}",
-                t.framework,
-                t.item,
+                "- {}, achieved {}{}",
+                code(&format!("{}/{}", t.framework, t.item)),
                 t.tick.date,
                 if ev.is_empty() {
                     String::new()
@@ -486,7 +521,7 @@ pub fn portfolio(x: &Export) -> String {
         }
         let _ = writeln!(o, "{}\n", block(&rf.text));
         if let Some(a) = rf.attachment.as_deref().filter(|s| !s.is_empty()) {
-            let _ = writeln!(o, "Attachment: `{}`\n", a.replace('`', "'"));
+            let _ = writeln!(o, "Attachment: {}\n", code(a));
         }
     }
 
@@ -524,6 +559,7 @@ pub fn portfolio(x: &Export) -> String {
             }
             o.push('\n');
         }
+        signatures(&mut o, "####", "{role}:", &x.verification_signatories(s));
     }
 
     // 8. Readiness.
@@ -552,6 +588,11 @@ pub fn portfolio(x: &Export) -> String {
     }
     while o.ends_with("\n\n") {
         o.pop();
+    }
+    // Journal text reaches the document through `inline`, `block`, `cell` and `code`, which
+    // remove control characters; should any other path ever bring one, it goes here.
+    if o.chars().any(is_stray_control) {
+        o.retain(|c| !is_stray_control(c));
     }
     o
 }

@@ -16,6 +16,8 @@ mod ics;
 mod json;
 mod markdown;
 
+use std::borrow::Cow;
+
 use chrono::{DateTime, NaiveDate, Utc};
 
 pub use badge::{BadgeError, badge};
@@ -32,7 +34,7 @@ use crate::journal::report::Report;
 pub use crate::model::first_line;
 use crate::model::{
     Evidence, Goal, Meeting, Partnership, PartnershipKind, Pathway, Profile, Progress, Readiness,
-    Reflection, Role, StageRecord, Tick, TickSheet,
+    Reflection, Role, StageRecord, Tick, TickSheet, Verification,
 };
 
 /// The portfolio's two formats.
@@ -95,6 +97,14 @@ pub struct FrameworkView<'a> {
     pub sections: Vec<SectionView<'a>>,
 }
 
+/// Someone who signs a printed portfolio: the role the line is for ("Mentor", "Professional
+/// Mentor") and the name printed under it, when the journal knows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Signatory {
+    pub role: String,
+    pub name: Option<String>,
+}
+
 /// A tick whose framework or item is not among the loaded frameworks.
 #[derive(Debug, Clone)]
 pub struct OrphanTick<'a> {
@@ -155,6 +165,13 @@ impl<'a> Export<'a> {
         }
     }
 
+    /// The journal owner's name as the profile gives it, if it gives one.
+    fn owner_name_given(&self) -> Option<&str> {
+        self.profile
+            .map(|p| p.name.trim())
+            .filter(|n| !n.is_empty())
+    }
+
     pub fn owner_role(&self) -> Role {
         self.profile.map_or(Role::Mentor, |p| p.role)
     }
@@ -176,6 +193,85 @@ impl<'a> Export<'a> {
             self.owner_name(),
             self.partnership().name
         )
+    }
+
+    /// Who signs the mentoring agreement ("Ensure both parties sign the mentoring agreement",
+    /// LSIS): the owner and the partner under the roles the cover gives them, the mentor's side
+    /// first, as the ScotELAs agreement names them ("Name of the Mentor", "Name of the Mentee").
+    pub fn agreement_signatories(&self) -> [Signatory; 2] {
+        let owner = Signatory {
+            role: capitalise(self.owner_role().label()),
+            name: self.owner_name_given().map(str::to_string),
+        };
+        let name = self.partnership().name.trim();
+        let partner = Signatory {
+            role: self.partner_role().to_string(),
+            name: (!name.is_empty()).then(|| name.to_string()),
+        };
+        if self.owner_role() == Role::Mentee {
+            [partner, owner]
+        } else {
+            [owner, partner]
+        }
+    }
+
+    /// Who signs a stage's verification: the signatories its framework names for the stage
+    /// (the line "Verification: A; B" of the stage's description, as the LJMU stages carry it
+    /// from their "Reflection and Verification" boxes: "Professional Mentor; University
+    /// Liaison / Link Tutor"), each with the name of the verifier recorded in that role; then
+    /// every other verifier recorded; and when there is neither, one line "Verified by".
+    pub fn verification_signatories(&self, s: &StageRecord) -> Vec<Signatory> {
+        let named: Vec<String> = self
+            .set
+            .get(&s.framework)
+            .and_then(|fw| fw.sections.iter().find(|x| x.id == s.stage))
+            .and_then(|stage| stage.description.as_deref())
+            .and_then(|d| {
+                d.lines()
+                    .find_map(|l| l.trim().strip_prefix("Verification:"))
+                    .map(|l| {
+                        l.split(';')
+                            .map(str::trim)
+                            .filter(|r| !r.is_empty())
+                            .map(str::to_string)
+                            .collect()
+                    })
+            })
+            .unwrap_or_default();
+        let mut left: Vec<&Verification> = s
+            .verifications
+            .iter()
+            .filter(|v| !v.name.trim().is_empty())
+            .collect();
+        let mut out = Vec::new();
+        for role in named {
+            let at = left.iter().position(|v| {
+                v.role
+                    .as_deref()
+                    .is_some_and(|r| r.trim().eq_ignore_ascii_case(&role))
+            });
+            let name = at.map(|i| left.remove(i).name.trim().to_string());
+            out.push(Signatory { role, name });
+        }
+        for v in left {
+            out.push(Signatory {
+                role: v
+                    .role
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|r| !r.is_empty())
+                    .unwrap_or("Verified by")
+                    .to_string(),
+                name: Some(v.name.trim().to_string()),
+            });
+        }
+        if out.is_empty() {
+            out.push(Signatory {
+                role: "Verified by".into(),
+                name: None,
+            });
+        }
+        out
     }
 
     /// A meeting of this partnership the reader may see.
@@ -335,6 +431,27 @@ impl<'a> Export<'a> {
             None => format!("{}/{}", s.framework, s.stage),
         }
     }
+}
+
+/// Text from the journal without control characters: an imported note may hold terminal
+/// escape sequences (`ESC [31m`), a bell, a form feed, a NUL or a C1 control (U+0080-U+009F),
+/// none of which belongs in a document. The controls that end a line (carriage return, form
+/// feed, vertical tab, next line U+0085) become line ends, so the lines they separated stay
+/// apart; the others go as the command line's [`Cleaner`](crate::model::text::Cleaner) removes
+/// them, a sequence whole. Tabs stay. Text without any is borrowed as it is.
+pub fn clean(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_stray_control) {
+        return Cow::Borrowed(s);
+    }
+    let lines = s
+        .replace("\r\n", "\n")
+        .replace(['\r', '\u{b}', '\u{c}', '\u{85}'], "\n");
+    Cow::Owned(crate::model::text::clean(&lines))
+}
+
+/// A control character that is not a line end or a tab.
+pub fn is_stray_control(c: char) -> bool {
+    c.is_control() && c != '\n' && c != '\t'
 }
 
 /// "Mentoring for induction", "Specialist coaching", ...

@@ -1,4 +1,5 @@
-//! Turning a file's bytes into text, with a position when they are not UTF-8.
+//! Turning a file's bytes into text, with a position when they are not UTF-8; and text
+//! without the control characters and escape sequences a terminal or a document must not get.
 
 /// Why bytes are not usable text, and where (1-based line and column, in characters).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,6 +85,114 @@ pub fn strip_controls(text: &str) -> String {
             c if c.is_control() => {}
             c => out.push(c),
         }
+    }
+    out
+}
+
+/// Where the cleaner is inside an escape sequence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum State {
+    #[default]
+    Text,
+    /// After ESC.
+    Escape,
+    /// After ESC and intermediate bytes (0x20-0x2F).
+    Intermediate,
+    /// In a control sequence (after ESC `[` or CSI).
+    Csi,
+    /// In a control string (OSC, DCS, SOS, PM, APC), up to its terminator.
+    Str,
+    /// In a control string, just after an ESC (ST is ESC `\`).
+    StrEscape,
+}
+
+/// A cleaner of text that a terminal or a document must not get raw, fed character by
+/// character (its state carries across writes, so a sequence split between two writes is
+/// still removed). Escape sequences are removed whole (CSI `ESC [ ... final`, OSC `ESC ] ...
+/// BEL or ST`, DCS, SOS, PM and APC strings up to ST, two- and three-character `ESC`
+/// sequences, and the same introduced by their C1 forms), and so are the other C0 controls but
+/// newline and tab (carriage return included), DEL and the C1 controls (U+0080-U+009F). A
+/// string sequence left unterminated ends at the end of its line, so it cannot swallow the
+/// rest of the text.
+#[derive(Debug, Clone, Default)]
+pub struct Cleaner {
+    state: State,
+}
+
+impl Cleaner {
+    /// Feed one character; what may be shown of it is pushed to `out`.
+    pub fn push(&mut self, c: char, out: &mut String) {
+        match self.state {
+            State::Text => self.text(c, out),
+            State::Escape => match c {
+                '[' => self.state = State::Csi,
+                ']' | 'P' | 'X' | '^' | '_' => self.state = State::Str,
+                '\u{20}'..='\u{2f}' => self.state = State::Intermediate,
+                '\u{30}'..='\u{7e}' => self.state = State::Text,
+                // Not a sequence after all: the ESC goes, the character is read as text.
+                _ => {
+                    self.state = State::Text;
+                    self.text(c, out);
+                }
+            },
+            State::Intermediate => match c {
+                '\u{20}'..='\u{2f}' => {}
+                '\u{30}'..='\u{7e}' => self.state = State::Text,
+                _ => {
+                    self.state = State::Text;
+                    self.text(c, out);
+                }
+            },
+            State::Csi => match c {
+                // Parameter and intermediate bytes.
+                '\u{20}'..='\u{3f}' => {}
+                // The final byte ends it.
+                '\u{40}'..='\u{7e}' => self.state = State::Text,
+                // A malformed sequence ends where it stops looking like one.
+                _ => {
+                    self.state = State::Text;
+                    self.text(c, out);
+                }
+            },
+            State::Str => match c {
+                '\u{7}' | '\u{9c}' => self.state = State::Text,
+                '\u{1b}' => self.state = State::StrEscape,
+                '\n' => {
+                    self.state = State::Text;
+                    out.push('\n');
+                }
+                _ => {}
+            },
+            State::StrEscape => match c {
+                '\\' => self.state = State::Text,
+                '\n' => {
+                    self.state = State::Text;
+                    out.push('\n');
+                }
+                '\u{1b}' => {}
+                _ => self.state = State::Str,
+            },
+        }
+    }
+
+    fn text(&mut self, c: char, out: &mut String) {
+        match c {
+            '\n' | '\t' => out.push(c),
+            '\u{1b}' => self.state = State::Escape,
+            '\u{9b}' => self.state = State::Csi,
+            '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => self.state = State::Str,
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+}
+
+/// `s` with every control character and escape sequence removed, as [`Cleaner`] removes them.
+pub fn clean(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut c = Cleaner::default();
+    for ch in s.chars() {
+        c.push(ch, &mut out);
     }
     out
 }
