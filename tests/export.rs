@@ -87,8 +87,11 @@ const RUBRIC: &str = r#"Framework(
 
 fn journal() -> Journal {
     Journal {
+        members: Vec::new(),
         version: SCHEMA_VERSION,
         profile: Profile {
+            id: None,
+            keys: Vec::new(),
             name: "Jo Taylor".into(),
             role: Role::Mentor,
             institution: Some("Northfield High School".into()),
@@ -100,6 +103,7 @@ fn journal() -> Journal {
 
 fn partnership(name: &str, frameworks: &[&str]) -> Partnership {
     Partnership {
+        by: Default::default(),
         version: SCHEMA_VERSION,
         id: String::new(),
         name: name.into(),
@@ -158,6 +162,7 @@ fn ana(date: &str, comment: &str) -> Verification {
 
 fn reflection(id: &str, date: &str, author: Role, text: &str) -> Reflection {
     Reflection {
+        by: Default::default(),
         version: SCHEMA_VERSION,
         id: id.into(),
         date: d(date),
@@ -286,6 +291,7 @@ fn sam(store: &Store) {
         .create_goal(
             &p,
             &Goal {
+                by: Default::default(),
                 version: SCHEMA_VERSION,
                 id: "g00001".into(),
                 created: d("2026-01-14"),
@@ -309,6 +315,7 @@ fn sam(store: &Store) {
         .create_goal(
             &p,
             &Goal {
+                by: Default::default(),
                 version: SCHEMA_VERSION,
                 id: "g00002".into(),
                 created: d("2026-02-03"),
@@ -386,6 +393,7 @@ fn sam(store: &Store) {
             &p.dir.join("stages").join("induction-stages-developing.ron"),
             None,
             &StageRecord {
+                by: Default::default(),
                 version: SCHEMA_VERSION,
                 framework: "induction-stages".into(),
                 stage: "developing".into(),
@@ -884,6 +892,8 @@ fn the_agreement_ends_with_lines_for_the_mentor_and_the_mentee_to_sign() {
     // A journal kept by the mentee: the mentor, now the partner, still signs first.
     let mut x = j.export("sam-lee", false);
     let mentee = Profile {
+        id: None,
+        keys: Vec::new(),
         name: "Jo Taylor".into(),
         role: Role::Mentee,
         institution: None,
@@ -912,6 +922,7 @@ fn ljmu_stage(store: &Store) {
             &p.dir.join("stages").join("ljmu-developing.ron"),
             None,
             &StageRecord {
+                by: Default::default(),
                 version: SCHEMA_VERSION,
                 framework: "ljmu".into(),
                 stage: "developing".into(),
@@ -1014,6 +1025,7 @@ fn noisy(store: &Store) {
     )];
     store.create_meeting(&p, &m).unwrap();
     let mut g = Goal {
+        by: Default::default(),
         version: SCHEMA_VERSION,
         id: "g00009".into(),
         created: d("2026-03-02"),
@@ -1047,6 +1059,7 @@ fn noisy(store: &Store) {
             &p.dir.join("stages").join("induction-stages-developing.ron"),
             None,
             &StageRecord {
+                by: Default::default(),
                 version: SCHEMA_VERSION,
                 framework: "induction-stages".into(),
                 stage: "developing".into(),

@@ -106,6 +106,7 @@ fn goal() -> impl Strategy<Value = Goal> {
                 (support, barriers, success, target, status),
                 reviews,
             )| Goal {
+                by: Default::default(),
                 version: SCHEMA_VERSION,
                 id,
                 created,
@@ -162,6 +163,7 @@ fn sheet() -> impl Strategy<Value = TickSheet> {
         proptest::collection::btree_map(text(), tick(), 0..4),
     )
         .prop_map(|(framework, ticks)| TickSheet {
+            by: Default::default(),
             version: SCHEMA_VERSION,
             framework,
             ticks,
@@ -197,6 +199,7 @@ fn partnership() -> impl Strategy<Value = Partnership> {
                 (list, agreed, eval),
             )| {
                 Partnership {
+                    by: Default::default(),
                     version: SCHEMA_VERSION,
                     id,
                     name,
@@ -246,6 +249,7 @@ fn reflection() -> impl Strategy<Value = Reflection> {
     )
         .prop_map(
             |(id, date, author, prompt, text, attachment, private)| Reflection {
+                by: Default::default(),
                 version: SCHEMA_VERSION,
                 id,
                 date,
@@ -268,6 +272,7 @@ fn stage() -> impl Strategy<Value = StageRecord> {
     )
         .prop_map(
             |(framework, stage, reflection, targets, verifications)| StageRecord {
+                by: Default::default(),
                 version: SCHEMA_VERSION,
                 framework,
                 stage,
@@ -286,8 +291,11 @@ fn journal() -> impl Strategy<Value = Journal> {
         proptest::option::of(text()),
     )
         .prop_map(|(name, role, institution, stage)| Journal {
+            members: Vec::new(),
             version: SCHEMA_VERSION,
             profile: Profile {
+                id: None,
+                keys: Vec::new(),
                 name,
                 role,
                 institution,

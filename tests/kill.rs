@@ -290,7 +290,11 @@ fn a_note_being_edited_when_mentorlog_is_killed_is_kept_as_a_draft() {
         let found = std::fs::read_dir(&edits).ok().and_then(|rd| {
             rd.filter_map(Result::ok)
                 .map(|e| e.path())
-                .find(|p| p.extension().is_some_and(|x| x == "md"))
+                // Written, not only created: the kill must come while the editor runs.
+                .find(|p| {
+                    p.extension().is_some_and(|x| x == "md")
+                        && std::fs::metadata(p).is_ok_and(|m| m.len() > 0)
+                })
         });
         if let Some(f) = found {
             break f;

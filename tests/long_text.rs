@@ -49,6 +49,7 @@ fn long_wide_texts_in_every_pane() {
     m.notes = long.clone();
     store.create_meeting(&p, &m).unwrap();
     let g = Goal {
+        by: Default::default(),
         version: SCHEMA_VERSION,
         id: "long02".into(),
         created: today(),
@@ -65,6 +66,7 @@ fn long_wide_texts_in_every_pane() {
     };
     store.create_goal(&p, &g).unwrap();
     let r = Reflection {
+        by: Default::default(),
         version: SCHEMA_VERSION,
         id: "long03".into(),
         date: today(),

@@ -23,6 +23,7 @@ fn verification() -> Verification {
 
 fn partnership() -> Partnership {
     Partnership {
+        by: Default::default(),
         version: SCHEMA_VERSION,
         id: "sam-lee".into(),
         name: "Sam Lee".into(),
@@ -80,6 +81,7 @@ fn meeting() -> Meeting {
 
 fn goal() -> Goal {
     Goal {
+        by: Default::default(),
         version: SCHEMA_VERSION,
         id: "g1".into(),
         created: d("2026-01-05"),
@@ -115,6 +117,7 @@ fn ticks() -> TickSheet {
         },
     );
     TickSheet {
+        by: Default::default(),
         version: SCHEMA_VERSION,
         framework: "curee".into(),
         ticks,
@@ -123,6 +126,7 @@ fn ticks() -> TickSheet {
 
 fn reflection() -> Reflection {
     Reflection {
+        by: Default::default(),
         version: SCHEMA_VERSION,
         id: "r1".into(),
         date: d("2026-03-03"),
@@ -136,6 +140,7 @@ fn reflection() -> Reflection {
 
 fn stage() -> StageRecord {
     StageRecord {
+        by: Default::default(),
         version: SCHEMA_VERSION,
         framework: "ljmu".into(),
         stage: "developing".into(),
@@ -147,8 +152,11 @@ fn stage() -> StageRecord {
 
 fn journal() -> Journal {
     Journal {
+        members: Vec::new(),
         version: SCHEMA_VERSION,
         profile: Profile {
+            id: None,
+            keys: Vec::new(),
             name: "Jo Taylor".into(),
             role: Role::Mentor,
             institution: Some("Northfield".into()),

@@ -534,6 +534,7 @@ fn read_partnership(
     };
     let focus = form.text("Focus area");
     let mut p = base.cloned().unwrap_or(Partnership {
+        by: Default::default(),
         version: SCHEMA_VERSION,
         id: String::new(),
         name: String::new(),
@@ -616,6 +617,7 @@ fn read_goal(form: &mut Form, today: chrono::NaiveDate) -> Result<Save<Goal>, In
         _ => None,
     };
     let mut g = base.clone().unwrap_or_else(|| Goal {
+        by: Default::default(),
         version: SCHEMA_VERSION,
         id: form.new_id.clone().unwrap_or_else(new_id),
         created: today,

@@ -169,6 +169,7 @@ impl App {
             _ => None,
         };
         let r = Reflection {
+            by: Default::default(),
             version: SCHEMA_VERSION,
             id: base
                 .as_ref()
@@ -258,6 +259,7 @@ impl App {
             _ => None,
         };
         let mut record = base.clone().unwrap_or_else(|| StageRecord {
+            by: Default::default(),
             version: SCHEMA_VERSION,
             framework: framework.clone(),
             stage: stage.clone(),

@@ -54,6 +54,9 @@ pub enum Command {
     /// Add and list goals of the action plan
     #[command(subcommand)]
     Goal(GoalCmd),
+    /// The people in the journal: add, list, remove members
+    #[command(subcommand)]
+    Member(MemberCmd),
     /// The action items agreed in meetings: list them, mark them done
     #[command(subcommand)]
     Action(ActionCmd),
@@ -254,6 +257,37 @@ pub struct LogArgs {
     pub private: bool,
     /// The notes; `-` reads them from stdin; none at a terminal opens $EDITOR
     pub notes: Vec<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MemberCmd {
+    /// Add a person to the journal, with their role (and key, to connect later)
+    Add {
+        /// Their name, e.g. "Sam Lee"
+        name: String,
+        /// mentor, mentee, coach, co-coach or coordinator
+        #[arg(long)]
+        role: crate::model::Role,
+        /// A partnership they belong to (a mentee's own); repeat for more
+        #[arg(long = "partnership", short = 'p', value_name = "PARTNER")]
+        partnerships: Vec<String>,
+        /// Their SSH public key file (`id_ed25519.pub`); repeat for more
+        #[arg(long = "key", value_name = "FILE.pub")]
+        keys: Vec<std::path::PathBuf>,
+    },
+    /// Everyone in the journal, the owner first
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove a member (what they wrote stays, still theirs)
+    Remove {
+        /// The member's id or name
+        member: String,
+        /// Do not ask first
+        #[arg(long)]
+        yes: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

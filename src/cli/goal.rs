@@ -26,6 +26,7 @@ fn add(ctx: &mut Context, a: &GoalAddArgs, out: &mut dyn Write) -> anyhow::Resul
     }
     let text = |o: &Option<String>| o.clone().unwrap_or_default();
     let g = Goal {
+        by: Default::default(),
         version: SCHEMA_VERSION,
         id: new_id(),
         created: ctx.today(),

@@ -11,6 +11,7 @@ mod framework_cmd;
 mod goal;
 mod import_cmd;
 mod log;
+mod member_cmd;
 pub mod out;
 mod partner;
 mod search_cmd;
@@ -35,6 +36,7 @@ fn shape(cmd: Option<&Command>) -> out::Shape {
         Some(Command::Partner(args::PartnerCmd::List { json: j })) => json(*j),
         Some(Command::Goal(args::GoalCmd::List { json: j, .. })) => json(*j),
         Some(Command::Action(args::ActionCmd::List { json: j, .. })) => json(*j),
+        Some(Command::Member(args::MemberCmd::List { json: j })) => json(*j),
         Some(Command::Framework(
             args::FrameworkCmd::List { json: j } | args::FrameworkCmd::Show { json: j, .. },
         )) => json(*j),
@@ -75,6 +77,7 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> anyhow::Result<()> {
             };
             goal::run(&mut Context::open_for(&cli, with)?, a, out)
         }
+        Some(Command::Member(a)) => member_cmd::run(&mut ctx()?, a, out),
         Some(Command::Action(a)) => {
             let with = match a {
                 args::ActionCmd::List { with, .. } | args::ActionCmd::Done { with, .. } => with,

@@ -58,6 +58,7 @@ fn add(ctx: &mut Context, a: &PartnerAddArgs, out: &mut dyn Write) -> anyhow::Re
     }
     let start = ctx.date_or_today(a.start.as_deref())?;
     let p = Partnership {
+        by: Default::default(),
         version: SCHEMA_VERSION,
         id: String::new(),
         name: a.name.trim().to_string(),

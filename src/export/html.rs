@@ -751,6 +751,7 @@ pub fn portfolio(x: &Export) -> String {
             Role::Mentor => "The mentor",
             Role::Coach => "The coach",
             Role::CoCoach => "A co-coach",
+            Role::Coordinator => "The coordinator",
         };
         let _ = write!(
             o,

@@ -509,6 +509,7 @@ pub fn portfolio(x: &Export) -> String {
             Role::Mentor => "the mentor",
             Role::Coach => "the coach",
             Role::CoCoach => "a co-coach",
+            Role::Coordinator => "the coordinator",
         };
         let _ = writeln!(
             o,

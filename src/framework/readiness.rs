@@ -172,6 +172,7 @@ mod tests {
             tick(false),
         );
         let record = StageRecord {
+            by: Default::default(),
             version: SCHEMA_VERSION,
             framework: "staged".into(),
             stage: "one".into(),

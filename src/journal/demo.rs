@@ -124,8 +124,21 @@ pub fn write_demo(store: &Store, size: Size, today: NaiveDate) -> Result<Written
         w.put(
             store.journal_path(),
             AnyRecord::Journal(Journal {
+                // The mentee of the demo's main partnership is a person in the journal too.
+                members: match size {
+                    Size::Small => vec![crate::model::Member {
+                        id: "sam-lee".into(),
+                        name: "Sam Lee".into(),
+                        role: Role::Mentee,
+                        partnerships: vec!["sam-lee".into()],
+                        keys: Vec::new(),
+                    }],
+                    Size::Large => Vec::new(),
+                },
                 version: SCHEMA_VERSION,
                 profile: Profile {
+                    id: Some("jo-taylor".into()),
+                    keys: Vec::new(),
                     name: "Jo Taylor".into(),
                     role: Role::Mentor,
                     institution: Some("Northfield High School".into()),
@@ -195,6 +208,7 @@ fn partnership(
     agreement: Option<Agreement>,
 ) -> Partnership {
     Partnership {
+        by: Default::default(),
         version: SCHEMA_VERSION,
         id: id.into(),
         name: name.into(),
@@ -242,6 +256,7 @@ fn goal(
     status: GoalStatus,
 ) -> Goal {
     Goal {
+        by: Default::default(),
         version: SCHEMA_VERSION,
         id: id.into(),
         created,
@@ -468,6 +483,7 @@ fn small(w: &mut Writer, today: NaiveDate) -> Result<(), StoreError> {
     w.stage(
         "sam-lee",
         &StageRecord {
+            by: Default::default(),
             version: SCHEMA_VERSION,
             framework: "ljmu".into(),
             stage: "developing".into(),
@@ -520,6 +536,7 @@ fn small(w: &mut Writer, today: NaiveDate) -> Result<(), StoreError> {
         w.reflection(
             "sam-lee",
             &Reflection {
+                by: Default::default(),
                 version: SCHEMA_VERSION,
                 id: format!("samr{i:02}"),
                 date: days_after(start, 60 + i as u64 * 30),
@@ -613,6 +630,7 @@ fn small(w: &mut Writer, today: NaiveDate) -> Result<(), StoreError> {
     w.reflection(
         "priya-shah",
         &Reflection {
+            by: Default::default(),
             version: SCHEMA_VERSION,
             id: "prir00".into(),
             date: days_before(today, 10),

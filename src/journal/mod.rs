@@ -15,6 +15,7 @@ mod conflicts;
 pub mod demo;
 pub mod import;
 mod live;
+mod members;
 mod ops;
 mod reader;
 pub mod report;
@@ -28,6 +29,7 @@ use chrono::NaiveDate;
 
 pub use conflicts::{Conflict, Resolution, Side, original_of};
 pub use live::describe_changes;
+pub use members::{Person, check_key};
 pub use ops::Save;
 pub use reader::{Audience, EvidenceLine, Partner, Reader};
 pub use ticks::TickRequest;
@@ -157,6 +159,8 @@ pub struct Journal {
     mine: Vec<(PathBuf, AnyRecord)>,
     /// Said once when the journal opened (unfinished writes finished, leftovers removed).
     notices: Vec<String>,
+    /// The member this journal writes for (`None`: its owner).
+    actor: Option<String>,
 }
 
 impl Journal {
@@ -174,6 +178,7 @@ impl Journal {
             conflicts: Vec::new(),
             mine: Vec::new(),
             notices: Vec::new(),
+            actor: None,
         };
         j.compare_conflicts();
         j
@@ -404,6 +409,33 @@ impl Journal {
     /// The one path every write takes: apply `writes` as one batch, keep the journal in
     /// memory in step, remember the change for undo.
     fn apply(&mut self, label: String, writes: Vec<Write>, prune: Vec<PathBuf>) -> OpResult {
+        self.apply_keeping(label, writes, prune, &[])
+    }
+
+    /// `apply`, but the records written to `as_was` are put back exactly as they were (a
+    /// restore from the trash), not stamped with who writes now.
+    fn apply_keeping(
+        &mut self,
+        label: String,
+        writes: Vec<Write>,
+        prune: Vec<PathBuf>,
+        as_was: &[PathBuf],
+    ) -> OpResult {
+        // Every record written says who wrote it (and who made it, if it is new).
+        let actor = self.actor();
+        let owner = self.owner_id();
+        let mut writes = writes;
+        for w in &mut writes {
+            let created = w.base.is_none();
+            if matches!(
+                w.mode,
+                crate::store::batch::Mode::Save | crate::store::batch::Mode::Create
+            ) && !as_was.contains(&w.path)
+                && let Some(by) = w.new.as_mut().and_then(AnyRecord::by_mut)
+            {
+                by.stamp(&actor, created, &owner);
+            }
+        }
         let outcome = self.apply_quietly(label, writes, prune)?;
         if !outcome.changes.is_empty() {
             // A new change starts a new line of history: what was undone cannot be redone.

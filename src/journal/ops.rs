@@ -73,6 +73,7 @@ impl Journal {
             return None;
         }
         let journal = JournalFile {
+            members: Vec::new(),
             version: SCHEMA_VERSION,
             profile: Profile {
                 name: self.owner_name.clone(),
@@ -102,6 +103,7 @@ impl Journal {
             )));
         }
         let mut journal = base.clone().unwrap_or(JournalFile {
+            members: Vec::new(),
             version: SCHEMA_VERSION,
             profile: Profile {
                 name: self.owner_name.clone(),

@@ -126,7 +126,8 @@ impl Journal {
             .find_map(|p| entry.label.strip_prefix(p))
             .unwrap_or(&entry.label);
         let label = format!("Restored {what} from the trash");
-        let mut o = self.apply(label, writes, Vec::new())?;
+        let as_was: Vec<PathBuf> = missing.iter().map(|(p, _)| p.clone()).collect();
+        let mut o = self.apply_keeping(label, writes, Vec::new(), &as_was)?;
         let kept = entry.records.len() - missing.len();
         if kept > 0 {
             o.warnings.push(format!(

@@ -4,6 +4,7 @@
 pub mod clock;
 mod dates;
 mod matcher;
+mod members;
 mod readiness;
 mod records;
 mod rules;
@@ -11,6 +12,7 @@ pub mod text;
 
 pub use dates::{DateError, parse_date};
 pub use matcher::{MAX_HAYSTACK, MAX_NEEDLE, Matcher, SkimMatcher, rank};
+pub use members::{By, Member, member_id};
 pub use readiness::*;
 pub use records::*;
 pub use rules::*;

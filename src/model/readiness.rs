@@ -196,6 +196,7 @@ mod tests {
 
     fn partnership(agreement: Option<Agreement>, evaluated: bool) -> Partnership {
         Partnership {
+            by: Default::default(),
             version: SCHEMA_VERSION,
             id: "p".into(),
             name: "P".into(),
@@ -231,6 +232,7 @@ mod tests {
 
     fn reflection(author: Role) -> Reflection {
         Reflection {
+            by: Default::default(),
             version: SCHEMA_VERSION,
             id: "r".into(),
             date: d("2026-05-01"),

@@ -60,6 +60,7 @@ choices!(
         Mentee => "mentee" | "learner",
         Coach => "coach",
         CoCoach => "co-coach" | "cocoach",
+        Coordinator => "coordinator",
     }
 );
 
@@ -198,6 +199,9 @@ pub struct Journal {
     #[serde(default = "current_version")]
     pub version: u32,
     pub profile: Profile,
+    /// Everyone else the journal knows (the owner is the profile).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<super::Member>,
     /// Written only when changed from the defaults, so files stay as they were.
     #[serde(default, skip_serializing_if = "Settings::is_default")]
     pub settings: Settings,
@@ -235,6 +239,12 @@ impl Settings {
 pub struct Profile {
     pub name: String,
     pub role: Role,
+    /// The owner's member id (made from the name when first needed, then kept).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The owner's SSH public keys.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keys: Vec<String>,
     #[serde(default)]
     pub institution: Option<String>,
     /// Current mentor stage, e.g. "ljmu/developing".
@@ -245,6 +255,8 @@ pub struct Profile {
 impl Default for Profile {
     fn default() -> Self {
         Profile {
+            id: None,
+            keys: Vec::new(),
             name: String::new(),
             role: Role::Mentor,
             institution: None,
@@ -257,6 +269,9 @@ impl Default for Profile {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Partnership {
+    /// Who created the record and who last changed it.
+    #[serde(default, skip_serializing_if = "super::By::is_empty")]
+    pub by: super::By,
     #[serde(default = "current_version")]
     pub version: u32,
     /// Stable id, also the folder name.
@@ -312,6 +327,9 @@ pub struct Agreement {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Meeting {
+    /// Who created the record and who last changed it.
+    #[serde(default, skip_serializing_if = "super::By::is_empty")]
+    pub by: super::By,
     #[serde(default = "current_version")]
     pub version: u32,
     pub id: String,
@@ -346,6 +364,7 @@ pub struct Meeting {
 impl Meeting {
     pub fn new(id: String, date: NaiveDate) -> Meeting {
         Meeting {
+            by: Default::default(),
             version: SCHEMA_VERSION,
             id,
             date,
@@ -381,6 +400,9 @@ pub struct ActionItem {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Goal {
+    /// Who created the record and who last changed it.
+    #[serde(default, skip_serializing_if = "super::By::is_empty")]
+    pub by: super::By,
     #[serde(default = "current_version")]
     pub version: u32,
     pub id: String,
@@ -417,6 +439,9 @@ pub struct Review {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TickSheet {
+    /// Who created the record and who last changed it.
+    #[serde(default, skip_serializing_if = "super::By::is_empty")]
+    pub by: super::By,
     #[serde(default = "current_version")]
     pub version: u32,
     pub framework: String,
@@ -427,6 +452,7 @@ pub struct TickSheet {
 impl TickSheet {
     pub fn new(framework: &str) -> TickSheet {
         TickSheet {
+            by: Default::default(),
             version: SCHEMA_VERSION,
             framework: framework.to_string(),
             ticks: BTreeMap::new(),
@@ -481,6 +507,9 @@ pub struct Verification {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Reflection {
+    /// Who created the record and who last changed it.
+    #[serde(default, skip_serializing_if = "super::By::is_empty")]
+    pub by: super::By,
     #[serde(default = "current_version")]
     pub version: u32,
     pub id: String,
@@ -501,6 +530,9 @@ pub struct Reflection {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StageRecord {
+    /// Who created the record and who last changed it.
+    #[serde(default, skip_serializing_if = "super::By::is_empty")]
+    pub by: super::By,
     #[serde(default = "current_version")]
     pub version: u32,
     pub framework: String,

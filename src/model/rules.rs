@@ -249,6 +249,7 @@ mod tests {
 
     fn goal(target: Option<&str>, status: GoalStatus) -> Goal {
         Goal {
+            by: Default::default(),
             version: SCHEMA_VERSION,
             id: "g".into(),
             created: d("2026-01-01"),

@@ -175,6 +175,8 @@ pub trait PartnershipRecord: Record {
     fn order(a: &Self, b: &Self) -> Ordering;
     fn wrap(self) -> AnyRecord;
     fn unwrap(r: &AnyRecord) -> Option<&Self>;
+    /// Who created the record and who last changed it.
+    fn by(&self) -> &crate::model::By;
 }
 
 fn dated(date: chrono::NaiveDate, id: &str) -> String {
@@ -207,6 +209,9 @@ macro_rules! partnership_record {
                     AnyRecord::$variant(v) => Some(v),
                     _ => None,
                 }
+            }
+            fn by(&self) -> &crate::model::By {
+                &self.by
             }
         }
     };
@@ -358,6 +363,31 @@ impl AnyRecord {
     /// The record as JSON (the shape merges and comparisons work on).
     pub fn to_json(&self) -> serde_json::Value {
         each_record!(self, v => serde_json::to_value(v).unwrap_or_default())
+    }
+
+    /// Who created and last changed the record (the journal file has none).
+    pub fn by(&self) -> Option<&crate::model::By> {
+        match self {
+            AnyRecord::Journal(_) => None,
+            AnyRecord::Partnership(r) => Some(&r.by),
+            AnyRecord::Meeting(r) => Some(&r.by),
+            AnyRecord::Goal(r) => Some(&r.by),
+            AnyRecord::Reflection(r) => Some(&r.by),
+            AnyRecord::Stage(r) => Some(&r.by),
+            AnyRecord::Ticks(r) => Some(&r.by),
+        }
+    }
+
+    pub fn by_mut(&mut self) -> Option<&mut crate::model::By> {
+        match self {
+            AnyRecord::Journal(_) => None,
+            AnyRecord::Partnership(r) => Some(&mut r.by),
+            AnyRecord::Meeting(r) => Some(&mut r.by),
+            AnyRecord::Goal(r) => Some(&mut r.by),
+            AnyRecord::Reflection(r) => Some(&mut r.by),
+            AnyRecord::Stage(r) => Some(&mut r.by),
+            AnyRecord::Ticks(r) => Some(&mut r.by),
+        }
     }
 
     /// Whether the record is marked private to its author.

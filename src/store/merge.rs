@@ -75,6 +75,8 @@ impl Merger<'_> {
                 let b = base.and_then(Value::as_array).unwrap_or(&empty);
                 Value::Array(merge_sets(b, t, m))
             }
+            // Who last changed a record is whoever saves now: never a conflict.
+            _ if path == "by" || path.starts_with("by.") => mine.clone(),
             _ => {
                 conflicts.push(if path.is_empty() {
                     "(whole record)".into()

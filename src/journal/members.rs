@@ -1,0 +1,256 @@
+//! People in the journal: the owner (the profile) and its members, each with a role, the
+//! partnerships they belong to and their SSH keys; and who the journal is acting for, whose
+//! name every write carries (`By`).
+
+use super::{Journal, OpError, OpResult};
+use crate::model::{Journal as JournalFile, Member, Profile, Role, SCHEMA_VERSION, member_id};
+use crate::store::{AnyRecord, Write};
+
+/// A person in the journal as front ends show them: the owner first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Person {
+    pub id: String,
+    pub name: String,
+    pub role: Role,
+    pub owner: bool,
+    pub partnerships: Vec<String>,
+    pub keys: Vec<String>,
+}
+
+/// A public key as `authorized_keys` holds it: `TYPE BASE64 [COMMENT]`, one line.
+pub fn check_key(line: &str) -> Result<String, String> {
+    let line = line.trim();
+    let mut parts = line.split_whitespace();
+    let (Some(kind), Some(data)) = (parts.next(), parts.next()) else {
+        return Err("a public key is one line: TYPE KEY [COMMENT] (e.g. the .pub file)".into());
+    };
+    let known = [
+        "ssh-ed25519",
+        "ssh-rsa",
+        "ecdsa-sha2-nistp256",
+        "ecdsa-sha2-nistp384",
+        "ecdsa-sha2-nistp521",
+        "sk-ssh-ed25519@openssh.com",
+        "sk-ecdsa-sha2-nistp256@openssh.com",
+    ];
+    if !known.contains(&kind) {
+        return Err(format!(
+            "'{kind}' is not an SSH public key type (a .pub file starts with ssh-ed25519 ...)"
+        ));
+    }
+    if data.len() < 16
+        || !data
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(&b))
+    {
+        return Err("the key's second word is not base64: is this the .pub file?".into());
+    }
+    Ok(line.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+impl Journal {
+    fn journal_value(&self) -> JournalFile {
+        self.snap
+            .journal
+            .as_ref()
+            .map(|j| j.value.clone())
+            .unwrap_or_else(|| JournalFile {
+                version: SCHEMA_VERSION,
+                profile: Profile {
+                    name: self.owner_name.clone(),
+                    role: Role::Mentor,
+                    ..Profile::default()
+                },
+                members: Vec::new(),
+                settings: Default::default(),
+            })
+    }
+
+    /// The owner's member id.
+    pub fn owner_id(&self) -> String {
+        let j = self.journal_value();
+        j.profile
+            .id
+            .clone()
+            .unwrap_or_else(|| member_id(&j.profile.name))
+            .chars()
+            .collect::<String>()
+            .pipe_or("owner")
+    }
+
+    /// Everyone in the journal, the owner first.
+    pub fn people(&self) -> Vec<Person> {
+        let j = self.journal_value();
+        let mut out = vec![Person {
+            id: self.owner_id(),
+            name: j.profile.name.clone(),
+            role: j.profile.role,
+            owner: true,
+            partnerships: Vec::new(),
+            keys: j.profile.keys.clone(),
+        }];
+        out.extend(j.members.iter().map(|m| Person {
+            id: m.id.clone(),
+            name: m.name.clone(),
+            role: m.role,
+            owner: false,
+            partnerships: m.partnerships.clone(),
+            keys: m.keys.clone(),
+        }));
+        out
+    }
+
+    /// The person `query` names: an id, a name, or the start of either (case aside).
+    pub fn find_person(&self, query: &str) -> Result<Person, OpError> {
+        let q = query.trim().to_lowercase();
+        let people = self.people();
+        if let Some(p) = people
+            .iter()
+            .find(|p| p.id == q || p.name.to_lowercase() == q)
+        {
+            return Ok(p.clone());
+        }
+        let starts: Vec<&Person> = people
+            .iter()
+            .filter(|p| p.id.starts_with(&q) || p.name.to_lowercase().starts_with(&q))
+            .collect();
+        match starts.as_slice() {
+            [one] => Ok((*one).clone()),
+            [] => Err(OpError::Refused(format!(
+                "nobody in the journal is '{query}': `mentorlog member list` shows who is"
+            ))),
+            many => Err(OpError::Refused(format!(
+                "'{query}' could be {}: say which",
+                many.iter()
+                    .map(|p| p.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" or ")
+            ))),
+        }
+    }
+
+    /// The name of the member with id `id` (the owner's for none), for "by ..." lines.
+    pub fn person_name(&self, id: Option<&str>) -> String {
+        let people = self.people();
+        match id {
+            None => people[0].name.clone(),
+            Some(id) => people
+                .iter()
+                .find(|p| p.id == id)
+                .map_or_else(|| id.to_string(), |p| p.name.clone()),
+        }
+    }
+
+    /// Who this journal writes for now (the owner unless `act_as` said otherwise).
+    pub fn actor(&self) -> String {
+        self.actor.clone().unwrap_or_else(|| self.owner_id())
+    }
+
+    /// Write as member `query` from now on (a session acting for a member).
+    pub fn act_as(&mut self, query: &str) -> Result<Person, OpError> {
+        let p = self.find_person(query)?;
+        self.actor = Some(p.id.clone());
+        Ok(p)
+    }
+
+    /// The write that puts `journal` in place of the journal file as read.
+    fn journal_write(&self, journal: JournalFile) -> Write {
+        let path = self.store.journal_path();
+        match &self.snap.journal {
+            Some(b) => Write::save(
+                path,
+                Some(AnyRecord::Journal(b.value.clone())),
+                AnyRecord::Journal(journal),
+            ),
+            None => Write::create(path, AnyRecord::Journal(journal)),
+        }
+    }
+
+    /// Add a member: a person with a role, the partnerships they belong to (ids or names)
+    /// and their SSH public keys (lines of `.pub` files).
+    pub fn add_member(
+        &mut self,
+        name: &str,
+        role: Role,
+        partnerships: &[String],
+        keys: &[String],
+    ) -> OpResult {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(OpError::Refused(
+                "give the member's name, e.g. `mentorlog member add \"Sam Lee\" --role mentee`"
+                    .into(),
+            ));
+        }
+        let id = member_id(name);
+        if id.is_empty() {
+            return Err(OpError::Refused(format!(
+                "'{name}' has no letters or digits to make an id from"
+            )));
+        }
+        if self.people().iter().any(|p| p.id == id) {
+            return Err(OpError::Refused(format!(
+                "{name} is already in the journal (as '{id}'): `mentorlog member list` shows who is"
+            )));
+        }
+        let reader = self.reader(super::Audience::Owner);
+        let mut pids = Vec::new();
+        for q in partnerships {
+            let p = reader.find_partner(q).map_err(OpError::Refused)?;
+            pids.push(p.id().to_string());
+        }
+        let mut checked = Vec::new();
+        for k in keys {
+            checked.push(check_key(k).map_err(OpError::Refused)?);
+        }
+        let mut journal = self.journal_value();
+        let owner = self.owner_id();
+        // The owner's id is kept from now on, so renaming the owner keeps who made what.
+        journal.profile.id.get_or_insert(owner);
+        journal.members.push(Member {
+            id: id.clone(),
+            name: name.to_string(),
+            role,
+            partnerships: pids,
+            keys: checked,
+        });
+        let w = self.journal_write(journal);
+        let mut o = self.apply(format!("Member {name} ({role})"), vec![w], Vec::new())?;
+        o.record = Some(self.store.journal_path());
+        Ok(o)
+    }
+
+    /// Remove a member (never the owner). What they wrote stays, still saying it was theirs.
+    pub fn remove_member(&mut self, query: &str) -> OpResult {
+        let p = self.find_person(query)?;
+        if p.owner {
+            return Err(OpError::Refused(format!(
+                "{} keeps this journal and cannot be removed",
+                p.name
+            )));
+        }
+        let mut journal = self.journal_value();
+        journal.members.retain(|m| m.id != p.id);
+        let w = self.journal_write(journal);
+        self.apply(
+            format!("Removed member {} ({})", p.name, p.role),
+            vec![w],
+            Vec::new(),
+        )
+    }
+}
+
+trait PipeOr {
+    fn pipe_or(self, fallback: &str) -> String;
+}
+
+impl PipeOr for String {
+    /// The string, or `fallback` when it is empty (a name with no letters).
+    fn pipe_or(self, fallback: &str) -> String {
+        if self.is_empty() {
+            fallback.to_string()
+        } else {
+            self
+        }
+    }
+}
