@@ -6,12 +6,22 @@ use mentorlog::cli::{Cli, Context};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let at_terminal = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+    // A session as a member is the full-screen journal only: never a command, never the
+    // owner's status printed to a pipe.
+    if cli.as_member.is_some() && (cli.command.is_some() || !at_terminal) {
+        mentorlog::say_err!(
+            "error: --as opens the full-screen journal for a member, at a terminal, and \
+             nothing else (for ssh, give the forced command `pty`)"
+        );
+        return ExitCode::FAILURE;
+    }
     // No command at a terminal opens the full-screen journal; piped, it prints the status.
-    if cli.command.is_none() && std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+    if cli.command.is_none() && at_terminal {
         return match Context::locate(&cli).and_then(|(store, today)| {
             // The account's name is what a new journal is kept under until `init --name`.
             let owner = std::env::var("USER").unwrap_or_default();
-            mentorlog::tui::run(store, today, cli.review, owner)
+            mentorlog::tui::run(store, today, cli.review, owner, cli.as_member.clone())
         }) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {

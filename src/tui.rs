@@ -92,8 +92,34 @@ impl Tui {
         Tui::new(Journal::open_fast(store, today), review)
     }
 
+    /// Lock this screen to member `query`: it shows only what they may see, writes as them,
+    /// and nothing inside (review mode, $EDITOR, the shell) can change that.
+    pub fn lock_to_member(&mut self, query: &str) -> Result<(), crate::journal::OpError> {
+        let (audience, person) = self.journal.audience_of(query)?;
+        self.journal.act_as(&person.id)?;
+        let review = self.app.review;
+        self.app = App::new(&self.journal, review);
+        self.app.locked = Some(crate::app::Locked {
+            audience,
+            name: person.name.clone(),
+            role: person.role,
+        });
+        self.app.selected = 0;
+        self.app.tab = crate::app::Tab::Dashboard;
+        self.app.refresh(&self.journal);
+        self.app.info(format!(
+            "Signed in as {} ({}): this screen shows what {} may see",
+            person.name, person.role, person.name
+        ));
+        Ok(())
+    }
+
     /// Keep where the screen is for the next start, if it moved since `last` was kept.
     pub fn keep_place(&self, last: &mut Option<String>) {
+        // A member's session is not where the owner left off.
+        if self.app.locked.is_some() {
+            return;
+        }
         let Some(now) = self.app.place(&self.journal) else {
             return;
         };
@@ -116,8 +142,23 @@ impl Tui {
         self.journals(effect)
     }
 
-    /// Do what swaps the journal on screen (the demo); other effects are the loop's.
+    /// Do what swaps the journal on screen (the demo); other effects are the loop's. A
+    /// member's session never reaches $EDITOR, the shell or another journal.
     fn journals(&mut self, effect: Effect) -> Effect {
+        if self.app.locked.is_some() {
+            match effect {
+                Effect::EditText(_) => {
+                    self.app
+                        .info("$EDITOR is not available in a member's session: type in the form");
+                    return Effect::None;
+                }
+                Effect::Suspend | Effect::OpenDemo | Effect::LeaveDemo => {
+                    self.app.info("Not available in a member's session");
+                    return Effect::None;
+                }
+                Effect::None => {}
+            }
+        }
         match effect {
             Effect::OpenDemo => self.open_demo(),
             Effect::LeaveDemo => self.leave_demo(),
@@ -275,13 +316,22 @@ pub fn run(
     today: chrono::NaiveDate,
     review: bool,
     owner: String,
+    member: Option<String>,
 ) -> anyhow::Result<()> {
     let mut journal = Journal::open_fast(store, today);
     journal.set_owner_name(owner);
+    if let Some(m) = &member {
+        // Everything is read first: the member's partnerships may not be the first one.
+        journal.reload();
+        journal.find_person(m).map_err(|e| anyhow::anyhow!("{e}"))?;
+    }
     // A demo left by a mentorlog that was stopped while showing it.
     let _ = journal.discard_demo();
     let (theme, keymap, problems) = load_config();
     let mut t = Tui::new(journal, review);
+    if let Some(m) = &member {
+        t.lock_to_member(m).map_err(|e| anyhow::anyhow!("{e}"))?;
+    }
     t.keymap = keymap;
     if let Some(p) = problems.first() {
         t.app.error(p.clone());

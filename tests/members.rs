@@ -152,13 +152,27 @@ fn every_record_says_who_made_it_and_who_changed_it_last() {
     let (old_path, old) = first_goal(&owner);
     assert!(old.by.is_empty());
     let mut e = old.clone();
-    sam.reload();
     e.success_measures = "Pupils explain".into();
-    sam.save_goal("sam-lee", Save::edit(old_path.clone(), old, e))
+    owner
+        .save_goal("sam-lee", Save::edit(old_path.clone(), old, e))
         .unwrap();
     let now: Goal = read_record(&old_path).unwrap();
     assert_eq!(now.by.created.as_deref(), Some("jo-taylor"));
-    assert_eq!(now.by.changed.as_deref(), Some("sam-lee"));
+    assert_eq!(now.by.changed.as_deref(), Some("jo-taylor"));
+}
+
+/// Sam's own goal, written in a session acting as Sam.
+fn sams_goal(sam: &mut Journal) -> (PathBuf, Goal) {
+    let mut g = first_goal(sam).1;
+    g.id = "samnew".into();
+    g.objective = "Sam's own goal".into();
+    g.by = Default::default();
+    let path = sam
+        .save_goal("sam-lee", Save::new(g))
+        .unwrap()
+        .record
+        .unwrap();
+    (path.clone(), read_record(&path).unwrap())
 }
 
 #[test]
@@ -167,7 +181,8 @@ fn two_people_editing_different_fields_merge_without_a_conflict_over_who() {
     let mut owner = Journal::open(Store::new(root.clone()), today());
     let mut sam = Journal::open(Store::new(root.clone()), today());
     sam.act_as("Sam Lee").unwrap();
-    let (path, base) = first_goal(&owner);
+    let (path, base) = sams_goal(&mut sam);
+    owner.reload();
     let mut a = base.clone();
     a.barriers = "From the mentor".into();
     let mut b = base.clone();
@@ -191,16 +206,176 @@ fn changed_elsewhere_says_who_changed_it() {
     let mut screen = Tui::open(Store::new(root.clone()), today(), false);
     let mut sam = Journal::open(Store::new(root.clone()), today());
     sam.act_as("sam").unwrap();
-    let (path, base) = first_goal(&sam);
-    let mut e = base.clone();
-    e.barriers = "Written by Sam".into();
-    sam.save_goal("sam-lee", Save::edit(path.clone(), base, e))
-        .unwrap();
+    let (path, _) = sams_goal(&mut sam);
     screen.external_change(&[path]);
     let said = screen
         .status
         .as_ref()
         .map(|s| s.text.clone())
         .unwrap_or_default();
-    assert!(said.contains("1 goal edited by Sam Lee"), "{said}");
+    assert!(said.contains("1 goal added by Sam Lee"), "{said}");
+}
+
+fn ctrl(c: char) -> ratatui::crossterm::event::KeyEvent {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+fn press(t: &mut Tui, keys: &str) {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    for k in keys.split_whitespace() {
+        let c = k.chars().next().unwrap();
+        let m = if c.is_uppercase() {
+            KeyModifiers::SHIFT
+        } else {
+            KeyModifiers::NONE
+        };
+        t.key(KeyEvent::new(KeyCode::Char(c), m));
+    }
+}
+
+fn screen(t: &Tui, w: u16, h: u16) -> String {
+    let theme = mentorlog::ui::Theme::default();
+    let keymap = mentorlog::ui::Keymap::default();
+    let view = mentorlog::ui::View {
+        theme: &theme,
+        keymap: &keymap,
+    };
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    term.draw(|f| t.draw(f, &view)).unwrap();
+    let buf = term.backend().buffer().clone();
+    (0..h)
+        .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>() + "\n")
+        .collect()
+}
+
+#[test]
+fn a_session_as_a_member_sees_only_their_partnership_and_never_anothers_private_notes() {
+    let (_t, root) = demo();
+    let owner = Journal::open(Store::new(root.clone()), today());
+    let all = owner.reader(Audience::Owner);
+    let private = "feeling overwhelmed by marking";
+    let owner_meetings = all.partner("sam-lee").unwrap().meetings().len();
+    assert!(
+        all.partner("sam-lee")
+            .unwrap()
+            .meetings()
+            .iter()
+            .any(|m| m.value.notes.contains(private))
+    );
+    drop(owner);
+
+    let mut t = Tui::open(Store::new(root.clone()), today(), false);
+    t.lock_to_member("sam").unwrap();
+    let r = t.reader();
+    let ids: Vec<&str> = r.partnerships().iter().map(|p| p.id()).collect();
+    assert_eq!(ids, ["sam-lee"], "only Sam's own partnership");
+    assert_eq!(r.len(), 1);
+    let meetings = r.partner("sam-lee").unwrap().meetings();
+    assert_eq!(
+        meetings.len(),
+        owner_meetings - 1,
+        "the mentor's private meeting is not there"
+    );
+    assert!(!meetings.iter().any(|m| m.value.notes.contains(private)));
+    let hits = r.search_index(None).query("overwhelmed by marking", 50);
+    assert!(
+        hits.iter().all(|h| !h.snippet.contains("overwhelmed")),
+        "found in a member's search"
+    );
+    // The owner's search finds it (so the check above can fail).
+    let owner = Journal::open(Store::new(root.clone()), today());
+    let owner_hits = owner
+        .reader(Audience::Owner)
+        .search_index(None)
+        .query("overwhelmed by marking", 50);
+    assert!(owner_hits.iter().any(|h| h.snippet.contains("overwhelmed")));
+    assert!(
+        hits.iter().all(|h| !h.title.contains("overwhelmed")),
+        "{:?}",
+        hits.len()
+    );
+    // R changes nothing; the banner names Sam; no editor, no shell.
+    press(&mut t, "R");
+    assert_eq!(t.meetings().len(), owner_meetings - 1);
+    press(&mut t, "2");
+    let s = screen(&t, 80, 24);
+    assert!(s.lines().next().unwrap().contains("Sam"), "{s}");
+    assert!(!s.contains(private));
+    assert_eq!(t.key(ctrl('z')), mentorlog::app::Effect::None);
+    press(&mut t, "n");
+    assert_eq!(t.key(ctrl('e')), mentorlog::app::Effect::None);
+    assert!(
+        t.status.as_ref().unwrap().text.contains("not available"),
+        "{:?}",
+        t.status
+    );
+}
+
+#[test]
+fn a_members_private_reflection_is_theirs_alone() {
+    let (_t, root) = demo();
+    let mut sam = Journal::open(Store::new(root.clone()), today());
+    sam.act_as("sam").unwrap();
+    let (audience, _) = sam.audience_of("sam").unwrap();
+    let mut rf = mentorlog::model::Reflection {
+        version: 1,
+        id: "samref".into(),
+        date: today(),
+        author: mentorlog::model::Role::Mentee,
+        prompt: None,
+        text: "Only for me: I nearly gave up in October.".into(),
+        attachment: None,
+        private: true,
+        by: Default::default(),
+    };
+    rf.private = true;
+    sam.save_reflection("sam-lee", Save::new(rf)).unwrap();
+    let mine = |j: &Journal, a: Audience| {
+        j.reader(a)
+            .partner("sam-lee")
+            .unwrap()
+            .reflections()
+            .iter()
+            .any(|r| r.value.id == "samref")
+    };
+    assert!(mine(&sam, audience), "Sam sees it");
+    let owner = Journal::open(Store::new(root.clone()), today());
+    assert!(!mine(&owner, Audience::Owner), "the mentor does not");
+    assert!(!mine(&owner, Audience::Review));
+}
+
+#[test]
+fn a_member_changes_only_what_they_wrote_but_marks_their_action_items_done() {
+    let (_t, root) = demo();
+    let mut sam = Journal::open(Store::new(root.clone()), today());
+    sam.act_as("sam").unwrap();
+    let (audience, _) = sam.audience_of("sam").unwrap();
+    let meeting = sam.reader(audience).partner("sam-lee").unwrap().meetings()[0]
+        .path
+        .clone();
+    let err = sam.delete("sam-lee", &meeting).unwrap_err().to_string();
+    assert!(err.contains("Jo Taylor's"), "{err}");
+    assert!(meeting.exists());
+    let (goal_path, goal) = first_goal(&sam);
+    let mut e = goal.clone();
+    e.objective = "Changed by the mentee".into();
+    assert!(
+        sam.save_goal("sam-lee", Save::edit(goal_path.clone(), goal, e))
+            .is_err()
+    );
+    assert_ne!(
+        read_record::<Goal>(&goal_path).unwrap().objective,
+        "Changed by the mentee"
+    );
+    // Their own action item, agreed in the mentor's meeting, they mark done.
+    let r = sam.reader(audience);
+    let (m, a) = r.partner("sam-lee").unwrap().action_items()[0];
+    let (path, id) = (m.path.clone(), a.id.clone());
+    sam.set_action_done("sam-lee", &path, &id, true).unwrap();
+    let saved: mentorlog::model::Meeting = read_record(&path).unwrap();
+    assert!(saved.action_items.iter().any(|x| x.id == id && x.done));
+    assert_eq!(saved.by.changed.as_deref(), Some("sam-lee"));
+    // The trash is the owner's.
+    assert!(sam.restore_trash(None).is_err());
 }

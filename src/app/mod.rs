@@ -192,6 +192,14 @@ pub enum Effect {
     LeaveDemo,
 }
 
+/// The member a session is locked to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Locked {
+    pub audience: Audience,
+    pub name: String,
+    pub role: crate::model::Role,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Status {
     pub text: String,
@@ -228,6 +236,8 @@ pub struct App {
     pub status: Option<Status>,
     /// Review mode: this screen is shown to someone, so private records are not read.
     pub review: bool,
+    /// A session acting as a member: what it may see is fixed, whatever keys it gets.
+    pub locked: Option<Locked>,
     pub quit: bool,
     /// The journal on screen is a demo, apart from the user's (see `Journal::open_demo`).
     pub demo: bool,
@@ -252,6 +262,7 @@ impl App {
             overlays: Vec::new(),
             status: None,
             review,
+            locked: None,
             quit: false,
             demo: false,
             derived: Derived::default(),
@@ -267,6 +278,9 @@ impl App {
     }
 
     pub fn audience(&self) -> Audience {
+        if let Some(l) = &self.locked {
+            return l.audience;
+        }
         if self.review {
             Audience::Review
         } else {
@@ -584,6 +598,13 @@ impl App {
     }
 
     fn toggle_review(&mut self, j: &mut Journal) {
+        if let Some(l) = &self.locked {
+            let said = format!(
+                "This is {}'s session: it shows what {} may see, and that cannot change here",
+                l.name, l.name
+            );
+            return self.info(said);
+        }
         // Keep the cursor on the same meeting as private ones appear or go.
         let keep = self
             .meetings(&self.reader(j))

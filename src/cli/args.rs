@@ -28,6 +28,11 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub review: bool,
 
+    /// Open the full-screen journal as this member, locked to what their role may see and
+    /// do (for a forced command in `authorized_keys`); nothing inside can change it
+    #[arg(long = "as", global = true, value_name = "MEMBER")]
+    pub as_member: Option<String>,
+
     /// Treat this date as today (for scripts and tests)
     #[arg(
         long,

@@ -49,6 +49,57 @@ pub fn check_key(line: &str) -> Result<String, String> {
 }
 
 impl Journal {
+    /// The one rule of who may see a record: one not marked private, anyone this audience
+    /// is; one marked private, only its author (a record that names none is the owner's).
+    pub fn may_see(
+        &self,
+        audience: super::Audience,
+        private: bool,
+        by: Option<&crate::model::By>,
+    ) -> bool {
+        use super::Audience;
+        if !private {
+            return true;
+        }
+        let author = by
+            .and_then(|b| b.created.clone())
+            .unwrap_or_else(|| self.owner_id());
+        match audience {
+            Audience::Owner => author == self.owner_id(),
+            Audience::Review => false,
+            Audience::Member(m) => self.viewers.get(m.0).is_some_and(|id| *id == author),
+        }
+    }
+
+    /// The audience of a session acting as member `query`: the owner's own view for the
+    /// owner, else only what that member may see.
+    pub fn audience_of(&mut self, query: &str) -> Result<(super::Audience, Person), OpError> {
+        let p = self.find_person(query)?;
+        if p.owner {
+            return Ok((super::Audience::Owner, p));
+        }
+        let i = match self.viewers.iter().position(|v| *v == p.id) {
+            Some(i) => i,
+            None => {
+                self.viewers.push(p.id.clone());
+                self.viewers.len() - 1
+            }
+        };
+        Ok((super::Audience::Member(super::reader::MemberRef(i)), p))
+    }
+
+    /// The partnerships member `m` may see (`None`: all of them, for a coordinator).
+    pub(super) fn member_partnerships(&self, m: super::reader::MemberRef) -> Option<Vec<String>> {
+        let id = self.viewers.get(m.0)?;
+        let j = self.snap.journal.as_ref()?;
+        match j.value.members.iter().find(|x| x.id == *id) {
+            Some(x) if x.role == Role::Coordinator => None,
+            Some(x) => Some(x.partnerships.clone()),
+            // Removed from the journal meanwhile: nothing.
+            None => Some(Vec::new()),
+        }
+    }
+
     fn journal_value(&self) -> JournalFile {
         self.snap
             .journal

@@ -161,6 +161,10 @@ pub struct Journal {
     notices: Vec<String>,
     /// The member this journal writes for (`None`: its owner).
     actor: Option<String>,
+    /// Members sessions act as, indexed by `MemberRef` (only grows).
+    viewers: Vec<String>,
+    /// Set while an operation that may change another member's record runs.
+    others_records_allowed: bool,
 }
 
 impl Journal {
@@ -179,6 +183,8 @@ impl Journal {
             mine: Vec::new(),
             notices: Vec::new(),
             actor: None,
+            viewers: Vec::new(),
+            others_records_allowed: false,
         };
         j.compare_conflicts();
         j
@@ -424,6 +430,24 @@ impl Journal {
         // Every record written says who wrote it (and who made it, if it is new).
         let actor = self.actor();
         let owner = self.owner_id();
+        // A member other than the owner changes only what they made (the operations that
+        // let a member mark another's record, such as an action item done, say so).
+        if actor != owner && !self.others_records_allowed {
+            for w in &writes {
+                let Some(base) = &w.base else { continue };
+                let maker = base
+                    .by()
+                    .and_then(|b| b.created.clone())
+                    .unwrap_or_else(|| owner.clone());
+                if maker != actor {
+                    return Err(OpError::Refused(format!(
+                        "this {} is {}'s: in this session you change only what you wrote",
+                        base.kind().noun(),
+                        self.person_name(Some(&maker))
+                    )));
+                }
+            }
+        }
         let mut writes = writes;
         for w in &mut writes {
             let created = w.base.is_none();

@@ -417,10 +417,14 @@ impl Journal {
             if done { "done" } else { "open again" },
             item.text
         );
-        self.save_meeting(
+        // Whoever owns the item marks it done, whoever wrote the meeting.
+        self.others_records_allowed = true;
+        let result = self.save_meeting(
             pid,
             Save::edit(meeting.to_path_buf(), base, new).labelled(label),
-        )
+        );
+        self.others_records_allowed = false;
+        result
     }
 
     pub fn save_goal(&mut self, pid: &str, s: Save<Goal>) -> OpResult {

@@ -20,20 +20,24 @@ use crate::store::{Loaded, PartnershipData, Store};
 /// Who is reading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Audience {
-    /// The journal's owner at their own screen: everything.
+    /// The journal's owner at their own screen: everything but other members' private records.
     Owner,
     /// A screen shown to someone else (review mode): records marked private are left out.
     Review,
+    /// A session acting as a member (`Journal::audience_of`): only that member's partnerships,
+    /// and no record another member marked private.
+    Member(MemberRef),
 }
 
-impl Audience {
-    /// The one rule of who may see a record: a private record only by its author's own view.
-    pub fn may_see(self, private: bool) -> bool {
-        !private || self == Audience::Owner
-    }
+/// A member a session acts as (an index into the journal's list of those asked for, which
+/// only grows, so it stays valid when the journal is read again).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct MemberRef(pub(super) usize);
 
+impl Audience {
+    /// Whether private records of others are hidden from this audience (exports say so).
     pub fn hides_private(self) -> bool {
-        !self.may_see(true)
+        self != Audience::Owner
     }
 }
 
@@ -91,6 +95,29 @@ impl<'a> Reader<'a> {
         Reader { j, audience }
     }
 
+    /// The partnerships this audience may see at all.
+    fn visible(&self) -> impl Iterator<Item = &'a PartnershipData> + 'a {
+        let j = self.j;
+        let only = match self.audience {
+            Audience::Member(m) => j.member_partnerships(m),
+            _ => None,
+        };
+        j.snap.partnerships.iter().filter(move |p| {
+            only.as_ref()
+                .is_none_or(|ids| ids.iter().any(|id| id == p.id()))
+        })
+    }
+
+    fn partner_of(&self, data: &'a PartnershipData) -> Partner<'a> {
+        Partner {
+            data,
+            audience: self.audience,
+            set: &self.j.frameworks,
+            store: &self.j.store,
+            j: self.j,
+        }
+    }
+
     pub fn audience(&self) -> Audience {
         self.audience
     }
@@ -119,21 +146,14 @@ impl<'a> Reader<'a> {
 
     /// The partnerships this audience may see, in their order (by id).
     pub fn partnerships(&self) -> Vec<Partner<'a>> {
-        self.j
-            .snap
-            .partnerships
-            .iter()
-            .map(|data| Partner {
-                data,
-                audience: self.audience,
-                set: &self.j.frameworks,
-                store: &self.j.store,
-            })
-            .collect()
+        self.visible().map(|data| self.partner_of(data)).collect()
     }
 
     pub fn len(&self) -> usize {
-        self.j.snap.partnerships.len()
+        match self.audience {
+            Audience::Member(_) => self.visible().count(),
+            _ => self.j.snap.partnerships.len(),
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -141,12 +161,11 @@ impl<'a> Reader<'a> {
     }
 
     pub fn get(&self, i: usize) -> Option<Partner<'a>> {
-        self.j.snap.partnerships.get(i).map(|data| Partner {
-            data,
-            audience: self.audience,
-            set: &self.j.frameworks,
-            store: &self.j.store,
-        })
+        match self.audience {
+            Audience::Member(_) => self.visible().nth(i),
+            _ => self.j.snap.partnerships.get(i),
+        }
+        .map(|data| self.partner_of(data))
     }
 
     pub fn partner(&self, id: &str) -> Option<Partner<'a>> {
@@ -154,7 +173,7 @@ impl<'a> Reader<'a> {
     }
 
     pub fn position(&self, id: &str) -> Option<usize> {
-        self.j.snap.partnerships.iter().position(|p| p.id() == id)
+        self.visible().position(|p| p.id() == id)
     }
 
     /// Whether some partnership's records are still being read.
@@ -173,7 +192,12 @@ impl<'a> Reader<'a> {
         self.j
             .conflicts
             .iter()
-            .filter(|c| self.audience.may_see(c.is_private()))
+            .filter(|c| {
+                [c.mine.as_ref(), c.theirs.as_ref()]
+                    .into_iter()
+                    .flatten()
+                    .all(|r| self.j.may_see(self.audience, r.is_private(), r.by()))
+            })
             .collect()
     }
 
@@ -266,6 +290,8 @@ pub struct Partner<'a> {
     set: &'a FrameworkSet,
     /// For what is asked of the files themselves (when a record was last saved).
     store: &'a Store,
+    /// Who is who (the rule of who sees a private record asks).
+    j: &'a Journal,
 }
 
 impl<'a> Partner<'a> {
@@ -290,8 +316,8 @@ impl<'a> Partner<'a> {
         self.data.loaded
     }
 
-    fn sees(&self, private: bool) -> bool {
-        self.audience.may_see(private)
+    fn sees(&self, private: bool, by: &crate::model::By) -> bool {
+        self.j.may_see(self.audience, private, Some(by))
     }
 
     /// The meeting log this audience may see, newest first.
@@ -299,13 +325,15 @@ impl<'a> Partner<'a> {
         self.data
             .meetings
             .iter()
-            .filter(|m| self.sees(m.value.private))
+            .filter(|m| self.sees(m.value.private, &m.value.by))
             .collect()
     }
 
     /// A meeting by id, if this audience may see it.
     pub fn meeting(&self, id: &str) -> Option<&'a Loaded<Meeting>> {
-        self.data.meeting(id).filter(|m| self.sees(m.value.private))
+        self.data
+            .meeting(id)
+            .filter(|m| self.sees(m.value.private, &m.value.by))
     }
 
     pub fn meeting_at(&self, path: &std::path::Path) -> Option<&'a Loaded<Meeting>> {
@@ -313,7 +341,7 @@ impl<'a> Partner<'a> {
             .meetings
             .iter()
             .find(|m| m.path == path)
-            .filter(|m| self.sees(m.value.private))
+            .filter(|m| self.sees(m.value.private, &m.value.by))
     }
 
     /// The dates of the meetings this audience may see (for one not yet read, the dates its
@@ -365,7 +393,7 @@ impl<'a> Partner<'a> {
         self.data
             .reflections
             .iter()
-            .filter(|r| self.sees(r.value.private))
+            .filter(|r| self.sees(r.value.private, &r.value.by))
             .collect()
     }
 
@@ -449,7 +477,7 @@ impl<'a> Partner<'a> {
         let mut out = Vec::new();
         for id in &e.meetings {
             match self.data.meeting(id).map(|m| &m.value) {
-                Some(m) if !self.sees(m.private) => {}
+                Some(m) if !self.sees(m.private, &m.by) => {}
                 Some(m) => out.push(EvidenceLine::Meeting {
                     id: id.clone(),
                     date: Some(m.date),
@@ -472,7 +500,7 @@ impl<'a> Partner<'a> {
     pub fn may_see_link(&self, id: &str) -> bool {
         self.data
             .meeting(id)
-            .is_none_or(|m| self.sees(m.value.private))
+            .is_none_or(|m| self.sees(m.value.private, &m.value.by))
     }
 
     /// Whether a tick has evidence that counts: a note, a file, or a meeting still in the log

@@ -67,6 +67,12 @@ impl Journal {
     /// the latest when `None`. A meeting comes back with its evidence linked again; undo
     /// deletes it again (and the trash keeps it).
     pub fn restore_trash(&mut self, id: Option<&str>) -> OpResult {
+        // The trash holds everyone's deletes: only the journal's owner brings them back.
+        if self.actor() != self.owner_id() {
+            return Err(OpError::Refused(
+                "the trash is the journal owner's to restore from".into(),
+            ));
+        }
         let (entries, _) = self.trash();
         let entry = match id {
             None => entries

@@ -40,7 +40,8 @@ impl Merger<'_> {
         path: &str,
         conflicts: &mut Vec<String>,
     ) -> Value {
-        if mine == theirs {
+        // Who last changed the record is whoever saves now, even if that is who it was.
+        if mine == theirs || path == "by" || path == "by.changed" {
             return mine.clone();
         }
         if base == Some(mine) {

@@ -192,22 +192,32 @@ fn tabs(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
     let width = |spans: &[Span]| spans.iter().map(|s| text::width(&s.content)).sum::<usize>();
     // In review mode (or in the demo) the banner must always show: it takes its room before
     // the tabs do.
-    let banners = if s.app.demo {
+    // A member's session names the member.
+    let banners: [String; 3] = if let Some(l) = &s.app.locked {
+        let first = l.name.split_whitespace().next().unwrap_or("").to_string();
+        [
+            format!(" {} · {} ", l.name, l.role),
+            format!(" {} ", l.name),
+            format!(" {first} "),
+        ]
+    } else if s.app.demo {
         [
             " DEMO: not your journal, q leaves ",
             " DEMO: q leaves ",
             " DEMO ",
         ]
+        .map(String::from)
     } else {
         [
             " REVIEW MODE: private notes hidden ",
             " REVIEW MODE ",
             " REVIEW ",
         ]
+        .map(String::from)
     };
-    let banner_on = s.app.review || s.app.demo;
+    let banner_on = s.app.review || s.app.demo || s.app.locked.is_some();
     let reserve = if banner_on {
-        text::width(banners[2]) + 1
+        text::width(&banners[2]) + 1
     } else {
         0
     };
@@ -232,9 +242,9 @@ fn tabs(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
         let banner = banners
             .iter()
             .find(|b| text::width(b) <= room)
-            .copied()
-            .unwrap_or(banners[2]);
-        let w = (text::width(banner) as u16).min(area.width);
+            .unwrap_or(&banners[2])
+            .clone();
+        let w = (text::width(&banner) as u16).min(area.width);
         let r = Rect::new(area.right() - w, area.y, w, 1);
         frame.render_widget(
             Paragraph::new(Span::styled(
