@@ -223,6 +223,29 @@ fn validate(fw: &Framework, file: &str, text: &str) -> Result<(), FrameworkError
             check_item(fw, item, &mut items, &fail)?;
         }
     }
+    let mut passages: HashMap<&str, usize> = HashMap::new();
+    for p in &fw.passages {
+        let q = quoted(&p.id);
+        if !valid_id(&p.id) {
+            return fail(
+                "passages",
+                0,
+                format!("passage id {q} must be letters, digits, '-', '_' or '.'"),
+            );
+        }
+        let seen = passages.entry(&p.id).or_insert(0);
+        *seen += 1;
+        if *seen > 1 {
+            return fail(
+                &q,
+                *seen - 1,
+                format!("duplicate passage id {q}: each passage needs its own id"),
+            );
+        }
+        if p.title.trim().is_empty() || p.text.trim().is_empty() {
+            return fail(&q, 0, format!("passage {q} needs a title and a text"));
+        }
+    }
     Ok(())
 }
 
@@ -546,6 +569,39 @@ mod tests {
         let bad = GOOD.replace("\"two\": \"secure\"", "\"three\": \"secure\"");
         let e = parse_framework("demo.ron", &bad).unwrap_err();
         assert!(e.message.contains("three"), "{e}");
+    }
+
+    #[test]
+    fn passages_are_read_and_checked() {
+        let with = |p: &str| GOOD.replace("    ],\n)", &format!("    ],\n    passages: [{p}],\n)"));
+        let fw = parse_framework(
+            "demo.ron",
+            &with(r#"Passage(id: "about", title: "About", text: "One.\n\nTwo.")"#),
+        )
+        .unwrap();
+        assert_eq!(fw.passage("about").unwrap().text, "One.\n\nTwo.");
+        assert_eq!(fw.item_count(), 3, "a passage is not an item");
+        let e = parse_framework(
+            "demo.ron",
+            &with(
+                r#"Passage(id: "a", title: "A", text: "x"), Passage(id: "a", title: "B", text: "y")"#,
+            ),
+        )
+        .unwrap_err();
+        assert!(e.message.contains("duplicate passage id \"a\""), "{e}");
+        let e = parse_framework(
+            "demo.ron",
+            &with(r#"Passage(id: "about", title: "About", text: " ")"#),
+        )
+        .unwrap_err();
+        assert!(e.message.contains("needs a title and a text"), "{e}");
+        assert_eq!(e.line, 13, "{e}");
+        let e = parse_framework(
+            "demo.ron",
+            &with(r#"Passage(id: "a b", title: "About", text: "x")"#),
+        )
+        .unwrap_err();
+        assert!(e.message.contains("passage id \"a b\""), "{e}");
     }
 
     #[test]

@@ -662,6 +662,7 @@ fn scale_framework() -> crate::framework::Framework {
                  not from any published framework."
             .into(),
         levels: vec![],
+        passages: vec![],
         sections: (1..=8)
             .map(|s| Section {
                 id: format!("area-{s}"),
