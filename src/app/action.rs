@@ -64,6 +64,7 @@ actions! {
     AttachEvidence => "attach_evidence", "attach evidence: a meeting or text";
     ToggleFilter => "toggle_filter", "show only items not yet achieved";
     ChooseFramework => "choose_framework", "choose the framework";
+    ReadPassages => "read_passages", "read the text beyond the items (CUREE's core concepts)";
     Collapse => "collapse", "collapse the section";
     Expand => "expand", "expand the section";
     ToggleReview => "toggle_review", "review mode: hide private notes";

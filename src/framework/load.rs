@@ -5,7 +5,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use super::BUNDLED;
-use super::schema::{Framework, Item};
+use super::schema::{Framework, Item, Passage};
 use crate::model::{SkimMatcher, rank};
 
 /// A framework file that cannot be used, and where and why.
@@ -454,6 +454,27 @@ impl FrameworkSet {
         }
     }
 
+    /// The passages to read beside `fw`'s checklist: its own, then those of each framework
+    /// its items reuse (LJMU's checklists reuse CUREE's skills, so CUREE's core concepts),
+    /// each framework once, in the order first reused.
+    pub fn passages_for<'a>(&'a self, fw: &'a Framework) -> Vec<(&'a Framework, &'a Passage)> {
+        let mut from: Vec<&Framework> = vec![fw];
+        for (_, item) in fw.items() {
+            if item.reference.is_none() {
+                continue;
+            }
+            let (f, _) = self.tick_address(&fw.id, &item.id);
+            if let Some(other) = self.get(&f)
+                && !from.iter().any(|x| x.id == other.id)
+            {
+                from.push(other);
+            }
+        }
+        from.into_iter()
+            .flat_map(|f| f.passages.iter().map(move |p| (f, p)))
+            .collect()
+    }
+
     /// Follow an item's `ref` to the address its tick is stored under.
     pub fn tick_address(&self, framework: &str, item: &str) -> (String, String) {
         let mut fw = framework.to_string();
@@ -602,6 +623,30 @@ mod tests {
         )
         .unwrap_err();
         assert!(e.message.contains("passage id \"a b\""), "{e}");
+    }
+
+    #[test]
+    fn a_framework_that_reuses_another_reads_its_passages_too() {
+        let set = FrameworkSet::bundled();
+        let curee = set.get("curee").unwrap();
+        let own: Vec<_> = set
+            .passages_for(curee)
+            .iter()
+            .map(|(f, p)| (f.id.as_str(), p.id.as_str()))
+            .collect();
+        assert_eq!(own, [("curee", "core-concepts")]);
+        let ljmu = set.get("ljmu").unwrap();
+        let reused: Vec<_> = set
+            .passages_for(ljmu)
+            .iter()
+            .map(|(f, p)| (f.id.as_str(), p.id.as_str()))
+            .collect();
+        assert_eq!(
+            reused,
+            [("curee", "core-concepts")],
+            "once, though 50 rows reuse curee"
+        );
+        assert!(set.passages_for(set.get("mcf").unwrap()).is_empty());
     }
 
     #[test]

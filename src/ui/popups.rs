@@ -23,6 +23,14 @@ pub fn draw(frame: &mut Frame, area: Rect, overlay: &Overlay, s: &Screen, view: 
             " Agenda (Esc back to the form) ",
             view,
         ),
+        Overlay::Passages { framework, scroll } => record(
+            frame,
+            area,
+            passage_lines(s, framework, view),
+            *scroll,
+            &passages_title(s, framework),
+            view,
+        ),
         Overlay::Meeting { path, scroll } => {
             let lines = meeting_lines(s, path, view);
             record(
@@ -264,6 +272,9 @@ pub fn scroll_limit(overlay: &Overlay, s: &Screen, view: &View, body: Rect) -> u
             help_rect(body),
         ),
         Overlay::Agenda { .. } => (agenda_lines(s, view), meeting_rect(body)),
+        Overlay::Passages { framework, .. } => {
+            (passage_lines(s, framework, view), meeting_rect(body))
+        }
         Overlay::Meeting { path, .. } => (meeting_lines(s, path, view), meeting_rect(body)),
         Overlay::Reflection { path, .. } => (reflection_lines(s, path, view), meeting_rect(body)),
         _ => return u16::MAX,
@@ -292,6 +303,36 @@ fn agenda_lines(s: &Screen, view: &View) -> Vec<Line<'static>> {
         return Vec::new();
     };
     aside_lines(aside, view)
+}
+
+/// The passages to read beside framework `fid`'s checklist: for each, the framework it is
+/// from, its title, then its paragraphs (and lists, one entry a line).
+fn passage_lines(s: &Screen, fid: &str, view: &View) -> Vec<Line<'static>> {
+    let t = view.theme;
+    let set = s.frameworks();
+    let Some(fw) = set.get(fid) else {
+        return Vec::new();
+    };
+    let mut lines = Vec::new();
+    for (n, (from, p)) in set.passages_for(fw).into_iter().enumerate() {
+        if n > 0 {
+            lines.push(Line::raw(""));
+        }
+        lines.push(Line::from(Span::styled(from.title.clone(), t.dim())));
+        lines.push(Line::from(Span::styled(p.title.clone(), t.label())));
+        lines.push(Line::raw(""));
+        lines.extend(p.text.lines().map(|l| Line::raw(l.to_string())));
+    }
+    lines
+}
+
+/// The border title of the passages popup: the passage's title when there is one.
+fn passages_title(s: &Screen, fid: &str) -> String {
+    let set = s.frameworks();
+    match set.get(fid).map(|fw| set.passages_for(fw)).as_deref() {
+        Some([(_, p)]) => format!(" {} (Esc close) ", p.title),
+        _ => " To read (Esc close) ".to_string(),
+    }
 }
 
 /// An aside as lines: its title, then each question as a bullet.
