@@ -279,3 +279,235 @@ fn the_checklists_key_to_read_is_in_the_help_and_the_status_bar() {
         "{help}"
     );
 }
+
+/// The text inside the box whose top border carries `title` (e.g. " Criteria "), its rows
+/// joined and single-spaced; empty when there is no such box.
+fn boxed(t: &Tui, w: u16, h: u16, title: &str) -> String {
+    let s = screen(t, w, h);
+    let rows: Vec<Vec<char>> = s.lines().map(|l| l.chars().collect()).collect();
+    let Some((top, x0)) = rows.iter().enumerate().find_map(|(y, r)| {
+        let line: String = r.iter().collect();
+        let at = line.find(&format!("┌{title}"))?;
+        Some((y, line[..at].chars().count()))
+    }) else {
+        return String::new();
+    };
+    let x1 = (x0 + 1..rows[top].len())
+        .find(|x| rows[top][*x] == '┐')
+        .unwrap();
+    let mut text = Vec::new();
+    for r in &rows[top + 1..] {
+        if r[x0] == '└' {
+            break;
+        }
+        text.push(r[x0 + 1..x1].iter().collect::<String>());
+    }
+    normalise(&text.join(" "))
+}
+
+fn normalise(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn bank(id: &str) -> mentorlog::framework::prompts::PromptBank {
+    mentorlog::framework::prompts::bundled_prompts()
+        .bank(id)
+        .unwrap_or_else(|| panic!("no bank {id}"))
+        .clone()
+}
+
+fn top_form(t: &Tui) -> &mentorlog::app::form::Form {
+    t.overlays
+        .iter()
+        .rev()
+        .find_map(|o| match o {
+            Overlay::Form(f) => Some(f.as_ref()),
+            _ => None,
+        })
+        .expect("a form")
+}
+
+fn focused(t: &Tui) -> String {
+    let f = top_form(t);
+    f.fields[f.focus].label.clone()
+}
+
+/// Tab to the field labelled `label`.
+fn tab_to(t: &mut Tui, label: &str) {
+    for _ in 0..20 {
+        if focused(t) == label {
+            return;
+        }
+        keys(t, "Tab");
+    }
+    panic!("no field {label}");
+}
+
+#[test]
+fn a_new_partnership_shows_the_lsis_criteria_for_being_mentored_beside_it() {
+    let criteria = bank("criteria-for-being-mentored");
+    let (_dir, mut t) = demo(0);
+    keys(&mut t, "N");
+    let aside = top_form(&t)
+        .aside
+        .clone()
+        .expect("the criteria beside the form");
+    assert_eq!(aside.lines, criteria.prompts);
+    assert_eq!(aside.intro, criteria.description);
+    assert_eq!(aside.title, "LSIS: Criteria for being mentored");
+    // Wide: beside the form, whole, whichever field has the focus.
+    for field in ["Name", "Kind", "Start date"] {
+        tab_to(&mut t, field);
+        let beside = boxed(&t, 140, 40, " Criteria ");
+        assert!(
+            beside.starts_with("LSIS: Criteria for being mentored"),
+            "{beside}"
+        );
+        assert!(
+            beside.contains(criteria.description.as_deref().unwrap()),
+            "{beside}"
+        );
+        for c in &criteria.prompts {
+            assert!(
+                beside.contains(&format!("· {c}")),
+                "{field}: {c:?} in {beside}"
+            );
+        }
+    }
+    // Narrow: not beside, Ctrl-g shows them in a popup that scrolls, Esc goes back.
+    assert_eq!(boxed(&t, 80, 24, " Criteria "), "");
+    assert!(
+        screen(&t, 80, 24).contains("The LSIS criteria"),
+        "the form's hint says so"
+    );
+    keys(&mut t, "C-g");
+    assert!(matches!(t.overlays.last(), Some(Overlay::Agenda { .. })));
+    let popup = boxed(&t, 80, 24, " Criteria (Esc back to the form) ");
+    assert!(
+        popup.contains(&format!("· {}", criteria.prompts[0])),
+        "{popup}"
+    );
+    t.size = (80, 24);
+    keys(&mut t, "G");
+    let end = boxed(&t, 80, 24, " Criteria (Esc back to the form) ");
+    assert!(end.ends_with(criteria.prompts[3].as_str()), "{end}");
+    keys(&mut t, "Esc");
+    assert!(matches!(t.overlays.last(), Some(Overlay::Form(_))));
+    // Saving does not write them anywhere: they guide the choice, they are not a record.
+    tab_to(&mut t, "Name");
+    t.paste("Robin Ellis");
+    keys(&mut t, "C-s");
+    assert!(t.overlays.is_empty(), "{:?}", t.overlays);
+    let p = t.partner().expect("the new partnership");
+    assert_eq!(p.name(), "Robin Ellis");
+    // Editing a partnership that has started shows no criteria.
+    keys(&mut t, "h e");
+    assert!(top_form(&t).aside.is_none());
+}
+
+#[test]
+fn partner_add_help_lists_the_lsis_criteria_for_being_mentored() {
+    let (_t, dir) = tmp();
+    let help = normalise(&ok(&dir, &["partner", "add", "--help"]));
+    let criteria = bank("criteria-for-being-mentored");
+    assert!(help.contains("criteria for being mentored (3.1)"), "{help}");
+    assert!(
+        help.contains(criteria.description.as_deref().unwrap()),
+        "{help}"
+    );
+    for c in &criteria.prompts {
+        assert!(help.contains(&format!("- {c}")), "{c:?} in {help}");
+    }
+    // The short help points there.
+    let short = ok(&dir, &["partner", "add", "-h"]);
+    assert!(short.contains("--help` lists the LSIS criteria"), "{short}");
+    assert!(!short.contains(&criteria.prompts[0]));
+}
+
+/// (field of the agreement form, the bank shown beside it)
+const AGREEMENT_PARTS: &[(&str, &str)] = &[
+    ("Pathway", "agreement-focus"),
+    ("Focus (expertise pathway)", "agreement-focus"),
+    ("Outcomes (one a line)", "agreement-outcomes"),
+    ("Mentee's responsibilities", "agreement-mentee"),
+    ("Mentor's responsibilities", "agreement-mentor"),
+    ("Ground rules for tone", "agreement-tone"),
+    ("Logistical ground rules", "agreement-logistics"),
+];
+
+#[test]
+fn each_part_of_the_agreement_form_shows_what_scotelas_asks_of_it() {
+    let (_dir, mut t) = demo(0);
+    keys(&mut t, "6 e");
+    let mut consider = 0;
+    for (field, id) in AGREEMENT_PARTS {
+        tab_to(&mut t, field);
+        let b = bank(id);
+        let now = top_form(&t).aside_now().unwrap().clone();
+        assert_eq!(
+            (now.title.as_str(), &now.lines),
+            (b.title.as_str(), &b.prompts),
+            "{field}"
+        );
+        let beside = boxed(&t, 140, 40, " Guidance ");
+        assert!(beside.starts_with(&b.title), "{field}: {beside}");
+        for part in b.description.iter().flat_map(|d| d.split("\n\n")) {
+            assert!(
+                beside.contains(&normalise(part)),
+                "{field}: {part:?} in {beside}"
+            );
+        }
+        for p in &b.prompts {
+            assert!(
+                beside.contains(&format!("· {p}")),
+                "{field}: {p:?} in {beside}"
+            );
+        }
+        if *field != "Focus (expertise pathway)"
+            && b.description
+                .as_deref()
+                .is_some_and(|d| d.ends_with("You might want to consider:"))
+        {
+            consider += b.prompts.len();
+        }
+        // Narrow: Ctrl-g shows the same part.
+        keys(&mut t, "C-g");
+        let popup = boxed(&t, 80, 40, " Guidance (Esc back to the form) ");
+        assert!(popup.starts_with(&b.title), "{field}: {popup}");
+        if let Some(last) = b.prompts.last() {
+            assert!(popup.ends_with(&format!("· {last}")), "{field}: {popup}");
+        }
+        keys(&mut t, "Esc");
+    }
+    assert_eq!(
+        consider, 18,
+        "the eighteen prompts to consider, each beside its part"
+    );
+    // On a field no part guides (the dates): beside, the parts' requests; with Ctrl-g, every
+    // part in full.
+    tab_to(&mut t, "Agreed by the mentee");
+    let beside = boxed(&t, 140, 40, " Guidance ");
+    assert!(
+        beside.starts_with("The ScotELAs mentoring agreement, part by part"),
+        "{beside}"
+    );
+    for (_, id) in AGREEMENT_PARTS {
+        assert!(
+            beside.contains(&format!("· {}", bank(id).title)),
+            "{id}: {beside}"
+        );
+    }
+    keys(&mut t, "C-g");
+    let all = boxed(&t, 80, 100, " Guidance (Esc back to the form) ");
+    for (_, id) in AGREEMENT_PARTS {
+        for p in bank(id).prompts {
+            assert!(all.contains(&format!("· {p}")), "{id}: {p:?}");
+        }
+    }
+    keys(&mut t, "Esc Esc");
+    assert!(
+        t.overlays.is_empty(),
+        "nothing typed: the form closes: {:?}",
+        t.overlays
+    );
+}

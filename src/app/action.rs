@@ -84,7 +84,7 @@ actions! {
     NextField => "next_field", "next field";
     PrevField => "prev_field", "previous field";
     ExternalEditor => "external_editor", "edit this text in $EDITOR";
-    ShowAgenda => "show_agenda", "show the agenda to write under (a first meeting's questions)";
+    ShowAgenda => "show_agenda", "show what is beside the form: agenda, criteria, guidance";
     NextChoice => "next_choice", "next option";
     PrevChoice => "prev_choice", "previous option";
     AddItem => "add_item", "add an action item";

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveTime;
 
-use super::form::{Field, FieldKind, Form, FormTarget, Invalid};
+use super::form::{Aside, AsideKind, Field, FieldKind, Form, FormTarget, Invalid};
 use super::{App, Confirmed, Overlay, Pane, Tab};
 use crate::journal::{Journal, OpError, Outcome, Save};
 use crate::model::{
@@ -255,11 +255,22 @@ impl App {
             None => (
                 FormTarget::NewPartnership,
                 "New partnership".to_string(),
-                "The other person (or people) in the mentoring partnership.",
+                "The other person (or people) in the mentoring partnership. The LSIS criteria \
+                 for being mentored are beside the form (Ctrl-g shows them on a narrow screen).",
             ),
         };
         let mut form = Form::new(title, target, fields);
         form.hint = Some(hint.into());
+        // Starting a partnership: LSIS's criteria for who is to be mentored, beside the form.
+        if existing.is_none() {
+            form.aside = crate::framework::prompts::bundled_prompts()
+                .bank("criteria-for-being-mentored")
+                .map(|b| {
+                    let mut a = Aside::from_bank(AsideKind::Criteria, b);
+                    a.title = format!("LSIS: {}", b.title);
+                    a
+                });
+        }
         form.base = existing.map(AnyRecord::Partnership);
         self.overlays.push(Overlay::Form(Box::new(form)));
     }
@@ -302,9 +313,12 @@ impl App {
         let agenda = (existing.is_none() && p.meetings().is_empty())
             .then(|| banks.bank("first-conversation"))
             .flatten()
-            .map(|b| super::form::Aside {
-                title: format!("Agenda: {}", b.title),
-                lines: b.prompts.clone(),
+            .map(|b| {
+                Aside::new(
+                    AsideKind::Agenda,
+                    format!("Agenda: {}", b.title),
+                    b.prompts.clone(),
+                )
             });
         if agenda.is_some() {
             m.focus = "First conversation".into();

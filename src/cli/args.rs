@@ -125,6 +125,10 @@ pub enum TrashCmd {
 #[derive(Debug, Subcommand)]
 pub enum PartnerCmd {
     /// Start a mentoring partnership
+    #[command(
+        after_help = "`mentorlog partner add --help` lists the LSIS criteria for being mentored.",
+        after_long_help = super::partner::criteria_help()
+    )]
     Add(PartnerAddArgs),
     /// List partnerships
     List {

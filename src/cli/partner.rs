@@ -52,6 +52,29 @@ pub fn run(ctx: &mut Context, cmd: &PartnerCmd, out: &mut dyn Write) -> anyhow::
     }
 }
 
+/// The LSIS criteria for being mentored, for `partner add --help`: who a partnership is for.
+pub fn criteria_help() -> String {
+    let banks = crate::framework::prompts::bundled_prompts();
+    let Some(b) = banks.bank("criteria-for-being-mentored") else {
+        return String::new();
+    };
+    let mut s = format!(
+        "Before you start: the LSIS \"More than Courses\" guide's {} (3.1).\n\n",
+        b.title.to_lowercase()
+    );
+    if let Some(d) = &b.description {
+        s.push_str(&format!("{d}\n\n"));
+    }
+    for p in &b.prompts {
+        s.push_str(&format!("  - {p}\n"));
+    }
+    s.push_str(
+        "\nThe full-screen journal shows them beside the New partnership form (Ctrl-g on a \
+         narrow screen).",
+    );
+    s
+}
+
 fn add(ctx: &mut Context, a: &PartnerAddArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     if a.name.trim().is_empty() {
         bail!("give the partner's name, e.g. `mentorlog partner add \"Sam Lee\"`");

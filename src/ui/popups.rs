@@ -20,7 +20,12 @@ pub fn draw(frame: &mut Frame, area: Rect, overlay: &Overlay, s: &Screen, view: 
             area,
             agenda_lines(s, view),
             *scroll,
-            " Agenda (Esc back to the form) ",
+            &format!(
+                " {} (Esc back to the form) ",
+                agenda_form(s)
+                    .and_then(|f| f.aside.as_ref())
+                    .map_or("Agenda", |a| a.kind.title())
+            ),
             view,
         ),
         Overlay::Passages { framework, scroll } => record(
@@ -294,15 +299,33 @@ pub fn scroll_limit(overlay: &Overlay, s: &Screen, view: &View, body: Rect) -> u
     wrapped.saturating_sub(r.height.saturating_sub(2) as usize) as u16
 }
 
-/// The agenda of the form being filled in (the top one with an aside), as lines to read.
-fn agenda_lines(s: &Screen, view: &View) -> Vec<Line<'static>> {
-    let Some(aside) = s.app.overlays.iter().rev().find_map(|o| match o {
-        Overlay::Form(f) => f.aside.as_ref(),
+/// The form being filled in whose aside the popup shows (the top one with an aside).
+fn agenda_form<'a>(s: &Screen<'a>) -> Option<&'a Form> {
+    s.app.overlays.iter().rev().find_map(|o| match o {
+        Overlay::Form(f) if f.aside.is_some() => Some(f.as_ref()),
         _ => None,
-    }) else {
+    })
+}
+
+/// The aside of the form being filled in, as lines to read: the focused field's part, or,
+/// on a field no part guides, every part in full.
+fn agenda_lines(s: &Screen, view: &View) -> Vec<Line<'static>> {
+    let Some((whole, now)) = agenda_form(s).and_then(|f| Some((f.aside.as_ref()?, f.aside_now()?)))
+    else {
         return Vec::new();
     };
-    aside_lines(aside, view)
+    if !std::ptr::eq(whole, now) || whole.parts.is_empty() {
+        return aside_lines(now, view);
+    }
+    let mut lines = vec![
+        Line::from(Span::styled(whole.title.clone(), view.theme.title())),
+        Line::raw(""),
+    ];
+    for p in &whole.parts {
+        lines.extend(aside_lines(&p.aside, view));
+        lines.push(Line::raw(""));
+    }
+    lines
 }
 
 /// The passages to read beside framework `fid`'s checklist: for each, the framework it is
@@ -335,12 +358,18 @@ fn passages_title(s: &Screen, fid: &str) -> String {
     }
 }
 
-/// An aside as lines: its title, then each question as a bullet.
+/// An aside as lines: its title, its introduction, then each question as a bullet.
 fn aside_lines(aside: &crate::app::form::Aside, view: &View) -> Vec<Line<'static>> {
     let mut lines = vec![
         Line::from(Span::styled(aside.title.clone(), view.theme.label())),
         Line::raw(""),
     ];
+    if let Some(intro) = &aside.intro {
+        lines.extend(intro.lines().map(|l| Line::raw(l.to_string())));
+        if !aside.lines.is_empty() {
+            lines.push(Line::raw(""));
+        }
+    }
     lines.extend(aside.lines.iter().map(|q| Line::raw(format!("· {q}"))));
     lines
 }
@@ -406,7 +435,7 @@ const LABEL_W: u16 = 30;
 const WITH_ASIDE_W: u16 = 108;
 
 pub fn draw_form(frame: &mut Frame, area: Rect, form: &Form, view: &View) {
-    match &form.aside {
+    match form.aside_now() {
         Some(aside) if area.width >= WITH_ASIDE_W => {
             // The form and the aside side by side, together in the middle.
             let aside_w = (area.width - 74).clamp(36, 56);
@@ -435,7 +464,7 @@ pub fn draw_form(frame: &mut Frame, area: Rect, form: &Form, view: &View) {
             frame.render_widget(
                 Paragraph::new(lines)
                     .wrap(Wrap { trim: false })
-                    .block(popup_block(" Agenda ", view)),
+                    .block(popup_block(&format!(" {} ", aside.kind.title()), view)),
                 r,
             );
         }

@@ -150,8 +150,8 @@ pub(super) fn hints(s: &Screen, view: &View) -> Vec<(String, &'static str)> {
                 (kin(Action::Save), "save"),
                 (kin(Action::ExternalEditor), "editor"),
             ];
-            if f.aside.is_some() {
-                v.push((kin(Action::ShowAgenda), "agenda"));
+            if let Some(a) = &f.aside {
+                v.push((kin(Action::ShowAgenda), a.kind.hint()));
             }
             v.push((kin(Action::Cancel), "cancel"));
             return v;
