@@ -880,3 +880,27 @@ fn prompt_spot_checks() {
          better?"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// LSIS: the reporting rhythm, a meeting cadence
+
+#[test]
+fn the_lsis_rhythm_is_the_guide_s_words() {
+    let rhythm = mentorlog::model::LSIS_RHYTHM;
+    check_text("the LSIS rhythm", rhythm);
+    assert!(
+        lsis()
+            .source
+            .contains(&format!("(\"{rhythm}\") is the meeting cadence lsis")),
+        "the LSIS framework says where its reporting rhythm went"
+    );
+    let Some(seed) = seed(LSIS_SEED) else { return };
+    // Across the page break of the extraction ("This might" / "be once a fortnight ...").
+    assert!(
+        normalise(&seed).contains(&format!(
+            "Consider establishing a reporting system for the mentor to report back to his or \
+             her line manager about the process and impact. This might be {rhythm}."
+        )),
+        "{rhythm:?} is the guide's sentence"
+    );
+}

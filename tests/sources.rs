@@ -511,3 +511,198 @@ fn each_part_of_the_agreement_form_shows_what_scotelas_asks_of_it() {
         t.overlays
     );
 }
+
+// ---------------------------------------------------------------- the LSIS rhythm
+
+fn status_of(dir: &Path, id: &str) -> Value {
+    let v: Value = serde_json::from_str(&ok(dir, &["status", "--json"])).unwrap();
+    v["partnerships"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == id)
+        .unwrap_or_else(|| panic!("no {id} in {v}"))
+        .clone()
+}
+
+/// A partnership on the LSIS rhythm that started on `start` and met on `met`; today is
+/// 2026-11-23. Returns (overdue, next meeting due).
+fn lsis_case(dir: &Path, name: &str, start: &str, met: &[&str]) -> (bool, Value) {
+    ok(
+        dir,
+        &[
+            "partner",
+            "add",
+            name,
+            "--cadence",
+            "lsis",
+            "--start",
+            start,
+        ],
+    );
+    let id = name.to_lowercase();
+    for date in met {
+        ok(dir, &["log", "--with", &id, "--date", date, "Met."]);
+    }
+    let s = status_of(dir, &id);
+    assert_eq!(s["rhythm"], "lsis");
+    (
+        s["cadence_overdue"].as_bool().unwrap(),
+        s["next_meeting_due"].clone(),
+    )
+}
+
+#[test]
+fn the_lsis_rhythm_is_a_cadence_counted_from_the_start_date() {
+    let (_t, dir) = tmp();
+    // The first month, no meeting yet: a fortnight from the start. Day 14 is on time, day 15
+    // is late.
+    assert_eq!(
+        lsis_case(&dir, "Day14", "2026-11-09", &[]),
+        (false, "2026-11-23".into())
+    );
+    assert_eq!(
+        lsis_case(&dir, "Day15", "2026-11-08", &[]),
+        (true, "2026-11-22".into())
+    );
+    // A meeting late in the first month (which ends on 16 November, the start on 16 October)
+    // still wants the next within 14 days.
+    assert_eq!(
+        lsis_case(&dir, "Late", "2026-10-16", &["2026-11-09"]),
+        (false, "2026-11-23".into())
+    );
+    // After the first month, a calendar month: 23 October wants the next by 23 November (31
+    // days; 30 would be late today), 22 October by 22 November.
+    assert_eq!(
+        lsis_case(&dir, "Month", "2026-09-15", &["2026-09-20", "2026-10-23"]),
+        (false, "2026-11-23".into())
+    );
+    assert_eq!(
+        lsis_case(&dir, "Over", "2026-09-15", &["2026-10-22"]),
+        (true, "2026-11-22".into())
+    );
+    // The 31st: the last day of a shorter month.
+    assert_eq!(
+        lsis_case(&dir, "Short", "2026-09-01", &["2026-10-31"]),
+        (false, "2026-11-30".into())
+    );
+    // The status says it in words; an every-N-days partnership keeps its own.
+    let out = ok(&dir, &["status", "--with", "day15"]);
+    assert!(
+        out.contains(
+            "OVERDUE: a meeting was due by 2026-11-22, by the LSIS rhythm (once a \
+                      fortnight for the first month, and once a month thereafter)"
+        ),
+        "{out}"
+    );
+    let out = ok(&dir, &["status", "--with", "month"]);
+    assert!(
+        out.contains("next meeting by 2026-11-23, by the LSIS rhythm"),
+        "{out}"
+    );
+}
+
+#[test]
+fn partner_add_and_edit_take_cadence_lsis_or_days() {
+    let (_t, dir) = tmp();
+    let out = ok(&dir, &["partner", "add", "Sam Lee", "--cadence", "lsis"]);
+    assert!(
+        out.contains("the LSIS rhythm: once a fortnight for the first month"),
+        "{out}"
+    );
+    let file = dir.join("partnerships/sam-lee/partnership.ron");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        text.contains("cadence_days: 14,\n    rhythm: Lsis,"),
+        "{text}"
+    );
+    // Back to every N days: the rhythm leaves the file, as in every file before it existed.
+    let out = ok(&dir, &["partner", "edit", "sam", "--cadence", "10"]);
+    assert!(out.contains("a meeting every 10 days"), "{out}");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        text.contains("cadence_days: 10,") && !text.contains("rhythm"),
+        "{text}"
+    );
+    // And LSIS again keeps the days for another return; the case does not matter.
+    ok(&dir, &["partner", "edit", "sam", "--cadence", "LSIS"]);
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        text.contains("cadence_days: 10,\n    rhythm: Lsis,"),
+        "{text}"
+    );
+    let v: Value = serde_json::from_str(&ok(&dir, &["partner", "list", "--json"])).unwrap();
+    assert_eq!(v["partnerships"][0]["rhythm"], "lsis");
+    // Anything else is refused, saying what is taken.
+    let a = ml(&dir)
+        .args(["partner", "add", "Jo", "--cadence", "monthly"])
+        .assert()
+        .failure();
+    let err = String::from_utf8(a.get_output().stderr.clone()).unwrap();
+    assert!(
+        err.contains("'monthly' is neither a number of days nor lsis"),
+        "{err}"
+    );
+    let help = ok(&dir, &["partner", "edit", "--help"]);
+    assert!(help.contains("--cadence <DAYS|lsis>"), "{help}");
+}
+
+#[test]
+fn the_partnership_form_chooses_the_lsis_rhythm_and_the_dashboard_counts_by_it() {
+    let (_dir, mut t) = demo(0);
+    keys(&mut t, "N");
+    t.paste("Robin Ellis");
+    tab_to(&mut t, "Cadence");
+    assert!(screen(&t, 80, 24).contains("◂ every N days (below) ▸"));
+    keys(&mut t, "Right");
+    // In the guide's words, whole, wrapped where the form is narrow.
+    let f = top_form(&t);
+    assert_eq!(f.choice("Cadence"), 1);
+    for (w, h) in [(80, 24), (140, 40)] {
+        assert!(screen(&t, w, h).contains("month thereafter ▸"), "{w}x{h}");
+    }
+    let narrow = screen(&t, 80, 24);
+    assert!(
+        narrow.contains("◂ LSIS: once a fortnight for the first month, and once a")
+            && narrow.contains("month thereafter ▸"),
+        "{narrow}"
+    );
+    tab_to(&mut t, "Start date");
+    // Started 15 days ago: the first fortnight is past.
+    let f = top_form(&t);
+    let n = f.fields[f.focus].value().chars().count();
+    for _ in 0..n {
+        t.key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
+    }
+    t.paste("2026-11-08");
+    keys(&mut t, "C-s");
+    assert!(t.overlays.is_empty(), "{:?}", t.overlays);
+    let p = t.partner().unwrap();
+    assert_eq!(p.partnership().rhythm, mentorlog::model::Rhythm::Lsis);
+    assert!(p.meeting_overdue(today()));
+    let dash = screen(&t, 80, 24);
+    assert!(
+        dash.contains("! 15 days; LSIS rhythm: due 2026-11-22"),
+        "{dash}"
+    );
+    // The form opens on the rhythm chosen; back to every N days (20), it is on track.
+    keys(&mut t, "h e");
+    tab_to(&mut t, "Cadence");
+    assert!(screen(&t, 80, 24).contains("◂ LSIS: once a fortnight"));
+    keys(&mut t, "Right Tab");
+    let f = top_form(&t);
+    let n = f.fields[f.focus].value().chars().count();
+    for _ in 0..n {
+        t.key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
+    }
+    t.paste("20");
+    keys(&mut t, "C-s");
+    assert!(t.overlays.is_empty(), "{:?}", t.overlays);
+    let p = t.partner().unwrap();
+    assert_eq!(
+        p.partnership().cadence(),
+        mentorlog::model::Cadence::Days(20)
+    );
+    assert!(!p.meeting_overdue(today()));
+    assert!(screen(&t, 80, 24).contains("on track: target every 20 days"));
+}

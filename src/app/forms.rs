@@ -12,7 +12,8 @@ use super::{App, Confirmed, Overlay, Pane, Tab};
 use crate::journal::{Journal, OpError, Outcome, Save};
 use crate::model::{
     ActionItem, Goal, GoalStatus, Meeting, MeetingMode, MeetingType, Owner, Partnership,
-    PartnershipKind, PartnershipStatus, Pathway, Review, SCHEMA_VERSION, first_line, new_id,
+    PartnershipKind, PartnershipStatus, Pathway, Review, Rhythm, SCHEMA_VERSION, first_line,
+    new_id,
 };
 use crate::store::AnyRecord;
 
@@ -215,6 +216,8 @@ impl App {
         let chosen = p
             .as_ref()
             .map_or_else(|| vec!["curee".to_string()], |p| p.frameworks.clone());
+        let lsis = format!("LSIS: {}", crate::model::LSIS_RHYTHM);
+        let cadences = ["every N days (below)", lsis.as_str()];
         let mut fields = vec![
             Field::line("Name", p.as_ref().map_or("", |p| &p.name)),
             Field::choice(
@@ -230,6 +233,12 @@ impl App {
             Field::line(
                 "Focus area",
                 p.as_ref().and_then(|p| p.focus.as_deref()).unwrap_or(""),
+            ),
+            // The meeting target: every N days (the field below), or the LSIS rhythm.
+            Field::choice(
+                "Cadence",
+                &cadences,
+                cadences[usize::from(p.as_ref().is_some_and(|p| p.rhythm == Rhythm::Lsis))],
             ),
             Field::number(
                 "Meet every (days)",
@@ -558,6 +567,7 @@ fn read_partnership(
         start: today,
         end: None,
         cadence_days: 14,
+        rhythm: Default::default(),
         frameworks: Vec::new(),
         status: PartnershipStatus::Active,
         agreement: None,
@@ -569,6 +579,11 @@ fn read_partnership(
     p.focus = (!focus.is_empty()).then_some(focus);
     p.start = start.unwrap_or(today);
     p.cadence_days = cadence.unwrap_or(14);
+    p.rhythm = if form.choice("Cadence") == 1 {
+        Rhythm::Lsis
+    } else {
+        Rhythm::Days
+    };
     p.frameworks = form.picks("Frameworks");
     if base.is_some() {
         p.end = end;

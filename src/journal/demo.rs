@@ -205,6 +205,7 @@ fn partnership(
         start,
         end: None,
         cadence_days: 14,
+        rhythm: Default::default(),
         frameworks: frameworks.iter().map(|f| f.to_string()).collect(),
         status: PartnershipStatus::Active,
         agreement,
