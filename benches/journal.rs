@@ -51,7 +51,7 @@ fn bench(c: &mut Criterion) {
                 black_box(meeting_gaps(
                     p.meetings.iter().map(|m| m.value.date),
                     v.start,
-                    v.cadence_days,
+                    v.cadence(),
                     today(),
                 ));
                 black_box(workload(

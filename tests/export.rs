@@ -114,6 +114,7 @@ fn partnership(name: &str, frameworks: &[&str]) -> Partnership {
         start: d("2026-01-12"),
         end: None,
         cadence_days: 14,
+        rhythm: Default::default(),
         frameworks: frameworks.iter().map(|f| f.to_string()).collect(),
         status: PartnershipStatus::Active,
         agreement: None,

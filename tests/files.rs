@@ -36,6 +36,7 @@ fn partnership(name: &str) -> Partnership {
         start: d("2026-09-01"),
         end: None,
         cadence_days: 14,
+        rhythm: Default::default(),
         frameworks: vec!["curee".into()],
         status: PartnershipStatus::Active,
         agreement: None,

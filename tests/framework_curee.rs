@@ -167,6 +167,38 @@ fn parses_with_id_title_and_citation() {
         f.source.contains("In mentoring"),
         "the attribution of the learner groups is noted"
     );
+    assert!(
+        f.source.contains("the framework title is editorial")
+            && f.source.contains("\"CUREE\" is added before it"),
+        "the editorial CUREE in the title is noted"
+    );
+}
+
+#[test]
+fn the_title_is_the_source_title_with_curee_added() {
+    let f = framework();
+    let own = f
+        .title
+        .strip_prefix("CUREE ")
+        .expect("the title is CUREE and the source's title");
+    assert_eq!(own, "National Framework for Mentoring and Coaching");
+    let Some(seed) = seed() else { return };
+    // The source's title, over two lines of its cover, and the LJMU names that add CUREE.
+    assert!(normalised_source(&seed).contains(&format!("## 2004 - 2005 {own} ### Contents:")));
+    assert!(seed.contains("CUREE framework of mentoring and coaching"));
+    assert!(seed.contains("## CUREE Framework for Skills in Mentoring"));
+    // Every quotation in the note is the source's.
+    let note = f
+        .source
+        .split("\n")
+        .find(|l| l.starts_with("8. Title:"))
+        .expect("the title's mend is note 8");
+    for quoted in note.split('"').skip(1).step_by(2) {
+        assert!(
+            quoted == "CUREE" || normalised_source(&seed).contains(quoted),
+            "{quoted:?} is in the source"
+        );
+    }
 }
 
 #[test]
@@ -490,4 +522,122 @@ fn learner_groups_name_their_role() {
     assert!(text("learners-mentoring").contains("the mentor"));
     assert!(text("learners-coaching").contains("specialist coach"));
     assert!(text("learners-co-coaching").contains("co-coach"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Core concepts: a passage to read
+
+/// The source's "Core concepts", from its heading to the row labels after it, as blocks
+/// (paragraphs and lists) with the `**` bold markers removed and whitespace normalised.
+fn core_concepts_blocks(seed: &str) -> Vec<String> {
+    let start = seed
+        .find("\n# Core concepts\n")
+        .expect("the heading # Core concepts")
+        + "\n# Core concepts\n".len();
+    let end = start + seed[start..].find("\nWHY?\n").expect("WHY? after it");
+    seed[start..end]
+        .replace("**", "")
+        .split("\n\n")
+        .map(normalise)
+        .filter(|b| !b.is_empty())
+        .collect()
+}
+
+fn core_concepts(f: &Framework) -> &str {
+    assert_eq!(f.passages.len(), 1, "one passage");
+    let p = f
+        .passage("core-concepts")
+        .expect("the passage core-concepts");
+    assert_eq!(p.title, "Core concepts");
+    &p.text
+}
+
+#[test]
+fn core_concepts_are_the_whole_source_section_in_order() {
+    let Some(seed) = seed() else { return };
+    let f = framework();
+    let text = core_concepts(&f);
+    let blocks: Vec<String> = text.split("\n\n").map(normalise).collect();
+    assert_eq!(blocks, core_concepts_blocks(&seed));
+    // 24 paragraphs and 4 lists (the three activity lists, and what specialist coaching is
+    // used for).
+    let is_list = |b: &str| b.starts_with("1. ") || b.starts_with("- ");
+    let raw: Vec<&str> = text.split("\n\n").collect();
+    assert_eq!(raw.iter().filter(|b| !is_list(b)).count(), 24);
+    assert_eq!(raw.iter().filter(|b| is_list(b)).count(), 4);
+    for b in &raw {
+        // A paragraph is one line; a list is one entry a line, as printed.
+        assert_eq!(*b, b.trim(), "no stray whitespace around {b:?}");
+        if !is_list(b) {
+            assert!(!b.contains('\n'), "{b:?} is one paragraph");
+        }
+        for line in b.lines() {
+            assert_eq!(line, normalise(line), "{line:?} has single spaces");
+            assert!(
+                seed.lines().any(|l| l.replace("**", "") == line),
+                "{line:?} is a whole line of the source (bold markers removed)"
+            );
+        }
+    }
+    assert!(!text.contains("**") && !text.contains('#'));
+}
+
+#[test]
+fn core_concepts_hold_what_the_sections_quote_from_them() {
+    let f = framework();
+    let text = core_concepts(&f);
+    let paragraphs: Vec<&str> = text.split("\n\n").collect();
+    for id in [
+        "mentors",
+        "specialist-coaches",
+        "co-coaches",
+        "activities-mentoring",
+        "activities-coaching",
+        "activities-co-coaching",
+    ] {
+        let d = section(&f, id).description.as_deref().unwrap();
+        assert!(
+            paragraphs.contains(&d),
+            "the description of {id} is a core concept"
+        );
+    }
+    // Each activity list is the passage's numbered list, item by item.
+    for sid in [
+        "activities-mentoring",
+        "activities-coaching",
+        "activities-co-coaching",
+    ] {
+        let at = paragraphs
+            .iter()
+            .position(|p| Some(*p) == section(&f, sid).description.as_deref())
+            .unwrap();
+        let list: Vec<String> = paragraphs[at + 1]
+            .lines()
+            .map(|l| l.split_once(". ").unwrap().1.to_string())
+            .collect();
+        let items: Vec<String> = section(&f, sid)
+            .items
+            .iter()
+            .map(|i| i.text.clone())
+            .collect();
+        assert_eq!(list, items, "the list after {sid}'s description");
+    }
+    // Spot checks: the paragraphs the checklists did not carry.
+    for p in [
+        "Mentoring for Induction is used to support professional learners on joining a new school. \
+         For Newly Qualified Teachers this will also include induction into the profession as a whole.",
+        "Mentoring for Challenge is used to enable professional learners to address significant \
+         issues that may inhibit progress.",
+        "Co-coaches each take the role of coach and professional learner, usually alternately. \
+         Co-coaching partners are mostly self selecting.",
+        "Co-coaching is useful to a practitioner, at any stage in her/his career, following \
+         specialist inputs and whenever professional learners are seeking to review and enhance \
+         practice.",
+    ] {
+        assert!(paragraphs.contains(&p), "{p:?}");
+    }
+    assert_eq!(
+        paragraphs.first(),
+        Some(&section(&f, "mentors").description.as_deref().unwrap())
+    );
 }

@@ -64,7 +64,31 @@ const BANKS: &[(&str, &str, usize)] = &[
     ("reflection-mentee", "mentee", 4),
     ("reflection-mentor", "mentor", 4),
     ("starter", "both", 10),
+    ("agreement-focus", "both", 3),
+    ("agreement-outcomes", "both", 0),
+    ("agreement-mentee", "both", 5),
+    ("agreement-mentor", "both", 5),
+    ("agreement-tone", "both", 3),
+    ("agreement-logistics", "both", 5),
+    ("criteria-for-being-mentored", "mentor", 4),
 ];
+
+/// The banks of Appendix 3 "The Mentoring Agreement", each with the source line that follows
+/// it (the label of the box to write in).
+const AGREEMENT: &[(&str, &str)] = &[
+    ("agreement-focus", "Click here to enter text."),
+    (
+        "agreement-outcomes",
+        "Outcome 1:\tClick here to enter text.",
+    ),
+    ("agreement-mentee", "Mentee’s responsibilities:"),
+    ("agreement-mentor", "Mentor’s responsibilities:"),
+    ("agreement-tone", "Ground rules:"),
+    ("agreement-logistics", "Logistical ground rules:"),
+];
+
+/// The one bank from the LSIS guide (it has a source of its own).
+const LSIS_BANK: &str = "criteria-for-being-mentored";
 
 fn scotelas() -> Framework {
     mentorlog::framework::parse_framework("x.ron", SCOTELAS)
@@ -511,10 +535,14 @@ fn prompt_bank_ids_audiences_and_sizes() {
             assert!(seen.insert(p.as_str()), "duplicate prompt in {id}: {p:?}");
         }
         if let Some(d) = &k.description {
-            check_text(&format!("description of {id}"), d);
+            for part in d.split("\n\n") {
+                check_text(&format!("description of {id}"), part);
+            }
         }
+        // Only the LSIS bank has a citation of its own; the others are the file's.
+        assert_eq!(k.source.is_some(), *id == LSIS_BANK, "source of {id}");
     }
-    assert_eq!(b.banks.iter().map(|k| k.prompts.len()).sum::<usize>(), 39);
+    assert_eq!(b.banks.iter().map(|k| k.prompts.len()).sum::<usize>(), 64);
 }
 
 #[test]
@@ -524,24 +552,195 @@ fn prompts_occur_in_the_source() {
     };
     let b = banks();
     let normalised = normalise(&seed);
-    for k in &b.banks {
+    for k in b.banks.iter().filter(|k| k.source.is_none()) {
+        // Appendix 3's lines are checked, with their mends, in their own test.
+        let agreement = AGREEMENT.iter().any(|(id, _)| *id == k.id);
         assert!(
-            seed.lines().any(|l| bare(l) == k.title),
+            seed.lines().any(|l| bare(l) == k.title)
+                || (agreement && seed.lines().any(|l| form_line(l) == k.title)),
             "bank title {:?} is a source line",
             k.title
         );
         if let Some(d) = &k.description {
-            assert!(
-                seed.lines().any(|l| bare(l) == d),
-                "description of {} is a source line",
-                k.id
-            );
+            for part in d.split("\n\n") {
+                assert!(
+                    seed.lines().any(|l| bare(l) == part),
+                    "description of {} is a source line: {part:?}",
+                    k.id
+                );
+            }
         }
         for p in &k.prompts {
-            check_against_source(&format!("prompt in {}", k.id), p, &seed, PROMPTS_MENDED);
+            if agreement {
+                assert!(
+                    seed.lines().any(|l| form_line(l) == *p),
+                    "prompt in {}: {p:?} is a source line",
+                    k.id
+                );
+            } else {
+                check_against_source(&format!("prompt in {}", k.id), p, &seed, PROMPTS_MENDED);
+            }
             assert!(normalised.contains(p.as_str()));
         }
     }
+}
+
+/// A line of the agreement form as the extraction gives it, without its check box ("☐ "),
+/// bullet ("· ", "- " or a bare "-") and the whitespace around it.
+fn form_line(line: &str) -> &str {
+    let l = line.trim();
+    ["☐ ", "· ", "- ", "-"]
+        .iter()
+        .find_map(|b| l.strip_prefix(b))
+        .unwrap_or(l)
+        .trim()
+}
+
+/// The agreement banks are Appendix 3, part by part: each title, description and prompts are
+/// the part's lines in order, none left out, up to the box the part is written in; the parts
+/// come in the source's order; and the "You might want to consider:" lists are all there,
+/// eighteen prompts in four lists.
+#[test]
+fn agreement_banks_are_each_part_of_appendix_3_whole_and_in_order() {
+    let Some(seed) = seed(SCOTELAS_SEED) else {
+        return;
+    };
+    let b = banks();
+    let lines: Vec<&str> = seed
+        .lines()
+        .map(form_line)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let appendix = lines
+        .iter()
+        .position(|l| *l == "Appendix 3: The Mentoring Agreement")
+        .expect("Appendix 3 in the source");
+    let mut at = appendix;
+    for (id, next) in AGREEMENT {
+        let k = bank(&b, id);
+        let start = at
+            + lines[at..]
+                .iter()
+                .position(|l| *l == k.title)
+                .unwrap_or_else(|| panic!("{id}: its title {:?} follows the part before", k.title));
+        let mut expected: Vec<&str> = vec![k.title.as_str()];
+        expected.extend(k.description.iter().flat_map(|d| d.split("\n\n")));
+        expected.extend(k.prompts.iter().map(String::as_str));
+        let end = start + expected.len();
+        assert_eq!(
+            &lines[start..end],
+            expected.as_slice(),
+            "{id} is its part, whole"
+        );
+        assert_eq!(lines[end], *next, "{id} ends where its box begins");
+        at = end;
+    }
+    let consider: Vec<&str> = lines[appendix..]
+        .iter()
+        .copied()
+        .filter(|l| *l == "You might want to consider:")
+        .collect();
+    assert_eq!(consider.len(), 4);
+    let prompts: usize = AGREEMENT
+        .iter()
+        .map(|(id, _)| bank(&b, id))
+        .filter(|k| {
+            k.description
+                .as_deref()
+                .is_some_and(|d| d.ends_with("\n\nYou might want to consider:"))
+        })
+        .map(|k| k.prompts.len())
+        .sum();
+    assert_eq!(prompts, 18, "the eighteen prompts to consider");
+    // The mends are noted in the file's source.
+    assert!(
+        b.source
+            .contains("Appendix 3 \"The Mentoring Agreement\" (the guidance")
+    );
+    assert!(b.source.contains("check boxes (\"☐ \")"));
+    assert!(
+        b.source
+            .contains("\"You might want to consider:\", a blank line apart")
+    );
+}
+
+#[test]
+fn agreement_prompt_spot_checks() {
+    let b = banks();
+    let mentee = bank(&b, "agreement-mentee");
+    assert_eq!(
+        mentee.title,
+        "Please identify the mentee’s responsibilities:"
+    );
+    assert_eq!(
+        mentee.description.as_deref(),
+        Some(
+            "(e.g. identify the challenges they want to discuss for each meeting)\n\nYou might \
+             want to consider:"
+        )
+    );
+    assert_eq!(mentee.prompts[0], "the preparation for a session");
+    assert_eq!(mentee.prompts, bank(&b, "agreement-mentor").prompts);
+    let tone = bank(&b, "agreement-tone");
+    assert_eq!(
+        tone.prompts[2],
+        "Forms in which difficult questions can / cannot be asked (email? Face to face?)"
+    );
+    let logistics = bank(&b, "agreement-logistics");
+    assert_eq!(logistics.prompts[0], "how often you communicate");
+    assert_eq!(
+        logistics.prompts[4],
+        "how you identify whether the mentorship is working well for both sides involved?"
+    );
+    let focus = bank(&b, "agreement-focus");
+    assert_eq!(
+        focus.prompts[1],
+        "expertise-focused mentoring (i.e. developing the mentee’s knowledge or ability in a \
+         specific aspect of her/his work)?"
+    );
+    assert!(bank(&b, "agreement-outcomes").prompts.is_empty());
+}
+
+// ---------------------------------------------------------------------------------------------
+// LSIS: criteria for being mentored (a bank with its own source)
+
+#[test]
+fn criteria_for_being_mentored_are_lsis_3_1_whole() {
+    let b = banks();
+    let k = bank(&b, LSIS_BANK);
+    let src = k.source.as_deref().expect("its own citation");
+    // The same citation as the LSIS framework, then the section it is from, and the mends.
+    let cite = lsis()
+        .source
+        .split("; Section 1")
+        .next()
+        .unwrap()
+        .to_string();
+    assert!(src.starts_with(&cite), "{src}");
+    assert!(src.contains("3.1 \"Criteria for being mentored\""));
+    assert!(src.contains("Mends made to the extracted text:"));
+    assert!(src.contains("\"not as a something\""));
+    assert_eq!(k.title, "Criteria for being mentored");
+    for p in &k.prompts {
+        check_text("criterion", p);
+    }
+    let Some(seed) = seed(LSIS_SEED) else { return };
+    assert!(seed.contains(&format!("\n#### 3.1 {}\n", k.title)));
+    let d = k.description.as_deref().unwrap();
+    assert!(
+        seed.lines().any(|l| l == d),
+        "the description is a whole line"
+    );
+    for p in &k.prompts {
+        check_against_source("criterion", p, &seed, LSIS_MENDED);
+    }
+    // Complete and in order: the four bullets under 3.1, up to 3.2.
+    let list = block(&source_lines(&seed), d, "#### 3.2 Allocation of mentors");
+    assert_eq!(k.prompts, list);
+    assert_eq!(k.prompts.len(), 4);
+    assert!(k.prompts[2].ends_with("concerns about performance; and"));
+    // The LSIS framework says where its 3.1 went.
+    assert!(lsis().source.contains("criteria-for-being-mentored"));
 }
 
 /// Each bank is the whole list under its heading, in order: its prompts, joined, are the
@@ -679,5 +878,29 @@ fn prompt_spot_checks() {
         starter.prompts[9],
         "How would you evaluate your engagement with the mentoring? What could you have done \
          better?"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// LSIS: the reporting rhythm, a meeting cadence
+
+#[test]
+fn the_lsis_rhythm_is_the_guide_s_words() {
+    let rhythm = mentorlog::model::LSIS_RHYTHM;
+    check_text("the LSIS rhythm", rhythm);
+    assert!(
+        lsis()
+            .source
+            .contains(&format!("(\"{rhythm}\") is the meeting cadence lsis")),
+        "the LSIS framework says where its reporting rhythm went"
+    );
+    let Some(seed) = seed(LSIS_SEED) else { return };
+    // Across the page break of the extraction ("This might" / "be once a fortnight ...").
+    assert!(
+        normalise(&seed).contains(&format!(
+            "Consider establishing a reporting system for the mentor to report back to his or \
+             her line manager about the process and impact. This might be {rhythm}."
+        )),
+        "{rhythm:?} is the guide's sentence"
     );
 }

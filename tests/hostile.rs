@@ -210,6 +210,12 @@ fn partnership() -> impl Strategy<Value = Partnership> {
                     start,
                     end,
                     cadence_days: cadence,
+                    // Either rhythm, the LSIS one written into the file.
+                    rhythm: if cadence % 2 == 0 {
+                        Rhythm::Lsis
+                    } else {
+                        Rhythm::Days
+                    },
                     frameworks: list.clone(),
                     status,
                     agreement: agreed.then(|| Agreement {

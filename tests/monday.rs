@@ -235,6 +235,7 @@ fn evaluating_with_no_agreement_says_what_to_do_first() {
         start: today(),
         end: None,
         cadence_days: 14,
+        rhythm: Default::default(),
         frameworks: vec!["curee".into()],
         status: mentorlog::model::PartnershipStatus::Active,
         agreement: None,

@@ -34,6 +34,7 @@ fn partnership() -> Partnership {
         start: d("2025-12-31"),
         end: Some(d("2026-07-20")),
         cadence_days: 14,
+        rhythm: Default::default(),
         frameworks: vec!["curee".into()],
         status: PartnershipStatus::Closing,
         agreement: Some(Agreement {

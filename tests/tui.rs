@@ -332,7 +332,8 @@ fn the_partnership_form_saves_every_field() {
     type_text(&mut app, "Dr. Ana María O'Neil");
     keys(&mut app, "Tab Right Right Tab Right Tab");
     type_text(&mut app, "Questioning");
-    keys(&mut app, "Tab");
+    // Past the cadence (every N days, or the LSIS rhythm) to the number of days.
+    keys(&mut app, "Tab Tab");
     clear_field(&mut app);
     type_text(&mut app, "7");
     keys(&mut app, "Tab");

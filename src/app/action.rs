@@ -64,6 +64,7 @@ actions! {
     AttachEvidence => "attach_evidence", "attach evidence: a meeting or text";
     ToggleFilter => "toggle_filter", "show only items not yet achieved";
     ChooseFramework => "choose_framework", "choose the framework";
+    ReadPassages => "read_passages", "read the text beyond the items (CUREE's core concepts)";
     Collapse => "collapse", "collapse the section";
     Expand => "expand", "expand the section";
     ToggleReview => "toggle_review", "review mode: hide private notes";
@@ -83,7 +84,7 @@ actions! {
     NextField => "next_field", "next field";
     PrevField => "prev_field", "previous field";
     ExternalEditor => "external_editor", "edit this text in $EDITOR";
-    ShowAgenda => "show_agenda", "show the agenda to write under (a first meeting's questions)";
+    ShowAgenda => "show_agenda", "show what is beside the form: agenda, criteria, guidance";
     NextChoice => "next_choice", "next option";
     PrevChoice => "prev_choice", "previous option";
     AddItem => "add_item", "add an action item";

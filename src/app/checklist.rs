@@ -260,4 +260,24 @@ impl App {
             false,
         )));
     }
+
+    /// Open what there is to read beside the checklist shown: its framework's passages and
+    /// those of the frameworks it reuses (CUREE's core concepts, from CUREE or LJMU).
+    pub(super) fn open_passages(&mut self, j: &Journal) {
+        let r = self.reader(j);
+        let Some(fw) = self.checklist_framework(&r) else {
+            return self.info("This partnership uses no framework yet");
+        };
+        if r.frameworks().passages_for(fw).is_empty() {
+            let title = fw.title.clone();
+            return self.info(format!(
+                "{title} has nothing to read beyond its items (c picks another framework)"
+            ));
+        }
+        let framework = fw.id.clone();
+        self.overlays.push(Overlay::Passages {
+            framework,
+            scroll: 0,
+        });
+    }
 }

@@ -189,11 +189,91 @@ pub struct Form {
     pub aside: Option<Aside>,
 }
 
-/// A list shown beside a form to guide what is written in it.
+/// A list shown beside a form to guide what is written in it: a title, an introduction if
+/// the source has one, and the questions or prompts. Fields may have their own: while one of
+/// them has the focus, its part is shown instead.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Aside {
     pub title: String,
     pub lines: Vec<String>,
+    /// What the aside is, which names its box and its key's hint.
+    #[serde(default)]
+    pub kind: AsideKind,
+    /// Paragraphs (a blank line apart) between the title and the lines.
+    #[serde(default)]
+    pub intro: Option<String>,
+    /// The asides of single fields (by label), e.g. each part of the agreement.
+    #[serde(default)]
+    pub parts: Vec<AsidePart>,
+}
+
+/// The aside of some fields of a form, shown while one of them has the focus.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct AsidePart {
+    /// The labels of the fields it guides.
+    pub fields: Vec<String>,
+    pub aside: Aside,
+}
+
+/// What an aside holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum AsideKind {
+    /// Questions to write under (a first meeting's).
+    #[default]
+    Agenda,
+    /// Criteria to weigh (who is to be mentored).
+    Criteria,
+    /// What the source asks for in each part of the form (the agreement).
+    Guidance,
+}
+
+impl AsideKind {
+    /// The name of its box and popup.
+    pub fn title(self) -> &'static str {
+        match self {
+            AsideKind::Agenda => "Agenda",
+            AsideKind::Criteria => "Criteria",
+            AsideKind::Guidance => "Guidance",
+        }
+    }
+
+    /// Its key's hint in the status bar.
+    pub fn hint(self) -> &'static str {
+        match self {
+            AsideKind::Agenda => "agenda",
+            AsideKind::Criteria => "criteria",
+            AsideKind::Guidance => "guidance",
+        }
+    }
+}
+
+impl Aside {
+    /// An aside of a title and its lines.
+    pub fn new(kind: AsideKind, title: impl Into<String>, lines: Vec<String>) -> Aside {
+        Aside {
+            title: title.into(),
+            lines,
+            kind,
+            intro: None,
+            parts: Vec::new(),
+        }
+    }
+
+    /// A prompt bank as an aside: its title, its description as the introduction, its prompts.
+    pub fn from_bank(kind: AsideKind, bank: &crate::framework::prompts::PromptBank) -> Aside {
+        Aside {
+            intro: bank.description.clone(),
+            ..Aside::new(kind, bank.title.clone(), bank.prompts.clone())
+        }
+    }
+
+    /// What to show while the field labelled `field` has the focus: its part, or this.
+    pub fn for_field(&self, field: &str) -> &Aside {
+        self.parts
+            .iter()
+            .find(|p| p.fields.iter().any(|f| f == field))
+            .map_or(self, |p| &p.aside)
+    }
 }
 
 /// What a key did to a form.
@@ -235,6 +315,12 @@ impl Form {
             .iter()
             .find(|f| f.label == label)
             .unwrap_or_else(|| &self.fields[0])
+    }
+
+    /// The aside to show now: the focused field's part of it, or the whole.
+    pub fn aside_now(&self) -> Option<&Aside> {
+        let label = self.fields.get(self.focus).map_or("", |f| f.label.as_str());
+        self.aside.as_ref().map(|a| a.for_field(label))
     }
 
     pub fn field_mut(&mut self, label: &str) -> Option<&mut Field> {
@@ -481,6 +567,48 @@ mod tests {
         for c in s.chars() {
             form.text_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
         }
+    }
+
+    #[test]
+    fn an_aside_follows_the_focused_field_and_keeps_in_a_draft() {
+        let mut part = Aside::new(
+            AsideKind::Guidance,
+            "Tone",
+            vec!["Levels of openness".into()],
+        );
+        part.intro = Some("You might want to consider:".into());
+        let mut aside = Aside::new(AsideKind::Guidance, "The parts", vec!["Tone".into()]);
+        aside.parts = vec![AsidePart {
+            fields: vec!["Ground rules".into()],
+            aside: part.clone(),
+        }];
+        let mut f = Form::new(
+            "t",
+            FormTarget::Agreement,
+            vec![
+                Field::line("Pathway", ""),
+                Field::text("Ground rules", "", 3),
+            ],
+        );
+        f.aside = Some(aside.clone());
+        assert_eq!(
+            f.aside_now(),
+            Some(&aside),
+            "no part for Pathway: the whole"
+        );
+        f.act(Action::NextField);
+        assert_eq!(f.aside_now(), Some(&part));
+        // A draft keeps it whole; one kept before asides had parts reads as an agenda.
+        let text = crate::store::to_ron(&aside).unwrap();
+        let back: Aside = crate::model::ron_options().from_str(&text).unwrap();
+        assert_eq!(back, aside);
+        let old: Aside = crate::model::ron_options()
+            .from_str(r#"(title: "Agenda: first", lines: ["What ground rules shall we set?"])"#)
+            .unwrap();
+        assert_eq!(
+            (old.kind, old.intro, old.parts.len()),
+            (AsideKind::Agenda, None, 0)
+        );
     }
 
     #[test]

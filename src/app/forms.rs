@@ -7,12 +7,13 @@ use std::path::PathBuf;
 
 use chrono::NaiveTime;
 
-use super::form::{Field, FieldKind, Form, FormTarget, Invalid};
+use super::form::{Aside, AsideKind, Field, FieldKind, Form, FormTarget, Invalid};
 use super::{App, Confirmed, Overlay, Pane, Tab};
 use crate::journal::{Journal, OpError, Outcome, Save};
 use crate::model::{
     ActionItem, Goal, GoalStatus, Meeting, MeetingMode, MeetingType, Owner, Partnership,
-    PartnershipKind, PartnershipStatus, Pathway, Review, SCHEMA_VERSION, first_line, new_id,
+    PartnershipKind, PartnershipStatus, Pathway, Review, Rhythm, SCHEMA_VERSION, first_line,
+    new_id,
 };
 use crate::store::AnyRecord;
 
@@ -215,6 +216,8 @@ impl App {
         let chosen = p
             .as_ref()
             .map_or_else(|| vec!["curee".to_string()], |p| p.frameworks.clone());
+        let lsis = format!("LSIS: {}", crate::model::LSIS_RHYTHM);
+        let cadences = ["every N days (below)", lsis.as_str()];
         let mut fields = vec![
             Field::line("Name", p.as_ref().map_or("", |p| &p.name)),
             Field::choice(
@@ -230,6 +233,12 @@ impl App {
             Field::line(
                 "Focus area",
                 p.as_ref().and_then(|p| p.focus.as_deref()).unwrap_or(""),
+            ),
+            // The meeting target: every N days (the field below), or the LSIS rhythm.
+            Field::choice(
+                "Cadence",
+                &cadences,
+                cadences[usize::from(p.as_ref().is_some_and(|p| p.rhythm == Rhythm::Lsis))],
             ),
             Field::number(
                 "Meet every (days)",
@@ -255,11 +264,22 @@ impl App {
             None => (
                 FormTarget::NewPartnership,
                 "New partnership".to_string(),
-                "The other person (or people) in the mentoring partnership.",
+                "The other person (or people) in the mentoring partnership. The LSIS criteria \
+                 for being mentored are beside the form (Ctrl-g shows them on a narrow screen).",
             ),
         };
         let mut form = Form::new(title, target, fields);
         form.hint = Some(hint.into());
+        // Starting a partnership: LSIS's criteria for who is to be mentored, beside the form.
+        if existing.is_none() {
+            form.aside = crate::framework::prompts::bundled_prompts()
+                .bank("criteria-for-being-mentored")
+                .map(|b| {
+                    let mut a = Aside::from_bank(AsideKind::Criteria, b);
+                    a.title = format!("LSIS: {}", b.title);
+                    a
+                });
+        }
         form.base = existing.map(AnyRecord::Partnership);
         self.overlays.push(Overlay::Form(Box::new(form)));
     }
@@ -302,9 +322,12 @@ impl App {
         let agenda = (existing.is_none() && p.meetings().is_empty())
             .then(|| banks.bank("first-conversation"))
             .flatten()
-            .map(|b| super::form::Aside {
-                title: format!("Agenda: {}", b.title),
-                lines: b.prompts.clone(),
+            .map(|b| {
+                Aside::new(
+                    AsideKind::Agenda,
+                    format!("Agenda: {}", b.title),
+                    b.prompts.clone(),
+                )
             });
         if agenda.is_some() {
             m.focus = "First conversation".into();
@@ -545,6 +568,7 @@ fn read_partnership(
         start: today,
         end: None,
         cadence_days: 14,
+        rhythm: Default::default(),
         frameworks: Vec::new(),
         status: PartnershipStatus::Active,
         agreement: None,
@@ -556,6 +580,11 @@ fn read_partnership(
     p.focus = (!focus.is_empty()).then_some(focus);
     p.start = start.unwrap_or(today);
     p.cadence_days = cadence.unwrap_or(14);
+    p.rhythm = if form.choice("Cadence") == 1 {
+        Rhythm::Lsis
+    } else {
+        Rhythm::Days
+    };
     p.frameworks = form.picks("Frameworks");
     if base.is_some() {
         p.end = end;

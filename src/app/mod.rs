@@ -131,6 +131,11 @@ pub enum Overlay {
     Agenda {
         scroll: u16,
     },
+    /// The passages to read beside a framework's checklist (CUREE's core concepts).
+    Passages {
+        framework: String,
+        scroll: u16,
+    },
     Meeting {
         path: PathBuf,
         scroll: u16,
@@ -157,7 +162,9 @@ impl Overlay {
     /// The keymap context of this popup.
     pub fn context(&self) -> KeyContext {
         match self {
-            Overlay::Help { .. } | Overlay::Agenda { .. } => KeyContext::Help,
+            Overlay::Help { .. } | Overlay::Agenda { .. } | Overlay::Passages { .. } => {
+                KeyContext::Help
+            }
             Overlay::Meeting { .. } | Overlay::Reflection { .. } => KeyContext::MeetingView,
             Overlay::Form(f) => f.context(),
             Overlay::Picker(_) => KeyContext::Picker,
@@ -581,6 +588,7 @@ impl App {
                 });
             }
             Action::ChooseFramework => self.choose_framework(j),
+            Action::ReadPassages => self.open_passages(j),
             Action::Collapse => self.set_collapsed(j, true),
             Action::Expand => self.set_collapsed(j, false),
             Action::ToggleReview => self.toggle_review(j),

@@ -34,7 +34,9 @@ impl App {
             return (NotConsumed, Effect::None);
         };
         let handled = match top {
-            Overlay::Help { scroll: s } | Overlay::Agenda { scroll: s } => match action {
+            Overlay::Help { scroll: s }
+            | Overlay::Agenda { scroll: s }
+            | Overlay::Passages { scroll: s, .. } => match action {
                 Action::Cancel | Action::Help => {
                     self.overlays.pop();
                     Consumed

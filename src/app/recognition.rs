@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use super::form::{Field, Form, FormTarget, Invalid};
+use super::form::{Aside, AsideKind, AsidePart, Field, Form, FormTarget, Invalid};
 use super::{App, Overlay};
 use crate::framework::prompts::bundled_prompts;
 use crate::framework::{Framework, Section};
@@ -47,6 +47,42 @@ fn lines(text: &str) -> Vec<String> {
         })
         .filter(|l| !l.is_empty())
         .collect()
+}
+
+/// The agreement form's aside: each part's guidance from the ScotELAs agreement (Appendix 3),
+/// shown while a field of that part has the focus; on the other fields, the parts' requests.
+fn agreement_aside() -> Option<Aside> {
+    let banks = bundled_prompts();
+    let parts: Vec<AsidePart> = [
+        (
+            &["Pathway", "Focus (expertise pathway)"][..],
+            "agreement-focus",
+        ),
+        (&["Outcomes (one a line)"], "agreement-outcomes"),
+        (&["Mentee's responsibilities"], "agreement-mentee"),
+        (&["Mentor's responsibilities"], "agreement-mentor"),
+        (&["Ground rules for tone"], "agreement-tone"),
+        (&["Logistical ground rules"], "agreement-logistics"),
+    ]
+    .into_iter()
+    .filter_map(|(fields, id)| {
+        Some(AsidePart {
+            fields: fields.iter().map(|f| f.to_string()).collect(),
+            aside: Aside::from_bank(AsideKind::Guidance, banks.bank(id)?),
+        })
+    })
+    .collect();
+    if parts.is_empty() {
+        return None;
+    }
+    let requests = parts.iter().map(|p| p.aside.title.clone()).collect();
+    let mut aside = Aside::new(
+        AsideKind::Guidance,
+        "The ScotELAs mentoring agreement, part by part",
+        requests,
+    );
+    aside.parts = parts;
+    Some(aside)
 }
 
 impl App {
@@ -325,8 +361,10 @@ impl App {
         let mut form = Form::new("The mentoring agreement", FormTarget::Agreement, fields);
         form.base = Some(AnyRecord::Partnership(v.clone()));
         form.hint = Some(format!(
-            "At least {AGREEMENT_OUTCOMES} outcomes for the mentee, one a line. Dates: today, 2026-11-20 ..."
+            "At least {AGREEMENT_OUTCOMES} outcomes for the mentee, one a line. Dates: today, \
+             2026-11-20 ... Beside each part, what ScotELAs asks of it (Ctrl-g when narrow)."
         ));
+        form.aside = agreement_aside();
         self.overlays.push(Overlay::Form(Box::new(form)));
     }
 

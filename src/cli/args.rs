@@ -133,6 +133,10 @@ pub enum TrashCmd {
 #[derive(Debug, Subcommand)]
 pub enum PartnerCmd {
     /// Start a mentoring partnership
+    #[command(
+        after_help = "`mentorlog partner add --help` lists the LSIS criteria for being mentored.",
+        after_long_help = super::partner::criteria_help()
+    )]
     Add(PartnerAddArgs),
     /// List partnerships
     List {
@@ -186,9 +190,10 @@ pub struct PartnerEditArgs {
     /// forming, active, closing or closed
     #[arg(long)]
     pub status: Option<PartnershipStatus>,
-    /// Target days between meetings
-    #[arg(long, value_name = "DAYS")]
-    pub cadence: Option<u32>,
+    /// Target days between meetings, or lsis: once a fortnight for the first month, and once
+    /// a month thereafter
+    #[arg(long, value_name = "DAYS|lsis")]
+    pub cadence: Option<CadenceArg>,
     /// Start using a framework (repeat the flag)
     #[arg(long = "framework", value_name = "ID")]
     pub add_frameworks: Vec<String>,
@@ -219,9 +224,33 @@ pub struct PartnerAddArgs {
     /// Start date (default: today)
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub start: Option<String>,
-    /// Target days between meetings
-    #[arg(long, value_name = "DAYS", default_value_t = 14)]
-    pub cadence: u32,
+    /// Target days between meetings, or lsis: once a fortnight for the first month, and once
+    /// a month thereafter (counted from the start date)
+    #[arg(long, value_name = "DAYS|lsis", default_value = "14")]
+    pub cadence: CadenceArg,
+}
+
+/// `--cadence`: a number of days between meetings, or `lsis`, the LSIS rhythm.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CadenceArg {
+    Days(u32),
+    Lsis,
+}
+
+impl std::str::FromStr for CadenceArg {
+    type Err = String;
+    fn from_str(s: &str) -> Result<CadenceArg, String> {
+        let t = s.trim();
+        if t.eq_ignore_ascii_case("lsis") {
+            return Ok(CadenceArg::Lsis);
+        }
+        t.parse().map(CadenceArg::Days).map_err(|_| {
+            format!(
+                "'{s}' is neither a number of days nor lsis ({})",
+                crate::model::LSIS_RHYTHM
+            )
+        })
+    }
 }
 
 #[derive(Debug, Args)]

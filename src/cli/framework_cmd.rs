@@ -7,7 +7,7 @@ use serde_json::json;
 
 use super::Context;
 use super::args::FrameworkCmd;
-use crate::framework::{Origin, Section};
+use crate::framework::{FrameworkSet, Origin, Passage, Section};
 
 pub fn run(ctx: &Context, cmd: &FrameworkCmd, out: &mut dyn Write) -> anyhow::Result<()> {
     match cmd {
@@ -94,12 +94,36 @@ fn show(ctx: &Context, id: &str, json: bool, out: &mut dyn Write) -> anyhow::Res
         writeln!(out, "Levels: {}\n", fw.levels.join(", "))?;
     }
     for s in &fw.sections {
-        section(&fw.id, s, 0, out)?;
+        section(set, &fw.id, s, 0, out)?;
+    }
+    for p in &fw.passages {
+        passage(p, out)?;
     }
     Ok(())
 }
 
-fn section(fid: &str, s: &Section, depth: usize, out: &mut dyn Write) -> anyhow::Result<()> {
+/// A passage to read (e.g. CUREE's core concepts): its title, then its text, paragraph by
+/// paragraph.
+fn passage(p: &Passage, out: &mut dyn Write) -> anyhow::Result<()> {
+    writeln!(out, "{} [{}]", p.title, p.id)?;
+    for line in p.text.lines() {
+        if line.trim().is_empty() {
+            writeln!(out)?;
+        } else {
+            writeln!(out, "  {line}")?;
+        }
+    }
+    writeln!(out)?;
+    Ok(())
+}
+
+fn section(
+    set: &FrameworkSet,
+    fid: &str,
+    s: &Section,
+    depth: usize,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
     let pad = "  ".repeat(depth);
     writeln!(out, "{pad}{} [{}]", s.title, s.id)?;
     if let Some(d) = &s.description {
@@ -108,11 +132,23 @@ fn section(fid: &str, s: &Section, depth: usize, out: &mut dyn Write) -> anyhow:
         }
     }
     for item in &s.items {
-        writeln!(out, "{pad}  - {fid}/{}", item.id)?;
-        let text = item
-            .reference
-            .as_ref()
-            .map_or(item.text.as_str(), |r| r.as_str());
+        // A reference (an LJMU checklist row reusing a CUREE skill) prints the words of the
+        // item it stands for, and where they are from.
+        let (text, from) = match &item.reference {
+            None => (item.text.as_str(), None),
+            Some(r) => {
+                let (f, i) = set.tick_address(fid, &item.id);
+                let text = set
+                    .get(&f)
+                    .and_then(|tf| tf.item(&i))
+                    .map_or(r.as_str(), |t| t.text.as_str());
+                (text, Some(r.as_str()))
+            }
+        };
+        match from {
+            Some(r) => writeln!(out, "{pad}  - {fid}/{} (= {r})", item.id)?,
+            None => writeln!(out, "{pad}  - {fid}/{}", item.id)?,
+        }
         for line in text.lines() {
             writeln!(out, "{pad}      {line}")?;
         }
@@ -125,7 +161,7 @@ fn section(fid: &str, s: &Section, depth: usize, out: &mut dyn Write) -> anyhow:
     }
     writeln!(out)?;
     for c in &s.sections {
-        section(fid, c, depth + 1, out)?;
+        section(set, fid, c, depth + 1, out)?;
     }
     Ok(())
 }

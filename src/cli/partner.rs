@@ -5,11 +5,11 @@ use std::io::Write;
 use anyhow::bail;
 use serde_json::json;
 
-use super::args::{InitArgs, PartnerAddArgs, PartnerCmd, PartnerEditArgs};
+use super::args::{CadenceArg, InitArgs, PartnerAddArgs, PartnerCmd, PartnerEditArgs};
 use super::context::interactive;
 use super::{Context, op, report_outcome};
 use crate::model::text::strip_controls;
-use crate::model::{Partnership, PartnershipStatus, SCHEMA_VERSION};
+use crate::model::{Partnership, PartnershipStatus, Rhythm, SCHEMA_VERSION};
 use crate::store::AnyRecord;
 
 pub fn init(ctx: &mut Context, a: &InitArgs, out: &mut dyn Write) -> anyhow::Result<()> {
@@ -52,6 +52,29 @@ pub fn run(ctx: &mut Context, cmd: &PartnerCmd, out: &mut dyn Write) -> anyhow::
     }
 }
 
+/// The LSIS criteria for being mentored, for `partner add --help`: who a partnership is for.
+pub fn criteria_help() -> String {
+    let banks = crate::framework::prompts::bundled_prompts();
+    let Some(b) = banks.bank("criteria-for-being-mentored") else {
+        return String::new();
+    };
+    let mut s = format!(
+        "Before you start: the LSIS \"More than Courses\" guide's {} (3.1).\n\n",
+        b.title.to_lowercase()
+    );
+    if let Some(d) = &b.description {
+        s.push_str(&format!("{d}\n\n"));
+    }
+    for p in &b.prompts {
+        s.push_str(&format!("  - {p}\n"));
+    }
+    s.push_str(
+        "\nThe full-screen journal shows them beside the New partnership form (Ctrl-g on a \
+         narrow screen).",
+    );
+    s
+}
+
 fn add(ctx: &mut Context, a: &PartnerAddArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     if a.name.trim().is_empty() {
         bail!("give the partner's name, e.g. `mentorlog partner add \"Sam Lee\"`");
@@ -68,7 +91,14 @@ fn add(ctx: &mut Context, a: &PartnerAddArgs, out: &mut dyn Write) -> anyhow::Re
         focus: a.focus.clone(),
         start,
         end: None,
-        cadence_days: a.cadence,
+        cadence_days: match a.cadence {
+            CadenceArg::Days(n) => n,
+            CadenceArg::Lsis => 14,
+        },
+        rhythm: match a.cadence {
+            CadenceArg::Days(_) => Rhythm::Days,
+            CadenceArg::Lsis => Rhythm::Lsis,
+        },
         frameworks: a.frameworks.clone(),
         status: PartnershipStatus::Active,
         agreement: None,
@@ -84,12 +114,12 @@ fn add(ctx: &mut Context, a: &PartnerAddArgs, out: &mut dyn Write) -> anyhow::Re
     };
     writeln!(
         out,
-        "Added {} (id {}): {}, {} pathway, meeting every {} days, frameworks {}",
+        "Added {} (id {}): {}, {} pathway, {}, frameworks {}",
         v.name,
         v.id,
         v.kind,
         v.pathway,
-        v.cadence_days,
+        v.cadence().phrase(),
         v.frameworks.join(", ")
     )?;
     writeln!(out, "  {}", path.display())?;
@@ -112,7 +142,8 @@ fn list(ctx: &Context, json: bool, out: &mut dyn Write) -> anyhow::Result<()> {
                 json!({
                     "id": v.id, "name": v.name, "kind": v.kind.label(), "pathway": v.pathway.label(),
                     "focus": v.focus, "status": v.status.label(), "start": v.start,
-                    "cadence_days": v.cadence_days, "frameworks": v.frameworks,
+                    "cadence_days": v.cadence_days, "rhythm": v.rhythm.label(),
+                    "frameworks": v.frameworks,
                     "meetings": p.meetings().len(), "goals": p.goals().len(),
                 })
             })
@@ -181,8 +212,13 @@ fn edit(ctx: &mut Context, a: &PartnerEditArgs, out: &mut dyn Write) -> anyhow::
     if let Some(st) = a.status {
         new.status = st;
     }
-    if let Some(c) = a.cadence {
-        new.cadence_days = c;
+    match a.cadence {
+        Some(CadenceArg::Days(n)) => {
+            new.cadence_days = n;
+            new.rhythm = Rhythm::Days;
+        }
+        Some(CadenceArg::Lsis) => new.rhythm = Rhythm::Lsis,
+        None => {}
     }
     for f in &a.drop_frameworks {
         if !new.frameworks.contains(f) {
@@ -210,13 +246,13 @@ fn edit(ctx: &mut Context, a: &PartnerEditArgs, out: &mut dyn Write) -> anyhow::
         .unwrap_or(base);
     writeln!(
         out,
-        "Saved {} (id {}): {}, {} pathway, {}, meeting every {} days, frameworks {}",
+        "Saved {} (id {}): {}, {} pathway, {}, {}, frameworks {}",
         strip_controls(&v.name),
         v.id,
         v.kind,
         v.pathway,
         v.status,
-        v.cadence_days,
+        v.cadence().phrase(),
         v.frameworks.join(", ")
     )?;
     report_outcome(&o, out)

@@ -9,7 +9,7 @@ use super::args::StatusArgs;
 use crate::framework::SectionProgress;
 use crate::journal::Partner;
 use crate::journal::report::Report;
-use crate::model::MeetingGaps;
+use crate::model::{Cadence, MeetingGaps, Partnership};
 
 struct Summary<'a> {
     p: Partner<'a>,
@@ -78,13 +78,13 @@ fn text_out(ctx: &Context, s: &Summary, detail: bool, out: &mut dyn Write) -> an
             g.meetings,
             last,
             crate::model::days_ago(g.days_since_last),
-            cadence_note(g, v.cadence_days, s.p.ended())
+            cadence_note(g, v, s.p.ended())
         )?,
         None => writeln!(
             out,
             "  Meetings: none yet ({} days since the start){}",
             g.days_since_last,
-            cadence_note(g, v.cadence_days, s.p.ended())
+            cadence_note(g, v, s.p.ended())
         )?,
     }
     let w = &s.report.work;
@@ -230,16 +230,29 @@ fn text_out(ctx: &Context, s: &Summary, detail: bool, out: &mut dyn Write) -> an
     Ok(())
 }
 
-fn cadence_note(g: &MeetingGaps, cadence: u32, ended: bool) -> String {
-    if ended {
-        "; ended: no meetings due".into()
-    } else if cadence == 0 {
-        String::new()
-    } else if g.overdue {
-        format!("; OVERDUE: the target is a meeting every {cadence} days")
-    } else {
-        format!("; target every {cadence} days: on track")
+fn cadence_note(g: &MeetingGaps, v: &Partnership, ended: bool) -> String {
+    let due = next_due(g, v).map_or_else(String::new, |d| d.to_string());
+    match v.cadence() {
+        _ if ended => "; ended: no meetings due".into(),
+        Cadence::Days(0) => String::new(),
+        Cadence::Days(n) if g.overdue => {
+            format!("; OVERDUE: the target is a meeting every {n} days")
+        }
+        Cadence::Days(n) => format!("; target every {n} days: on track"),
+        Cadence::Lsis if g.overdue => format!(
+            "; OVERDUE: a meeting was due by {due}, by the LSIS rhythm ({})",
+            crate::model::LSIS_RHYTHM
+        ),
+        Cadence::Lsis => format!(
+            "; next meeting by {due}, by the LSIS rhythm ({}): on track",
+            crate::model::LSIS_RHYTHM
+        ),
     }
+}
+
+/// The last day the next meeting is on time, by the partnership's cadence.
+fn next_due(g: &MeetingGaps, v: &Partnership) -> Option<chrono::NaiveDate> {
+    v.cadence().due_after(g.last.unwrap_or(v.start), v.start)
 }
 
 fn write_sections(s: &SectionProgress, depth: usize, out: &mut dyn Write) -> anyhow::Result<()> {
@@ -271,6 +284,8 @@ fn json_out(ctx: &Context, summaries: &[Summary], out: &mut dyn Write) -> anyhow
                 "last_meeting": r.gaps.last,
                 "days_since_last_meeting": r.gaps.days_since_last,
                 "cadence_days": v.cadence_days,
+                "rhythm": v.rhythm.label(),
+                "next_meeting_due": (!s.p.ended()).then(|| next_due(&r.gaps, v)).flatten(),
                 "cadence_overdue": r.gaps.overdue,
                 "goals": { "open": r.work.open_goals, "overdue": r.work.overdue_goals },
                 "action_items": { "open": r.work.open_actions, "overdue": r.work.overdue_actions },

@@ -432,7 +432,7 @@ pub fn portfolio(x: &Export) -> String {
             p.end
                 .map_or("<span class=\"none\">—</span>".into(), |d| d.to_string()),
         ),
-        ("Cadence", cadence_phrase(p.cadence_days)),
+        ("Cadence", cadence_phrase(p.cadence())),
         ("Status", capitalise(p.status.label())),
         ("Frameworks", frameworks),
     ] {

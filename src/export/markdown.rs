@@ -240,7 +240,7 @@ pub fn portfolio(x: &Export) -> String {
         ("Focus", or_dash(p.focus.as_deref().unwrap_or(""))),
         ("Start", p.start.to_string()),
         ("End", p.end.map_or("—".into(), |d| d.to_string())),
-        ("Cadence", cadence_phrase(p.cadence_days)),
+        ("Cadence", cadence_phrase(p.cadence())),
         ("Status", capitalise(p.status.label())),
         (
             "Frameworks",

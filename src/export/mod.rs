@@ -33,8 +33,8 @@ use crate::journal::Partner;
 use crate::journal::report::Report;
 pub use crate::model::first_line;
 use crate::model::{
-    Evidence, Goal, Meeting, Partnership, PartnershipKind, Pathway, Profile, Progress, Readiness,
-    Reflection, Role, StageRecord, Tick, TickSheet, Verification,
+    Cadence, Evidence, Goal, Meeting, Partnership, PartnershipKind, Pathway, Profile, Progress,
+    Readiness, Reflection, Role, StageRecord, Tick, TickSheet, Verification,
 };
 
 /// The portfolio's two formats.
@@ -481,14 +481,15 @@ pub fn capitalise(s: &str) -> String {
     }
 }
 
-/// "A meeting every 14 days", or no target.
-pub fn cadence_phrase(days: u32) -> String {
-    match days {
-        0 => "No target set".into(),
-        1 => "A meeting every day".into(),
-        7 => "A meeting every week".into(),
-        14 => "A meeting every fortnight (14 days)".into(),
-        n => format!("A meeting every {n} days"),
+/// "A meeting every 14 days", the LSIS rhythm, or no target.
+pub fn cadence_phrase(cadence: Cadence) -> String {
+    match cadence {
+        Cadence::Days(0) => "No target set".into(),
+        Cadence::Days(1) => "A meeting every day".into(),
+        Cadence::Days(7) => "A meeting every week".into(),
+        Cadence::Days(14) => "A meeting every fortnight (14 days)".into(),
+        Cadence::Days(n) => format!("A meeting every {n} days"),
+        Cadence::Lsis => capitalise(&cadence.phrase()),
     }
 }
 
@@ -526,8 +527,15 @@ mod tests {
     fn labels_read_as_words() {
         assert_eq!(capitalise("in person"), "In person");
         assert_eq!(capitalise(""), "");
-        assert_eq!(cadence_phrase(14), "A meeting every fortnight (14 days)");
-        assert_eq!(cadence_phrase(21), "A meeting every 21 days");
+        assert_eq!(
+            cadence_phrase(Cadence::Days(14)),
+            "A meeting every fortnight (14 days)"
+        );
+        assert_eq!(cadence_phrase(Cadence::Days(21)), "A meeting every 21 days");
+        assert_eq!(
+            cadence_phrase(Cadence::Lsis),
+            "The LSIS rhythm: once a fortnight for the first month, and once a month thereafter"
+        );
         assert_eq!(
             kind_phrase(PartnershipKind::Induction),
             "Mentoring for induction"

@@ -5,7 +5,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use super::BUNDLED;
-use super::schema::{Framework, Item};
+use super::schema::{Framework, Item, Passage};
 use crate::model::{SkimMatcher, rank};
 
 /// A framework file that cannot be used, and where and why.
@@ -223,6 +223,29 @@ fn validate(fw: &Framework, file: &str, text: &str) -> Result<(), FrameworkError
             check_item(fw, item, &mut items, &fail)?;
         }
     }
+    let mut passages: HashMap<&str, usize> = HashMap::new();
+    for p in &fw.passages {
+        let q = quoted(&p.id);
+        if !valid_id(&p.id) {
+            return fail(
+                "passages",
+                0,
+                format!("passage id {q} must be letters, digits, '-', '_' or '.'"),
+            );
+        }
+        let seen = passages.entry(&p.id).or_insert(0);
+        *seen += 1;
+        if *seen > 1 {
+            return fail(
+                &q,
+                *seen - 1,
+                format!("duplicate passage id {q}: each passage needs its own id"),
+            );
+        }
+        if p.title.trim().is_empty() || p.text.trim().is_empty() {
+            return fail(&q, 0, format!("passage {q} needs a title and a text"));
+        }
+    }
     Ok(())
 }
 
@@ -431,6 +454,27 @@ impl FrameworkSet {
         }
     }
 
+    /// The passages to read beside `fw`'s checklist: its own, then those of each framework
+    /// its items reuse (LJMU's checklists reuse CUREE's skills, so CUREE's core concepts),
+    /// each framework once, in the order first reused.
+    pub fn passages_for<'a>(&'a self, fw: &'a Framework) -> Vec<(&'a Framework, &'a Passage)> {
+        let mut from: Vec<&Framework> = vec![fw];
+        for (_, item) in fw.items() {
+            if item.reference.is_none() {
+                continue;
+            }
+            let (f, _) = self.tick_address(&fw.id, &item.id);
+            if let Some(other) = self.get(&f)
+                && !from.iter().any(|x| x.id == other.id)
+            {
+                from.push(other);
+            }
+        }
+        from.into_iter()
+            .flat_map(|f| f.passages.iter().map(move |p| (f, p)))
+            .collect()
+    }
+
     /// Follow an item's `ref` to the address its tick is stored under.
     pub fn tick_address(&self, framework: &str, item: &str) -> (String, String) {
         let mut fw = framework.to_string();
@@ -546,6 +590,63 @@ mod tests {
         let bad = GOOD.replace("\"two\": \"secure\"", "\"three\": \"secure\"");
         let e = parse_framework("demo.ron", &bad).unwrap_err();
         assert!(e.message.contains("three"), "{e}");
+    }
+
+    #[test]
+    fn passages_are_read_and_checked() {
+        let with = |p: &str| GOOD.replace("    ],\n)", &format!("    ],\n    passages: [{p}],\n)"));
+        let fw = parse_framework(
+            "demo.ron",
+            &with(r#"Passage(id: "about", title: "About", text: "One.\n\nTwo.")"#),
+        )
+        .unwrap();
+        assert_eq!(fw.passage("about").unwrap().text, "One.\n\nTwo.");
+        assert_eq!(fw.item_count(), 3, "a passage is not an item");
+        let e = parse_framework(
+            "demo.ron",
+            &with(
+                r#"Passage(id: "a", title: "A", text: "x"), Passage(id: "a", title: "B", text: "y")"#,
+            ),
+        )
+        .unwrap_err();
+        assert!(e.message.contains("duplicate passage id \"a\""), "{e}");
+        let e = parse_framework(
+            "demo.ron",
+            &with(r#"Passage(id: "about", title: "About", text: " ")"#),
+        )
+        .unwrap_err();
+        assert!(e.message.contains("needs a title and a text"), "{e}");
+        assert_eq!(e.line, 13, "{e}");
+        let e = parse_framework(
+            "demo.ron",
+            &with(r#"Passage(id: "a b", title: "About", text: "x")"#),
+        )
+        .unwrap_err();
+        assert!(e.message.contains("passage id \"a b\""), "{e}");
+    }
+
+    #[test]
+    fn a_framework_that_reuses_another_reads_its_passages_too() {
+        let set = FrameworkSet::bundled();
+        let curee = set.get("curee").unwrap();
+        let own: Vec<_> = set
+            .passages_for(curee)
+            .iter()
+            .map(|(f, p)| (f.id.as_str(), p.id.as_str()))
+            .collect();
+        assert_eq!(own, [("curee", "core-concepts")]);
+        let ljmu = set.get("ljmu").unwrap();
+        let reused: Vec<_> = set
+            .passages_for(ljmu)
+            .iter()
+            .map(|(f, p)| (f.id.as_str(), p.id.as_str()))
+            .collect();
+        assert_eq!(
+            reused,
+            [("curee", "core-concepts")],
+            "once, though 50 rows reuse curee"
+        );
+        assert!(set.passages_for(set.get("mcf").unwrap()).is_empty());
     }
 
     #[test]

@@ -11,7 +11,7 @@ pub use load::{
     FileBytes, FrameworkError, FrameworkSet, LoadedFramework, Origin, check_file, parse_framework,
 };
 pub use progress::{SectionProgress, framework_progress};
-pub use schema::{Framework, Item, Section};
+pub use schema::{Framework, Item, Passage, Section};
 
 /// The frameworks shipped inside the binary: (file name, RON text).
 pub const BUNDLED: &[(&str, &str)] = &[

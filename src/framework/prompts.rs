@@ -19,6 +19,9 @@ pub struct PromptBank {
     pub title: String,
     /// Who answers: "mentee", "mentor" or "both".
     pub audience: String,
+    /// The citation of a bank from another source than the file's, and its mends.
+    #[serde(default)]
+    pub source: Option<String>,
     /// The bank's introduction, verbatim, if the source has one.
     #[serde(default)]
     pub description: Option<String>,

@@ -17,6 +17,19 @@ pub struct Framework {
     pub levels: Vec<String>,
     #[serde(default)]
     pub sections: Vec<Section>,
+    /// Text of the source to read rather than tick (e.g. CUREE's core concepts), in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub passages: Vec<Passage>,
+}
+
+/// A passage of the source that is read, not ticked: its heading and its text, paragraphs
+/// separated by a blank line (a list keeps one entry a line).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Passage {
+    pub id: String,
+    pub title: String,
+    pub text: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -110,6 +123,10 @@ impl Framework {
 
     pub fn item_count(&self) -> usize {
         self.items().len()
+    }
+
+    pub fn passage(&self, id: &str) -> Option<&Passage> {
+        self.passages.iter().find(|p| p.id == id)
     }
 }
 

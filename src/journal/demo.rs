@@ -219,6 +219,7 @@ fn partnership(
         start,
         end: None,
         cadence_days: 14,
+        rhythm: Default::default(),
         frameworks: frameworks.iter().map(|f| f.to_string()).collect(),
         status: PartnershipStatus::Active,
         agreement,
@@ -680,6 +681,7 @@ fn scale_framework() -> crate::framework::Framework {
                  not from any published framework."
             .into(),
         levels: vec![],
+        passages: vec![],
         sections: (1..=8)
             .map(|s| Section {
                 id: format!("area-{s}"),

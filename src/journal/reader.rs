@@ -443,8 +443,7 @@ impl<'a> Partner<'a> {
     pub fn meeting_overdue(&self, today: NaiveDate) -> bool {
         let v = self.partnership();
         !self.ended()
-            && crate::model::meeting_gaps(self.meeting_dates(), v.start, v.cadence_days, today)
-                .overdue
+            && crate::model::meeting_gaps(self.meeting_dates(), v.start, v.cadence(), today).overdue
     }
 
     /// The ticks (`framework/item`) that list meeting `mid` as their evidence.

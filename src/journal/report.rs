@@ -66,7 +66,7 @@ pub(super) fn report(p: &Partner, today: NaiveDate) -> Report {
     let v = p.partnership();
     let meetings = p.meetings();
     let dates: Vec<NaiveDate> = meetings.iter().map(|m| m.value.date).collect();
-    let mut gaps = meeting_gaps(dates.iter().copied(), v.start, v.cadence_days, today);
+    let mut gaps = meeting_gaps(dates.iter().copied(), v.start, v.cadence(), today);
     // An ended partnership has no meeting due.
     gaps.overdue &= !p.ended();
     let work = workload(

@@ -28,6 +28,7 @@ fn partnership(name: &str) -> crate::model::Partnership {
         start: today(),
         end: None,
         cadence_days: 14,
+        rhythm: Default::default(),
         frameworks: vec!["curee".into()],
         status: PartnershipStatus::Active,
         agreement: None,

@@ -207,6 +207,7 @@ mod tests {
             start: d("2026-01-15"),
             end: None,
             cadence_days: 14,
+            rhythm: Default::default(),
             frameworks: vec![],
             status: PartnershipStatus::Active,
             agreement,

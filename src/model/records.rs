@@ -84,6 +84,30 @@ choices!(
 );
 
 choices!(
+    /// How a partnership's meeting target is counted: every `cadence_days` days, or the LSIS
+    /// reporting rhythm (`Cadence::Lsis`).
+    Rhythm {
+        Days => "days" | "every-n-days",
+        Lsis => "lsis",
+    }
+);
+
+// By hand: `choices!` takes no attribute on a variant, so `#[default]` cannot be written.
+#[allow(clippy::derivable_impls)]
+impl Default for Rhythm {
+    fn default() -> Rhythm {
+        Rhythm::Days
+    }
+}
+
+impl Rhythm {
+    /// The default, every `cadence_days` days (not written into the file).
+    pub fn is_days(&self) -> bool {
+        *self == Rhythm::Days
+    }
+}
+
+choices!(
     PartnershipStatus {
         Forming => "forming",
         Active => "active",
@@ -290,6 +314,10 @@ pub struct Partnership {
     pub end: Option<NaiveDate>,
     /// Target number of days between meetings.
     pub cadence_days: u32,
+    /// How the target is counted: every `cadence_days` days (the default, left out of the
+    /// file), or the LSIS rhythm, `cadence_days` then kept for a return to it.
+    #[serde(default, skip_serializing_if = "Rhythm::is_days")]
+    pub rhythm: Rhythm,
     /// Framework ids in use.
     #[serde(default)]
     pub frameworks: Vec<String>,
@@ -298,6 +326,16 @@ pub struct Partnership {
     pub agreement: Option<Agreement>,
     #[serde(default)]
     pub evaluation: Option<Evaluation>,
+}
+
+impl Partnership {
+    /// The meeting target: every `cadence_days` days, or the LSIS rhythm.
+    pub fn cadence(&self) -> super::Cadence {
+        match self.rhythm {
+            Rhythm::Days => super::Cadence::Days(self.cadence_days),
+            Rhythm::Lsis => super::Cadence::Lsis,
+        }
+    }
 }
 
 /// The mentoring agreement (ScotELAs).

@@ -267,6 +267,7 @@ mod tests {
             start: chrono::NaiveDate::from_ymd_opt(2026, 9, 1).unwrap(),
             end: None,
             cadence_days: 14,
+            rhythm: Default::default(),
             frameworks: vec![],
             status: crate::model::PartnershipStatus::Active,
             agreement: None,

@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{LineGauge, Paragraph, Sparkline};
 
 use super::{Screen, View};
+use crate::model::Cadence;
 
 pub fn draw(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
     // Everything here was computed when the journal or the selection changed, not per frame.
@@ -53,6 +54,26 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
             },
             t.dim(),
         )));
+    } else if let Cadence::Lsis = v.cadence() {
+        // The LSIS rhythm's target moves (a fortnight, then a month): say when it falls.
+        let due = v
+            .cadence()
+            .due_after(gaps.last.unwrap_or(v.start), v.start)
+            .map_or_else(|| "-".to_string(), |d| d.to_string());
+        lines.push(if gaps.overdue {
+            Line::from(Span::styled(
+                format!(
+                    "           ! {} days; LSIS rhythm: due {due}",
+                    gaps.days_since_last
+                ),
+                t.warn(),
+            ))
+        } else {
+            Line::from(Span::styled(
+                format!("           on track: LSIS rhythm, next by {due}"),
+                t.ok(),
+            ))
+        });
     } else if gaps.overdue {
         lines.push(Line::from(Span::styled(
             format!(

@@ -277,6 +277,7 @@ const DEFAULTS: &[(Context, Action, &[&str])] = &[
     (Context::Checklists, Action::AttachEvidence, &["a", "e"]),
     (Context::Checklists, Action::ToggleFilter, &["f"]),
     (Context::Checklists, Action::ChooseFramework, &["c"]),
+    (Context::Checklists, Action::ReadPassages, &["r"]),
     (Context::Checklists, Action::Collapse, &["h", "left"]),
     (Context::Checklists, Action::Expand, &["l", "right"]),
 ];

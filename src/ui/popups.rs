@@ -20,7 +20,20 @@ pub fn draw(frame: &mut Frame, area: Rect, overlay: &Overlay, s: &Screen, view: 
             area,
             agenda_lines(s, view),
             *scroll,
-            " Agenda (Esc back to the form) ",
+            &format!(
+                " {} (Esc back to the form) ",
+                agenda_form(s)
+                    .and_then(|f| f.aside.as_ref())
+                    .map_or("Agenda", |a| a.kind.title())
+            ),
+            view,
+        ),
+        Overlay::Passages { framework, scroll } => record(
+            frame,
+            area,
+            passage_lines(s, framework, view),
+            *scroll,
+            &passages_title(s, framework),
             view,
         ),
         Overlay::Meeting { path, scroll } => {
@@ -264,6 +277,9 @@ pub fn scroll_limit(overlay: &Overlay, s: &Screen, view: &View, body: Rect) -> u
             help_rect(body),
         ),
         Overlay::Agenda { .. } => (agenda_lines(s, view), meeting_rect(body)),
+        Overlay::Passages { framework, .. } => {
+            (passage_lines(s, framework, view), meeting_rect(body))
+        }
         Overlay::Meeting { path, .. } => (meeting_lines(s, path, view), meeting_rect(body)),
         Overlay::Reflection { path, .. } => (reflection_lines(s, path, view), meeting_rect(body)),
         _ => return u16::MAX,
@@ -283,23 +299,77 @@ pub fn scroll_limit(overlay: &Overlay, s: &Screen, view: &View, body: Rect) -> u
     wrapped.saturating_sub(r.height.saturating_sub(2) as usize) as u16
 }
 
-/// The agenda of the form being filled in (the top one with an aside), as lines to read.
-fn agenda_lines(s: &Screen, view: &View) -> Vec<Line<'static>> {
-    let Some(aside) = s.app.overlays.iter().rev().find_map(|o| match o {
-        Overlay::Form(f) => f.aside.as_ref(),
+/// The form being filled in whose aside the popup shows (the top one with an aside).
+fn agenda_form<'a>(s: &Screen<'a>) -> Option<&'a Form> {
+    s.app.overlays.iter().rev().find_map(|o| match o {
+        Overlay::Form(f) if f.aside.is_some() => Some(f.as_ref()),
         _ => None,
-    }) else {
-        return Vec::new();
-    };
-    aside_lines(aside, view)
+    })
 }
 
-/// An aside as lines: its title, then each question as a bullet.
+/// The aside of the form being filled in, as lines to read: the focused field's part, or,
+/// on a field no part guides, every part in full.
+fn agenda_lines(s: &Screen, view: &View) -> Vec<Line<'static>> {
+    let Some((whole, now)) = agenda_form(s).and_then(|f| Some((f.aside.as_ref()?, f.aside_now()?)))
+    else {
+        return Vec::new();
+    };
+    if !std::ptr::eq(whole, now) || whole.parts.is_empty() {
+        return aside_lines(now, view);
+    }
+    let mut lines = vec![
+        Line::from(Span::styled(whole.title.clone(), view.theme.title())),
+        Line::raw(""),
+    ];
+    for p in &whole.parts {
+        lines.extend(aside_lines(&p.aside, view));
+        lines.push(Line::raw(""));
+    }
+    lines
+}
+
+/// The passages to read beside framework `fid`'s checklist: for each, the framework it is
+/// from, its title, then its paragraphs (and lists, one entry a line).
+fn passage_lines(s: &Screen, fid: &str, view: &View) -> Vec<Line<'static>> {
+    let t = view.theme;
+    let set = s.frameworks();
+    let Some(fw) = set.get(fid) else {
+        return Vec::new();
+    };
+    let mut lines = Vec::new();
+    for (n, (from, p)) in set.passages_for(fw).into_iter().enumerate() {
+        if n > 0 {
+            lines.push(Line::raw(""));
+        }
+        lines.push(Line::from(Span::styled(from.title.clone(), t.dim())));
+        lines.push(Line::from(Span::styled(p.title.clone(), t.label())));
+        lines.push(Line::raw(""));
+        lines.extend(p.text.lines().map(|l| Line::raw(l.to_string())));
+    }
+    lines
+}
+
+/// The border title of the passages popup: the passage's title when there is one.
+fn passages_title(s: &Screen, fid: &str) -> String {
+    let set = s.frameworks();
+    match set.get(fid).map(|fw| set.passages_for(fw)).as_deref() {
+        Some([(_, p)]) => format!(" {} (Esc close) ", p.title),
+        _ => " To read (Esc close) ".to_string(),
+    }
+}
+
+/// An aside as lines: its title, its introduction, then each question as a bullet.
 fn aside_lines(aside: &crate::app::form::Aside, view: &View) -> Vec<Line<'static>> {
     let mut lines = vec![
         Line::from(Span::styled(aside.title.clone(), view.theme.label())),
         Line::raw(""),
     ];
+    if let Some(intro) = &aside.intro {
+        lines.extend(intro.lines().map(|l| Line::raw(l.to_string())));
+        if !aside.lines.is_empty() {
+            lines.push(Line::raw(""));
+        }
+    }
     lines.extend(aside.lines.iter().map(|q| Line::raw(format!("· {q}"))));
     lines
 }
@@ -365,7 +435,7 @@ const LABEL_W: u16 = 30;
 const WITH_ASIDE_W: u16 = 108;
 
 pub fn draw_form(frame: &mut Frame, area: Rect, form: &Form, view: &View) {
-    match &form.aside {
+    match form.aside_now() {
         Some(aside) if area.width >= WITH_ASIDE_W => {
             // The form and the aside side by side, together in the middle.
             let aside_w = (area.width - 74).clamp(36, 56);
@@ -394,7 +464,7 @@ pub fn draw_form(frame: &mut Frame, area: Rect, form: &Form, view: &View) {
             frame.render_widget(
                 Paragraph::new(lines)
                     .wrap(Wrap { trim: false })
-                    .block(popup_block(" Agenda ", view)),
+                    .block(popup_block(&format!(" {} ", aside.kind.title()), view)),
                 r,
             );
         }

@@ -150,8 +150,8 @@ pub(super) fn hints(s: &Screen, view: &View) -> Vec<(String, &'static str)> {
                 (kin(Action::Save), "save"),
                 (kin(Action::ExternalEditor), "editor"),
             ];
-            if f.aside.is_some() {
-                v.push((kin(Action::ShowAgenda), "agenda"));
+            if let Some(a) = &f.aside {
+                v.push((kin(Action::ShowAgenda), a.kind.hint()));
             }
             v.push((kin(Action::Cancel), "cancel"));
             return v;
@@ -171,7 +171,7 @@ pub(super) fn hints(s: &Screen, view: &View) -> Vec<(String, &'static str)> {
                 (kin(Action::Cancel), "close"),
             ];
         }
-        Some(Overlay::Help { .. } | Overlay::Agenda { .. }) => {
+        Some(Overlay::Help { .. } | Overlay::Agenda { .. } | Overlay::Passages { .. }) => {
             return vec![(scroll(), "scroll"), (kin(Action::Cancel), "close")];
         }
         Some(Overlay::Confirm { .. }) => {
@@ -232,6 +232,11 @@ pub(super) fn hints(s: &Screen, view: &View) -> Vec<(String, &'static str)> {
             h.push((k(Action::AttachEvidence), "evidence"));
             h.push((k(Action::ToggleFilter), "filter"));
             h.push((k(Action::ChooseFramework), "framework"));
+            if s.checklist_framework()
+                .is_some_and(|fw| !s.frameworks().passages_for(fw).is_empty())
+            {
+                h.push((k(Action::ReadPassages), "read"));
+            }
         }
         (_, Tab::Dashboard) => {
             h.push((k(Action::New), "log meeting"));
