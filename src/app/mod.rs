@@ -16,6 +16,7 @@ mod live;
 pub mod picker;
 mod popups;
 mod recognition;
+mod scroll;
 
 use std::path::PathBuf;
 
@@ -28,6 +29,7 @@ pub use find::SearchState;
 use form::{Field, Form, FormTarget};
 use picker::Picker;
 pub use recognition::{LIKERT, ReflRow};
+pub use scroll::{Anchor, PaneScroll, ScrollTo, Scroller, is_scroll};
 
 use crate::framework::Framework;
 use crate::journal::{Audience, Journal, OpError, Outcome, Partner, Reader};
@@ -118,16 +120,16 @@ pub enum Confirmed {
 #[derive(Debug, Clone)]
 pub enum Overlay {
     Help {
-        scroll: u16,
+        scroll: Anchor,
     },
     Meeting {
         path: PathBuf,
-        scroll: u16,
+        scroll: Anchor,
     },
     /// A reflection, opened to read.
     Reflection {
         path: PathBuf,
-        scroll: u16,
+        scroll: Anchor,
     },
     Form(Box<Form>),
     Picker(Picker),
@@ -184,18 +186,19 @@ pub struct Status {
 }
 
 /// Facts of the terminal a key may need, measured by the event loop before each key: how
-/// many rows a page holds, and how far the open popup can scroll.
+/// many rows a page holds, and where each scroll key would take the text the keys scroll now
+/// (the open popup's, or the focused pane's), if there is one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Viewport {
     pub page: usize,
-    pub scroll_limit: u16,
+    pub scroll: Option<ScrollTo>,
 }
 
 impl Default for Viewport {
     fn default() -> Viewport {
         Viewport {
             page: 18,
-            scroll_limit: u16::MAX,
+            scroll: None,
         }
     }
 }
@@ -208,6 +211,8 @@ pub struct App {
     pub goal_cursor: usize,
     pub checklist: ChecklistState,
     pub reflection_cursor: usize,
+    /// How far the panes that show a text (the Dashboard, the Agreement) are scrolled.
+    pub scroll: PaneScroll,
     pub overlays: Vec<Overlay>,
     pub status: Option<Status>,
     /// Review mode: this screen is shown to someone, so private records are not read.
@@ -230,6 +235,7 @@ impl App {
             goal_cursor: 0,
             checklist: ChecklistState::default(),
             reflection_cursor: 0,
+            scroll: PaneScroll::default(),
             overlays: Vec::new(),
             status: None,
             review,
@@ -473,7 +479,9 @@ impl App {
     fn pane_action(&mut self, j: &mut Journal, action: Action, vp: Viewport) -> Effect {
         match action {
             Action::Quit => self.quit = true,
-            Action::Help => self.overlays.push(Overlay::Help { scroll: 0 }),
+            Action::Help => self.overlays.push(Overlay::Help {
+                scroll: Anchor::default(),
+            }),
             Action::Cancel => {}
             Action::FocusList => self.pane = Pane::Sidebar,
             Action::FocusPane => self.pane = Pane::Main,
@@ -494,6 +502,12 @@ impl App {
             Action::Reflections => self.set_tab(Tab::Reflections),
             Action::Agreement => self.set_tab(Tab::Agreement),
             Action::Evaluate => self.evaluation_form(j),
+            // A pane that shows a text scrolls it.
+            a if is_scroll(a) && self.scroller().is_some() => {
+                if let Some(to) = vp.scroll.and_then(|t| t.target(a)) {
+                    self.scroll.scroll_pane(self.tab, to);
+                }
+            }
             Action::Up => self.move_cursor(j, -1),
             Action::Down => self.move_cursor(j, 1),
             Action::PageUp => self.move_cursor(j, -(vp.page.max(1) as isize)),
@@ -596,6 +610,7 @@ impl App {
             self.goal_cursor = 0;
             self.checklist.cursor = 0;
             self.reflection_cursor = 0;
+            self.scroll = PaneScroll::default();
             self.clamp(j);
         }
     }
@@ -619,7 +634,10 @@ impl App {
             (_, Tab::Meetings) => {
                 if let Some(m) = self.meetings(&self.reader(j)).get(self.meeting_cursor) {
                     let path = m.path.clone();
-                    self.overlays.push(Overlay::Meeting { path, scroll: 0 });
+                    self.overlays.push(Overlay::Meeting {
+                        path,
+                        scroll: Anchor::default(),
+                    });
                 }
             }
             (_, Tab::Goals) => self.edit(j),
@@ -647,7 +665,10 @@ impl App {
                 match self.reflection_rows(&r).get(self.reflection_cursor) {
                     Some(ReflRow::Reflection(x)) => {
                         let path = x.path.clone();
-                        self.overlays.push(Overlay::Reflection { path, scroll: 0 });
+                        self.overlays.push(Overlay::Reflection {
+                            path,
+                            scroll: Anchor::default(),
+                        });
                     }
                     _ => self.edit(j),
                 }

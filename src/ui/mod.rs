@@ -8,6 +8,7 @@ pub mod keymap;
 pub mod meetings;
 pub mod popups;
 pub mod reflections;
+pub mod scroll;
 mod status;
 mod text;
 pub mod theme;
@@ -19,7 +20,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
 
 use crate::app::checklist::Row;
-use crate::app::{App, Pane, ReflRow, Tab};
+use crate::app::{App, Pane, ReflRow, ScrollTo, Scroller, Tab};
 use crate::framework::{Framework, FrameworkSet};
 use crate::journal::{Journal, Partner, Reader};
 use crate::model::{Goal, Meeting};
@@ -94,6 +95,35 @@ pub fn page_rows(area: Rect) -> usize {
     area.height.saturating_sub(6).max(1) as usize
 }
 
+/// Where the parts of the screen go, on a terminal of `area` with a status bar of `status_h`
+/// rows (the main pane's inside is `main` less its border).
+struct Areas {
+    top: Rect,
+    body: Rect,
+    bottom: Rect,
+    sidebar: Rect,
+    main: Rect,
+}
+
+fn areas(area: Rect, status_h: u16) -> Areas {
+    let [top, body, bottom] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(status_h),
+    ])
+    .areas(area);
+    let side = (area.width / 4).clamp(18, 30);
+    let [sidebar, main] =
+        Layout::horizontal([Constraint::Length(side), Constraint::Fill(1)]).areas(body);
+    Areas {
+        top,
+        body,
+        bottom,
+        sidebar,
+        main,
+    }
+}
+
 pub fn draw(frame: &mut Frame, app: &App, j: &Journal, view: &View) {
     let s = &Screen::new(app, j);
     let area = frame.area();
@@ -101,15 +131,13 @@ pub fn draw(frame: &mut Frame, app: &App, j: &Journal, view: &View) {
         return too_small(frame, area, view);
     }
     let status = status::lines(s, view, area.width);
-    let [top, body, bottom] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(status.len() as u16),
-    ])
-    .areas(area);
-    let side = (area.width / 4).clamp(18, 30);
-    let [sidebar, main] =
-        Layout::horizontal([Constraint::Length(side), Constraint::Fill(1)]).areas(body);
+    let Areas {
+        top,
+        body,
+        bottom,
+        sidebar,
+        main,
+    } = areas(area, status.len() as u16);
 
     tabs(frame, top, s, view);
     partnerships(frame, sidebar, s, view);
@@ -289,24 +317,50 @@ fn partnerships(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// What a key needs to know of a terminal of `size`: the rows a page holds, and how far the
-/// open popup can scroll.
+/// What a key needs to know of a terminal of `size`: the rows a page holds, and where each
+/// scroll key would take the text the keys scroll now.
 pub fn viewport(app: &App, j: &Journal, keymap: &Keymap, size: (u16, u16)) -> crate::app::Viewport {
     let (w, h) = size;
     let page = page_rows(Rect::new(0, 0, w, h));
-    let scroll_limit = match app.overlays.last() {
-        Some(top) => {
-            let theme = Theme::default();
-            let view = View {
-                theme: &theme,
-                keymap,
-            };
-            let body = Rect::new(0, 1, w, h.saturating_sub(2));
-            popups::scroll_limit(top, &Screen::new(app, j), &view, body)
-        }
-        None => u16::MAX,
+    let scroll = app
+        .scroller()
+        .and_then(|sc| scroll_targets(app, j, keymap, size, sc));
+    crate::app::Viewport { page, scroll }
+}
+
+/// Where each scroll key (and the mouse wheel) would take `scroller` on a terminal of `size`,
+/// laid out as the next frame will draw it; only the rows around the window are wrapped.
+pub fn scroll_targets(
+    app: &App,
+    j: &Journal,
+    keymap: &Keymap,
+    size: (u16, u16),
+    scroller: Scroller,
+) -> Option<ScrollTo> {
+    let (w, h) = size;
+    if w < MIN_WIDTH || h < MIN_HEIGHT {
+        return None;
+    }
+    let theme = Theme::default();
+    let view = View {
+        theme: &theme,
+        keymap,
     };
-    crate::app::Viewport { page, scroll_limit }
+    let s = Screen::new(app, j);
+    let area = Rect::new(0, 0, w, h);
+    let a = areas(area, status::lines(&s, &view, w).len() as u16);
+    let anchor = app.anchor(scroller)?;
+    let inner = Block::default().borders(Borders::ALL).inner(a.main);
+    let (doc, inner) = match scroller {
+        Scroller::Pane(Tab::Dashboard) => (dashboard::doc(&s, &view, inner.width), inner),
+        Scroller::Pane(Tab::Agreement) => (agreement::doc(&s, &view), inner),
+        Scroller::Pane(_) => return None,
+        Scroller::Popup => {
+            let (doc, r) = popups::doc(app.overlays.last()?, &s, &view, a.body)?;
+            (doc, Block::default().borders(Borders::ALL).inner(r))
+        }
+    };
+    Some(doc.targets(anchor, inner.width as usize, inner.height as usize))
 }
 
 /// A centred rectangle, `w` x `h` at most, inside `area`.

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::keymap::Context;
+use super::scroll::Doc;
 use super::{Screen, View, centered, truncate};
 use crate::app::form::{FieldKind, Form};
 use crate::app::picker::Picker;
@@ -14,28 +15,26 @@ use crate::app::{Action, Overlay};
 
 pub fn draw(frame: &mut Frame, area: Rect, overlay: &Overlay, s: &Screen, view: &View) {
     match overlay {
-        Overlay::Help { scroll } => help(frame, area, *scroll, view),
-        Overlay::Meeting { path, scroll } => {
-            let lines = meeting_lines(s, path, view);
-            record(
-                frame,
-                area,
-                lines,
-                *scroll,
-                " Meeting (e edit, Esc close) ",
-                view,
-            )
-        }
-        Overlay::Reflection { path, scroll } => {
-            let lines = reflection_lines(s, path, view);
-            record(
-                frame,
-                area,
-                lines,
-                *scroll,
-                " Reflection (e edit, Esc close) ",
-                view,
-            )
+        Overlay::Help { .. } | Overlay::Meeting { .. } | Overlay::Reflection { .. } => {
+            let Some((doc, r)) = doc(overlay, s, view, area) else {
+                return;
+            };
+            let title = match overlay {
+                Overlay::Help { .. } => " Help (Esc closes, j/k scroll) ",
+                Overlay::Meeting { .. } => " Meeting (e edit, Esc close) ",
+                _ => " Reflection (e edit, Esc close) ",
+            };
+            let anchor = match overlay {
+                Overlay::Help { scroll }
+                | Overlay::Meeting { scroll, .. }
+                | Overlay::Reflection { scroll, .. } => *scroll,
+                _ => Default::default(),
+            };
+            frame.render_widget(Clear, r);
+            let block = popup_block(title, view);
+            let inner = block.inner(r);
+            frame.render_widget(block, r);
+            super::scroll::draw(frame, inner, r, &doc, anchor);
         }
         Overlay::Form(form) => draw_form(frame, area, form, view),
         Overlay::Picker(p) => picker(frame, area, p, view),
@@ -77,10 +76,8 @@ pub fn help_lines(view: &View) -> Vec<Line<'static>> {
         )),
         Line::raw(""),
         Line::raw(
-            "Pick a partnership on the left, then a tab: the Dashboard shows how it is going,",
-        ),
-        Line::raw(
-            "Meetings is the mentoring log, Goals the action plan, Checklists the frameworks.",
+            "Pick a partnership on the left, then a tab: the Dashboard shows how it is going, \
+             Meetings is the mentoring log, Goals the action plan, Checklists the frameworks.",
         ),
         Line::raw("Every change is saved at once; u undoes the last one, U redoes it."),
         Line::raw("Deletes go to the trash for 30 days: after a restart, u brings the last back."),
@@ -127,17 +124,38 @@ pub fn help_lines(view: &View) -> Vec<Line<'static>> {
     lines
 }
 
-fn help(frame: &mut Frame, area: Rect, scroll: u16, view: &View) {
-    let r = help_rect(area);
-    frame.render_widget(Clear, r);
-    let lines = help_lines(view);
-    let max = (lines.len() as u16).saturating_sub(r.height.saturating_sub(2));
-    frame.render_widget(
-        Paragraph::new(lines)
-            .scroll((scroll.min(max), 0))
-            .block(popup_block(" Help (Esc closes, j/k scroll) ", view)),
-        r,
-    );
+/// The help as a document: a key's description wraps under itself.
+fn help_doc(view: &View) -> Doc<'static> {
+    let mut d = Doc::new();
+    for l in help_lines(view) {
+        let indent = if l.spans.len() == 2 {
+            18
+        } else if l.spans.first().is_some_and(|s| s.content.starts_with("  ")) {
+            2
+        } else {
+            0
+        };
+        d.hanging(l, indent);
+    }
+    d
+}
+
+/// The document a popup to read shows, and where it sits in the body area (its border
+/// included); none for a popup of another kind, or a record that is gone.
+pub fn doc<'a>(
+    overlay: &Overlay,
+    s: &Screen<'a>,
+    view: &View,
+    body: Rect,
+) -> Option<(Doc<'a>, Rect)> {
+    match overlay {
+        Overlay::Help { .. } => Some((help_doc(view), help_rect(body))),
+        Overlay::Meeting { path, .. } => Some((meeting_doc(s, path, view)?, meeting_rect(body))),
+        Overlay::Reflection { path, .. } => {
+            Some((reflection_doc(s, path, view)?, meeting_rect(body)))
+        }
+        _ => None,
+    }
 }
 
 /// Where the meeting view sits in the body area.
@@ -150,44 +168,38 @@ fn help_rect(area: Rect) -> Rect {
     centered(area, 84, area.height)
 }
 
-/// The meeting view's text.
-fn meeting_lines(s: &Screen, path: &std::path::Path, view: &View) -> Vec<Line<'static>> {
+/// The meeting view's text: its notes are borrowed, never copied, and wrapped only where
+/// they are on screen.
+fn meeting_doc<'a>(s: &Screen<'a>, path: &std::path::Path, view: &View) -> Option<Doc<'a>> {
     let t = view.theme;
-    let Some(m) = s.meetings().into_iter().find(|m| m.path == path) else {
-        return Vec::new();
-    };
+    let m = s.meetings().into_iter().find(|m| m.path == path)?;
     let m = &m.value;
-    let mut lines = vec![
-        Line::from(vec![
-            Span::styled(format!("{}", m.date), t.title()),
-            Span::raw(
-                m.time
-                    .map(|x| format!(" {}", x.format("%H:%M")))
-                    .unwrap_or_default(),
-            ),
-            Span::raw(
-                m.duration_minutes
-                    .map(|d| format!(" · {d} min"))
-                    .unwrap_or_default(),
-            ),
-            Span::raw(format!(" · {} · {}", m.mode, m.kind)),
-            Span::styled(if m.private { " · private" } else { "" }, t.warn()),
-        ]),
-        Line::from(vec![
-            Span::styled("Focus: ", t.label()),
-            Span::raw(m.focus.clone()),
-        ]),
-        Line::raw(""),
-    ];
-    for l in m.notes.lines() {
-        lines.push(Line::raw(l.to_string()));
+    let mut d = Doc::new();
+    let lines = vec![Line::from(vec![
+        Span::styled(format!("{}", m.date), t.title()),
+        Span::raw(
+            m.time
+                .map(|x| format!(" {}", x.format("%H:%M")))
+                .unwrap_or_default(),
+        ),
+        Span::raw(
+            m.duration_minutes
+                .map(|d| format!(" · {d} min"))
+                .unwrap_or_default(),
+        ),
+        Span::raw(format!(" · {} · {}", m.mode, m.kind)),
+        Span::styled(if m.private { " · private" } else { "" }, t.warn()),
+    ])];
+    for l in lines {
+        d.line(l);
     }
+    labelled(&mut d, "Focus: ", &m.focus, view);
+    d.blank();
+    d.text(&m.notes);
+    let mut lines = Vec::new();
     if !m.outcomes.is_empty() {
-        lines.push(Line::raw(""));
-        lines.push(Line::from(vec![
-            Span::styled("Outcomes: ", t.label()),
-            Span::raw(m.outcomes.clone()),
-        ]));
+        d.blank();
+        labelled(&mut d, "Outcomes: ", &m.outcomes, view);
     }
     if !m.action_items.is_empty() {
         lines.push(Line::raw(""));
@@ -205,6 +217,9 @@ fn meeting_lines(s: &Screen, path: &std::path::Path, view: &View) -> Vec<Line<'s
                 Span::styled(")", t.dim()),
             ]));
         }
+    }
+    for l in lines.drain(..) {
+        d.hanging(l, 6);
     }
     if let Some(p) = s.partner() {
         let goals: Vec<String> = m
@@ -238,85 +253,51 @@ fn meeting_lines(s: &Screen, path: &std::path::Path, view: &View) -> Vec<Line<'s
             ]));
         }
     }
-    lines
-}
-
-/// How far a scrolling popup can scroll: its text's wrapped length less the rows it shows.
-pub fn scroll_limit(overlay: &Overlay, s: &Screen, view: &View, body: Rect) -> u16 {
-    let (lines, r) = match overlay {
-        Overlay::Help { .. } => (help_lines(view), help_rect(body)),
-        Overlay::Meeting { path, .. } => (meeting_lines(s, path, view), meeting_rect(body)),
-        Overlay::Reflection { path, .. } => (reflection_lines(s, path, view), meeting_rect(body)),
-        _ => return u16::MAX,
-    };
-    let inner_w = r.width.saturating_sub(2) as usize;
-    let wrapped: usize = lines
-        .iter()
-        .map(|l| {
-            let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
-            if matches!(overlay, Overlay::Help { .. }) {
-                1
-            } else {
-                super::text::wrap(&text, inner_w).len()
-            }
-        })
-        .sum();
-    wrapped.saturating_sub(r.height.saturating_sub(2) as usize) as u16
-}
-
-/// A record opened to read: its lines, wrapped and scrolled.
-fn record(
-    frame: &mut Frame,
-    area: Rect,
-    lines: Vec<Line<'static>>,
-    scroll: u16,
-    title: &str,
-    view: &View,
-) {
-    if lines.is_empty() {
-        return;
+    for l in lines {
+        d.hanging(l, 4);
     }
-    let r = meeting_rect(area);
-    frame.render_widget(Clear, r);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0))
-            .block(popup_block(title, view)),
-        r,
-    );
+    Some(d)
 }
 
-/// The reflection view's text.
-fn reflection_lines(s: &Screen, path: &std::path::Path, view: &View) -> Vec<Line<'static>> {
+/// A label and a text the person wrote: on one line when short, else the label and the
+/// text below it (wrapped where it is on screen, however long).
+fn labelled<'a>(d: &mut Doc<'a>, label: &'static str, text: &'a str, view: &View) {
+    if text.len() <= 4096 && !text.contains('\n') {
+        d.hanging(
+            Line::from(vec![
+                Span::styled(label, view.theme.label()),
+                Span::raw(text),
+            ]),
+            label.len() as u16,
+        );
+    } else {
+        d.line(Span::styled(label.trim_end(), view.theme.label()));
+        d.text(text);
+    }
+}
+
+/// The reflection view's text, borrowed as the meeting view's notes are.
+fn reflection_doc<'a>(s: &Screen<'a>, path: &std::path::Path, view: &View) -> Option<Doc<'a>> {
     let t = view.theme;
-    let Some(r) = s.partner().and_then(|p| p.reflection_at(path)) else {
-        return Vec::new();
-    };
+    let r = s.partner().and_then(|p| p.reflection_at(path))?;
     let r = &r.value;
-    let mut lines = vec![
-        Line::from(vec![
-            Span::styled(r.date.to_string(), t.title()),
-            Span::raw(format!(" · by the {}", r.author)),
-            Span::styled(if r.private { " · private" } else { "" }, t.warn()),
-        ]),
-        Line::raw(""),
-    ];
+    let mut d = Doc::new();
+    d.line(Line::from(vec![
+        Span::styled(r.date.to_string(), t.title()),
+        Span::raw(format!(" · by the {}", r.author)),
+        Span::styled(if r.private { " · private" } else { "" }, t.warn()),
+    ]));
+    d.blank();
     if let Some(q) = &r.prompt {
-        lines.push(Line::from(Span::styled(q.clone(), t.label())));
-        lines.push(Line::raw(""));
+        d.line(Span::styled(q.as_str(), t.label()));
+        d.blank();
     }
-    for l in r.text.lines() {
-        lines.push(Line::raw(l.to_string()));
-    }
+    d.text(&r.text);
     if let Some(a) = &r.attachment {
-        lines.push(Line::raw(""));
-        lines.push(Line::from(vec![
-            Span::styled("Attached: ", t.label()),
-            Span::raw(a.clone()),
-        ]));
+        d.blank();
+        labelled(&mut d, "Attached: ", a, view);
     }
-    lines
+    Some(d)
 }
 
 const LABEL_W: u16 = 30;

@@ -1,0 +1,274 @@
+//! Everything on screen can be reached: a pane or popup taller than the terminal scrolls
+//! (j/k, PgDn/PgUp, g/G) and shows a scrollbar, recognition reasons wrap instead of being cut,
+//! and a meeting with notes of megabytes opens, scrolls and goes to its end.
+
+use chrono::NaiveDate;
+use mentorlog::app::{Anchor, Overlay};
+use mentorlog::journal::demo::{Size, write_demo};
+use mentorlog::model::Meeting;
+use mentorlog::store::Store;
+use mentorlog::tui::Tui;
+use mentorlog::ui::{Keymap, Theme, View};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tempfile::TempDir;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+fn key(t: &str) -> KeyEvent {
+    let none = KeyModifiers::NONE;
+    let (code, mods) = match t {
+        "Enter" => (KeyCode::Enter, none),
+        "Esc" => (KeyCode::Esc, none),
+        "PgDn" => (KeyCode::PageDown, none),
+        "PgUp" => (KeyCode::PageUp, none),
+        "Home" => (KeyCode::Home, none),
+        "End" => (KeyCode::End, none),
+        t if t.chars().count() == 1 => {
+            let c = t.chars().next().unwrap();
+            let m = if c.is_uppercase() {
+                KeyModifiers::SHIFT
+            } else {
+                none
+            };
+            (KeyCode::Char(c), m)
+        }
+        t => panic!("unknown key {t:?}"),
+    };
+    KeyEvent::new(code, mods)
+}
+
+fn keys(t: &mut Tui, seq: &str) {
+    for k in seq.split_whitespace() {
+        t.key(key(k));
+    }
+}
+
+/// The small demo with Sam Lee (the third partnership) selected, on a terminal of `w` x `h`.
+fn demo_sam(w: u16, h: u16) -> (TempDir, Tui) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path().join("j"));
+    write_demo(&store, Size::Small, today()).unwrap();
+    let mut t = Tui::open(store, today(), false);
+    t.size = (w, h);
+    keys(&mut t, "j j");
+    assert_eq!(t.partner().unwrap().id(), "sam-lee");
+    (dir, t)
+}
+
+fn draw(t: &Tui) -> Buffer {
+    let theme = Theme::default();
+    let keymap = Keymap::default();
+    let view = View {
+        theme: &theme,
+        keymap: &keymap,
+    };
+    let (w, h) = t.size;
+    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+    term.draw(|f| t.draw(f, &view)).unwrap();
+    term.backend().buffer().clone()
+}
+
+fn rows(buf: &Buffer) -> Vec<String> {
+    (0..buf.area.height)
+        .map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect())
+        .collect()
+}
+
+fn screen(t: &Tui) -> String {
+    rows(&draw(t)).join("\n")
+}
+
+/// The symbols down column `x`, from row `y0` to `y1`.
+fn column(buf: &Buffer, x: u16, y0: u16, y1: u16) -> String {
+    (y0..y1).map(|y| buf[(x, y)].symbol()).collect()
+}
+
+/// Every row the pane shows while scrolling it from the top to the bottom with `j`.
+fn scrolled_through(t: &mut Tui) -> Vec<String> {
+    keys(t, "g");
+    let mut seen: Vec<String> = Vec::new();
+    let mut last = String::new();
+    for _ in 0..200 {
+        let s = screen(t);
+        if s == last {
+            break;
+        }
+        seen.extend(s.lines().map(str::to_string));
+        last = s;
+        keys(t, "j");
+    }
+    seen
+}
+
+#[test]
+fn the_agreement_at_100x30_scrolls_to_the_end_of_the_evaluation() {
+    let (_dir, mut t) = demo_sam(100, 30);
+    keys(&mut t, "6");
+    let top = draw(&t);
+    let s = rows(&top).join("\n");
+    assert!(s.contains("Pathway: role"), "{s}");
+    assert!(!s.contains("useful part."), "fits at 100x30?\n{s}");
+    // A scrollbar on the pane's right border says there is more.
+    let right = 99;
+    assert!(column(&top, right, 2, 28).contains('█'), "{s}");
+    keys(&mut t, "G");
+    let s = screen(&t);
+    // The evaluation's last lines, the comments last of all.
+    assert!(
+        s.contains("We kept our logistical ground rules: 4 mostly"),
+        "{s}"
+    );
+    assert!(s.contains("useful part."), "{s}");
+    assert!(!s.contains("Pathway: role"), "{s}");
+    // Further down does nothing; back up a row, a page, and to the top.
+    keys(&mut t, "j PgDn");
+    assert_eq!(screen(&t), s);
+    keys(&mut t, "k");
+    let up = screen(&t);
+    assert_ne!(up, s);
+    assert!(!up.contains("useful part."), "{up}");
+    keys(&mut t, "PgUp Home");
+    assert!(screen(&t).contains("Pathway: role"));
+    // Another partnership starts at its top.
+    keys(&mut t, "G h k");
+    assert_eq!(t.scroll.agreement, Anchor::default());
+}
+
+#[test]
+fn the_dashboard_at_80x24_reaches_the_monthly_chart_and_wraps_the_reasons() {
+    let (_dir, mut t) = demo_sam(80, 24);
+    keys(&mut t, "1");
+    let first = screen(&t);
+    assert!(!first.contains("Meetings per month"), "{first}");
+    let seen = scrolled_through(&mut t);
+    let all = seen.join("\n");
+    assert!(all.contains("Meetings per month, last 12 months"), "{all}");
+    assert!(all.contains("D  J  F  M  A  M  J  J  A  S  O  N"), "{all}");
+    // The reasons are there in full, wrapped under their rule, not cut with "…".
+    assert!(all.contains("thorough knowledge of QTS Standards"), "{all}");
+    assert!(all.contains("good role models in school"), "{all}");
+    assert!(!all.contains("Have a th…"), "{all}");
+    assert!(
+        !seen
+            .iter()
+            .any(|l| l.contains("rules:") && l.trim_end_matches([' ', '┃', '█']).ends_with('…')),
+        "{all}"
+    );
+    // At the end, the chart's month initials are the last rows on screen.
+    keys(&mut t, "G");
+    let end = screen(&t);
+    let body: Vec<&str> = end.lines().collect();
+    assert!(body[body.len() - 3].contains("D  J  F"), "{end}");
+}
+
+#[test]
+fn a_pane_that_fits_has_no_scrollbar_and_does_not_scroll() {
+    let (_dir, mut t) = demo_sam(140, 40);
+    keys(&mut t, "1");
+    let before = draw(&t);
+    assert!(!column(&before, 139, 2, 38).contains('█'));
+    keys(&mut t, "G j PgDn");
+    assert_eq!(draw(&t), before);
+    assert_eq!(t.scroll.dashboard, Anchor::default());
+}
+
+#[test]
+fn help_shows_where_it_is_scrolled_to() {
+    let (_dir, mut t) = demo_sam(80, 24);
+    keys(&mut t, "?");
+    let top = draw(&t);
+    let right = top.area.width - 1;
+    let bar = column(&top, right, 2, 22);
+    assert!(bar.starts_with('█') && !bar.ends_with('█'), "{bar:?}");
+    keys(&mut t, "G");
+    let end = draw(&t);
+    let bar = column(&end, right, 2, 22);
+    assert!(bar.ends_with('█') && !bar.starts_with('█'), "{bar:?}");
+    assert!(rows(&end).join("\n").contains("keymap.ron and theme.ron"));
+}
+
+// ----- a meeting with notes of megabytes -----
+
+/// The demo with a meeting for Sam Lee whose notes are `lines` numbered lines (and one line
+/// of a quarter of a megabyte with no line end), opened to read.
+fn huge_meeting(lines: usize) -> (TempDir, Tui) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path().join("j"));
+    write_demo(&store, Size::Small, today()).unwrap();
+    let p = store.load().partnership("sam-lee").unwrap().clone();
+    let mut notes = String::with_capacity(lines * 80 + 300_000);
+    for i in 1..=lines {
+        notes.push_str(&format!(
+            "Line {i}: we talked about open questions and how pupils explain their reasoning.\n"
+        ));
+    }
+    notes.push_str(&"unbroken".repeat(32 * 1024));
+    notes.push_str("\nThe very last line of the notes.");
+    let mut m = Meeting::new("huge01".into(), today());
+    m.focus = "A very long meeting".into();
+    m.notes = notes;
+    store.create_meeting(&p, &m).unwrap();
+    let mut t = Tui::open(store, today(), false);
+    t.size = (80, 24);
+    keys(&mut t, "j j 2");
+    let at = t
+        .meetings()
+        .iter()
+        .position(|m| m.value.id == "huge01")
+        .unwrap();
+    keys(&mut t, &vec!["j"; at].join(" "));
+    keys(&mut t, "Enter");
+    assert!(matches!(t.overlays.last(), Some(Overlay::Meeting { .. })));
+    (dir, t)
+}
+
+#[test]
+fn a_meeting_with_notes_of_megabytes_opens_scrolls_and_goes_to_its_end() {
+    // 100,000 lines (8 MB) and a line of 256 KB: enough to take seconds a key when the
+    // notes were copied and wrapped whole each frame.
+    let (_dir, mut t) = huge_meeting(100_000);
+    let s = screen(&t);
+    assert!(s.contains("A very long meeting"), "{s}");
+    assert!(s.contains("Line 1: we talked"), "{s}");
+    // Five rows down: the date, the focus, a blank and Line 1 (two rows) are above.
+    keys(&mut t, "j j j j j");
+    let s = screen(&t);
+    assert!(
+        s.lines().nth(2).unwrap().contains("Line 2: we talked"),
+        "{s}"
+    );
+    assert!(!s.contains("Line 1: we talked"), "{s}");
+    keys(&mut t, "G");
+    let end = screen(&t);
+    assert!(end.contains("The very last line of the notes."), "{end}");
+    assert!(end.contains("unbroken"), "{end}");
+    assert!(!end.contains("Line 1:"), "{end}");
+    // Up from the end into the long line, then a page up: still the long line, cut in rows.
+    keys(&mut t, "k k k PgUp");
+    let s = screen(&t);
+    assert!(s.contains("unbroken"), "{s}");
+    assert!(!s.contains("The very last line"), "{s}");
+    // Back through the long line to the numbered lines before it, a page at a time.
+    let mut pages = 0;
+    while !screen(&t).contains("Line 100000: we talked") {
+        keys(&mut t, "PgUp");
+        pages += 1;
+        assert!(pages < 1000, "{}", screen(&t));
+    }
+    // 256 KB of one word at 74 columns is some 3,500 rows: 20 rows a page.
+    assert!((150..200).contains(&pages), "{pages}");
+    keys(&mut t, "g");
+    assert!(screen(&t).contains("Line 1: we talked"));
+    // The scrollbar is at the top; G takes it to the bottom.
+    let right = 80 - 3;
+    let buf = draw(&t);
+    assert_eq!(buf[(right, 2)].symbol(), "█", "{}", rows(&buf).join("\n"));
+    keys(&mut t, "G");
+    let buf = draw(&t);
+    assert_eq!(buf[(right, 21)].symbol(), "█", "{}", rows(&buf).join("\n"));
+}
