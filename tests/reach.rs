@@ -3,7 +3,7 @@
 //! and a meeting with notes of megabytes opens, scrolls and goes to its end.
 
 use chrono::NaiveDate;
-use mentorlog::app::{Anchor, Overlay};
+use mentorlog::app::{Anchor, Overlay, Tab};
 use mentorlog::journal::demo::{Size, write_demo};
 use mentorlog::model::Meeting;
 use mentorlog::store::Store;
@@ -271,4 +271,111 @@ fn a_meeting_with_notes_of_megabytes_opens_scrolls_and_goes_to_its_end() {
     keys(&mut t, "G");
     let buf = draw(&t);
     assert_eq!(buf[(right, 21)].symbol(), "█", "{}", rows(&buf).join("\n"));
+}
+
+#[test]
+fn notes_too_long_for_the_form_say_so_and_stay_open_to_read() {
+    let (dir, mut t) = huge_meeting(2_000);
+    keys(&mut t, "e");
+    // The view stays, and the status bar says why and where the file is.
+    assert!(matches!(t.overlays.last(), Some(Overlay::Meeting { .. })));
+    let said = t.status.clone().unwrap();
+    assert!(said.error);
+    assert!(
+        said.text.contains("more than a form edits (128 KB)"),
+        "{}",
+        said.text
+    );
+    assert!(
+        said.text.contains("partnerships/sam-lee/meetings/"),
+        "{}",
+        said.text
+    );
+    // From the list, too; nothing is written.
+    keys(&mut t, "Esc e");
+    assert!(t.overlays.is_empty());
+    assert!(t.status.clone().unwrap().text.contains("The notes: 0.4 MB"));
+    assert_eq!(t.tab, Tab::Meetings);
+    let meetings = dir.path().join("j/partnerships/sam-lee/meetings");
+    let n = std::fs::read_dir(meetings).unwrap().count();
+    keys(&mut t, "Enter e Esc");
+    assert_eq!(
+        std::fs::read_dir(dir.path().join("j/partnerships/sam-lee/meetings"))
+            .unwrap()
+            .count(),
+        n
+    );
+}
+
+#[test]
+fn a_paste_too_long_for_a_form_is_refused() {
+    let (_dir, mut t) = demo_sam(80, 24);
+    keys(&mut t, "2 n");
+    let before = match t.overlays.last() {
+        Some(Overlay::Form(f)) => f.fields[f.focus].value(),
+        other => panic!("{other:?}"),
+    };
+    t.paste(&"x".repeat(2 << 20));
+    match t.overlays.last() {
+        Some(Overlay::Form(f)) => assert_eq!(f.fields[f.focus].value(), before),
+        other => panic!("{other:?}"),
+    }
+    assert!(
+        t.status
+            .clone()
+            .unwrap()
+            .text
+            .contains("nothing was pasted")
+    );
+}
+
+#[test]
+fn a_reflection_of_megabytes_shows_its_start_opens_to_its_end_and_is_not_put_in_a_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path().join("j"));
+    write_demo(&store, Size::Small, today()).unwrap();
+    let p = store.load().partnership("sam-lee").unwrap().clone();
+    let text = "I asked more open questions this week. ".repeat(50_000) + "\nLast words.";
+    let r = mentorlog::model::Reflection {
+        version: mentorlog::model::SCHEMA_VERSION,
+        id: "huge02".into(),
+        date: today(),
+        author: mentorlog::model::Role::Mentor,
+        prompt: None,
+        text,
+        attachment: None,
+        private: false,
+    };
+    store.create_reflection(&p, &r).unwrap();
+    let mut t = Tui::open(store, today(), false);
+    t.size = (80, 24);
+    keys(&mut t, "j j 5");
+    let at = t
+        .reflection_rows()
+        .iter()
+        .position(|r| matches!(r, mentorlog::app::ReflRow::Reflection(x) if x.value.id == "huge02"))
+        .unwrap();
+    keys(&mut t, &vec!["j"; at].join(" "));
+    // The details below the list show its start, and say there is more.
+    let s = screen(&t);
+    assert!(s.contains("I asked more open questions"), "{s}");
+    assert!(s.contains("more: Enter opens"), "{s}");
+    keys(&mut t, "Enter G");
+    assert!(matches!(
+        t.overlays.last(),
+        Some(Overlay::Reflection { .. })
+    ));
+    assert!(screen(&t).contains("Last words."));
+    keys(&mut t, "e");
+    assert!(matches!(
+        t.overlays.last(),
+        Some(Overlay::Reflection { .. })
+    ));
+    assert!(
+        t.status
+            .clone()
+            .unwrap()
+            .text
+            .contains("The reflection: 2.0 MB")
+    );
 }

@@ -436,9 +436,23 @@ impl App {
         }
     }
 
+    /// A record with a text too long for a form: say so, and where to edit it instead.
+    pub(crate) fn too_long_to_edit(&mut self, j: &Journal, why: &str, path: &std::path::Path) {
+        let file = path.strip_prefix(j.root()).unwrap_or(path);
+        self.error(format!(
+            "{why}. Enter opens it to read; to edit it, open its file in an editor: {}",
+            file.display()
+        ));
+    }
+
     /// Text back from $EDITOR for the focused field of the top form.
     pub fn editor_done(&mut self, text: Result<String, String>) {
         match text {
+            Ok(text) if text.len() > form::TEXT_LIMIT => {
+                if let Some(why) = form::too_long("The text from the editor", &text) {
+                    self.error(format!("{why}: the field keeps what it had"));
+                }
+            }
             Ok(text) => {
                 if let Some(Overlay::Form(form)) = self.overlays.last_mut() {
                     let i = form.focus;
@@ -451,6 +465,9 @@ impl App {
     }
 
     pub fn paste(&mut self, text: &str) {
+        if let (Some(why), true) = (form::too_long("The pasted text", text), self.takes_text()) {
+            return self.error(format!("{why}: nothing was pasted"));
+        }
         match self.overlays.last_mut() {
             Some(Overlay::Form(form)) => form.paste(text),
             Some(Overlay::Picker(p)) => {

@@ -41,9 +41,14 @@ impl App {
             },
             Overlay::Reflection { path, scroll: s } => match action {
                 Action::Edit => {
+                    // The form takes the view's place (a text too long for a form stays open
+                    // to read).
                     let path = path.clone();
-                    self.overlays.pop();
+                    let n = self.overlays.len();
                     self.reflection_form(j, Some(path));
+                    if self.overlays.len() > n {
+                        self.overlays.remove(n - 1);
+                    }
                     Consumed
                 }
                 Action::Cancel => {
@@ -55,8 +60,11 @@ impl App {
             Overlay::Meeting { path, scroll: s } => match action {
                 Action::Edit => {
                     let path = path.clone();
-                    self.overlays.pop();
+                    let n = self.overlays.len();
                     self.meeting_form(j, Some(path));
+                    if self.overlays.len() > n {
+                        self.overlays.remove(n - 1);
+                    }
                     Consumed
                 }
                 Action::Cancel => {

@@ -39,10 +39,11 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
                 .action_items
                 .iter()
                 .any(|a| crate::model::action_is_overdue(a, s.today()));
+            // A row shows a few hundred columns at most: no more is copied of a long text.
             let mut focus = if m.focus.is_empty() {
-                crate::model::first_line(&m.notes).to_string()
+                crate::model::first_line(super::text::head(&m.notes, 1024)).to_string()
             } else {
-                m.focus.clone()
+                super::text::head(&m.focus, 1024).to_string()
             };
             if m.private {
                 focus = format!("🔒 {focus}");

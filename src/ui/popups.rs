@@ -406,14 +406,14 @@ pub fn draw_form(frame: &mut Frame, area: Rect, form: &Form, view: &View) {
             | FieldKind::Date { .. }
             | FieldKind::Number => {
                 if focused {
-                    let mut ta = f.input.clone();
-                    ta.set_cursor_style(Style::default().add_modifier(Modifier::REVERSED));
-                    ta.set_style(Style::default().add_modifier(Modifier::UNDERLINED));
-                    frame.render_widget(&ta, value_r);
+                    frame.render_widget(&f.input, value_r);
                 } else {
-                    // Unfocused, a field shows its text from the top, wrapped.
+                    // Unfocused, a field shows its text from the top, wrapped: only the lines
+                    // that can show are taken.
+                    let lines = f.input.lines();
+                    let shown = &lines[..lines.len().min(value_r.height as usize)];
                     frame.render_widget(
-                        Paragraph::new(f.input.lines().join("\n")).wrap(Wrap { trim: false }),
+                        Paragraph::new(shown.join("\n")).wrap(Wrap { trim: false }),
                         value_r,
                     );
                 }

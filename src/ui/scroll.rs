@@ -503,12 +503,12 @@ pub fn draw(frame: &mut Frame, area: Rect, frame_rect: Rect, doc: &Doc, anchor: 
     if w == 0 || h == 0 {
         return;
     }
-    let a = doc.clamp(anchor, h, w);
+    let bottom = doc.bottom(h, w);
+    let a = doc.align(anchor, w).min(bottom);
     frame.render_widget(Paragraph::new(doc.rows(a, h, w)), area);
-    if !doc.overflows(h, w) {
-        return;
+    if bottom != doc.top() {
+        bar(frame.buffer_mut(), frame_rect, doc.measure(a, h, w));
     }
-    bar(frame.buffer_mut(), frame_rect, doc.measure(a, h, w));
 }
 
 /// The rectangle of the border around `inner` (a block with borders on every side).
