@@ -11,7 +11,7 @@ fn main() -> ExitCode {
         return match Context::locate(&cli).and_then(|(store, today)| {
             // The account's name is what a new journal is kept under until `init --name`.
             let owner = std::env::var("USER").unwrap_or_default();
-            mentorlog::tui::run(store, today, cli.review, owner)
+            mentorlog::tui::run(store, today, cli.review, !cli.no_mouse, owner)
         }) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {

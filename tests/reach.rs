@@ -1,6 +1,7 @@
 //! Everything on screen can be reached: a pane or popup taller than the terminal scrolls
 //! (j/k, PgDn/PgUp, g/G) and shows a scrollbar, recognition reasons wrap instead of being cut,
-//! and a meeting with notes of megabytes opens, scrolls and goes to its end.
+//! a meeting with notes of megabytes opens, scrolls and goes to its end, and the mouse clicks
+//! tabs, rows and fields and scrolls what is under it (and is given back with the terminal).
 
 use chrono::NaiveDate;
 use mentorlog::app::{Anchor, Overlay, Tab};
@@ -12,7 +13,9 @@ use mentorlog::ui::{Keymap, Theme, View};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{
+    KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 use tempfile::TempDir;
 
 fn today() -> NaiveDate {
@@ -377,5 +380,269 @@ fn a_reflection_of_megabytes_shows_its_start_opens_to_its_end_and_is_not_put_in_
             .unwrap()
             .text
             .contains("The reflection: 2.0 MB")
+    );
+}
+
+// ----- the mouse -----
+
+/// Draw as the event loop does, keeping where things went for the mouse.
+fn frame(t: &mut Tui) -> Vec<String> {
+    let theme = Theme::default();
+    let keymap = Keymap::default();
+    let view = View {
+        theme: &theme,
+        keymap: &keymap,
+    };
+    let (w, h) = t.size;
+    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+    term.draw(|f| t.frame(f, &view)).unwrap();
+    rows(term.backend().buffer())
+}
+
+fn mouse(t: &mut Tui, kind: MouseEventKind, x: u16, y: u16) {
+    t.mouse(MouseEvent {
+        kind,
+        column: x,
+        row: y,
+        modifiers: KeyModifiers::NONE,
+    });
+    frame(t);
+}
+
+fn click(t: &mut Tui, x: u16, y: u16) {
+    mouse(t, MouseEventKind::Down(MouseButton::Left), x, y);
+}
+
+/// The column and row where `text` is first seen on screen (in cells).
+fn find(screen: &[String], text: &str) -> (u16, u16) {
+    for (y, row) in screen.iter().enumerate() {
+        if let Some(i) = row.find(text) {
+            let x = row[..i].chars().count();
+            return (x as u16, y as u16);
+        }
+    }
+    panic!("{text:?} not on screen:\n{}", screen.join("\n"));
+}
+
+#[test]
+fn a_click_selects_a_tab_a_row_or_a_field_and_only_the_top_popup_takes_it() {
+    let (_dir, mut t) = demo_sam(80, 24);
+    let s = frame(&mut t);
+    // A tab.
+    let (x, y) = find(&s, "Meetings");
+    click(&mut t, x + 2, y);
+    assert_eq!((t.tab, t.pane), (Tab::Meetings, mentorlog::app::Pane::Main));
+    // A partnership in the list: focused and chosen, its panes from their top.
+    let s = frame(&mut t);
+    let (x, y) = find(&s, "Alex Morgan");
+    click(&mut t, x, y);
+    assert_eq!(t.partner().unwrap().id(), "alex-morgan");
+    assert_eq!(t.pane, mentorlog::app::Pane::Sidebar);
+    let s = frame(&mut t);
+    let (x, y) = find(&s, "Sam Lee");
+    click(&mut t, x, y);
+    assert_eq!(t.partner().unwrap().id(), "sam-lee");
+    // The third meeting in the table (under its header): chosen, and the pane focused.
+    let s = frame(&mut t);
+    let (_, header) = find(&s, "Date");
+    click(&mut t, 40, header + 3);
+    assert_eq!(t.meeting_cursor, 2);
+    assert_eq!(t.pane, mentorlog::app::Pane::Main);
+    // A row past the end of a list chooses nothing new.
+    click(&mut t, 40, 22);
+    assert!(t.meeting_cursor < t.meetings().len());
+    // A field of a form; a click outside the form does nothing.
+    keys(&mut t, "n");
+    let s = frame(&mut t);
+    let (x, y) = find(&s, "Focus");
+    click(&mut t, x + 20, y);
+    match t.overlays.last() {
+        Some(Overlay::Form(f)) => assert_eq!(f.fields[f.focus].label, "Focus"),
+        other => panic!("{other:?}"),
+    }
+    let (x, y) = find(&s, "Goals");
+    click(&mut t, x, y);
+    assert_eq!(t.tab, Tab::Meetings);
+    assert!(matches!(t.overlays.last(), Some(Overlay::Form(_))));
+}
+
+#[test]
+fn the_wheel_scrolls_what_is_under_the_pointer_whatever_is_focused() {
+    let (_dir, mut t) = demo_sam(80, 24);
+    keys(&mut t, "1 h");
+    assert_eq!(t.pane, mentorlog::app::Pane::Sidebar);
+    frame(&mut t);
+    // Over the dashboard: it scrolls; the list keeps the focus and its choice.
+    mouse(&mut t, MouseEventKind::ScrollDown, 50, 10);
+    let once = t.scroll.dashboard;
+    assert_ne!(once, Anchor::default());
+    mouse(&mut t, MouseEventKind::ScrollDown, 50, 10);
+    assert!(t.scroll.dashboard > once);
+    assert_eq!(t.pane, mentorlog::app::Pane::Sidebar);
+    assert_eq!(t.partner().unwrap().id(), "sam-lee");
+    let s = frame(&mut t).join("\n");
+    assert!(!s.contains("induction · role"), "{s}");
+    for _ in 0..2 {
+        mouse(&mut t, MouseEventKind::ScrollUp, 50, 10);
+    }
+    assert_eq!(t.scroll.dashboard, Anchor::default());
+    // Over the list: its cursor moves.
+    mouse(&mut t, MouseEventKind::ScrollUp, 5, 5);
+    assert_eq!(t.partner().unwrap().id(), "priya-shah");
+    // Over the meetings table, with the list focused: the table's cursor moves.
+    keys(&mut t, "j 2 h");
+    frame(&mut t);
+    mouse(&mut t, MouseEventKind::ScrollDown, 50, 10);
+    assert_eq!(t.meeting_cursor, 1);
+    // Over a popup (the help): the popup scrolls, not what is below it; outside it, nothing.
+    keys(&mut t, "?");
+    frame(&mut t);
+    mouse(&mut t, MouseEventKind::ScrollDown, 40, 10);
+    match t.overlays.last() {
+        Some(Overlay::Help { scroll }) => assert_ne!(*scroll, Anchor::default()),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(t.meeting_cursor, 1);
+    keys(&mut t, "Esc 6");
+    let s = frame(&mut t);
+    let (x, y) = find(&s, "Outcomes for the mentee");
+    mouse(&mut t, MouseEventKind::ScrollDown, x, y);
+    assert_ne!(t.scroll.agreement, Anchor::default());
+}
+
+#[test]
+fn config_ron_turns_the_mouse_off_and_says_what_is_wrong_with_it() {
+    use mentorlog::tui::Config;
+    assert!(!Config::parse("(mouse: false)").unwrap().mouse);
+    assert!(Config::parse("(mouse: true)").unwrap().mouse);
+    assert!(Config::parse("()").unwrap().mouse);
+    let e = Config::parse("(mouse: maybe)").unwrap_err();
+    assert!(e.starts_with("config.ron:1:"), "{e}");
+    let e = Config::parse("(mice: false)").unwrap_err();
+    assert!(e.contains("mice"), "{e}");
+    use clap::Parser;
+    let cli = mentorlog::cli::Cli::try_parse_from(["mentorlog", "--no-mouse"]).unwrap();
+    assert!(cli.no_mouse);
+    let cli = mentorlog::cli::Cli::try_parse_from(["mentorlog"]).unwrap();
+    assert!(!cli.no_mouse);
+}
+
+/// What mentorlog's full screen asked of a real terminal (a pty, through `script`), with these
+/// arguments, settings and keys: the private modes it set (`h`) and reset (`l`), in order.
+fn terminal_modes(args: &str, config: Option<&str>, keys: &[&str]) -> Option<Vec<String>> {
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("no `script` (util-linux) here: the pty test is skipped");
+        return None;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("j");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_mentorlog"))
+        .arg("--data-dir")
+        .arg(&data)
+        .arg("demo")
+        .output()
+        .unwrap();
+    assert!(status.status.success());
+    let conf = dir.path().join("config");
+    std::fs::create_dir_all(conf.join("mentorlog")).unwrap();
+    if let Some(c) = config {
+        std::fs::write(conf.join("mentorlog/config.ron"), c).unwrap();
+    }
+    let log = dir.path().join("typescript");
+    let cmd = format!(
+        "{} --data-dir {} {args}",
+        env!("CARGO_BIN_EXE_mentorlog"),
+        data.display()
+    );
+    let mut child = std::process::Command::new("script")
+        .args(["-q", "-f", "-e", "-c", &cmd])
+        .arg(&log)
+        .env("XDG_CONFIG_HOME", &conf)
+        .env("EDITOR", "true")
+        .env("TERM", "xterm-256color")
+        .env_remove("MENTORLOG_DIR")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    for k in keys {
+        std::thread::sleep(std::time::Duration::from_millis(700));
+        use std::io::Write;
+        stdin.write_all(k.as_bytes()).unwrap();
+        stdin.flush().unwrap();
+    }
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while child.try_wait().unwrap().is_none() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "mentorlog did not quit"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let bytes = std::fs::read(&log).unwrap();
+    let text = String::from_utf8_lossy(&bytes);
+    let mut modes = Vec::new();
+    let mut rest = text.as_ref();
+    while let Some(i) = rest.find("\u{1b}[?") {
+        rest = &rest[i + 3..];
+        let n: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        if let Some(c) = rest[n.len()..]
+            .chars()
+            .next()
+            .filter(|c| *c == 'h' || *c == 'l')
+        {
+            modes.push(format!("{n}{c}"));
+        }
+    }
+    Some(modes)
+}
+
+/// The mouse modes (1000: clicks) set and reset, in order.
+fn mouse_modes(modes: &[String]) -> Vec<&str> {
+    modes
+        .iter()
+        .map(String::as_str)
+        .filter(|m| m.starts_with("1000"))
+        .collect()
+}
+
+#[test]
+fn the_mouse_is_taken_with_the_terminal_and_given_back_on_quit_and_for_the_editor() {
+    // q quits; before that, Ctrl-e in a new meeting's first field runs $EDITOR (`true`), and
+    // Esc y lets the form go.
+    let Some(modes) = terminal_modes("", None, &["2", "n", "\u{5}", "\u{1b}", "y", "q"]) else {
+        return;
+    };
+    assert_eq!(
+        mouse_modes(&modes),
+        ["1000h", "1000l", "1000h", "1000l"],
+        "{modes:?}"
+    );
+    // Bracketed paste is given back as well, last of all the screen.
+    assert_eq!(modes.last().map(String::as_str), Some("1049l"), "{modes:?}");
+    assert!(modes.contains(&"2004l".to_string()), "{modes:?}");
+}
+
+#[test]
+fn no_mouse_and_config_ron_leave_the_terminal_its_selection() {
+    let Some(modes) = terminal_modes("--no-mouse", None, &["q"]) else {
+        return;
+    };
+    assert!(
+        mouse_modes(&modes).iter().all(|m| m.ends_with('l')),
+        "{modes:?}"
+    );
+    assert!(modes.contains(&"1049h".to_string()), "{modes:?}");
+    let Some(modes) = terminal_modes("", Some("(mouse: false)"), &["q"]) else {
+        return;
+    };
+    assert!(
+        mouse_modes(&modes).iter().all(|m| m.ends_with('l')),
+        "{modes:?}"
     );
 }

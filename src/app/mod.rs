@@ -13,6 +13,7 @@ mod find;
 pub mod form;
 mod forms;
 mod live;
+mod mouse;
 pub mod picker;
 mod popups;
 mod recognition;
@@ -27,6 +28,7 @@ use checklist::{ChecklistState, Row, rows};
 pub use derived::Derived;
 pub use find::SearchState;
 use form::{Field, Form, FormTarget};
+pub use mouse::{Hits, List, Spot};
 use picker::Picker;
 pub use recognition::{LIKERT, ReflRow};
 pub use scroll::{Anchor, PaneScroll, ScrollTo, Scroller, is_scroll};
@@ -222,6 +224,8 @@ pub struct App {
     pub derived: Derived,
     /// Each action's key, as the keymap binds it (for the command palette).
     pub key_hints: std::collections::BTreeMap<Action, String>,
+    /// Where the last frame drew what the mouse can point at.
+    pub hits: Hits,
 }
 
 impl App {
@@ -242,6 +246,7 @@ impl App {
             quit: false,
             derived: Derived::default(),
             key_hints: Default::default(),
+            hits: Hits::default(),
         };
         app.after_load(j);
         if let Some(n) = j.notices().first() {
@@ -620,16 +625,21 @@ impl App {
             *c = (*c as isize).saturating_add(by).clamp(0, max) as usize;
         }
         if sidebar {
-            if let Some(id) = self.pid(j) {
-                j.ensure_loaded(&id);
-            }
-            self.meeting_cursor = 0;
-            self.goal_cursor = 0;
-            self.checklist.cursor = 0;
-            self.reflection_cursor = 0;
-            self.scroll = PaneScroll::default();
-            self.clamp(j);
+            self.partnership_chosen(j);
         }
+    }
+
+    /// Another partnership was chosen: read it if it is not yet, and start its panes at the top.
+    fn partnership_chosen(&mut self, j: &mut Journal) {
+        if let Some(id) = self.pid(j) {
+            j.ensure_loaded(&id);
+        }
+        self.meeting_cursor = 0;
+        self.goal_cursor = 0;
+        self.checklist.cursor = 0;
+        self.reflection_cursor = 0;
+        self.scroll = PaneScroll::default();
+        self.clamp(j);
     }
 
     fn open_demo(&mut self, j: &mut Journal) {

@@ -28,6 +28,11 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub review: bool,
 
+    /// Full screen without the mouse: no clicks or wheel, and the terminal selects text as
+    /// usual (`(mouse: false)` in config.ron turns it off for good)
+    #[arg(long)]
+    pub no_mouse: bool,
+
     /// Treat this date as today (for scripts and tests)
     #[arg(
         long,

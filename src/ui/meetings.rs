@@ -6,7 +6,7 @@ use ratatui::text::Span;
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
 use super::{Screen, View};
-use crate::app::Pane;
+use crate::app::{List, Pane, Spot};
 
 pub fn draw(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
     let t = view.theme;
@@ -27,6 +27,11 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
         .meeting_cursor
         .saturating_sub(rows_fit.saturating_sub(1));
     let wide = area.width >= 70;
+    // Under the header, a row a meeting (for the mouse).
+    for (n, i) in (offset..meetings.len()).take(rows_fit).enumerate() {
+        let r = Rect::new(area.x, area.y + 1 + n as u16, area.width, 1);
+        s.hit(r, Spot::Row(List::Meetings, i));
+    }
     let rows: Vec<Row> = meetings
         .iter()
         .enumerate()

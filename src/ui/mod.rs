@@ -20,11 +20,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
 
 use crate::app::checklist::Row;
-use crate::app::{App, Pane, ReflRow, ScrollTo, Scroller, Tab};
+use crate::app::{App, Hits, List, Pane, ReflRow, ScrollTo, Scroller, Spot, Tab};
 use crate::framework::{Framework, FrameworkSet};
 use crate::journal::{Journal, Partner, Reader};
 use crate::model::{Goal, Meeting};
 use crate::store::Loaded;
+
 pub use keymap::{Context, Keymap};
 pub use text::truncate;
 pub use theme::Theme;
@@ -39,10 +40,12 @@ pub struct View<'a> {
     pub keymap: &'a Keymap,
 }
 
-/// What a frame draws: the screen's state, and the journal as this screen may see it.
+/// What a frame draws: the screen's state, and the journal as this screen may see it; and,
+/// as it draws, where it put what the mouse can point at.
 pub struct Screen<'a> {
     pub app: &'a App,
     pub r: Reader<'a>,
+    hits: std::cell::RefCell<Hits>,
 }
 
 impl<'a> Screen<'a> {
@@ -50,7 +53,13 @@ impl<'a> Screen<'a> {
         Screen {
             app,
             r: app.reader(j),
+            hits: Default::default(),
         }
+    }
+
+    /// Note that `r` on screen shows `spot`, for the mouse.
+    pub fn hit(&self, r: Rect, spot: Spot) {
+        self.hits.borrow_mut().push(r, spot);
     }
 
     pub fn today(&self) -> chrono::NaiveDate {
@@ -124,11 +133,13 @@ fn areas(area: Rect, status_h: u16) -> Areas {
     }
 }
 
-pub fn draw(frame: &mut Frame, app: &App, j: &Journal, view: &View) {
+/// Draw the screen; returns where it put what the mouse can point at.
+pub fn draw(frame: &mut Frame, app: &App, j: &Journal, view: &View) -> Hits {
     let s = &Screen::new(app, j);
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        return too_small(frame, area, view);
+        too_small(frame, area, view);
+        return Hits::default();
     }
     let status = status::lines(s, view, area.width);
     let Areas {
@@ -156,6 +167,10 @@ pub fn draw(frame: &mut Frame, app: &App, j: &Journal, view: &View) {
         ));
     let inner = block.inner(main);
     frame.render_widget(block, main);
+    s.hit(main, Spot::Pane(Pane::Main));
+    if matches!(s.app.tab, Tab::Dashboard | Tab::Agreement) {
+        s.hit(inner, Spot::Text(Scroller::Pane(s.app.tab)));
+    }
     if s.partner().is_some() {
         match s.app.tab {
             Tab::Dashboard => dashboard::draw(frame, inner, s, view),
@@ -171,6 +186,7 @@ pub fn draw(frame: &mut Frame, app: &App, j: &Journal, view: &View) {
     for overlay in &s.app.overlays {
         popups::draw(frame, body, overlay, s, view);
     }
+    s.hits.take()
 }
 
 fn too_small(frame: &mut Frame, area: Rect, view: &View) {
@@ -238,6 +254,22 @@ fn tabs(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
     .find(|s| width(s) <= avail)
     .unwrap_or_else(|| build(false, false, true));
     let used = width(&spans);
+    // Each tab's label, for a click: the spans after the name are a gap and a label a tab.
+    let mut x = area.x as usize;
+    let mut labels = Vec::new();
+    for sp in &spans {
+        let w = text::width(&sp.content);
+        if sp.content.trim().is_empty() || sp.content == " mentorlog " {
+            x += w;
+            continue;
+        }
+        labels.push((x, w));
+        x += w;
+    }
+    for ((x, w), tab) in labels.into_iter().zip(Tab::ALL) {
+        let w = w.min((area.right() as usize).saturating_sub(x)) as u16;
+        s.hit(Rect::new(x as u16, area.y, w, 1), Spot::Tab(tab));
+    }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
     if s.app.review {
         let room = (area.width as usize).saturating_sub(used + 1);
@@ -281,8 +313,13 @@ fn partnerships(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
     }
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    s.hit(area, Spot::Pane(Pane::Sidebar));
     let rows = inner.height as usize;
     let offset = s.app.selected.saturating_sub(rows.saturating_sub(1));
+    for (n, i) in (offset..partners.len()).take(rows).enumerate() {
+        let r = Rect::new(inner.x, inner.y + n as u16, inner.width, 1);
+        s.hit(r, Spot::Row(List::Sidebar, i));
+    }
     let width = inner.width as usize;
     let lines: Vec<Line> = partners
         .iter()

@@ -11,7 +11,7 @@ use super::scroll::Doc;
 use super::{Screen, View, centered, truncate};
 use crate::app::form::{FieldKind, Form};
 use crate::app::picker::Picker;
-use crate::app::{Action, Overlay};
+use crate::app::{Action, List, Overlay, Scroller, Spot};
 
 pub fn draw(frame: &mut Frame, area: Rect, overlay: &Overlay, s: &Screen, view: &View) {
     match overlay {
@@ -34,10 +34,12 @@ pub fn draw(frame: &mut Frame, area: Rect, overlay: &Overlay, s: &Screen, view: 
             let block = popup_block(title, view);
             let inner = block.inner(r);
             frame.render_widget(block, r);
+            s.hit(r, Spot::Popup);
+            s.hit(inner, Spot::Text(Scroller::Popup));
             super::scroll::draw(frame, inner, r, &doc, anchor);
         }
-        Overlay::Form(form) => draw_form(frame, area, form, view),
-        Overlay::Picker(p) => picker(frame, area, p, view),
+        Overlay::Form(form) => draw_form(frame, area, form, s, view),
+        Overlay::Picker(p) => picker(frame, area, p, s, view),
         Overlay::Confirm { message, .. } => {
             // As wide as the message wants (within the screen), as tall as it wraps to.
             let w = (super::text::width(message) as u16 + 4)
@@ -45,6 +47,7 @@ pub fn draw(frame: &mut Frame, area: Rect, overlay: &Overlay, s: &Screen, view: 
                 .min(area.width.saturating_sub(4).max(30));
             let lines = super::text::wrap(message, w.saturating_sub(2) as usize).len() as u16;
             let r = centered(area, w, lines + 2);
+            s.hit(r, Spot::Popup);
             frame.render_widget(Clear, r);
             frame.render_widget(
                 Paragraph::new(message.as_str())
@@ -54,7 +57,7 @@ pub fn draw(frame: &mut Frame, area: Rect, overlay: &Overlay, s: &Screen, view: 
             );
         }
         Overlay::Welcome => welcome(frame, area, s, view),
-        Overlay::Search(st) => search(frame, area, st, view),
+        Overlay::Search(st) => search(frame, area, st, s, view),
         Overlay::Conflicts { cursor } => conflicts(frame, area, *cursor, s, view),
     }
 }
@@ -112,6 +115,14 @@ pub fn help_lines(view: &View) -> Vec<Line<'static>> {
     lines.push(Line::from(Span::styled("Dates", t.label())));
     lines.push(Line::raw(
         "  2026-11-20, today, yesterday, tomorrow, or offsets: +2w, -3d, +1m",
+    ));
+    lines.push(Line::raw(""));
+    lines.push(Line::from(Span::styled("Mouse", t.label())));
+    lines.push(Line::raw(
+        "  Click a tab, a row or a form's field; the wheel scrolls what is under the pointer. \
+         To select text, hold Shift while dragging (Option in iTerm2; in macOS Terminal, \
+         Cmd-R switches mouse reporting off and on). --no-mouse, or (mouse: false) in \
+         config.ron, turns the mouse off.",
     ));
     lines.push(Line::raw(""));
     lines.push(Line::from(Span::styled("Your data", t.label())));
@@ -302,7 +313,7 @@ fn reflection_doc<'a>(s: &Screen<'a>, path: &std::path::Path, view: &View) -> Op
 
 const LABEL_W: u16 = 30;
 
-pub fn draw_form(frame: &mut Frame, area: Rect, form: &Form, view: &View) {
+pub fn draw_form(frame: &mut Frame, area: Rect, form: &Form, s: &Screen, view: &View) {
     let t = view.theme;
     // The hint takes the rows its wrapped text needs (at most six), and none without one.
     let hint_w = area.width.saturating_sub(4).min(98) as usize;
@@ -324,6 +335,7 @@ pub fn draw_form(frame: &mut Frame, area: Rect, form: &Form, view: &View) {
         want_h.min(area.height),
     );
     frame.render_widget(Clear, r);
+    s.hit(r, Spot::Popup);
     let title = format!(" {} ", form.title);
     let block = popup_block(&title, view);
     let inner = block.inner(r);
@@ -382,6 +394,7 @@ pub fn draw_form(frame: &mut Frame, area: Rect, form: &Form, view: &View) {
         }
         let h = f.height().min(fields_area.height - y);
         let row = Rect::new(fields_area.x, fields_area.y + y, fields_area.width, h);
+        s.hit(row, Spot::Field(i));
         let [label_r, value_r] =
             Layout::horizontal([Constraint::Length(label_w), Constraint::Fill(1)]).areas(row);
         let focused = i == form.focus;
@@ -504,12 +517,13 @@ pub fn draw_form(frame: &mut Frame, area: Rect, form: &Form, view: &View) {
     frame.render_widget(Paragraph::new(err_lines), err_area);
 }
 
-fn picker(frame: &mut Frame, area: Rect, p: &Picker, view: &View) {
+fn picker(frame: &mut Frame, area: Rect, p: &Picker, s: &Screen, view: &View) {
     let t = view.theme;
     let visible = p.visible();
     let h = (visible.len() as u16 + 4).clamp(6, area.height);
     let r = centered(area, area.width.saturating_sub(4).min(96), h);
     frame.render_widget(Clear, r);
+    s.hit(r, Spot::Popup);
     let title = format!(" {} ", p.title);
     let block = popup_block(&title, view);
     let inner = block.inner(r);
@@ -535,6 +549,10 @@ fn picker(frame: &mut Frame, area: Rect, p: &Picker, view: &View) {
     let rows = list.height as usize;
     let offset = p.cursor.saturating_sub(rows.saturating_sub(1));
     let w = list.width as usize;
+    for (n, i) in (offset..visible.len()).take(rows).enumerate() {
+        let r = Rect::new(list.x, list.y + n as u16, list.width, 1);
+        s.hit(r, Spot::Row(List::Picker, i));
+    }
     let lines: Vec<Line> = visible
         .iter()
         .enumerate()
@@ -573,6 +591,7 @@ fn welcome(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
     let t = view.theme;
     let r = centered(area, 76, 18);
     frame.render_widget(Clear, r);
+    s.hit(r, Spot::Popup);
     let key = |a: Action| view.keymap.key_for(a).unwrap_or_default();
     let lines = vec![
         Line::from(Span::styled("Welcome to mentorlog", t.title())),
@@ -615,10 +634,11 @@ fn welcome(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
 }
 
 /// `/`: results as you type, each with its context and the matched characters marked.
-fn search(frame: &mut Frame, area: Rect, s: &crate::app::SearchState, view: &View) {
+fn search(frame: &mut Frame, area: Rect, s: &crate::app::SearchState, scr: &Screen, view: &View) {
     let t = view.theme;
     let r = centered(area, area.width.saturating_sub(2).min(110), area.height);
     frame.render_widget(Clear, r);
+    scr.hit(r, Spot::Popup);
     let block = popup_block(" Search (Enter jumps, Esc closes) ", view);
     let inner = block.inner(r);
     frame.render_widget(block, r);
@@ -645,6 +665,10 @@ fn search(frame: &mut Frame, area: Rect, s: &crate::app::SearchState, view: &Vie
     let mark = t
         .accent()
         .add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+    for (n, i) in (offset..s.hits.len()).take(fit).enumerate() {
+        let rows = Rect::new(list.x, list.y + (n * per) as u16, list.width, per as u16);
+        scr.hit(rows.intersection(list), Spot::Row(List::Search, i));
+    }
     for (i, hit) in s.hits.iter().enumerate().skip(offset).take(fit) {
         let head = truncate(
             &format!("{:<14} {} · {}", hit.label, hit.partnership_name, hit.title),
@@ -685,6 +709,7 @@ fn conflicts(frame: &mut Frame, area: Rect, cursor: usize, s: &Screen, view: &Vi
     let t = view.theme;
     let r = centered(area, area.width.saturating_sub(2).min(110), area.height);
     frame.render_widget(Clear, r);
+    s.hit(r, Spot::Popup);
     let block = popup_block(" Conflicts: m keeps this version, t takes the other ", view);
     let inner = block.inner(r);
     frame.render_widget(block, r);

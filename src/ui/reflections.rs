@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::scroll::Doc;
 use super::{Screen, View};
-use crate::app::{Pane, ReflRow};
+use crate::app::{List, Pane, ReflRow, Spot};
 
 pub fn draw(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
     let t = view.theme;
@@ -34,6 +34,10 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
         .saturating_sub(height.saturating_sub(1));
     let width = list.width as usize;
     let focused = s.app.pane == Pane::Main;
+    for (n, i) in (offset..rows.len()).take(height).enumerate() {
+        let r = Rect::new(list.x, list.y + n as u16, list.width, 1);
+        s.hit(r, Spot::Row(List::Reflections, i));
+    }
     let lines: Vec<Line> = rows
         .iter()
         .enumerate()
