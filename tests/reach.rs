@@ -9,6 +9,7 @@ use mentorlog::journal::demo::{Size, write_demo};
 use mentorlog::model::Meeting;
 use mentorlog::store::Store;
 use mentorlog::tui::Tui;
+use mentorlog::ui::scroll::THUMB;
 use mentorlog::ui::{Keymap, Theme, View};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -118,7 +119,7 @@ fn the_agreement_at_100x30_scrolls_to_the_end_of_the_evaluation() {
     assert!(!s.contains("useful part."), "fits at 100x30?\n{s}");
     // A scrollbar on the pane's right border says there is more.
     let right = 99;
-    assert!(column(&top, right, 2, 28).contains('█'), "{s}");
+    assert!(column(&top, right, 2, 28).contains(THUMB), "{s}");
     keys(&mut t, "G");
     let s = screen(&t);
     // The evaluation's last lines, the comments last of all.
@@ -159,7 +160,7 @@ fn the_dashboard_at_80x24_reaches_the_monthly_chart_and_wraps_the_reasons() {
     assert!(
         !seen
             .iter()
-            .any(|l| l.contains("rules:") && l.trim_end_matches([' ', '┃', '█']).ends_with('…')),
+            .any(|l| l.contains("rules:") && l.trim_end_matches([' ', '┃', '▐']).ends_with('…')),
         "{all}"
     );
     // At the end, the chart's month initials are the last rows on screen.
@@ -174,7 +175,7 @@ fn a_pane_that_fits_has_no_scrollbar_and_does_not_scroll() {
     let (_dir, mut t) = demo_sam(140, 40);
     keys(&mut t, "1");
     let before = draw(&t);
-    assert!(!column(&before, 139, 2, 38).contains('█'));
+    assert!(!column(&before, 139, 2, 38).contains(THUMB));
     keys(&mut t, "G j PgDn");
     assert_eq!(draw(&t), before);
     assert_eq!(t.scroll.dashboard, Anchor::default());
@@ -187,11 +188,11 @@ fn help_shows_where_it_is_scrolled_to() {
     let top = draw(&t);
     let right = top.area.width - 1;
     let bar = column(&top, right, 2, 22);
-    assert!(bar.starts_with('█') && !bar.ends_with('█'), "{bar:?}");
+    assert!(bar.starts_with(THUMB) && !bar.ends_with(THUMB), "{bar:?}");
     keys(&mut t, "G");
     let end = draw(&t);
     let bar = column(&end, right, 2, 22);
-    assert!(bar.ends_with('█') && !bar.starts_with('█'), "{bar:?}");
+    assert!(bar.ends_with(THUMB) && !bar.starts_with(THUMB), "{bar:?}");
     assert!(rows(&end).join("\n").contains("keymap.ron and theme.ron"));
 }
 
@@ -270,10 +271,15 @@ fn a_meeting_with_notes_of_megabytes_opens_scrolls_and_goes_to_its_end() {
     // The scrollbar is at the top; G takes it to the bottom.
     let right = 80 - 3;
     let buf = draw(&t);
-    assert_eq!(buf[(right, 2)].symbol(), "█", "{}", rows(&buf).join("\n"));
+    assert_eq!(buf[(right, 2)].symbol(), THUMB, "{}", rows(&buf).join("\n"));
     keys(&mut t, "G");
     let buf = draw(&t);
-    assert_eq!(buf[(right, 21)].symbol(), "█", "{}", rows(&buf).join("\n"));
+    assert_eq!(
+        buf[(right, 21)].symbol(),
+        THUMB,
+        "{}",
+        rows(&buf).join("\n")
+    );
 }
 
 #[test]

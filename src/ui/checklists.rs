@@ -168,6 +168,7 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
         );
     } else {
         frame.render_widget(Paragraph::new(lines), tree);
+        super::scroll::list_bar(frame.buffer_mut(), tree, offset, rows.len());
     }
 
     let mut info = Vec::new();

@@ -196,10 +196,24 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
     }))
     .height(header_h as u16)
     .style(t.label());
+    let shown = rows.len();
     frame.render_widget(
         Table::new(rows, widths).header(header).column_spacing(1),
         table_area,
     );
+    if shown < goals.len() {
+        let body = Rect::new(
+            table_area.x,
+            table_area.y + header_rows,
+            table_area.width,
+            table_area.height.saturating_sub(header_rows),
+        );
+        super::scroll::bar(
+            frame.buffer_mut(),
+            super::scroll::around(body),
+            (start, shown, goals.len()),
+        );
+    }
     if let (Some(area), Some(g)) = (detail_area, goals.get(s.app.goal_cursor)) {
         detail(frame, area, &g.value, s, view);
     }

@@ -86,4 +86,6 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
         .header(Row::new(header).style(t.label()))
         .column_spacing(1);
     frame.render_widget(table, area);
+    let rows = Rect::new(area.x, area.y + 1, area.width, rows_fit as u16);
+    super::scroll::list_bar(frame.buffer_mut(), rows, offset, meetings.len());
 }

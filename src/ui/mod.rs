@@ -352,6 +352,7 @@ fn partnerships(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+    scroll::list_bar(frame.buffer_mut(), inner, offset, partners.len());
 }
 
 /// What a key needs to know of a terminal of `size`: the rows a page holds, and where each

@@ -584,6 +584,7 @@ fn picker(frame: &mut Frame, area: Rect, p: &Picker, s: &Screen, view: &View) {
         );
     } else {
         frame.render_widget(Paragraph::new(lines), list);
+        super::scroll::list_bar(frame.buffer_mut(), list, offset, visible.len());
     }
 }
 

@@ -81,6 +81,7 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), list);
+    super::scroll::list_bar(frame.buffer_mut(), list, offset, rows.len());
 
     // The selected row's details: its text is borrowed and only the rows that show are
     // wrapped (a reflection may be megabytes long); Enter opens it whole, to scroll.

@@ -30,6 +30,10 @@ pub struct Doc<'a> {
     pub blocks: Vec<Block<'a>>,
 }
 
+/// The scrollbar's thumb, on the right border: a half block, so it stands apart from a
+/// full progress bar ending beside it, in colour or not.
+pub const THUMB: &str = "▐";
+
 /// Rows a turn of the mouse wheel scrolls.
 pub const WHEEL_ROWS: usize = 3;
 
@@ -536,11 +540,26 @@ pub fn bar(buf: &mut Buffer, r: Rect, (above, shown, total): (usize, usize, usiz
             .begin_symbol(None)
             .end_symbol(None)
             .track_symbol(None)
-            .thumb_symbol("█"),
+            .thumb_symbol(THUMB),
         track,
         buf,
         &mut state,
     );
+}
+
+/// A scrollbar for a list drawn in `rows` (its rows from `first`, of `total`), on the border
+/// just right of it, when the list does not fit.
+pub fn list_bar(buf: &mut Buffer, rows: Rect, first: usize, total: usize) {
+    let shown = (rows.height as usize).min(total.saturating_sub(first));
+    let r = Rect::new(
+        rows.x,
+        rows.y.saturating_sub(1),
+        rows.width.saturating_add(1),
+        rows.height.saturating_add(2),
+    );
+    if r.right() <= buf.area.right() && r.bottom() <= buf.area.bottom() {
+        bar(buf, r, (first, shown, total));
+    }
 }
 
 /// The rows of a buffer as lines (for a widget drawn beforehand into a document).
