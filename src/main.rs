@@ -21,7 +21,14 @@ fn main() -> ExitCode {
         return match Context::locate(&cli).and_then(|(store, today)| {
             // The account's name is what a new journal is kept under until `init --name`.
             let owner = std::env::var("USER").unwrap_or_default();
-            mentorlog::tui::run(store, today, cli.review, owner, cli.as_member.clone())
+            mentorlog::tui::run(
+                store,
+                today,
+                cli.review,
+                !cli.no_mouse,
+                owner,
+                cli.as_member.clone(),
+            )
         }) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {

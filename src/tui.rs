@@ -1,8 +1,9 @@
 //! The full-screen journal: one screen (`App`) over one journal core, and the event loop that
 //! owns the terminal. Keys become actions through the keymap, for the panes and the popups
-//! alike; a key no binding takes is typed into a popup that takes text. The loop does what
-//! only a terminal owner can do (running $EDITOR) and restores the terminal on quit, on error
-//! and on panic.
+//! alike; a key no binding takes is typed into a popup that takes text. The mouse (on unless
+//! `--no-mouse` or `config.ron` turns it off) clicks and scrolls what the last frame drew. The
+//! loop does what only a terminal owner can do (running $EDITOR) and restores the terminal on
+//! quit, on error, on suspend and on panic, mouse capture and bracketed paste included.
 
 use std::io::{Write as _, stdout};
 use std::path::PathBuf;
@@ -10,7 +11,8 @@ use std::time::Duration;
 
 use anyhow::Context as _;
 use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEvent, KeyEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind,
 };
 use ratatui::crossterm::{cursor, execute, terminal};
 
@@ -52,6 +54,28 @@ pub fn handle_key(
         app.update(j, Action::Help, vp);
     }
     Effect::None
+}
+
+/// Route one mouse event: a left click to what the last frame drew there, the wheel to the
+/// text or list under the pointer (a text measured for the terminal's `size`, as keys are).
+pub fn handle_mouse(
+    app: &mut App,
+    j: &mut Journal,
+    keymap: &Keymap,
+    size: (u16, u16),
+    ev: MouseEvent,
+) {
+    let (x, y) = (ev.column, ev.row);
+    match ev.kind {
+        MouseEventKind::Down(MouseButton::Left) => app.click(j, x, y),
+        MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
+            let to = app
+                .scroller_at(x, y)
+                .and_then(|sc| ui::scroll_targets(app, j, keymap, size, sc));
+            app.wheel(j, x, y, ev.kind == MouseEventKind::ScrollDown, to);
+        }
+        _ => {}
+    }
 }
 
 /// One screen and its journal, as the event loop (and the tests) drive them.
@@ -205,6 +229,17 @@ impl Tui {
         self.app.paste(text);
     }
 
+    /// A mouse event, as the terminal reports it (against what the last `frame` drew).
+    pub fn mouse(&mut self, ev: MouseEvent) {
+        handle_mouse(
+            &mut self.app,
+            &mut self.journal,
+            &self.keymap,
+            self.size,
+            ev,
+        );
+    }
+
     pub fn reader(&self) -> Reader<'_> {
         self.app.reader(&self.journal)
     }
@@ -248,6 +283,12 @@ impl Tui {
     pub fn draw(&self, frame: &mut ratatui::Frame, view: &View) {
         ui::draw(frame, &self.app, &self.journal, view);
     }
+
+    /// Draw, and keep where things went for the mouse, as the event loop does.
+    pub fn frame(&mut self, frame: &mut ratatui::Frame, view: &View) {
+        self.size = (frame.area().width, frame.area().height);
+        self.app.hits = ui::draw(frame, &self.app, &self.journal, view);
+    }
 }
 
 /// The screen's state is the `App`'s.
@@ -268,8 +309,44 @@ fn config_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "mentorlog").map(|d| d.config_dir().to_path_buf())
 }
 
-/// The theme and keymap with the user's overrides; problems are returned to show, not fatal.
-pub fn load_config() -> (Theme, Keymap, Vec<String>) {
+/// `config.ron` in the config directory: the settings of this terminal that are not colours or
+/// keys, e.g. `(mouse: false)`. They belong to the person at the terminal, not to the journal
+/// (which syncs to other machines and may be shown to others), so they are kept beside
+/// `theme.ron` and `keymap.ron`, not in `journal.ron`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Clicks and the wheel (on by default). Off, the terminal's own text selection works
+    /// without a modifier key.
+    #[serde(default = "on")]
+    pub mouse: bool,
+}
+
+fn on() -> bool {
+    true
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config { mouse: true }
+    }
+}
+
+impl Config {
+    /// A `config.ron` text, or what is wrong with it and where.
+    pub fn parse(text: &str) -> Result<Config, String> {
+        crate::model::ron_options().from_str(text).map_err(|e| {
+            format!(
+                "config.ron:{}:{}: {}",
+                e.span.start.line, e.span.start.col, e.code
+            )
+        })
+    }
+}
+
+/// The theme, keymap and settings with the user's overrides; problems are returned to show,
+/// not fatal (a `config.ron` that does not parse leaves the defaults).
+pub fn load_config() -> (Theme, Keymap, Config, Vec<String>) {
     let mut problems = Vec::new();
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let mut theme = if no_color {
@@ -278,6 +355,7 @@ pub fn load_config() -> (Theme, Keymap, Vec<String>) {
         Theme::default()
     };
     let mut keymap = Keymap::default();
+    let mut config = Config::default();
     if let Some(dir) = config_dir() {
         if let Ok(text) = std::fs::read_to_string(dir.join("theme.ron")) {
             match theme.clone().overlay(&text) {
@@ -296,8 +374,34 @@ pub fn load_config() -> (Theme, Keymap, Vec<String>) {
                 Err(e) => problems.push(format!("{e} (in {})", dir.display())),
             }
         }
+        if let Ok(text) = std::fs::read_to_string(dir.join("config.ron")) {
+            match Config::parse(&text) {
+                Ok(c) => config = c,
+                Err(e) => problems.push(format!("{e} (in {})", dir.display())),
+            }
+        }
     }
-    (theme, keymap, problems)
+    (theme, keymap, config, problems)
+}
+
+/// Give the terminal back as it was: what mentorlog turned on (mouse capture, bracketed
+/// paste) off, the screen and the cursor restored. Safe to do twice, or with the mouse off.
+fn give_back() {
+    let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
+    ratatui::restore();
+}
+
+/// Take the terminal for the full screen, with bracketed paste and (if on) the mouse. The
+/// screen is cleared without asking the terminal where its cursor is (as `Terminal::clear`
+/// does): a terminal that does not answer in time would end the program.
+fn take(mouse: bool) -> anyhow::Result<ratatui::DefaultTerminal> {
+    let terminal = ratatui::init();
+    execute!(stdout(), terminal::Clear(terminal::ClearType::All)).context("clearing the screen")?;
+    execute!(stdout(), EnableBracketedPaste).context("enabling bracketed paste")?;
+    if mouse {
+        execute!(stdout(), EnableMouseCapture).context("enabling the mouse")?;
+    }
+    Ok(terminal)
 }
 
 /// Puts the terminal back however the loop ends.
@@ -305,16 +409,17 @@ struct Restore;
 
 impl Drop for Restore {
     fn drop(&mut self) {
-        let _ = execute!(stdout(), DisableBracketedPaste);
-        ratatui::restore();
+        give_back();
     }
 }
 
-/// Open the journal in `store` fast and run the full-screen journal on this terminal.
+/// Open the journal in `store` fast and run the full-screen journal on this terminal, with the
+/// mouse unless `mouse` is false (`--no-mouse`) or `config.ron` turns it off.
 pub fn run(
     store: Store,
     today: chrono::NaiveDate,
     review: bool,
+    mouse: bool,
     owner: String,
     member: Option<String>,
 ) -> anyhow::Result<()> {
@@ -327,7 +432,8 @@ pub fn run(
     }
     // A demo left by a mentorlog that was stopped while showing it.
     let _ = journal.discard_demo();
-    let (theme, keymap, problems) = load_config();
+    let (theme, keymap, config, problems) = load_config();
+    let mouse = mouse && config.mouse;
     let mut t = Tui::new(journal, review);
     if let Some(m) = &member {
         t.lock_to_member(m).map_err(|e| anyhow::anyhow!("{e}"))?;
@@ -343,13 +449,11 @@ pub fn run(
     }
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableBracketedPaste);
-        ratatui::restore();
+        give_back();
         hook(info);
     }));
-    let mut terminal = ratatui::init();
     let _restore = Restore;
-    execute!(stdout(), EnableBracketedPaste).context("enabling bracketed paste")?;
+    let mut terminal = take(mouse)?;
     let view = View {
         theme: &theme,
         keymap: &t.keymap.clone(),
@@ -401,9 +505,8 @@ pub fn run(
             }
         }
         if dirty {
-            let size = terminal.size()?;
-            t.size = (size.width, size.height);
-            terminal.draw(|f| t.draw(f, &view))?;
+            // Drawn, and where things went kept for the mouse.
+            terminal.draw(|f| t.frame(f, &view))?;
             dirty = false;
         }
         if !event::poll(Duration::from_millis(100))? {
@@ -411,36 +514,40 @@ pub fn run(
             t.keep_place(&mut place);
             continue;
         }
-        dirty = true;
         match event::read()? {
             Event::Key(key) => match t.key(key) {
                 Effect::EditText(text) => {
-                    let _ = execute!(stdout(), DisableBracketedPaste);
-                    ratatui::restore();
+                    give_back();
                     let result = crate::editor::edit(&text, t.journal.root());
-                    terminal = ratatui::init();
-                    execute!(stdout(), EnableBracketedPaste)?;
-                    terminal.clear()?;
+                    terminal = take(mouse)?;
                     t.app.editor_done(result);
                 }
                 Effect::Suspend => {
                     // The shell's job control: give the terminal back, stop, and take it again
                     // when `fg` resumes the process.
-                    let _ = execute!(stdout(), DisableBracketedPaste);
-                    ratatui::restore();
+                    give_back();
                     let _ = rustix::process::kill_process(
                         rustix::process::getpid(),
                         rustix::process::Signal::TSTP,
                     );
-                    terminal = ratatui::init();
-                    execute!(stdout(), EnableBracketedPaste)?;
-                    terminal.clear()?;
+                    terminal = take(mouse)?;
                 }
                 Effect::None | Effect::OpenDemo | Effect::LeaveDemo => {}
             },
             Event::Paste(text) => t.paste(&text),
+            // A pointer moved or a button let go changes nothing: no frame for it.
+            Event::Mouse(m)
+                if !matches!(
+                    m.kind,
+                    MouseEventKind::Down(_) | MouseEventKind::ScrollDown | MouseEventKind::ScrollUp
+                ) =>
+            {
+                continue;
+            }
+            Event::Mouse(m) => t.mouse(m),
             _ => {}
         }
+        dirty = true;
         keep_draft(&t, &mut draft);
     }
     t.keep_place(&mut place);

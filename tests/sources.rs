@@ -186,7 +186,9 @@ fn words(t: &Tui, w: u16, h: u16) -> String {
     let text: String = s
         .lines()
         .map(|l| {
-            // The popup's text sits between its borders.
+            // The popup's text sits between its borders (the scrollbar's thumb is drawn on
+            // the right one).
+            let l = l.replace('▐', "│");
             let inner: Vec<&str> = l.split('│').collect();
             inner.get(2).copied().unwrap_or("").trim().to_string()
         })

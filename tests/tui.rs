@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use mentorlog::app::checklist::Row;
 use mentorlog::app::form::{FieldKind, Form, FormTarget};
 use mentorlog::app::picker::{PickPurpose, Picker};
-use mentorlog::app::{Action, Effect, Overlay, Pane, Tab};
+use mentorlog::app::{Action, Anchor, Effect, Overlay, Pane, Tab};
 use mentorlog::journal::demo::{Size, write_demo};
 use mentorlog::model::{
     Goal, GoalStatus, Meeting, MeetingMode, MeetingType, Owner, Partnership, TickSheet,
@@ -681,7 +681,7 @@ fn the_meeting_view_e_opens_the_edit_form() {
     keys(&mut app, "j j k");
     // A meeting that fits on the screen does not scroll.
     match app.overlays.last() {
-        Some(Overlay::Meeting { scroll, .. }) => assert_eq!(*scroll, 0),
+        Some(Overlay::Meeting { scroll, .. }) => assert_eq!(*scroll, Anchor::default()),
         other => panic!("{other:?}"),
     }
     keys(&mut app, "e");
@@ -1650,7 +1650,16 @@ fn sweep_apps(popups: bool) -> (Vec<TempDir>, Vec<(String, Tui)>) {
         reach(&mut app);
         apps.push((name.to_string(), app));
     }
-    for seq in ["2 G", "3 G", "4 G", "2 G Enter"] {
+    for seq in [
+        "2 G",
+        "3 G",
+        "4 G",
+        "2 G Enter",
+        "1 G",
+        "6 G",
+        "2 G Enter G",
+        "? G",
+    ] {
         for who in ["", "j"] {
             let mut app = Tui::open(store.clone(), today(), false);
             keys(&mut app, who);

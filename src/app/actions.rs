@@ -69,7 +69,10 @@ impl App {
         let r = self.reader(j);
         if let Some((m, _)) = self.action_rows(&r).get(self.actions.cursor) {
             let path = m.path.clone();
-            self.overlays.push(Overlay::Meeting { path, scroll: 0 });
+            self.overlays.push(Overlay::Meeting {
+                path,
+                scroll: super::Anchor::default(),
+            });
         }
     }
 

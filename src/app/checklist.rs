@@ -277,7 +277,7 @@ impl App {
         let framework = fw.id.clone();
         self.overlays.push(Overlay::Passages {
             framework,
-            scroll: 0,
+            scroll: super::Anchor::default(),
         });
     }
 }

@@ -9,6 +9,24 @@ use ratatui_textarea::{TextArea, WrapMode};
 use super::action::{Action, Handled, KeyContext};
 use crate::model::{ActionItem, Owner, parse_date};
 
+/// The longest text a form's field edits (128 KiB, some 20,000 words). A longer note opens to
+/// be read and scrolled (Enter) but not in a form: the text area re-wraps the whole text on
+/// every key typed, and the draft kept of a form copies it (`benches/draw.rs` measures some
+/// 15 ms a key at this length, growing with it). Such a note is edited in its file (plain
+/// RON) with an editor.
+pub const TEXT_LIMIT: usize = 128 * 1024;
+
+/// Why `text` (the `what` of a record) is too long for a form, if it is.
+pub fn too_long(what: &str, text: &str) -> Option<String> {
+    (text.len() > TEXT_LIMIT).then(|| {
+        format!(
+            "{what}: {:.1} MB, more than a form edits ({} KB)",
+            text.len() as f64 / 1e6,
+            TEXT_LIMIT / 1024
+        )
+    })
+}
+
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub enum FieldKind {
     /// One line of text; Enter moves on.
@@ -51,6 +69,12 @@ impl Field {
         let mut input = TextArea::new(lines);
         input.set_wrap_mode(WrapMode::WordOrGlyph);
         input.set_cursor_line_style(ratatui::style::Style::default());
+        // How the field looks when focused (unfocused, it is drawn as plain text): set once
+        // here, so a frame draws the text area as it is, never a copy of it.
+        let reversed = ratatui::style::Modifier::REVERSED;
+        input.set_cursor_style(ratatui::style::Style::default().add_modifier(reversed));
+        let underlined = ratatui::style::Modifier::UNDERLINED;
+        input.set_style(ratatui::style::Style::default().add_modifier(underlined));
         input.move_cursor(ratatui_textarea::CursorMove::Bottom);
         input.move_cursor(ratatui_textarea::CursorMove::End);
         Field {

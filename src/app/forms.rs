@@ -314,6 +314,15 @@ impl App {
             return;
         };
         let existing = path.as_ref().and_then(|path| p.meeting_at(path));
+        if let Some(l) = existing {
+            let m = &l.value;
+            let long = super::form::too_long("The notes", &m.notes)
+                .or_else(|| super::form::too_long("The focus", &m.focus))
+                .or_else(|| super::form::too_long("The outcomes", &m.outcomes));
+            if let Some(why) = long {
+                return self.too_long_to_edit(j, &why, &l.path);
+            }
+        }
         let existing_value = existing.map(|l| l.value.clone());
         let mut m = existing.map_or_else(|| Meeting::new(new_id(), j.today()), |l| l.value.clone());
         // A partnership's first meeting is offered the first-conversation questions as its

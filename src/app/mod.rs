@@ -14,10 +14,12 @@ mod find;
 pub mod form;
 mod forms;
 mod live;
+mod mouse;
 pub mod picker;
 mod place;
 mod popups;
 mod recognition;
+mod scroll;
 
 use std::path::PathBuf;
 
@@ -28,8 +30,10 @@ use checklist::{ChecklistState, Row, rows};
 pub use derived::Derived;
 pub use find::SearchState;
 use form::{Field, Form, FormTarget};
+pub use mouse::{Hits, List, Spot};
 use picker::Picker;
 pub use recognition::{LIKERT, ReflRow};
+pub use scroll::{Anchor, PaneScroll, ScrollTo, Scroller, is_scroll};
 
 use crate::framework::Framework;
 use crate::journal::{Audience, Journal, OpError, Outcome, Partner, Reader};
@@ -125,25 +129,25 @@ pub enum Confirmed {
 #[derive(Debug, Clone)]
 pub enum Overlay {
     Help {
-        scroll: u16,
+        scroll: Anchor,
     },
     /// The agenda of the form under it (its aside), to read while writing.
     Agenda {
-        scroll: u16,
+        scroll: Anchor,
     },
     /// The passages to read beside a framework's checklist (CUREE's core concepts).
     Passages {
         framework: String,
-        scroll: u16,
+        scroll: Anchor,
     },
     Meeting {
         path: PathBuf,
-        scroll: u16,
+        scroll: Anchor,
     },
     /// A reflection, opened to read.
     Reflection {
         path: PathBuf,
-        scroll: u16,
+        scroll: Anchor,
     },
     Form(Box<Form>),
     Picker(Picker),
@@ -214,18 +218,19 @@ pub struct Status {
 }
 
 /// Facts of the terminal a key may need, measured by the event loop before each key: how
-/// many rows a page holds, and how far the open popup can scroll.
+/// many rows a page holds, and where each scroll key would take the text the keys scroll now
+/// (the open popup's, or the focused pane's), if there is one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Viewport {
     pub page: usize,
-    pub scroll_limit: u16,
+    pub scroll: Option<ScrollTo>,
 }
 
 impl Default for Viewport {
     fn default() -> Viewport {
         Viewport {
             page: 18,
-            scroll_limit: u16::MAX,
+            scroll: None,
         }
     }
 }
@@ -239,6 +244,8 @@ pub struct App {
     pub checklist: ChecklistState,
     pub reflection_cursor: usize,
     pub actions: actions::ActionsState,
+    /// How far the panes that show a text (the Dashboard, the Agreement) are scrolled.
+    pub scroll: PaneScroll,
     pub overlays: Vec<Overlay>,
     pub status: Option<Status>,
     /// Review mode: this screen is shown to someone, so private records are not read.
@@ -252,6 +259,8 @@ pub struct App {
     pub derived: Derived,
     /// Each action's key, as the keymap binds it (for the command palette).
     pub key_hints: std::collections::BTreeMap<Action, String>,
+    /// Where the last frame drew what the mouse can point at.
+    pub hits: Hits,
 }
 
 impl App {
@@ -266,6 +275,7 @@ impl App {
             checklist: ChecklistState::default(),
             reflection_cursor: 0,
             actions: Default::default(),
+            scroll: PaneScroll::default(),
             overlays: Vec::new(),
             status: None,
             review,
@@ -274,6 +284,7 @@ impl App {
             demo: false,
             derived: Derived::default(),
             key_hints: Default::default(),
+            hits: Hits::default(),
         };
         app.after_load(j);
         app.restore_place(j);
@@ -475,9 +486,23 @@ impl App {
         }
     }
 
+    /// A record with a text too long for a form: say so, and where to edit it instead.
+    pub(crate) fn too_long_to_edit(&mut self, j: &Journal, why: &str, path: &std::path::Path) {
+        let file = path.strip_prefix(j.root()).unwrap_or(path);
+        self.error(format!(
+            "{why}. Enter opens it to read; to edit it, open its file in an editor: {}",
+            file.display()
+        ));
+    }
+
     /// Text back from $EDITOR for the focused field of the top form.
     pub fn editor_done(&mut self, text: Result<String, String>) {
         match text {
+            Ok(text) if text.len() > form::TEXT_LIMIT => {
+                if let Some(why) = form::too_long("The text from the editor", &text) {
+                    self.error(format!("{why}: the field keeps what it had"));
+                }
+            }
             Ok(text) => {
                 if let Some(Overlay::Form(form)) = self.overlays.last_mut() {
                     let i = form.focus;
@@ -490,6 +515,9 @@ impl App {
     }
 
     pub fn paste(&mut self, text: &str) {
+        if let (Some(why), true) = (form::too_long("The pasted text", text), self.takes_text()) {
+            return self.error(format!("{why}: nothing was pasted"));
+        }
         match self.overlays.last_mut() {
             Some(Overlay::Form(form)) => form.paste(text),
             Some(Overlay::Picker(p)) => {
@@ -520,7 +548,9 @@ impl App {
             // In the demo, q goes back to the user's own journal.
             Action::Quit if self.demo => return Effect::LeaveDemo,
             Action::Quit => self.quit = true,
-            Action::Help => self.overlays.push(Overlay::Help { scroll: 0 }),
+            Action::Help => self.overlays.push(Overlay::Help {
+                scroll: Anchor::default(),
+            }),
             Action::Cancel => {}
             Action::FocusList => self.pane = Pane::Sidebar,
             Action::FocusPane => self.pane = Pane::Main,
@@ -544,6 +574,12 @@ impl App {
             Action::ToggleDone if self.tab == Tab::Actions => self.toggle_action_done(j),
             Action::ToggleFilter if self.tab == Tab::Actions => self.toggle_actions_filter(),
             Action::Evaluate => self.evaluation_form(j),
+            // A pane that shows a text scrolls it.
+            a if is_scroll(a) && self.scroller().is_some() => {
+                if let Some(to) = vp.scroll.and_then(|t| t.target(a)) {
+                    self.scroll.scroll_pane(self.tab, to);
+                }
+            }
             Action::Up => self.move_cursor(j, -1),
             Action::Down => self.move_cursor(j, 1),
             Action::PageUp => self.move_cursor(j, -(vp.page.max(1) as isize)),
@@ -647,16 +683,22 @@ impl App {
             *c = (*c as isize).saturating_add(by).clamp(0, max) as usize;
         }
         if sidebar {
-            if let Some(id) = self.pid(j) {
-                j.ensure_loaded(&id);
-            }
-            self.meeting_cursor = 0;
-            self.goal_cursor = 0;
-            self.checklist.cursor = 0;
-            self.reflection_cursor = 0;
-            self.actions.cursor = 0;
-            self.clamp(j);
+            self.partnership_chosen(j);
         }
+    }
+
+    /// Another partnership was chosen: read it if it is not yet, and start its panes at the top.
+    fn partnership_chosen(&mut self, j: &mut Journal) {
+        if let Some(id) = self.pid(j) {
+            j.ensure_loaded(&id);
+        }
+        self.meeting_cursor = 0;
+        self.goal_cursor = 0;
+        self.checklist.cursor = 0;
+        self.reflection_cursor = 0;
+        self.actions.cursor = 0;
+        self.scroll = PaneScroll::default();
+        self.clamp(j);
     }
 
     fn open(&mut self, j: &mut Journal) {
@@ -665,7 +707,10 @@ impl App {
             (_, Tab::Meetings) => {
                 if let Some(m) = self.meetings(&self.reader(j)).get(self.meeting_cursor) {
                     let path = m.path.clone();
-                    self.overlays.push(Overlay::Meeting { path, scroll: 0 });
+                    self.overlays.push(Overlay::Meeting {
+                        path,
+                        scroll: Anchor::default(),
+                    });
                 }
             }
             (_, Tab::Goals) => self.edit(j),
@@ -693,7 +738,10 @@ impl App {
                 match self.reflection_rows(&r).get(self.reflection_cursor) {
                     Some(ReflRow::Reflection(x)) => {
                         let path = x.path.clone();
-                        self.overlays.push(Overlay::Reflection { path, scroll: 0 });
+                        self.overlays.push(Overlay::Reflection {
+                            path,
+                            scroll: Anchor::default(),
+                        });
                     }
                     _ => self.edit(j),
                 }

@@ -4,7 +4,8 @@
 use super::form::{FieldKind, FormEvent};
 use super::picker::{PickEvent, PickPurpose, Picker};
 use super::{
-    Action, App, Confirmed, Effect, Field, Form, FormTarget, Handled, Overlay, Viewport, forms,
+    Action, Anchor, App, Confirmed, Effect, Field, Form, FormTarget, Handled, Overlay, Viewport,
+    forms,
 };
 use crate::journal::Journal;
 
@@ -17,16 +18,13 @@ impl App {
         vp: Viewport,
     ) -> (Handled, Effect) {
         use Handled::{Consumed, NotConsumed};
-        let limit = vp.scroll_limit;
-        let scroll = |s: &mut u16, action: Action| -> Handled {
-            match action {
-                Action::Down => *s = s.saturating_add(1).min(limit),
-                Action::Up => *s = (*s).min(limit).saturating_sub(1),
-                Action::PageDown => *s = s.saturating_add(10).min(limit),
-                Action::PageUp => *s = (*s).min(limit).saturating_sub(10),
-                Action::Top => *s = 0,
-                Action::Bottom => *s = limit,
-                _ => return NotConsumed,
+        // Where each scroll key takes the text, as the ui measured it for this screen.
+        let scroll = |s: &mut Anchor, action: Action| -> Handled {
+            if !super::is_scroll(action) {
+                return NotConsumed;
+            }
+            if let Some(to) = vp.scroll.and_then(|t| t.target(action)) {
+                *s = to;
             }
             Consumed
         };
@@ -45,9 +43,14 @@ impl App {
             },
             Overlay::Reflection { path, scroll: s } => match action {
                 Action::Edit => {
+                    // The form takes the view's place (a text too long for a form stays open
+                    // to read).
                     let path = path.clone();
-                    self.overlays.pop();
+                    let n = self.overlays.len();
                     self.reflection_form(j, Some(path));
+                    if self.overlays.len() > n {
+                        self.overlays.remove(n - 1);
+                    }
                     Consumed
                 }
                 Action::Cancel => {
@@ -59,8 +62,11 @@ impl App {
             Overlay::Meeting { path, scroll: s } => match action {
                 Action::Edit => {
                     let path = path.clone();
-                    self.overlays.pop();
+                    let n = self.overlays.len();
                     self.meeting_form(j, Some(path));
+                    if self.overlays.len() > n {
+                        self.overlays.remove(n - 1);
+                    }
                     Consumed
                 }
                 Action::Cancel => {
@@ -124,7 +130,9 @@ impl App {
                     Consumed
                 }
                 Action::Help => {
-                    self.overlays.push(Overlay::Help { scroll: 0 });
+                    self.overlays.push(Overlay::Help {
+                        scroll: Anchor::default(),
+                    });
                     Consumed
                 }
                 _ => NotConsumed,
@@ -181,7 +189,9 @@ impl App {
                                 item.as_ref(),
                             ))));
                     }
-                    FormEvent::Agenda => self.overlays.push(Overlay::Agenda { scroll: 0 }),
+                    FormEvent::Agenda => self.overlays.push(Overlay::Agenda {
+                        scroll: Anchor::default(),
+                    }),
                     FormEvent::ExternalEditor(i) => {
                         return (Consumed, Effect::EditText(form.fields[i].value()));
                     }
@@ -191,7 +201,9 @@ impl App {
         };
         // Help is at hand in every popup that does not take typing.
         let handled = if handled == NotConsumed && action == Action::Help {
-            self.overlays.push(Overlay::Help { scroll: 0 });
+            self.overlays.push(Overlay::Help {
+                scroll: Anchor::default(),
+            });
             Consumed
         } else {
             handled

@@ -128,6 +128,11 @@ impl App {
         let Some(p) = self.partner(&r) else {
             return;
         };
+        if let Some(l) = path.as_ref().and_then(|x| p.reflection_at(x))
+            && let Some(why) = super::form::too_long("The reflection", &l.value.text)
+        {
+            return self.too_long_to_edit(j, &why, &l.path);
+        }
         let existing = path
             .as_ref()
             .and_then(|x| p.reflection_at(x))

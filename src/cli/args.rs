@@ -32,6 +32,10 @@ pub struct Cli {
     /// do (for a forced command in `authorized_keys`); nothing inside can change it
     #[arg(long = "as", global = true, value_name = "MEMBER")]
     pub as_member: Option<String>,
+    /// Full screen without the mouse: no clicks or wheel, and the terminal selects text as
+    /// usual (`(mouse: false)` in config.ron turns it off for good)
+    #[arg(long)]
+    pub no_mouse: bool,
 
     /// Treat this date as today (for scripts and tests)
     #[arg(

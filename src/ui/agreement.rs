@@ -1,18 +1,32 @@
-//! The mentoring agreement (ScotELAs) and the evaluation of how it was kept.
+//! The mentoring agreement (ScotELAs) and the evaluation of how it was kept. It scrolls (j/k)
+//! when the pane is too short for it.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
 
+use super::scroll::Doc;
 use super::{Screen, View};
 use crate::app::LIKERT;
 use crate::model::AGREEMENT_OUTCOMES;
 
 pub fn draw(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
+    let d = doc(s, view);
+    super::scroll::draw(
+        frame,
+        area,
+        super::scroll::around(area),
+        &d,
+        s.app.scroll.agreement,
+    );
+}
+
+/// The agreement and its evaluation, as a document to scroll.
+pub fn doc(s: &Screen, view: &View) -> Doc<'static> {
     let t = view.theme;
+    let mut d = Doc::new();
     let Some(p) = s.partner() else {
-        return;
+        return d;
     };
     let v = p.partnership();
     let mut lines = vec![Line::from(vec![
@@ -106,5 +120,21 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
             }
         }
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+    for l in lines {
+        // An item's later rows start under its text ("  1. ", "  ").
+        let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+        let indent = match text.strip_prefix("  ") {
+            Some(rest) => {
+                let digits = rest.chars().take_while(char::is_ascii_digit).count();
+                if digits > 0 && rest[digits..].starts_with(". ") {
+                    4 + digits
+                } else {
+                    4
+                }
+            }
+            None => 0,
+        };
+        d.hanging(l, indent as u16);
+    }
+    d
 }

@@ -7,8 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, LineGauge, Paragraph, Wrap};
 
 use super::{Screen, View};
-use crate::app::Pane;
 use crate::app::checklist::Row;
+use crate::app::{List, Pane, Spot};
 use crate::framework::framework_progress;
 use crate::journal::EvidenceLine;
 
@@ -78,6 +78,10 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
         .saturating_sub(height.saturating_sub(1));
     let width = tree.width as usize;
     let focused = s.app.pane == Pane::Main;
+    for (n, i) in (offset..rows.len()).take(height).enumerate() {
+        let r = Rect::new(tree.x, tree.y + n as u16, tree.width, 1);
+        s.hit(r, Spot::Row(List::Checklist, i));
+    }
     let lines: Vec<Line> = rows
         .iter()
         .enumerate()
@@ -164,6 +168,7 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
         );
     } else {
         frame.render_widget(Paragraph::new(lines), tree);
+        super::scroll::list_bar(frame.buffer_mut(), tree, offset, rows.len());
     }
 
     let mut info = Vec::new();

@@ -1,17 +1,33 @@
-//! The dashboard: how the selected partnership is going, at a glance.
+//! The dashboard: how the selected partnership is going, at a glance. It scrolls (j/k) when
+//! the pane is too short for it; recognition reasons wrap rather than being cut.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{LineGauge, Paragraph, Sparkline};
+use ratatui::widgets::{LineGauge, Sparkline, Widget};
 
+use super::scroll::{Block, Doc};
 use super::{Screen, View};
 use crate::model::Cadence;
 
 pub fn draw(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
+    let d = doc(s, view, area.width);
+    super::scroll::draw(
+        frame,
+        area,
+        super::scroll::around(area),
+        &d,
+        s.app.scroll.dashboard,
+    );
+}
+
+/// The dashboard as a document `width` wide: it scrolls when it is taller than its pane.
+pub fn doc(s: &Screen, view: &View, width: u16) -> Doc<'static> {
+    let mut d = Doc::new();
     // Everything here was computed when the journal or the selection changed, not per frame.
     let (Some(p), Some(report)) = (s.partner(), s.app.derived.report.as_ref()) else {
-        return;
+        return d;
     };
     let t = view.theme;
     let v = p.partnership();
@@ -155,110 +171,70 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
             t.dim(),
         )));
     }
-    let text_h = lines.len() as u16;
-    let gauges_h = report.progress.len() as u16;
-    let recog_h = recog.len() as u16;
-    let [
-        text_area,
-        gauge_area,
-        _,
-        recog_area,
-        _,
-        spark_title,
-        spark_area,
-    ] = Layout::vertical([
-        Constraint::Length(text_h),
-        Constraint::Length(gauges_h),
-        Constraint::Length(1),
-        Constraint::Length(recog_h),
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Fill(1),
-    ])
-    .areas(area);
-    let width = recog_area.width as usize;
-    let recog: Vec<Line> = recog
-        .into_iter()
-        .map(|l| {
-            let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
-            if super::text::width(&text) > width {
-                // Keep the line to one row: cut the last span.
-                let mut spans = l.spans;
-                let head: usize = spans
-                    .iter()
-                    .take(spans.len().saturating_sub(1))
-                    .map(|s| super::text::width(&s.content))
-                    .sum();
-                if let Some(last) = spans.last_mut() {
-                    let cut = super::truncate(&last.content, width.saturating_sub(head));
-                    *last = Span::styled(cut, last.style);
-                }
-                Line::from(spans)
-            } else {
-                l
-            }
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(recog), recog_area);
-    frame.render_widget(Paragraph::new(lines), text_area);
-    for (n, fp) in report.progress.iter().enumerate() {
+    let mut lines = lines.into_iter();
+    if let Some(head) = lines.next() {
+        d.line(head);
+    }
+    for l in lines {
+        d.hanging(l, 11);
+    }
+    // Each gauge drawn into a row of its own.
+    for fp in &report.progress {
         let total = fp.progress;
         let ratio = if total.total == 0 {
             0.0
         } else {
             total.achieved as f64 / total.total as f64
         };
-        let r = Rect::new(gauge_area.x, gauge_area.y + n as u16, gauge_area.width, 1);
-        if r.y >= gauge_area.bottom() {
-            break;
-        }
-        let label = super::truncate(&fp.title, (area.width as usize / 2).max(10));
-        frame.render_widget(
-            LineGauge::default()
-                .ratio(ratio.clamp(0.0, 1.0))
-                .label(format!("{label} {}/{}", total.achieved, total.total))
-                // Filled and empty differ in shape too, so the bar reads without colour.
-                .filled_symbol("█")
-                .unfilled_symbol("░")
-                .filled_style(t.ok())
-                .unfilled_style(t.dim()),
-            r,
-        );
-    }
-    if spark_area.height >= 2 {
-        let counts = &s.app.derived.per_month;
-        frame.render_widget(
-            Paragraph::new(Span::styled(
-                format!(
-                    "Meetings per month, last 12 months ({} in all)",
-                    counts.iter().sum::<u64>()
-                ),
-                t.label(),
-            )),
-            spark_title,
-        );
-        let w = (counts.len() as u16 * 3).min(spark_area.width);
-        let spread: Vec<u64> = counts.iter().flat_map(|c| [*c, *c, 0]).collect();
-        let bars = spark_area.height.saturating_sub(1).clamp(1, 4);
-        frame.render_widget(
-            Sparkline::default().data(&spread).style(t.accent()),
-            Rect::new(spark_area.x, spark_area.y, w, bars),
-        );
-        // The months under their bars: the initial of each, oldest first.
-        if spark_area.height > bars {
-            use chrono::Datelike;
-            let today = s.today();
-            let first = today.year() * 12 + today.month0() as i32 - 11;
-            let initials: String = (0..12)
-                .map(|i| {
-                    let m = (first + i).rem_euclid(12) as usize;
-                    format!("{:<3}", &"JFMAMJJASOND"[m..=m])
-                })
-                .collect();
-            frame.render_widget(
-                Paragraph::new(Span::styled(initials, t.dim())),
-                Rect::new(spark_area.x, spark_area.y + bars, w, 1),
-            );
+        let label = super::truncate(&fp.title, (width as usize / 2).max(10));
+        let gauge = LineGauge::default()
+            .ratio(ratio.clamp(0.0, 1.0))
+            .label(format!("{label} {}/{}", total.achieved, total.total))
+            // Filled and empty differ in shape too, so the bar reads without colour.
+            .filled_symbol("█")
+            .unfilled_symbol("░")
+            .filled_style(t.ok())
+            .unfilled_style(t.dim());
+        for row in drawn(gauge, width, 1) {
+            d.push(Block::Row(row));
         }
     }
+    d.blank();
+    // Recognition reasons wrap, under their rule's mark.
+    for l in recog {
+        d.hanging(l, 2);
+    }
+    d.blank();
+    let counts = &s.app.derived.per_month;
+    d.line(Span::styled(
+        format!(
+            "Meetings per month, last 12 months ({} in all)",
+            counts.iter().sum::<u64>()
+        ),
+        t.label(),
+    ));
+    let w = (counts.len() as u16 * 3).min(width);
+    let spread: Vec<u64> = counts.iter().flat_map(|c| [*c, *c, 0]).collect();
+    for row in drawn(Sparkline::default().data(&spread).style(t.accent()), w, 4) {
+        d.push(Block::Row(row));
+    }
+    // The months under their bars: the initial of each, oldest first.
+    use chrono::Datelike;
+    let today = s.today();
+    let first = today.year() * 12 + today.month0() as i32 - 11;
+    let initials: String = (0..12)
+        .map(|i| {
+            let m = (first + i).rem_euclid(12) as usize;
+            format!("{:<3}", &"JFMAMJJASOND"[m..=m])
+        })
+        .collect();
+    d.push(Block::Row(Line::from(Span::styled(initials, t.dim()))));
+    d
+}
+
+/// A widget drawn into `w` x `h` cells, as rows for a document.
+fn drawn(widget: impl Widget, w: u16, h: u16) -> Vec<Line<'static>> {
+    let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+    widget.render(buf.area, &mut buf);
+    super::scroll::buffer_lines(&buf)
 }

@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
 
 use super::text::wrap;
 use super::{Screen, View};
-use crate::app::Pane;
+use crate::app::{List, Pane, Spot};
 use crate::model::{Goal, goal_is_overdue};
 
 /// Below this width the table shows three columns and a detail panel.
@@ -157,10 +157,18 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
     let start = first_visible(&heights, s.app.goal_cursor, room);
     let mut used = 0;
     let mut rows = Vec::new();
+    let header_rows = if wide { 3 } else { 1 };
     for (i, (wrapped, h)) in built.iter().enumerate().skip(start) {
         if used + h > room && i > s.app.goal_cursor {
             break;
         }
+        // Where this goal's row is, for the mouse.
+        let y = table_area.y + header_rows + used;
+        let shown = (*h).min(table_area.bottom().saturating_sub(y));
+        s.hit(
+            Rect::new(table_area.x, y, table_area.width, shown),
+            Spot::Row(List::Goals, i),
+        );
         used += h;
         let overdue = goal_is_overdue(&goals[i].value, s.today());
         let row = Row::new(wrapped.iter().map(|lines| {
@@ -200,10 +208,24 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
     }))
     .height(header_h as u16)
     .style(t.label());
+    let shown = rows.len();
     frame.render_widget(
         Table::new(rows, widths).header(header).column_spacing(1),
         table_area,
     );
+    if shown < goals.len() {
+        let body = Rect::new(
+            table_area.x,
+            table_area.y + header_rows,
+            table_area.width,
+            table_area.height.saturating_sub(header_rows),
+        );
+        super::scroll::bar(
+            frame.buffer_mut(),
+            super::scroll::around(body),
+            (start, shown, goals.len()),
+        );
+    }
     if let (Some(area), Some(g)) = (detail_area, selected) {
         detail(frame, area, g, s, view, wide);
     }

@@ -177,6 +177,8 @@ const DEFAULTS: &[(Context, Action, &[&str])] = &[
         &["pagedown", "space", "ctrl-d"],
     ),
     (Context::MeetingView, Action::PageUp, &["pageup", "ctrl-u"]),
+    (Context::MeetingView, Action::Top, &["g", "home"]),
+    (Context::MeetingView, Action::Bottom, &["G", "end"]),
     (Context::MeetingView, Action::Cancel, &["esc", "q", "enter"]),
     (Context::Confirm, Action::Yes, &["y", "Y"]),
     (Context::Confirm, Action::No, &["n", "N", "esc"]),

@@ -6,7 +6,7 @@ use ratatui::text::Span;
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
 use super::{Screen, View};
-use crate::app::Pane;
+use crate::app::{List, Pane, Spot};
 
 pub fn draw(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
     let t = view.theme;
@@ -27,6 +27,11 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
         .meeting_cursor
         .saturating_sub(rows_fit.saturating_sub(1));
     let wide = area.width >= 70;
+    // Under the header, a row a meeting (for the mouse).
+    for (n, i) in (offset..meetings.len()).take(rows_fit).enumerate() {
+        let r = Rect::new(area.x, area.y + 1 + n as u16, area.width, 1);
+        s.hit(r, Spot::Row(List::Meetings, i));
+    }
     let rows: Vec<Row> = meetings
         .iter()
         .enumerate()
@@ -39,10 +44,11 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
                 .action_items
                 .iter()
                 .any(|a| crate::model::action_is_overdue(a, s.today()));
+            // A row shows a few hundred columns at most: no more is copied of a long text.
             let mut focus = if m.focus.is_empty() {
-                crate::model::first_line(&m.notes).to_string()
+                crate::model::first_line(super::text::head(&m.notes, 1024)).to_string()
             } else {
-                m.focus.clone()
+                super::text::head(&m.focus, 1024).to_string()
             };
             if m.private {
                 focus = format!("🔒 {focus}");
@@ -80,4 +86,6 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
         .header(Row::new(header).style(t.label()))
         .column_spacing(1);
     frame.render_widget(table, area);
+    let rows = Rect::new(area.x, area.y + 1, area.width, rows_fit as u16);
+    super::scroll::list_bar(frame.buffer_mut(), rows, offset, meetings.len());
 }

@@ -9,6 +9,7 @@ pub mod keymap;
 pub mod meetings;
 pub mod popups;
 pub mod reflections;
+pub mod scroll;
 mod status;
 mod text;
 pub mod theme;
@@ -20,11 +21,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
 
 use crate::app::checklist::Row;
-use crate::app::{App, Pane, ReflRow, Tab};
+use crate::app::{App, Hits, List, Pane, ReflRow, ScrollTo, Scroller, Spot, Tab};
 use crate::framework::{Framework, FrameworkSet};
 use crate::journal::{Journal, Partner, Reader};
 use crate::model::{Goal, Meeting};
 use crate::store::Loaded;
+
 pub use keymap::{Context, Keymap};
 pub use text::truncate;
 pub use theme::Theme;
@@ -39,10 +41,12 @@ pub struct View<'a> {
     pub keymap: &'a Keymap,
 }
 
-/// What a frame draws: the screen's state, and the journal as this screen may see it.
+/// What a frame draws: the screen's state, and the journal as this screen may see it; and,
+/// as it draws, where it put what the mouse can point at.
 pub struct Screen<'a> {
     pub app: &'a App,
     pub r: Reader<'a>,
+    hits: std::cell::RefCell<Hits>,
 }
 
 impl<'a> Screen<'a> {
@@ -50,7 +54,13 @@ impl<'a> Screen<'a> {
         Screen {
             app,
             r: app.reader(j),
+            hits: Default::default(),
         }
+    }
+
+    /// Note that `r` on screen shows `spot`, for the mouse.
+    pub fn hit(&self, r: Rect, spot: Spot) {
+        self.hits.borrow_mut().push(r, spot);
     }
 
     pub fn today(&self) -> chrono::NaiveDate {
@@ -95,22 +105,51 @@ pub fn page_rows(area: Rect) -> usize {
     area.height.saturating_sub(6).max(1) as usize
 }
 
-pub fn draw(frame: &mut Frame, app: &App, j: &Journal, view: &View) {
-    let s = &Screen::new(app, j);
-    let area = frame.area();
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        return too_small(frame, area, view);
-    }
-    let status = status::lines(s, view, area.width);
+/// Where the parts of the screen go, on a terminal of `area` with a status bar of `status_h`
+/// rows (the main pane's inside is `main` less its border).
+struct Areas {
+    top: Rect,
+    body: Rect,
+    bottom: Rect,
+    sidebar: Rect,
+    main: Rect,
+}
+
+fn areas(area: Rect, status_h: u16) -> Areas {
     let [top, body, bottom] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
-        Constraint::Length(status.len() as u16),
+        Constraint::Length(status_h),
     ])
     .areas(area);
     let side = (area.width / 4).clamp(18, 30);
     let [sidebar, main] =
         Layout::horizontal([Constraint::Length(side), Constraint::Fill(1)]).areas(body);
+    Areas {
+        top,
+        body,
+        bottom,
+        sidebar,
+        main,
+    }
+}
+
+/// Draw the screen; returns where it put what the mouse can point at.
+pub fn draw(frame: &mut Frame, app: &App, j: &Journal, view: &View) -> Hits {
+    let s = &Screen::new(app, j);
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame, area, view);
+        return Hits::default();
+    }
+    let status = status::lines(s, view, area.width);
+    let Areas {
+        top,
+        body,
+        bottom,
+        sidebar,
+        main,
+    } = areas(area, status.len() as u16);
 
     tabs(frame, top, s, view);
     partnerships(frame, sidebar, s, view);
@@ -129,6 +168,10 @@ pub fn draw(frame: &mut Frame, app: &App, j: &Journal, view: &View) {
         ));
     let inner = block.inner(main);
     frame.render_widget(block, main);
+    s.hit(main, Spot::Pane(Pane::Main));
+    if matches!(s.app.tab, Tab::Dashboard | Tab::Agreement) {
+        s.hit(inner, Spot::Text(Scroller::Pane(s.app.tab)));
+    }
     if s.partner().is_some() {
         match s.app.tab {
             Tab::Dashboard => dashboard::draw(frame, inner, s, view),
@@ -145,6 +188,7 @@ pub fn draw(frame: &mut Frame, app: &App, j: &Journal, view: &View) {
     for overlay in &s.app.overlays {
         popups::draw(frame, body, overlay, s, view);
     }
+    s.hits.take()
 }
 
 fn too_small(frame: &mut Frame, area: Rect, view: &View) {
@@ -236,6 +280,22 @@ fn tabs(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
     .find(|s| width(s) <= avail)
     .unwrap_or_else(|| build(false, false, true, false));
     let used = width(&spans);
+    // Each tab's label, for a click: the spans after the name are a gap and a label a tab.
+    let mut x = area.x as usize;
+    let mut labels = Vec::new();
+    for sp in &spans {
+        let w = text::width(&sp.content);
+        if sp.content.trim().is_empty() || sp.content == " mentorlog " {
+            x += w;
+            continue;
+        }
+        labels.push((x, w));
+        x += w;
+    }
+    for ((x, w), tab) in labels.into_iter().zip(Tab::ALL) {
+        let w = w.min((area.right() as usize).saturating_sub(x)) as u16;
+        s.hit(Rect::new(x as u16, area.y, w, 1), Spot::Tab(tab));
+    }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
     if banner_on {
         let room = (area.width as usize).saturating_sub(used + 1);
@@ -285,8 +345,13 @@ fn partnerships(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
     }
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    s.hit(area, Spot::Pane(Pane::Sidebar));
     let rows = inner.height as usize;
     let offset = s.app.selected.saturating_sub(rows.saturating_sub(1));
+    for (n, i) in (offset..partners.len()).take(rows).enumerate() {
+        let r = Rect::new(inner.x, inner.y + n as u16, inner.width, 1);
+        s.hit(r, Spot::Row(List::Sidebar, i));
+    }
     let width = inner.width as usize;
     let lines: Vec<Line> = partners
         .iter()
@@ -319,26 +384,53 @@ fn partnerships(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+    scroll::list_bar(frame.buffer_mut(), inner, offset, partners.len());
 }
 
-/// What a key needs to know of a terminal of `size`: the rows a page holds, and how far the
-/// open popup can scroll.
+/// What a key needs to know of a terminal of `size`: the rows a page holds, and where each
+/// scroll key would take the text the keys scroll now.
 pub fn viewport(app: &App, j: &Journal, keymap: &Keymap, size: (u16, u16)) -> crate::app::Viewport {
     let (w, h) = size;
     let page = page_rows(Rect::new(0, 0, w, h));
-    let scroll_limit = match app.overlays.last() {
-        Some(top) => {
-            let theme = Theme::default();
-            let view = View {
-                theme: &theme,
-                keymap,
-            };
-            let body = Rect::new(0, 1, w, h.saturating_sub(2));
-            popups::scroll_limit(top, &Screen::new(app, j), &view, body)
-        }
-        None => u16::MAX,
+    let scroll = app
+        .scroller()
+        .and_then(|sc| scroll_targets(app, j, keymap, size, sc));
+    crate::app::Viewport { page, scroll }
+}
+
+/// Where each scroll key (and the mouse wheel) would take `scroller` on a terminal of `size`,
+/// laid out as the next frame will draw it; only the rows around the window are wrapped.
+pub fn scroll_targets(
+    app: &App,
+    j: &Journal,
+    keymap: &Keymap,
+    size: (u16, u16),
+    scroller: Scroller,
+) -> Option<ScrollTo> {
+    let (w, h) = size;
+    if w < MIN_WIDTH || h < MIN_HEIGHT {
+        return None;
+    }
+    let theme = Theme::default();
+    let view = View {
+        theme: &theme,
+        keymap,
     };
-    crate::app::Viewport { page, scroll_limit }
+    let s = Screen::new(app, j);
+    let area = Rect::new(0, 0, w, h);
+    let a = areas(area, status::lines(&s, &view, w).len() as u16);
+    let anchor = app.anchor(scroller)?;
+    let inner = Block::default().borders(Borders::ALL).inner(a.main);
+    let (doc, inner) = match scroller {
+        Scroller::Pane(Tab::Dashboard) => (dashboard::doc(&s, &view, inner.width), inner),
+        Scroller::Pane(Tab::Agreement) => (agreement::doc(&s, &view), inner),
+        Scroller::Pane(_) => return None,
+        Scroller::Popup => {
+            let (doc, r) = popups::doc(app.overlays.last()?, &s, &view, a.body)?;
+            (doc, Block::default().borders(Borders::ALL).inner(r))
+        }
+    };
+    Some(doc.targets(anchor, inner.width as usize, inner.height as usize))
 }
 
 /// A centred rectangle, `w` x `h` at most, inside `area`.

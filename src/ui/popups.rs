@@ -7,59 +7,52 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::keymap::Context;
+use super::scroll::Doc;
 use super::{Screen, View, centered, truncate};
 use crate::app::form::{FieldKind, Form};
 use crate::app::picker::Picker;
-use crate::app::{Action, Overlay};
+use crate::app::{Action, List, Overlay, Scroller, Spot};
 
 pub fn draw(frame: &mut Frame, area: Rect, overlay: &Overlay, s: &Screen, view: &View) {
     match overlay {
-        Overlay::Help { scroll } => help(frame, area, *scroll, view),
-        Overlay::Agenda { scroll } => record(
-            frame,
-            area,
-            agenda_lines(s, view),
-            *scroll,
-            &format!(
-                " {} (Esc back to the form) ",
-                agenda_form(s)
-                    .and_then(|f| f.aside.as_ref())
-                    .map_or("Agenda", |a| a.kind.title())
-            ),
-            view,
-        ),
-        Overlay::Passages { framework, scroll } => record(
-            frame,
-            area,
-            passage_lines(s, framework, view),
-            *scroll,
-            &passages_title(s, framework),
-            view,
-        ),
-        Overlay::Meeting { path, scroll } => {
-            let lines = meeting_lines(s, path, view);
-            record(
-                frame,
-                area,
-                lines,
-                *scroll,
-                " Meeting (e edit, Esc close) ",
-                view,
-            )
+        Overlay::Help { .. }
+        | Overlay::Agenda { .. }
+        | Overlay::Passages { .. }
+        | Overlay::Meeting { .. }
+        | Overlay::Reflection { .. } => {
+            let Some((doc, r)) = doc(overlay, s, view, area) else {
+                return;
+            };
+            let title = match overlay {
+                Overlay::Help { .. } => " Help (Esc closes, j/k scroll) ".to_string(),
+                Overlay::Meeting { .. } => " Meeting (e edit, Esc close) ".to_string(),
+                Overlay::Agenda { .. } => format!(
+                    " {} (Esc back to the form) ",
+                    agenda_form(s)
+                        .and_then(|f| f.aside.as_ref())
+                        .map_or("Agenda", |a| a.kind.title())
+                ),
+                Overlay::Passages { framework, .. } => passages_title(s, framework),
+                _ => " Reflection (e edit, Esc close) ".to_string(),
+            };
+            let anchor = match overlay {
+                Overlay::Help { scroll }
+                | Overlay::Agenda { scroll }
+                | Overlay::Passages { scroll, .. }
+                | Overlay::Meeting { scroll, .. }
+                | Overlay::Reflection { scroll, .. } => *scroll,
+                _ => Default::default(),
+            };
+            frame.render_widget(Clear, r);
+            let block = popup_block(&title, view);
+            let inner = block.inner(r);
+            frame.render_widget(block, r);
+            s.hit(r, Spot::Popup);
+            s.hit(inner, Spot::Text(Scroller::Popup));
+            super::scroll::draw(frame, inner, r, &doc, anchor);
         }
-        Overlay::Reflection { path, scroll } => {
-            let lines = reflection_lines(s, path, view);
-            record(
-                frame,
-                area,
-                lines,
-                *scroll,
-                " Reflection (e edit, Esc close) ",
-                view,
-            )
-        }
-        Overlay::Form(form) => draw_form(frame, area, form, view),
-        Overlay::Picker(p) => picker(frame, area, p, view),
+        Overlay::Form(form) => draw_form(frame, area, form, s, view),
+        Overlay::Picker(p) => picker(frame, area, p, s, view),
         Overlay::Confirm { message, .. } => {
             // As wide as the message wants (within the screen), as tall as it wraps to.
             let w = (super::text::width(message) as u16 + 4)
@@ -67,6 +60,7 @@ pub fn draw(frame: &mut Frame, area: Rect, overlay: &Overlay, s: &Screen, view: 
                 .min(area.width.saturating_sub(4).max(30));
             let lines = super::text::wrap(message, w.saturating_sub(2) as usize).len() as u16;
             let r = centered(area, w, lines + 2);
+            s.hit(r, Spot::Popup);
             frame.render_widget(Clear, r);
             frame.render_widget(
                 Paragraph::new(message.as_str())
@@ -76,7 +70,7 @@ pub fn draw(frame: &mut Frame, area: Rect, overlay: &Overlay, s: &Screen, view: 
             );
         }
         Overlay::Welcome => welcome(frame, area, s, view),
-        Overlay::Search(st) => search(frame, area, st, view),
+        Overlay::Search(st) => search(frame, area, st, s, view),
         Overlay::Conflicts { cursor } => conflicts(frame, area, *cursor, s, view),
     }
 }
@@ -145,6 +139,14 @@ pub fn help_lines(view: &View, width: usize) -> Vec<Line<'static>> {
         "  2026-11-20, today, yesterday, tomorrow, or offsets: +2w, -3d, +1m",
     ));
     lines.push(Line::raw(""));
+    lines.push(Line::from(Span::styled("Mouse", t.label())));
+    lines.push(Line::raw(
+        "  Click a tab, a row or a form's field; the wheel scrolls what is under the pointer. \
+         To select text, hold Shift while dragging (Option in iTerm2; in macOS Terminal, \
+         Cmd-R switches mouse reporting off and on). --no-mouse, or (mouse: false) in \
+         config.ron, turns the mouse off.",
+    ));
+    lines.push(Line::raw(""));
     lines.push(Line::from(Span::styled("Your data", t.label())));
     lines.push(Line::raw(
         "  Plain RON files, readable by you only. Keys and colours can be changed in",
@@ -155,17 +157,52 @@ pub fn help_lines(view: &View, width: usize) -> Vec<Line<'static>> {
     lines
 }
 
-fn help(frame: &mut Frame, area: Rect, scroll: u16, view: &View) {
-    let r = help_rect(area);
-    frame.render_widget(Clear, r);
-    let lines = help_lines(view, r.width.saturating_sub(2) as usize);
-    let max = (lines.len() as u16).saturating_sub(r.height.saturating_sub(2));
-    frame.render_widget(
-        Paragraph::new(lines)
-            .scroll((scroll.min(max), 0))
-            .block(popup_block(" Help (Esc closes, j/k scroll) ", view)),
-        r,
-    );
+/// The help as a document: a key's description wraps under itself.
+fn help_doc(view: &View) -> Doc<'static> {
+    let mut d = Doc::new();
+    for l in help_lines(view, usize::MAX) {
+        let indent = if l.spans.len() == 2 {
+            18
+        } else if l.spans.first().is_some_and(|s| s.content.starts_with("  ")) {
+            2
+        } else {
+            0
+        };
+        d.hanging(l, indent);
+    }
+    d
+}
+
+/// The document a popup to read shows, and where it sits in the body area (its border
+/// included); none for a popup of another kind, or a record that is gone.
+pub fn doc<'a>(
+    overlay: &Overlay,
+    s: &Screen<'a>,
+    view: &View,
+    body: Rect,
+) -> Option<(Doc<'a>, Rect)> {
+    match overlay {
+        Overlay::Help { .. } => Some((help_doc(view), help_rect(body))),
+        Overlay::Meeting { path, .. } => Some((meeting_doc(s, path, view)?, meeting_rect(body))),
+        Overlay::Reflection { path, .. } => {
+            Some((reflection_doc(s, path, view)?, meeting_rect(body)))
+        }
+        Overlay::Agenda { .. } => Some((lines_doc(agenda_lines(s, view)), meeting_rect(body))),
+        Overlay::Passages { framework, .. } => Some((
+            lines_doc(passage_lines(s, framework, view)),
+            meeting_rect(body),
+        )),
+        _ => None,
+    }
+}
+
+/// Lines to read as a document (each wraps under itself).
+fn lines_doc(lines: Vec<Line<'static>>) -> Doc<'static> {
+    let mut d = Doc::new();
+    for l in lines {
+        d.hanging(l, 0);
+    }
+    d
 }
 
 /// Where the meeting view sits in the body area.
@@ -178,44 +215,38 @@ fn help_rect(area: Rect) -> Rect {
     centered(area, 84, area.height)
 }
 
-/// The meeting view's text.
-fn meeting_lines(s: &Screen, path: &std::path::Path, view: &View) -> Vec<Line<'static>> {
+/// The meeting view's text: its notes are borrowed, never copied, and wrapped only where
+/// they are on screen.
+fn meeting_doc<'a>(s: &Screen<'a>, path: &std::path::Path, view: &View) -> Option<Doc<'a>> {
     let t = view.theme;
-    let Some(m) = s.meetings().into_iter().find(|m| m.path == path) else {
-        return Vec::new();
-    };
+    let m = s.meetings().into_iter().find(|m| m.path == path)?;
     let m = &m.value;
-    let mut lines = vec![
-        Line::from(vec![
-            Span::styled(format!("{}", m.date), t.title()),
-            Span::raw(
-                m.time
-                    .map(|x| format!(" {}", x.format("%H:%M")))
-                    .unwrap_or_default(),
-            ),
-            Span::raw(
-                m.duration_minutes
-                    .map(|d| format!(" · {d} min"))
-                    .unwrap_or_default(),
-            ),
-            Span::raw(format!(" · {} · {}", m.mode, m.kind)),
-            Span::styled(if m.private { " · private" } else { "" }, t.warn()),
-        ]),
-        Line::from(vec![
-            Span::styled("Focus: ", t.label()),
-            Span::raw(m.focus.clone()),
-        ]),
-        Line::raw(""),
-    ];
-    for l in m.notes.lines() {
-        lines.push(Line::raw(l.to_string()));
+    let mut d = Doc::new();
+    let lines = vec![Line::from(vec![
+        Span::styled(format!("{}", m.date), t.title()),
+        Span::raw(
+            m.time
+                .map(|x| format!(" {}", x.format("%H:%M")))
+                .unwrap_or_default(),
+        ),
+        Span::raw(
+            m.duration_minutes
+                .map(|d| format!(" · {d} min"))
+                .unwrap_or_default(),
+        ),
+        Span::raw(format!(" · {} · {}", m.mode, m.kind)),
+        Span::styled(if m.private { " · private" } else { "" }, t.warn()),
+    ])];
+    for l in lines {
+        d.line(l);
     }
+    labelled(&mut d, "Focus: ", &m.focus, view);
+    d.blank();
+    d.text(&m.notes);
+    let mut lines = Vec::new();
     if !m.outcomes.is_empty() {
-        lines.push(Line::raw(""));
-        lines.push(Line::from(vec![
-            Span::styled("Outcomes: ", t.label()),
-            Span::raw(m.outcomes.clone()),
-        ]));
+        d.blank();
+        labelled(&mut d, "Outcomes: ", &m.outcomes, view);
     }
     if !m.action_items.is_empty() {
         lines.push(Line::raw(""));
@@ -233,6 +264,9 @@ fn meeting_lines(s: &Screen, path: &std::path::Path, view: &View) -> Vec<Line<'s
                 Span::styled(")", t.dim()),
             ]));
         }
+    }
+    for l in lines.drain(..) {
+        d.hanging(l, 6);
     }
     if let Some(p) = s.partner() {
         let goals: Vec<String> = m
@@ -266,167 +300,51 @@ fn meeting_lines(s: &Screen, path: &std::path::Path, view: &View) -> Vec<Line<'s
             ]));
         }
     }
-    lines
-}
-
-/// How far a scrolling popup can scroll: its text's wrapped length less the rows it shows.
-pub fn scroll_limit(overlay: &Overlay, s: &Screen, view: &View, body: Rect) -> u16 {
-    let (lines, r) = match overlay {
-        Overlay::Help { .. } => (
-            help_lines(view, help_rect(body).width.saturating_sub(2) as usize),
-            help_rect(body),
-        ),
-        Overlay::Agenda { .. } => (agenda_lines(s, view), meeting_rect(body)),
-        Overlay::Passages { framework, .. } => {
-            (passage_lines(s, framework, view), meeting_rect(body))
-        }
-        Overlay::Meeting { path, .. } => (meeting_lines(s, path, view), meeting_rect(body)),
-        Overlay::Reflection { path, .. } => (reflection_lines(s, path, view), meeting_rect(body)),
-        _ => return u16::MAX,
-    };
-    let inner_w = r.width.saturating_sub(2) as usize;
-    let wrapped: usize = lines
-        .iter()
-        .map(|l| {
-            let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
-            if matches!(overlay, Overlay::Help { .. }) {
-                1
-            } else {
-                super::text::wrap(&text, inner_w).len()
-            }
-        })
-        .sum();
-    wrapped.saturating_sub(r.height.saturating_sub(2) as usize) as u16
-}
-
-/// The form being filled in whose aside the popup shows (the top one with an aside).
-fn agenda_form<'a>(s: &Screen<'a>) -> Option<&'a Form> {
-    s.app.overlays.iter().rev().find_map(|o| match o {
-        Overlay::Form(f) if f.aside.is_some() => Some(f.as_ref()),
-        _ => None,
-    })
-}
-
-/// The aside of the form being filled in, as lines to read: the focused field's part, or,
-/// on a field no part guides, every part in full.
-fn agenda_lines(s: &Screen, view: &View) -> Vec<Line<'static>> {
-    let Some((whole, now)) = agenda_form(s).and_then(|f| Some((f.aside.as_ref()?, f.aside_now()?)))
-    else {
-        return Vec::new();
-    };
-    if !std::ptr::eq(whole, now) || whole.parts.is_empty() {
-        return aside_lines(now, view);
+    for l in lines {
+        d.hanging(l, 4);
     }
-    let mut lines = vec![
-        Line::from(Span::styled(whole.title.clone(), view.theme.title())),
-        Line::raw(""),
-    ];
-    for p in &whole.parts {
-        lines.extend(aside_lines(&p.aside, view));
-        lines.push(Line::raw(""));
-    }
-    lines
+    Some(d)
 }
 
-/// The passages to read beside framework `fid`'s checklist: for each, the framework it is
-/// from, its title, then its paragraphs (and lists, one entry a line).
-fn passage_lines(s: &Screen, fid: &str, view: &View) -> Vec<Line<'static>> {
+/// A label and a text the person wrote: on one line when short, else the label and the
+/// text below it (wrapped where it is on screen, however long).
+fn labelled<'a>(d: &mut Doc<'a>, label: &'static str, text: &'a str, view: &View) {
+    if text.len() <= 4096 && !text.contains('\n') {
+        d.hanging(
+            Line::from(vec![
+                Span::styled(label, view.theme.label()),
+                Span::raw(text),
+            ]),
+            label.len() as u16,
+        );
+    } else {
+        d.line(Span::styled(label.trim_end(), view.theme.label()));
+        d.text(text);
+    }
+}
+
+/// The reflection view's text, borrowed as the meeting view's notes are.
+fn reflection_doc<'a>(s: &Screen<'a>, path: &std::path::Path, view: &View) -> Option<Doc<'a>> {
     let t = view.theme;
-    let set = s.frameworks();
-    let Some(fw) = set.get(fid) else {
-        return Vec::new();
-    };
-    let mut lines = Vec::new();
-    for (n, (from, p)) in set.passages_for(fw).into_iter().enumerate() {
-        if n > 0 {
-            lines.push(Line::raw(""));
-        }
-        lines.push(Line::from(Span::styled(from.title.clone(), t.dim())));
-        lines.push(Line::from(Span::styled(p.title.clone(), t.label())));
-        lines.push(Line::raw(""));
-        lines.extend(p.text.lines().map(|l| Line::raw(l.to_string())));
-    }
-    lines
-}
-
-/// The border title of the passages popup: the passage's title when there is one.
-fn passages_title(s: &Screen, fid: &str) -> String {
-    let set = s.frameworks();
-    match set.get(fid).map(|fw| set.passages_for(fw)).as_deref() {
-        Some([(_, p)]) => format!(" {} (Esc close) ", p.title),
-        _ => " To read (Esc close) ".to_string(),
-    }
-}
-
-/// An aside as lines: its title, its introduction, then each question as a bullet.
-fn aside_lines(aside: &crate::app::form::Aside, view: &View) -> Vec<Line<'static>> {
-    let mut lines = vec![
-        Line::from(Span::styled(aside.title.clone(), view.theme.label())),
-        Line::raw(""),
-    ];
-    if let Some(intro) = &aside.intro {
-        lines.extend(intro.lines().map(|l| Line::raw(l.to_string())));
-        if !aside.lines.is_empty() {
-            lines.push(Line::raw(""));
-        }
-    }
-    lines.extend(aside.lines.iter().map(|q| Line::raw(format!("· {q}"))));
-    lines
-}
-
-/// A record opened to read: its lines, wrapped and scrolled.
-fn record(
-    frame: &mut Frame,
-    area: Rect,
-    lines: Vec<Line<'static>>,
-    scroll: u16,
-    title: &str,
-    view: &View,
-) {
-    if lines.is_empty() {
-        return;
-    }
-    let r = meeting_rect(area);
-    frame.render_widget(Clear, r);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0))
-            .block(popup_block(title, view)),
-        r,
-    );
-}
-
-/// The reflection view's text.
-fn reflection_lines(s: &Screen, path: &std::path::Path, view: &View) -> Vec<Line<'static>> {
-    let t = view.theme;
-    let Some(r) = s.partner().and_then(|p| p.reflection_at(path)) else {
-        return Vec::new();
-    };
+    let r = s.partner().and_then(|p| p.reflection_at(path))?;
     let r = &r.value;
-    let mut lines = vec![
-        Line::from(vec![
-            Span::styled(r.date.to_string(), t.title()),
-            Span::raw(format!(" · by the {}", r.author)),
-            Span::styled(if r.private { " · private" } else { "" }, t.warn()),
-        ]),
-        Line::raw(""),
-    ];
+    let mut d = Doc::new();
+    d.line(Line::from(vec![
+        Span::styled(r.date.to_string(), t.title()),
+        Span::raw(format!(" · by the {}", r.author)),
+        Span::styled(if r.private { " · private" } else { "" }, t.warn()),
+    ]));
+    d.blank();
     if let Some(q) = &r.prompt {
-        lines.push(Line::from(Span::styled(q.clone(), t.label())));
-        lines.push(Line::raw(""));
+        d.line(Span::styled(q.as_str(), t.label()));
+        d.blank();
     }
-    for l in r.text.lines() {
-        lines.push(Line::raw(l.to_string()));
-    }
+    d.text(&r.text);
     if let Some(a) = &r.attachment {
-        lines.push(Line::raw(""));
-        lines.push(Line::from(vec![
-            Span::styled("Attached: ", t.label()),
-            Span::raw(a.clone()),
-        ]));
+        d.blank();
+        labelled(&mut d, "Attached: ", a, view);
     }
-    lines
+    Some(d)
 }
 
 const LABEL_W: u16 = 30;
@@ -434,7 +352,7 @@ const LABEL_W: u16 = 30;
 /// Columns a form and its aside need side by side; narrower, Ctrl-g shows the aside instead.
 const WITH_ASIDE_W: u16 = 108;
 
-pub fn draw_form(frame: &mut Frame, area: Rect, form: &Form, view: &View) {
+pub fn draw_form(frame: &mut Frame, area: Rect, form: &Form, s: &Screen, view: &View) {
     match form.aside_now() {
         Some(aside) if area.width >= WITH_ASIDE_W => {
             // The form and the aside side by side, together in the middle.
@@ -443,7 +361,7 @@ pub fn draw_form(frame: &mut Frame, area: Rect, form: &Form, view: &View) {
             let x0 = area.x + (area.width - (form_w + 3 + aside_w)) / 2;
             let form_area = Rect::new(x0, area.y, form_w + 2, area.height);
             let aside_area = Rect::new(x0 + form_w + 2, area.y, aside_w, area.height);
-            draw_form_alone(frame, form_area, form, view);
+            draw_form_alone(frame, form_area, form, s, view);
             let lines = aside_lines(aside, view);
             let inner_w = aside_w.saturating_sub(2) as usize;
             let rows: usize = lines
@@ -468,11 +386,11 @@ pub fn draw_form(frame: &mut Frame, area: Rect, form: &Form, view: &View) {
                 r,
             );
         }
-        _ => draw_form_alone(frame, area, form, view),
+        _ => draw_form_alone(frame, area, form, s, view),
     }
 }
 
-fn draw_form_alone(frame: &mut Frame, area: Rect, form: &Form, view: &View) {
+fn draw_form_alone(frame: &mut Frame, area: Rect, form: &Form, s: &Screen, view: &View) {
     let t = view.theme;
     // The hint takes the rows its wrapped text needs (at most six), and none without one.
     let hint_w = area.width.saturating_sub(4).min(98) as usize;
@@ -512,6 +430,7 @@ fn draw_form_alone(frame: &mut Frame, area: Rect, form: &Form, view: &View) {
         want_h.min(area.height),
     );
     frame.render_widget(Clear, r);
+    s.hit(r, Spot::Popup);
     let title = format!(" {} ", form.title);
     let block = popup_block(&title, view);
     let inner = block.inner(r);
@@ -562,6 +481,7 @@ fn draw_form_alone(frame: &mut Frame, area: Rect, form: &Form, view: &View) {
         }
         let h = height(f).min(fields_area.height - y);
         let row = Rect::new(fields_area.x, fields_area.y + y, fields_area.width, h);
+        s.hit(row, Spot::Field(i));
         let [label_r, value_r] =
             Layout::horizontal([Constraint::Length(label_w), Constraint::Fill(1)]).areas(row);
         let focused = i == form.focus;
@@ -586,14 +506,14 @@ fn draw_form_alone(frame: &mut Frame, area: Rect, form: &Form, view: &View) {
             | FieldKind::Date { .. }
             | FieldKind::Number => {
                 if focused {
-                    let mut ta = f.input.clone();
-                    ta.set_cursor_style(Style::default().add_modifier(Modifier::REVERSED));
-                    ta.set_style(Style::default().add_modifier(Modifier::UNDERLINED));
-                    frame.render_widget(&ta, value_r);
+                    frame.render_widget(&f.input, value_r);
                 } else {
-                    // Unfocused, a field shows its text from the top, wrapped.
+                    // Unfocused, a field shows its text from the top, wrapped: only the lines
+                    // that can show are taken.
+                    let lines = f.input.lines();
+                    let shown = &lines[..lines.len().min(value_r.height as usize)];
                     frame.render_widget(
-                        Paragraph::new(f.input.lines().join("\n")).wrap(Wrap { trim: false }),
+                        Paragraph::new(shown.join("\n")).wrap(Wrap { trim: false }),
                         value_r,
                     );
                 }
@@ -687,12 +607,13 @@ fn draw_form_alone(frame: &mut Frame, area: Rect, form: &Form, view: &View) {
     frame.render_widget(Paragraph::new(err_lines), err_area);
 }
 
-fn picker(frame: &mut Frame, area: Rect, p: &Picker, view: &View) {
+fn picker(frame: &mut Frame, area: Rect, p: &Picker, s: &Screen, view: &View) {
     let t = view.theme;
     let visible = p.visible();
     let h = (visible.len() as u16 + 4).clamp(6, area.height);
     let r = centered(area, area.width.saturating_sub(4).min(96), h);
     frame.render_widget(Clear, r);
+    s.hit(r, Spot::Popup);
     let title = format!(" {} ", p.title);
     let block = popup_block(&title, view);
     let inner = block.inner(r);
@@ -718,6 +639,10 @@ fn picker(frame: &mut Frame, area: Rect, p: &Picker, view: &View) {
     let rows = list.height as usize;
     let offset = p.cursor.saturating_sub(rows.saturating_sub(1));
     let w = list.width as usize;
+    for (n, i) in (offset..visible.len()).take(rows).enumerate() {
+        let r = Rect::new(list.x, list.y + n as u16, list.width, 1);
+        s.hit(r, Spot::Row(List::Picker, i));
+    }
     let lines: Vec<Line> = visible
         .iter()
         .enumerate()
@@ -749,6 +674,7 @@ fn picker(frame: &mut Frame, area: Rect, p: &Picker, view: &View) {
         );
     } else {
         frame.render_widget(Paragraph::new(lines), list);
+        super::scroll::list_bar(frame.buffer_mut(), list, offset, visible.len());
     }
 }
 
@@ -756,6 +682,7 @@ fn welcome(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
     let t = view.theme;
     let r = centered(area, 76, 18);
     frame.render_widget(Clear, r);
+    s.hit(r, Spot::Popup);
     let key = |a: Action| view.keymap.key_for(a).unwrap_or_default();
     let lines = vec![
         Line::from(Span::styled("Welcome to mentorlog", t.title())),
@@ -798,10 +725,11 @@ fn welcome(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
 }
 
 /// `/`: results as you type, each with its context and the matched characters marked.
-fn search(frame: &mut Frame, area: Rect, s: &crate::app::SearchState, view: &View) {
+fn search(frame: &mut Frame, area: Rect, s: &crate::app::SearchState, scr: &Screen, view: &View) {
     let t = view.theme;
     let r = centered(area, area.width.saturating_sub(2).min(110), area.height);
     frame.render_widget(Clear, r);
+    scr.hit(r, Spot::Popup);
     let block = popup_block(" Search (Enter jumps, Esc closes) ", view);
     let inner = block.inner(r);
     frame.render_widget(block, r);
@@ -828,6 +756,10 @@ fn search(frame: &mut Frame, area: Rect, s: &crate::app::SearchState, view: &Vie
     let mark = t
         .accent()
         .add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+    for (n, i) in (offset..s.hits.len()).take(fit).enumerate() {
+        let rows = Rect::new(list.x, list.y + (n * per) as u16, list.width, per as u16);
+        scr.hit(rows.intersection(list), Spot::Row(List::Search, i));
+    }
     for (i, hit) in s.hits.iter().enumerate().skip(offset).take(fit) {
         let head = truncate(
             &format!("{:<14} {} · {}", hit.label, hit.partnership_name, hit.title),
@@ -867,6 +799,7 @@ fn search(frame: &mut Frame, area: Rect, s: &crate::app::SearchState, view: &Vie
 fn conflicts(frame: &mut Frame, area: Rect, cursor: usize, s: &Screen, view: &View) {
     let r = centered(area, area.width.saturating_sub(2).min(140), area.height);
     frame.render_widget(Clear, r);
+    s.hit(r, Spot::Popup);
     let block = popup_block(
         " Conflicts: m keeps the record's version, t takes the copy's ",
         view,
@@ -1055,6 +988,81 @@ fn marked(text: &str, range: (usize, usize), w: usize, view: &View) -> Vec<Vec<S
         out.push(Vec::new());
     }
     out
+}
+
+/// The form being filled in whose aside the popup shows (the top one with an aside).
+fn agenda_form<'a>(s: &Screen<'a>) -> Option<&'a Form> {
+    s.app.overlays.iter().rev().find_map(|o| match o {
+        Overlay::Form(f) if f.aside.is_some() => Some(f.as_ref()),
+        _ => None,
+    })
+}
+
+/// The aside of the form being filled in, as lines to read: the focused field's part, or,
+/// on a field no part guides, every part in full.
+fn agenda_lines(s: &Screen, view: &View) -> Vec<Line<'static>> {
+    let Some((whole, now)) = agenda_form(s).and_then(|f| Some((f.aside.as_ref()?, f.aside_now()?)))
+    else {
+        return Vec::new();
+    };
+    if !std::ptr::eq(whole, now) || whole.parts.is_empty() {
+        return aside_lines(now, view);
+    }
+    let mut lines = vec![
+        Line::from(Span::styled(whole.title.clone(), view.theme.title())),
+        Line::raw(""),
+    ];
+    for p in &whole.parts {
+        lines.extend(aside_lines(&p.aside, view));
+        lines.push(Line::raw(""));
+    }
+    lines
+}
+
+/// The passages to read beside framework `fid`'s checklist: for each, the framework it is
+/// from, its title, then its paragraphs (and lists, one entry a line).
+fn passage_lines(s: &Screen, fid: &str, view: &View) -> Vec<Line<'static>> {
+    let t = view.theme;
+    let set = s.frameworks();
+    let Some(fw) = set.get(fid) else {
+        return Vec::new();
+    };
+    let mut lines = Vec::new();
+    for (n, (from, p)) in set.passages_for(fw).into_iter().enumerate() {
+        if n > 0 {
+            lines.push(Line::raw(""));
+        }
+        lines.push(Line::from(Span::styled(from.title.clone(), t.dim())));
+        lines.push(Line::from(Span::styled(p.title.clone(), t.label())));
+        lines.push(Line::raw(""));
+        lines.extend(p.text.lines().map(|l| Line::raw(l.to_string())));
+    }
+    lines
+}
+
+/// The border title of the passages popup: the passage's title when there is one.
+fn passages_title(s: &Screen, fid: &str) -> String {
+    let set = s.frameworks();
+    match set.get(fid).map(|fw| set.passages_for(fw)).as_deref() {
+        Some([(_, p)]) => format!(" {} (Esc close) ", p.title),
+        _ => " To read (Esc close) ".to_string(),
+    }
+}
+
+/// An aside as lines: its title, its introduction, then each question as a bullet.
+fn aside_lines(aside: &crate::app::form::Aside, view: &View) -> Vec<Line<'static>> {
+    let mut lines = vec![
+        Line::from(Span::styled(aside.title.clone(), view.theme.label())),
+        Line::raw(""),
+    ];
+    if let Some(intro) = &aside.intro {
+        lines.extend(intro.lines().map(|l| Line::raw(l.to_string())));
+        if !aside.lines.is_empty() {
+            lines.push(Line::raw(""));
+        }
+    }
+    lines.extend(aside.lines.iter().map(|q| Line::raw(format!("· {q}"))));
+    lines
 }
 
 #[cfg(test)]

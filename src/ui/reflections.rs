@@ -6,8 +6,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
+use super::scroll::Doc;
 use super::{Screen, View};
-use crate::app::{Pane, ReflRow};
+use crate::app::{List, Pane, ReflRow, Spot};
 
 pub fn draw(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
     let t = view.theme;
@@ -33,6 +34,10 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
         .saturating_sub(height.saturating_sub(1));
     let width = list.width as usize;
     let focused = s.app.pane == Pane::Main;
+    for (n, i) in (offset..rows.len()).take(height).enumerate() {
+        let r = Rect::new(list.x, list.y + n as u16, list.width, 1);
+        s.hit(r, Spot::Row(List::Reflections, i));
+    }
     let lines: Vec<Line> = rows
         .iter()
         .enumerate()
@@ -45,7 +50,7 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
                     let about = r
                         .prompt
                         .as_deref()
-                        .unwrap_or(crate::model::first_line(&r.text));
+                        .unwrap_or(crate::model::first_line(super::text::head(&r.text, 1024)));
                     format!(
                         "{} {:<8} {}{}",
                         r.date,
@@ -76,35 +81,38 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), list);
+    super::scroll::list_bar(frame.buffer_mut(), list, offset, rows.len());
 
-    let mut info: Vec<Line> = Vec::new();
+    // The selected row's details: its text is borrowed and only the rows that show are
+    // wrapped (a reflection may be megabytes long); Enter opens it whole, to scroll.
+    let mut info = Doc::new();
     match rows.get(s.app.reflection_cursor) {
         Some(ReflRow::Reflection(r)) => {
             let r = &r.value;
             if let Some(q) = &r.prompt {
-                info.push(Line::from(Span::styled(q.clone(), t.label())));
+                info.line(Span::styled(q.as_str(), t.label()));
             }
-            info.extend(r.text.lines().map(|l| Line::raw(l.to_string())));
+            info.text(&r.text);
             if let Some(a) = &r.attachment {
-                info.push(Line::from(vec![
+                info.line(Line::from(vec![
                     Span::styled("Attached: ", t.dim()),
-                    Span::raw(a.clone()),
+                    Span::raw(a.as_str()),
                 ]));
             }
         }
         Some(ReflRow::Stage { record, .. }) => match record {
             Some(rec) => {
                 let rec = &rec.value;
-                info.push(Line::from(vec![
+                info.line(Line::from(vec![
                     Span::styled("Reflection: ", t.label()),
-                    Span::raw(rec.reflection.clone()),
+                    Span::raw(super::text::head(&rec.reflection, 64 * 1024)),
                 ]));
-                info.push(Line::from(vec![
+                info.line(Line::from(vec![
                     Span::styled("Targets: ", t.label()),
-                    Span::raw(rec.targets.clone()),
+                    Span::raw(super::text::head(&rec.targets, 64 * 1024)),
                 ]));
                 for v in &rec.verifications {
-                    info.push(Line::from(vec![
+                    info.line(Line::from(vec![
                         Span::styled("Verified: ", t.ok()),
                         Span::raw(format!(
                             "{}{} on {}{}",
@@ -123,19 +131,22 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
                     ]));
                 }
             }
-            None => info.push(Line::from(Span::styled(
+            None => info.line(Span::styled(
                 "Enter writes this stage's reflection, targets and verification",
                 t.dim(),
-            ))),
+            )),
         },
         None => {}
     }
-    frame.render_widget(
-        Paragraph::new(info).wrap(Wrap { trim: true }).block(
-            Block::default()
-                .borders(Borders::TOP)
-                .border_style(t.border(false)),
-        ),
-        detail,
-    );
+    let mut block = Block::default()
+        .borders(Borders::TOP)
+        .border_style(t.border(false));
+    let inner = block.inner(detail);
+    let (w, h) = (inner.width as usize, inner.height as usize);
+    if info.overflows(h, w) {
+        block =
+            block.title(Line::from(Span::styled(" more: Enter opens ", t.dim())).right_aligned());
+    }
+    frame.render_widget(block, detail);
+    frame.render_widget(Paragraph::new(info.rows(info.top(), h, w)), inner);
 }

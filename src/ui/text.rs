@@ -6,6 +6,16 @@ pub fn width(s: &str) -> usize {
     UnicodeWidthStr::width(s)
 }
 
+/// The start of `s`, at most `max` bytes (cut on a character boundary): what a row can show
+/// of a text that may be megabytes long, taken without copying the rest.
+pub fn head(s: &str, max: usize) -> &str {
+    let mut i = max.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    &s[..i]
+}
+
 /// Cut `s` to at most `max` columns, ending with "…" when anything was cut.
 pub fn truncate(s: &str, max: usize) -> String {
     if width(s) <= max {
