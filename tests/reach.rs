@@ -653,3 +653,18 @@ fn no_mouse_and_config_ron_leave_the_terminal_its_selection() {
         "{modes:?}"
     );
 }
+
+#[test]
+fn a_click_chooses_an_action_item_and_the_wheel_moves_through_them() {
+    let (_dir, mut t) = demo_sam(100, 30);
+    keys(&mut t, "7 l f");
+    let n = t.action_rows(&t.reader()).len();
+    assert!(n > 3, "{n}");
+    let s = frame(&mut t);
+    let (_, header) = find(&s, "Owner");
+    click(&mut t, 40, header + 3);
+    assert_eq!(t.actions.cursor, 2);
+    let (x, y) = find(&frame(&mut t), "Owner");
+    mouse(&mut t, MouseEventKind::ScrollDown, x, y + 2);
+    assert_eq!(t.actions.cursor, 3);
+}

@@ -32,6 +32,8 @@ pub enum List {
     Goals,
     Checklist,
     Reflections,
+    /// The Actions tab's action items.
+    Actions,
     /// The picker on top (the index counts its visible rows).
     Picker,
     /// The search results.
@@ -154,7 +156,8 @@ impl App {
                 Tab::Goals => Some(List::Goals),
                 Tab::Checklists => Some(List::Checklist),
                 Tab::Reflections => Some(List::Reflections),
-                Tab::Dashboard | Tab::Agreement | Tab::Actions => None,
+                Tab::Actions => Some(List::Actions),
+                Tab::Dashboard | Tab::Agreement => None,
             },
             _ => None,
         });
@@ -183,6 +186,7 @@ impl App {
             List::Goals => self.goals(&r).len(),
             List::Checklist => self.checklist_rows(&r).len(),
             List::Reflections => self.reflection_rows(&r).len(),
+            List::Actions => self.action_rows(&r).len(),
             List::Picker | List::Search => 0,
         }
     }
@@ -194,6 +198,7 @@ impl App {
             List::Goals => self.goal_cursor,
             List::Checklist => self.checklist.cursor,
             List::Reflections => self.reflection_cursor,
+            List::Actions => self.actions.cursor,
             List::Picker | List::Search => 0,
         }
     }
@@ -212,6 +217,7 @@ impl App {
             List::Goals => self.goal_cursor = i,
             List::Checklist => self.checklist.cursor = i,
             List::Reflections => self.reflection_cursor = i,
+            List::Actions => self.actions.cursor = i,
             List::Picker | List::Search => {}
         }
     }

@@ -49,6 +49,11 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
     }
     let fit = body.height.saturating_sub(1) as usize;
     let offset = s.app.actions.cursor.saturating_sub(fit.saturating_sub(1));
+    // Under the header, a row an action item (for the mouse).
+    for (n, i) in (offset..rows.len()).take(fit).enumerate() {
+        let r = Rect::new(body.x, body.y + 1 + n as u16, body.width, 1);
+        s.hit(r, crate::app::Spot::Row(crate::app::List::Actions, i));
+    }
     let wide = body.width >= 90;
     let from_w = if wide { 30 } else { 10 };
     let owner_w = 14;
