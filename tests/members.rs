@@ -379,3 +379,42 @@ fn a_member_changes_only_what_they_wrote_but_marks_their_action_items_done() {
     // The trash is the owner's.
     assert!(sam.restore_trash(None).is_err());
 }
+
+#[test]
+fn after_a_restart_the_conflicts_popup_still_knows_which_version_is_yours() {
+    use mentorlog::journal::Side;
+    let (_t, root) = demo();
+    let mut sam = Journal::open(Store::new(root.clone()), today());
+    sam.act_as("sam").unwrap();
+    let (path, base) = sams_goal(&mut sam);
+    let mut owner = Journal::open(Store::new(root.clone()), today());
+    let mut mine = base.clone();
+    mine.objective = "The mentor's wording".into();
+    owner
+        .save_goal("sam-lee", Save::edit(path.clone(), base.clone(), mine))
+        .unwrap();
+    let mut theirs = base.clone();
+    theirs.objective = "Sam's wording".into();
+    sam.save_goal("sam-lee", Save::edit(path.clone(), base, theirs))
+        .unwrap();
+    drop((owner, sam));
+    // New runs, which remember nothing of what they wrote.
+    let owner = Journal::open(Store::new(root.clone()), today());
+    let c = owner.reader(Audience::Owner).conflicts();
+    assert_eq!(c.len(), 1);
+    assert_eq!(
+        c[0].yours,
+        Some(Side::Copy),
+        "the mentor's edit is the copy"
+    );
+    let mut sam = Journal::open(Store::new(root.clone()), today());
+    sam.act_as("sam").unwrap();
+    let (audience, _) = sam.audience_of("sam").unwrap();
+    let c = sam.reader(audience).conflicts();
+    assert_eq!(c.len(), 1);
+    assert_eq!(
+        c[0].yours,
+        Some(Side::Record),
+        "Sam's edit is in the record"
+    );
+}

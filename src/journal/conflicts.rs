@@ -117,15 +117,27 @@ impl Journal {
             .map(|c| compare(&root, c))
             .collect();
         // What this journal wrote in this run tells which version is its user's.
+        let actor = self.actor();
         for c in &mut self.conflicts {
             let written = self
                 .mine
                 .iter()
                 .find(|(p, _)| *p == c.original)
                 .map(|(_, v)| v);
+            // Else who last changed each version says (records written since members exist).
+            let by = |r: &Option<AnyRecord>| {
+                r.as_ref()
+                    .and_then(|r| r.by())
+                    .and_then(|b| b.changed.clone())
+            };
+            let (record_by, copy_by) = (by(&c.mine), by(&c.theirs));
             c.yours = match written {
                 Some(v) if Some(v) == c.theirs.as_ref() => Some(Side::Copy),
                 Some(v) if Some(v) == c.mine.as_ref() => Some(Side::Record),
+                _ if record_by != copy_by && record_by.as_ref() == Some(&actor) => {
+                    Some(Side::Record)
+                }
+                _ if record_by != copy_by && copy_by.as_ref() == Some(&actor) => Some(Side::Copy),
                 _ => None,
             };
         }

@@ -201,6 +201,8 @@ impl Journal {
     pub fn act_as(&mut self, query: &str) -> Result<Person, OpError> {
         let p = self.find_person(query)?;
         self.actor = Some(p.id.clone());
+        // Which version of a conflict is "yours" depends on who is asking.
+        self.compare_conflicts();
         Ok(p)
     }
 
