@@ -689,3 +689,21 @@ fn help_empty_states_and_a_long_prompt_wrap_at_80x24_instead_of_being_cut() {
         "{s}"
     );
 }
+
+#[test]
+fn leaving_the_demo_never_removes_through_a_link_out_of_the_data_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("j");
+    std::fs::create_dir_all(&root).unwrap();
+    // The journal's private folder is a link to a folder outside, holding a "demo".
+    let outside = dir.path().join("outside");
+    std::fs::create_dir_all(outside.join("demo")).unwrap();
+    std::fs::write(outside.join("demo/keep.txt"), "not mentorlog's").unwrap();
+    std::os::unix::fs::symlink(&outside, root.join(".mentorlog")).unwrap();
+    let j = mentorlog::journal::Journal::open(Store::new(root.clone()), today());
+    assert!(j.discard_demo().is_err(), "refused, with a message");
+    assert!(
+        outside.join("demo/keep.txt").exists(),
+        "nothing outside was removed"
+    );
+}

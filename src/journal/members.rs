@@ -61,11 +61,12 @@ impl Journal {
         if !private {
             return true;
         }
+        let owner = self.owner_id();
         let author = by
             .and_then(|b| b.created.clone())
-            .unwrap_or_else(|| self.owner_id());
+            .unwrap_or_else(|| owner.clone());
         match audience {
-            Audience::Owner => author == self.owner_id(),
+            Audience::Owner => author == owner,
             Audience::Review => false,
             Audience::Member(m) => self.viewers.get(m.0).is_some_and(|id| *id == author),
         }
@@ -100,7 +101,8 @@ impl Journal {
         }
     }
 
-    fn journal_value(&self) -> JournalFile {
+    /// The journal file as read, or the one a first write creates.
+    pub(super) fn journal_value(&self) -> JournalFile {
         self.snap
             .journal
             .as_ref()
@@ -119,14 +121,12 @@ impl Journal {
 
     /// The owner's member id.
     pub fn owner_id(&self) -> String {
-        let j = self.journal_value();
-        j.profile
-            .id
-            .clone()
-            .unwrap_or_else(|| member_id(&j.profile.name))
-            .chars()
-            .collect::<String>()
-            .pipe_or("owner")
+        let id = match self.snap.journal.as_ref().map(|j| &j.value.profile) {
+            Some(p) => p.id.clone().unwrap_or_else(|| member_id(&p.name)),
+            None => member_id(&self.owner_name),
+        };
+        // A name with no letters or digits still gives the owner an id.
+        if id.is_empty() { "owner".into() } else { id }
     }
 
     /// Everyone in the journal, the owner first.
@@ -290,20 +290,5 @@ impl Journal {
             vec![w],
             Vec::new(),
         )
-    }
-}
-
-trait PipeOr {
-    fn pipe_or(self, fallback: &str) -> String;
-}
-
-impl PipeOr for String {
-    /// The string, or `fallback` when it is empty (a name with no letters).
-    fn pipe_or(self, fallback: &str) -> String {
-        if self.is_empty() {
-            fallback.to_string()
-        } else {
-            self
-        }
     }
 }

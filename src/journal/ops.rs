@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 
 use super::{Journal, OpError, OpResult, Outcome};
 use crate::model::{
-    Goal, Journal as JournalFile, Meeting, Partnership, Profile, Reflection, Role, SCHEMA_VERSION,
-    StageRecord, TickSheet, new_id, slug,
+    Goal, Meeting, Partnership, Reflection, Role, SCHEMA_VERSION, StageRecord, TickSheet, new_id,
+    slug,
 };
 use crate::store::kind::path_in;
 use crate::store::{AnyRecord, Kind, PartnershipRecord, Write};
@@ -72,16 +72,7 @@ impl Journal {
         if self.snap.journal.is_some() || self.store.journal_path().exists() {
             return None;
         }
-        let journal = JournalFile {
-            members: Vec::new(),
-            version: SCHEMA_VERSION,
-            profile: Profile {
-                name: self.owner_name.clone(),
-                role: Role::Mentor,
-                ..Profile::default()
-            },
-            settings: Default::default(),
-        };
+        let journal = self.journal_value();
         Some(Write::create(
             self.store.journal_path(),
             AnyRecord::Journal(journal),
@@ -102,16 +93,7 @@ impl Journal {
                 self.store.journal_path().display()
             )));
         }
-        let mut journal = base.clone().unwrap_or(JournalFile {
-            members: Vec::new(),
-            version: SCHEMA_VERSION,
-            profile: Profile {
-                name: self.owner_name.clone(),
-                role: Role::Mentor,
-                ..Profile::default()
-            },
-            settings: Default::default(),
-        });
+        let mut journal = self.journal_value();
         if let Some(n) = name {
             journal.profile.name = n.to_string();
         }

@@ -105,6 +105,23 @@ pub fn remove_tree(root: &Path, dir: &Path) -> Result<(), StoreError> {
             dir.display()
         )));
     }
+    // Never through a link: every folder from the data directory down must be a real one,
+    // else removing it could remove what lies outside.
+    let mut at = root.to_path_buf();
+    let within = dir.strip_prefix(root).unwrap_or(dir);
+    for part in within.parent().into_iter().flat_map(|p| p.components()) {
+        at.push(part);
+        match std::fs::symlink_metadata(&at) {
+            Err(_) => return Ok(()),
+            Ok(m) if m.file_type().is_symlink() || !m.is_dir() => {
+                return Err(StoreError::Invalid(format!(
+                    "{} is a link or not a folder: nothing was removed through it",
+                    at.display()
+                )));
+            }
+            Ok(_) => {}
+        }
+    }
     match std::fs::symlink_metadata(dir) {
         Err(_) => Ok(()),
         Ok(m) if m.is_dir() => std::fs::remove_dir_all(dir).map_err(|e| StoreError::io(dir, e)),
