@@ -418,3 +418,21 @@ fn after_a_restart_the_conflicts_popup_still_knows_which_version_is_yours() {
         "Sam's edit is in the record"
     );
 }
+
+#[test]
+fn a_members_name_keeps_no_escape_sequence() {
+    let (_t, root) = demo();
+    let mut owner = Journal::open(Store::new(root.clone()), today());
+    owner
+        .add_member(
+            "Pat\u{1b}]0;owned\u{7} Kaur\u{1b}[2J",
+            mentorlog::model::Role::Coach,
+            &[],
+            &[],
+        )
+        .unwrap();
+    let people = owner.people();
+    let pat = people.iter().find(|p| p.name.starts_with("Pat")).unwrap();
+    assert_eq!(pat.name, "Pat Kaur");
+    assert_eq!(pat.id, "pat-kaur");
+}

@@ -228,7 +228,9 @@ impl Journal {
         partnerships: &[String],
         keys: &[String],
     ) -> OpResult {
-        let name = name.trim();
+        // A name is shown on every screen: no escape sequence or control character in it.
+        let cleaned = crate::model::text::clean(name);
+        let name = cleaned.trim();
         if name.is_empty() {
             return Err(OpError::Refused(
                 "give the member's name, e.g. `mentorlog member add \"Sam Lee\" --role mentee`"
