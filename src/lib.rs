@@ -13,6 +13,7 @@ pub mod export;
 pub mod framework;
 pub mod journal;
 pub mod model;
+pub mod serve;
 pub mod store;
 pub mod tui;
 pub mod ui;

@@ -37,6 +37,9 @@ fn main() -> ExitCode {
             }
         };
     }
+    if let Some(mentorlog::cli::Command::Serve(a)) = &cli.command {
+        return serve(&cli, a);
+    }
     let stdout = std::io::stdout();
     let terminal = stdout.is_terminal();
     let mut out = stdout.lock();
@@ -51,6 +54,28 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             // Errors name partners and files: cleaned like everything printed.
+            mentorlog::say_err!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `mentorlog serve`: the journal over SSH, in the foreground until Ctrl-C.
+fn serve(cli: &Cli, a: &mentorlog::cli::ServeArgs) -> ExitCode {
+    let run = || -> anyhow::Result<()> {
+        let (store, today) = Context::locate(cli)?;
+        let opts = mentorlog::serve::Options {
+            listen: a.listen.clone(),
+            max_connections: a.max_connections.max(1),
+            idle: std::time::Duration::from_secs(a.idle_minutes.max(1) * 60),
+            today: cli.today.as_ref().map(|_| today),
+        };
+        let owner = std::env::var("USER").unwrap_or_default();
+        mentorlog::serve::run(store, owner, opts, &mut std::io::stdout())
+    };
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
             mentorlog::say_err!("error: {e:#}");
             ExitCode::FAILURE
         }

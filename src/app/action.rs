@@ -68,6 +68,7 @@ actions! {
     Collapse => "collapse", "collapse the section";
     Expand => "expand", "expand the section";
     ToggleReview => "toggle_review", "review mode: hide private notes";
+    Follow => "follow", "follow the other person's screen (in a served session), or stop";
     Reload => "reload", "reload the journal from disk";
     Search => "search", "search everything: partners, meetings, goals, items";
     Palette => "palette", "command palette: every action by name";

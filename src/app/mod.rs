@@ -18,6 +18,7 @@ mod mouse;
 pub mod picker;
 mod place;
 mod popups;
+pub mod presence;
 mod recognition;
 mod scroll;
 
@@ -261,6 +262,10 @@ pub struct App {
     pub key_hints: std::collections::BTreeMap<Action, String>,
     /// Where the last frame drew what the mouse can point at.
     pub hits: Hits,
+    /// The other people on this journal now (a served session), and where they are.
+    pub presence: Vec<presence::Presence>,
+    /// The session this screen follows (`F`), if any.
+    pub following: Option<u64>,
 }
 
 impl App {
@@ -285,6 +290,8 @@ impl App {
             derived: Derived::default(),
             key_hints: Default::default(),
             hits: Hits::default(),
+            presence: Vec::new(),
+            following: None,
         };
         app.after_load(j);
         app.restore_place(j);
@@ -628,6 +635,7 @@ impl App {
             Action::Collapse => self.set_collapsed(j, true),
             Action::Expand => self.set_collapsed(j, false),
             Action::ToggleReview => self.toggle_review(j),
+            Action::Follow => self.toggle_follow(j),
             Action::Search => self.open_search(j),
             Action::Conflicts => self.open_conflicts(j),
             Action::Palette => self.open_palette(),

@@ -58,8 +58,15 @@ impl App {
 
     /// Go back to a kept place; what no longer exists is skipped.
     pub(super) fn restore_place(&mut self, j: &Journal) {
-        let Some(text) = j.place() else { return };
-        let Ok(place) = crate::model::ron_options().from_str::<Place>(&text) else {
+        if let Some(text) = j.place() {
+            self.go_to_place(j, &text);
+        }
+    }
+
+    /// Go to a place (as `place` gave it, here or on another screen) as far as this screen
+    /// may see it: a partnership or record it may not see is skipped.
+    pub fn go_to_place(&mut self, j: &Journal, text: &str) {
+        let Ok(place) = crate::model::ron_options().from_str::<Place>(text) else {
             return;
         };
         let r = self.reader(j);
@@ -103,5 +110,56 @@ impl App {
         self.reflection_cursor = place.reflection_row;
         self.clamp(j);
         self.refresh(j);
+    }
+}
+
+impl App {
+    /// Where a place is, in this screen's words: "Goals · row 2" in the partnership on
+    /// screen, "Alex Kim · Goals" in another one this screen may see, "elsewhere" in one it
+    /// may not (nor a record it may not see: no row then).
+    pub fn describe_place(&self, r: &crate::journal::Reader, text: &str) -> String {
+        let Ok(place) = crate::model::ron_options().from_str::<Place>(text) else {
+            return "elsewhere".into();
+        };
+        let Some(partner) = r
+            .partnerships()
+            .into_iter()
+            .find(|p| p.id() == place.partnership)
+        else {
+            return "elsewhere".into();
+        };
+        let here = self.partner(r).is_some_and(|p| p.id() == partner.id());
+        if !here {
+            return format!("{} in {}", place.tab, partner.name());
+        }
+        let find = |paths: Vec<&std::path::Path>, name: &Option<String>| {
+            name.as_ref().and_then(|n| {
+                paths
+                    .iter()
+                    .position(|p| file_name(p).as_ref() == Some(n))
+                    .map(|i| i + 1)
+            })
+        };
+        let row = if !place.main_pane {
+            None
+        } else if place.tab == Tab::Meetings.title() {
+            find(
+                self.meetings(r).iter().map(|m| m.path.as_path()).collect(),
+                &place.meeting,
+            )
+        } else if place.tab == Tab::Goals.title() {
+            find(
+                self.goals(r).iter().map(|g| g.path.as_path()).collect(),
+                &place.goal,
+            )
+        } else if place.tab == Tab::Checklists.title() {
+            Some(place.checklist_row + 1)
+        } else {
+            None
+        };
+        match row {
+            Some(n) => format!("{} · row {n}", place.tab),
+            None => place.tab,
+        }
     }
 }

@@ -93,6 +93,13 @@ pub enum Command {
         #[command(subcommand)]
         cmd: Option<TrashCmd>,
     },
+    /// Serve the full-screen journal over SSH to the people of the journal
+    ///
+    /// A built-in SSH server: each member signs in with the key the journal holds for them
+    /// (`member add --key`) and gets the journal as their role may see it, live beside the
+    /// others, and nothing else: no shell, no commands, no forwarding. The host key is made
+    /// once and kept in the data directory; its fingerprint is printed at start. Ctrl-C stops.
+    Serve(ServeArgs),
     /// Print shell completions
     Completions {
         #[arg(value_enum)]
@@ -100,6 +107,19 @@ pub enum Command {
     },
     /// Print the manual page (roff)
     Man,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on (another machine needs the machine's own address)
+    #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:2222")]
+    pub listen: String,
+    /// Connections at once, at most
+    #[arg(long, value_name = "N", default_value_t = 8)]
+    pub max_connections: usize,
+    /// Close a session after this many minutes without a key
+    #[arg(long, value_name = "MINUTES", default_value_t = 30)]
+    pub idle_minutes: u64,
 }
 
 #[derive(Debug, Args)]
@@ -311,6 +331,14 @@ pub enum MemberCmd {
         partnerships: Vec<String>,
         /// Their SSH public key file (`id_ed25519.pub`); repeat for more
         #[arg(long = "key", value_name = "FILE.pub")]
+        keys: Vec<std::path::PathBuf>,
+    },
+    /// Give a person of the journal (the owner too) an SSH key to sign in to `serve` with
+    Key {
+        /// Who: an id or a name (yours, for your own key)
+        member: String,
+        /// Their SSH public key file (`id_ed25519.pub`); repeat for more
+        #[arg(required = true, value_name = "FILE.pub")]
         keys: Vec<std::path::PathBuf>,
     },
     /// Everyone in the journal, the owner first

@@ -18,25 +18,7 @@ pub fn run(ctx: &mut Context, cmd: &MemberCmd, out: &mut dyn Write) -> anyhow::R
         } => {
             let mut lines = Vec::new();
             for file in keys {
-                let text = std::fs::read_to_string(file).with_context(|| {
-                    format!("reading the key {} (give the .pub file)", file.display())
-                })?;
-                let found: Vec<&str> = text
-                    .lines()
-                    .map(str::trim)
-                    .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                    .collect();
-                if found.is_empty() {
-                    bail!("{} holds no public key", file.display());
-                }
-                if text.contains("PRIVATE KEY") {
-                    bail!(
-                        "{} is a private key: give the .pub file beside it, and keep the \
-                         private one to yourself",
-                        file.display()
-                    );
-                }
-                lines.extend(found.into_iter().map(String::from));
+                lines.extend(read_key_file(file)?);
             }
             let o = ctx
                 .journal
@@ -46,6 +28,15 @@ pub fn run(ctx: &mut Context, cmd: &MemberCmd, out: &mut dyn Write) -> anyhow::R
             report_outcome(&o, out)
         }
         MemberCmd::List { json } => list(ctx, *json, out),
+        MemberCmd::Key { member, keys } => {
+            let mut lines = Vec::new();
+            for file in keys {
+                lines.extend(read_key_file(file)?);
+            }
+            let o = ctx.journal.add_keys(member, &lines).map_err(op)?;
+            writeln!(out, "{}", o.label)?;
+            report_outcome(&o, out)
+        }
         MemberCmd::Remove { member, yes } => {
             let p = ctx.journal.find_person(member).map_err(op)?;
             if !*yes && !p.owner {
@@ -127,4 +118,27 @@ fn list(ctx: &Context, json: bool, out: &mut dyn Write) -> anyhow::Result<()> {
         )?;
     }
     Ok(())
+}
+
+/// The public keys in a `.pub` file (or an `authorized_keys` file): one per line.
+fn read_key_file(file: &std::path::Path) -> anyhow::Result<Vec<String>> {
+    let text = std::fs::read_to_string(file)
+        .with_context(|| format!("reading the key {} (give the .pub file)", file.display()))?;
+    if text.contains("PRIVATE KEY") {
+        bail!(
+            "{} is a private key: give the .pub file beside it, and keep the private one to \
+             yourself",
+            file.display()
+        );
+    }
+    let found: Vec<String> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(String::from)
+        .collect();
+    if found.is_empty() {
+        bail!("{} holds no public key", file.display());
+    }
+    Ok(found)
 }

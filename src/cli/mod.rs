@@ -21,7 +21,7 @@ mod trash_cmd;
 
 use std::io::Write;
 
-pub use args::{Cli, Command};
+pub use args::{Cli, Command, ServeArgs};
 pub use context::{Context, op, report_outcome};
 
 /// What a command prints: text for people, JSON for scripts, or the bytes of a file.
@@ -105,6 +105,10 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> anyhow::Result<()> {
             clap_complete::generate(*shell, &mut cmd, "mentorlog", &mut buf);
             out.write_all(&buf)?;
             Ok(())
+        }
+        // The server is its own front end, above the CLI (main starts it).
+        Some(Command::Serve(_)) => {
+            anyhow::bail!("`mentorlog serve` runs from the mentorlog program")
         }
         Some(Command::Man) => {
             let cmd = <Cli as clap::CommandFactory>::command();

@@ -48,6 +48,58 @@ pub fn check_key(line: &str) -> Result<String, String> {
     Ok(line.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
+/// The first two words of a key line (`TYPE BASE64`): a key, its comment aside.
+fn key_words(line: &str) -> Option<(&str, &str)> {
+    let mut w = line.split_whitespace();
+    Some((w.next()?, w.next()?))
+}
+
+/// Everyone the journal file names, its owner first.
+fn people_of(j: &JournalFile, owner_id: String) -> Vec<Person> {
+    let mut out = vec![Person {
+        id: owner_id,
+        name: j.profile.name.clone(),
+        role: j.profile.role,
+        owner: true,
+        partnerships: Vec::new(),
+        keys: j.profile.keys.clone(),
+    }];
+    out.extend(j.members.iter().map(|m| Person {
+        id: m.id.clone(),
+        name: m.name.clone(),
+        role: m.role,
+        owner: false,
+        partnerships: m.partnerships.clone(),
+        keys: m.keys.clone(),
+    }));
+    out
+}
+
+fn owner_id_of(profile: Option<&Profile>, owner_name: &str) -> String {
+    let id = match profile {
+        Some(p) => p.id.clone().unwrap_or_else(|| member_id(&p.name)),
+        None => member_id(owner_name),
+    };
+    // A name with no letters or digits still gives the owner an id.
+    if id.is_empty() { "owner".into() } else { id }
+}
+
+/// Who may come in with public key `key` (an `authorized_keys` line): the person of the
+/// journal in `store`, as it is on disk now, who holds it. The door of a server: a key
+/// added or a member removed counts from the next sign-in.
+pub fn key_holder(store: &crate::store::Store, key: &str) -> Result<Option<Person>, OpError> {
+    let Some(want) = key_words(key) else {
+        return Ok(None);
+    };
+    let Some(j) = store.read_journal()? else {
+        return Ok(None);
+    };
+    let people = people_of(&j, owner_id_of(Some(&j.profile), ""));
+    Ok(people
+        .into_iter()
+        .find(|p| p.keys.iter().any(|k| key_words(k) == Some(want))))
+}
+
 impl Journal {
     /// The one rule of who may see a record: one not marked private, anyone this audience
     /// is; one marked private, only its author (a record that names none is the owner's).
@@ -121,34 +173,15 @@ impl Journal {
 
     /// The owner's member id.
     pub fn owner_id(&self) -> String {
-        let id = match self.snap.journal.as_ref().map(|j| &j.value.profile) {
-            Some(p) => p.id.clone().unwrap_or_else(|| member_id(&p.name)),
-            None => member_id(&self.owner_name),
-        };
-        // A name with no letters or digits still gives the owner an id.
-        if id.is_empty() { "owner".into() } else { id }
+        owner_id_of(
+            self.snap.journal.as_ref().map(|j| &j.value.profile),
+            &self.owner_name,
+        )
     }
 
     /// Everyone in the journal, the owner first.
     pub fn people(&self) -> Vec<Person> {
-        let j = self.journal_value();
-        let mut out = vec![Person {
-            id: self.owner_id(),
-            name: j.profile.name.clone(),
-            role: j.profile.role,
-            owner: true,
-            partnerships: Vec::new(),
-            keys: j.profile.keys.clone(),
-        }];
-        out.extend(j.members.iter().map(|m| Person {
-            id: m.id.clone(),
-            name: m.name.clone(),
-            role: m.role,
-            owner: false,
-            partnerships: m.partnerships.clone(),
-            keys: m.keys.clone(),
-        }));
-        out
+        people_of(&self.journal_value(), self.owner_id())
     }
 
     /// The person `query` names: an id, a name, or the start of either (case aside).
@@ -254,10 +287,7 @@ impl Journal {
             let p = reader.find_partner(q).map_err(OpError::Refused)?;
             pids.push(p.id().to_string());
         }
-        let mut checked = Vec::new();
-        for k in keys {
-            checked.push(check_key(k).map_err(OpError::Refused)?);
-        }
+        let checked = self.new_keys(keys)?;
         let mut journal = self.journal_value();
         let owner = self.owner_id();
         // The owner's id is kept from now on, so renaming the owner keeps who made what.
@@ -273,6 +303,51 @@ impl Journal {
         let mut o = self.apply(format!("Member {name} ({role})"), vec![w], Vec::new())?;
         o.record = Some(self.store.journal_path());
         Ok(o)
+    }
+
+    /// Keys checked to be keys, and held by nobody yet (a key signs in one person).
+    fn new_keys(&self, keys: &[String]) -> Result<Vec<String>, OpError> {
+        let people = self.people();
+        let mut checked: Vec<String> = Vec::new();
+        for k in keys {
+            let line = check_key(k).map_err(OpError::Refused)?;
+            let words = key_words(&line);
+            if let Some(holder) = people
+                .iter()
+                .find(|x| x.keys.iter().any(|h| key_words(h) == words))
+            {
+                return Err(OpError::Refused(format!(
+                    "{} already holds this key: a key signs in one person",
+                    holder.name
+                )));
+            }
+            if !checked.iter().any(|c| key_words(c) == words) {
+                checked.push(line);
+            }
+        }
+        Ok(checked)
+    }
+
+    /// Give person `query` (the owner or a member) more SSH keys (lines of `.pub` files);
+    /// a key someone already holds is refused, so a key always names one person.
+    pub fn add_keys(&mut self, query: &str, keys: &[String]) -> OpResult {
+        let p = self.find_person(query)?;
+        let checked = self.new_keys(keys)?;
+        let mut journal = self.journal_value();
+        if p.owner {
+            journal.profile.keys.extend(checked);
+        } else if let Some(m) = journal.members.iter_mut().find(|m| m.id == p.id) {
+            m.keys.extend(checked);
+        }
+        let owner = self.owner_id();
+        journal.profile.id.get_or_insert(owner);
+        let w = self.journal_write(journal);
+        let n = keys.len();
+        self.apply(
+            format!("{} key{} for {}", n, if n == 1 { "" } else { "s" }, p.name),
+            vec![w],
+            Vec::new(),
+        )
     }
 
     /// Remove a member (never the owner). What they wrote stays, still saying it was theirs.

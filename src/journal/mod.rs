@@ -29,7 +29,7 @@ use chrono::NaiveDate;
 
 pub use conflicts::{Conflict, Resolution, Side, original_of};
 pub use live::describe_changes;
-pub use members::{Person, check_key};
+pub use members::{Person, check_key, key_holder};
 pub use ops::Save;
 pub use reader::{Audience, EvidenceLine, Partner, Reader};
 pub use ticks::TickRequest;

@@ -602,6 +602,28 @@ impl DataDir {
             .collect())
     }
 
+    /// Open the plain file at `path` (creating it, 0600, and its folder, 0700) to append to,
+    /// never through a link.
+    pub fn open_append(&self, path: &Path) -> Result<std::fs::File, StoreError> {
+        let (dir, name) = self.split(path)?;
+        let folder = self.folder(&self.root.join(dir), true)?;
+        folder.refuse_link(name)?;
+        let mut opts = OpenOptions::new();
+        opts.append(true).create(true).follow(FollowSymlinks::No);
+        #[cfg(unix)]
+        {
+            use cap_std::fs::OpenOptionsExt;
+            opts.mode(0o600);
+        }
+        let file = folder
+            .dir
+            .open_with(name, &opts)
+            .map_err(|e| self.fail(path, e))?;
+        let meta = file.metadata().map_err(|e| StoreError::io(path, e))?;
+        check_regular(path, &meta.file_type())?;
+        Ok(file.into_std())
+    }
+
     /// Open (creating it, 0600) the plain file `name` at the top of the data directory for
     /// reading and writing, without following a link and without blocking.
     pub(crate) fn open_top_file(&self, name: &str) -> Result<std::fs::File, StoreError> {

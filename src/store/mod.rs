@@ -27,6 +27,7 @@ pub mod place;
 mod record;
 pub mod safety;
 pub mod scratch;
+pub mod server;
 pub mod trash;
 pub mod watch;
 
@@ -273,6 +274,21 @@ impl Store {
             taken |= full;
             full
         })
+    }
+
+    /// The journal file alone (profile, members, settings) as it is on disk now; `None` when
+    /// there is none yet.
+    pub fn read_journal(&self) -> Result<Option<Journal>, StoreError> {
+        let files = match DataDir::open(&self.root) {
+            Ok(d) => d,
+            Err(e) if not_found(&e) => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        match record::read_from::<Journal>(&files, &self.journal_path()) {
+            Ok(j) => Ok(Some(j)),
+            Err(e) if not_found(&e) => Ok(None),
+            Err(e) => Err(e),
+        }
     }
 
     fn load_with(&self, mut full: impl FnMut(&str) -> bool) -> Snapshot {

@@ -261,6 +261,7 @@ const DEFAULTS: &[(Context, Action, &[&str])] = &[
     (Context::Global, Action::Redo, &["U"]),
     (Context::Global, Action::Suspend, &["ctrl-z"]),
     (Context::Global, Action::ToggleReview, &["R"]),
+    (Context::Global, Action::Follow, &["F"]),
     (Context::Global, Action::Reload, &["ctrl-r"]),
     (Context::Global, Action::Search, &["/"]),
     (Context::Global, Action::Palette, &["ctrl-p", ":"]),

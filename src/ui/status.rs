@@ -54,6 +54,38 @@ fn fit(hints: &mut Vec<(String, &'static str)>, room: usize) {
 
 /// The status bar's lines for a terminal `width` wide (one, or more for a long message).
 pub(super) fn lines(s: &Screen, view: &View, width: u16) -> Vec<Line<'static>> {
+    let mut out = presence(s, view, width);
+    out.extend(keys_and_message(s, view, width));
+    out
+}
+
+/// In a served session, a line of who else is here and where, above the keys.
+fn presence(s: &Screen, view: &View, width: u16) -> Vec<Line<'static>> {
+    let others = s.app.presence_lines(&s.r);
+    if others.is_empty() {
+        return Vec::new();
+    }
+    let key = s
+        .app
+        .key_hints
+        .get(&Action::Follow)
+        .cloned()
+        .unwrap_or_else(|| "F".into());
+    let what = if s.app.following.is_some() {
+        "stops following"
+    } else {
+        "follows"
+    };
+    let text = format!(" With you: {} ", others.join(", "));
+    let tail = format!(" {key} {what} ");
+    let room = (width as usize).saturating_sub(text::width(&tail));
+    vec![Line::from(vec![
+        Span::styled(truncate(&text, room), view.theme.accent()),
+        Span::styled(tail, view.theme.dim()),
+    ])]
+}
+
+fn keys_and_message(s: &Screen, view: &View, width: u16) -> Vec<Line<'static>> {
     let total = width as usize;
     let mut hints = hints(s, view);
     let (msg, style, transient) = message(s, view);
