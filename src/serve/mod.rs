@@ -405,7 +405,9 @@ pub fn run(
             "serving {} on {addr}, host key {fingerprint}",
             root.display()
         ));
-        writeln!(
+        // What is said at start is for whoever started the server; a closed output (a
+        // pipe nobody reads) does not stop it.
+        let _ = writeln!(
             say,
             "Serving the journal in {} on {addr} ({with_keys} people with a key may sign in).\n\
              Host key fingerprint: {fingerprint}\n\
@@ -416,8 +418,8 @@ pub fn run(
             addr.port(),
             addr.ip(),
             crate::store::server::log_path(&root).display()
-        )?;
-        say.flush()?;
+        );
+        let _ = say.flush();
         watch_files(&root, hub.clone(), log.clone());
         let config = Arc::new(russh::server::Config {
             methods: MethodSet::from(&[MethodKind::PublicKey][..]),
