@@ -436,3 +436,49 @@ fn a_members_name_keeps_no_escape_sequence() {
     assert_eq!(pat.name, "Pat Kaur");
     assert_eq!(pat.id, "pat-kaur");
 }
+
+#[test]
+fn a_member_writes_only_in_their_own_partnership() {
+    let (_t, root) = demo();
+    let mut sam = Journal::open(Store::new(root.clone()), today());
+    sam.act_as("sam").unwrap();
+    let other = sam.reader(Audience::Owner).partnerships()[0]
+        .partnership()
+        .clone();
+    assert_ne!(other.id, "sam-lee");
+    // No new partnership...
+    let mut p = other.clone();
+    p.id = String::new();
+    p.name = "Someone New".into();
+    let err = sam.add_partnership(p).unwrap_err().to_string();
+    assert!(err.contains("only in their own partnership"), "{err}");
+    // ...and nothing written in another mentee's.
+    let rf = mentorlog::model::Reflection {
+        version: 1,
+        id: "x1".into(),
+        date: today(),
+        author: mentorlog::model::Role::Mentee,
+        prompt: None,
+        text: "Written where Sam does not belong".into(),
+        attachment: None,
+        private: false,
+        by: Default::default(),
+    };
+    let err = sam
+        .save_reflection(&other.id, Save::new(rf.clone()))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("only in their own partnership"), "{err}");
+    // In their own, they write.
+    sam.save_reflection("sam-lee", Save::new(rf)).unwrap();
+    let owner = Journal::open(Store::new(root), today());
+    assert!(
+        owner
+            .reader(Audience::Owner)
+            .partner(&other.id)
+            .unwrap()
+            .reflections()
+            .iter()
+            .all(|r| r.value.text != "Written where Sam does not belong")
+    );
+}

@@ -418,6 +418,39 @@ impl Journal {
         self.apply_keeping(label, writes, prune, &[])
     }
 
+    /// A member (not the owner) writes only inside the partnerships they belong to (a
+    /// coordinator: any partnership), never the journal file or a new partnership.
+    fn member_writes_within(&self, actor: &str, writes: &[Write]) -> Result<(), OpError> {
+        let journal = self.journal_value();
+        let Some(m) = journal.members.iter().find(|m| m.id == actor) else {
+            return Err(OpError::Refused(
+                "this session's member is no longer in the journal".into(),
+            ));
+        };
+        let dir = self.store.partnerships_dir();
+        // The journal's own folder (the trash of what they delete) is not the journal's text.
+        let own = self.store.root().join(".mentorlog");
+        for w in writes.iter().filter(|w| !w.path.starts_with(&own)) {
+            let pid = w
+                .path
+                .strip_prefix(&dir)
+                .ok()
+                .and_then(|rel| rel.components().next())
+                .and_then(|c| c.as_os_str().to_str());
+            let theirs = pid.is_some_and(|id| {
+                m.role == crate::model::Role::Coordinator || m.partnerships.iter().any(|p| p == id)
+            });
+            let new_partnership = w.base.is_none() && w.path.ends_with("partnership.ron");
+            if !theirs || new_partnership {
+                return Err(OpError::Refused(format!(
+                    "{} writes only in their own partnership in this session",
+                    m.name
+                )));
+            }
+        }
+        Ok(())
+    }
+
     /// `apply`, but the records written to `as_was` are put back exactly as they were (a
     /// restore from the trash), not stamped with who writes now.
     fn apply_keeping(
@@ -432,6 +465,9 @@ impl Journal {
         let owner = self.owner_id();
         // A member other than the owner changes only what they made (the operations that
         // let a member mark another's record, such as an action item done, say so).
+        if actor != owner {
+            self.member_writes_within(&actor, &writes)?;
+        }
         if actor != owner && !self.others_records_allowed {
             for w in &writes {
                 let Some(base) = &w.base else { continue };
