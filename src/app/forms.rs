@@ -581,6 +581,7 @@ fn read_partnership(
         frameworks: Vec::new(),
         status: PartnershipStatus::Active,
         agreement: None,
+        thoughts: Vec::new(),
         evaluation: None,
     });
     p.name = name.trim().to_string();
@@ -668,6 +669,8 @@ fn read_goal(form: &mut Form, today: chrono::NaiveDate) -> Result<Save<Goal>, In
         success_measures: String::new(),
         target: None,
         status: GoalStatus::NotStarted,
+        agreed: Vec::new(),
+        comments: Vec::new(),
         reviews: Vec::new(),
     });
     g.objective = objective;

@@ -390,6 +390,12 @@ impl App {
         v.pathway = Pathway::ALL[form.choice("Pathway")];
         let focus = form.text("Focus (expertise pathway)");
         v.focus = (!focus.is_empty()).then_some(focus);
+        // Who agreed stays with the agreement (the Agreement pane says when it changed since).
+        let agreed = base
+            .agreement
+            .as_ref()
+            .map(|a| a.agreed.clone())
+            .unwrap_or_default();
         v.agreement = Some(Agreement {
             outcomes: lines(&form.text("Outcomes (one a line)")),
             mentee_responsibilities: lines(&form.text("Mentee's responsibilities")),
@@ -398,6 +404,7 @@ impl App {
             logistics_ground_rules: lines(&form.text("Logistical ground rules")),
             agreed_by_mentee: mentee,
             agreed_by_mentor: mentor,
+            agreed,
         });
         Ok((base, v))
     }

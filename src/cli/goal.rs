@@ -39,6 +39,8 @@ fn add(ctx: &mut Context, a: &GoalAddArgs, out: &mut dyn Write) -> anyhow::Resul
         success_measures: text(&a.success_measures),
         target: a.target.as_deref().map(|d| ctx.date(d)).transpose()?,
         status: a.status,
+        agreed: Vec::new(),
+        comments: Vec::new(),
         reviews: Vec::new(),
     };
     let said = format!(

@@ -379,6 +379,22 @@ impl<'a> Partner<'a> {
         items
     }
 
+    /// The pre-meeting thought documents of the meeting on `date` (`None`: those waiting
+    /// for the next meeting), newest first. A thought document is written to be shown in
+    /// the meeting: every audience of the partnership sees it.
+    pub fn thoughts(&self, date: Option<NaiveDate>) -> Vec<&'a crate::model::Thoughts> {
+        crate::model::thoughts_for(
+            &self.data.partnership.value.thoughts,
+            &self.credit_meeting_dates(),
+            date,
+        )
+    }
+
+    /// The name of the person with member id `id`, for "by ..." lines.
+    pub fn person_name(&self, id: &str) -> String {
+        self.j.person_name(Some(id))
+    }
+
     /// The action plan, in the order the goals were set.
     pub fn goals(&self) -> Vec<&'a Loaded<Goal>> {
         self.data.goals.iter().collect()
