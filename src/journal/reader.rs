@@ -390,6 +390,20 @@ impl<'a> Partner<'a> {
         )
     }
 
+    /// Who agreed to a text whose fingerprint is now `now`, in words ("Agreed by Sam Lee on
+    /// 2026-11-03"), each with whether the text changed since.
+    pub fn agreed_lines(&self, agreed: &[crate::model::Consent], now: &str) -> Vec<(String, bool)> {
+        agreed
+            .iter()
+            .map(|c| {
+                (
+                    format!("Agreed by {} on {}", self.person_name(&c.by), c.date),
+                    c.changed_since(now),
+                )
+            })
+            .collect()
+    }
+
     /// The name of the person with member id `id`, for "by ..." lines.
     pub fn person_name(&self, id: &str) -> String {
         self.j.person_name(Some(id))
