@@ -131,11 +131,21 @@ fn list(ctx: &Context, with: &str, json: bool, out: &mut dyn Write) -> anyhow::R
             writeln!(out, "  Review {}: {}", r.date, r.note)?;
         }
         for (line, changed) in p.agreed_lines(&v.agreed, &v.fingerprint()) {
-            let since = if changed { " (changed since agreed)" } else { "" };
+            let since = if changed {
+                " (changed since agreed)"
+            } else {
+                ""
+            };
             writeln!(out, "  {line}{since}")?;
         }
         for c in &v.comments {
-            writeln!(out, "  Comment by {} on {}: {}", p.person_name(&c.by), c.date, c.text)?;
+            writeln!(
+                out,
+                "  Comment by {} on {}: {}",
+                p.person_name(&c.by),
+                c.date,
+                c.text
+            )?;
         }
     }
     Ok(())

@@ -73,7 +73,9 @@ pub fn prepare(ctx: &mut Context, a: &PrepareArgs, out: &mut dyn Write) -> anyho
         .collect();
     for given in &a.answers {
         let Some((n, text)) = given.split_once('=') else {
-            bail!("'{given}' is not N=TEXT: e.g. --answer \"1=To plan lessons with more confidence\"");
+            bail!(
+                "'{given}' is not N=TEXT: e.g. --answer \"1=To plan lessons with more confidence\""
+            );
         };
         let n: usize = match n.trim().parse() {
             Ok(n) if (1..=qs.len()).contains(&n) => n,
@@ -89,7 +91,10 @@ pub fn prepare(ctx: &mut Context, a: &PrepareArgs, out: &mut dyn Write) -> anyho
         Some(d) => Some(ctx.date(d)?),
         None => pending.as_ref().and_then(|t| t.meeting),
     };
-    let n = answers.iter().filter(|a| !a.answer.trim().is_empty()).count();
+    let n = answers
+        .iter()
+        .filter(|a| !a.answer.trim().is_empty())
+        .count();
     let t = Thoughts {
         id: pending.map(|t| t.id).unwrap_or_default(),
         by: String::new(),

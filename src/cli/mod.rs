@@ -86,7 +86,9 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> anyhow::Result<()> {
             action_cmd::run(&mut Context::open_for(&cli, with)?, a, out)
         }
         Some(Command::Tick(a)) => tick::run(&mut Context::open_for(&cli, &a.with)?, a, out),
-        Some(Command::Agree(a)) => mentee_cmd::agree(&mut Context::open_for(&cli, &a.with)?, a, out),
+        Some(Command::Agree(a)) => {
+            mentee_cmd::agree(&mut Context::open_for(&cli, &a.with)?, a, out)
+        }
         Some(Command::Prepare(a)) => {
             mentee_cmd::prepare(&mut Context::open_for(&cli, &a.with)?, a, out)
         }

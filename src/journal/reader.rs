@@ -186,6 +186,25 @@ impl<'a> Reader<'a> {
         self.j.problems()
     }
 
+    /// The member id of whoever the journal writes for now.
+    pub fn actor(&self) -> String {
+        self.j.actor()
+    }
+
+    /// The people of the journal this audience may know of: everyone for the owner; for a
+    /// member, the owner, themselves and those who share a partnership with them.
+    pub fn people(&self) -> Vec<super::Person> {
+        let all = self.j.people();
+        let Audience::Member(m) = self.audience else {
+            return all;
+        };
+        let me = self.j.viewers.get(m.0).cloned().unwrap_or_default();
+        let mine: Vec<String> = self.visible().map(|p| p.id().to_string()).collect();
+        all.into_iter()
+            .filter(|p| p.owner || p.id == me || p.partnerships.iter().any(|x| mine.contains(x)))
+            .collect()
+    }
+
     /// Conflict copies waiting to be resolved, compared with their records; those about a
     /// record this audience may not see are left out.
     pub fn conflicts(&self) -> Vec<&'a Conflict> {

@@ -263,6 +263,24 @@ fn detail_lines(g: &Goal, s: &Screen, view: &View, wide: bool) -> Vec<Line<'stat
             Span::raw(r.note.clone()),
         ]));
     }
+    if let Some(p) = s.partner() {
+        for (said, changed) in p.agreed_lines(&g.agreed, &g.fingerprint()) {
+            let mut spans = vec![Span::styled(said, t.ok())];
+            if changed {
+                spans.push(Span::styled(" (changed since agreed)", t.warn()));
+            }
+            lines.push(Line::from(spans));
+        }
+        for c in &g.comments {
+            lines.push(Line::from(vec![
+                Span::styled(
+                    format!("Comment by {}, {}: ", p.person_name(&c.by), c.date),
+                    t.dim(),
+                ),
+                Span::raw(c.text.clone()),
+            ]));
+        }
+    }
     lines
 }
 
