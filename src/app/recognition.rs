@@ -143,8 +143,13 @@ impl App {
             .and_then(|r| r.prompt.as_ref())
             .and_then(|q| prompts.iter().position(|x| x == q))
             .unwrap_or(0);
+        // A new reflection is by whoever writes it: the member of a locked session, else
+        // the journal's owner.
         let author = existing.as_ref().map_or_else(
-            || r.profile().map_or(Role::Mentor, |p| p.role),
+            || match &self.locked {
+                Some(l) => l.role,
+                None => r.profile().map_or(Role::Mentor, |p| p.role),
+            },
             |r| r.author,
         );
         let mut prompt = Field::choice(
