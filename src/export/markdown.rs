@@ -308,7 +308,11 @@ pub fn portfolio(x: &Export) -> String {
                 d(a.agreed_by_mentor)
             );
             for (said, changed) in x.p.agreed_lines(&a.agreed, &a.fingerprint()) {
-                let since = if changed { " (changed since agreed)" } else { "" };
+                let since = if changed {
+                    " (changed since agreed)"
+                } else {
+                    ""
+                };
                 let _ = writeln!(o, "{}{since}.\n", inline(&said));
             }
             // Words of the ScotELAs agreement ("Name of the Mentor:", "Name of the Mentee:").
@@ -437,7 +441,11 @@ pub fn portfolio(x: &Export) -> String {
                 .map(|r| format!("{}: {}", r.date, cell(&r.note)))
                 .collect();
             for (said, changed) in x.p.agreed_lines(&g.agreed, &g.fingerprint()) {
-                let since = if changed { " (changed since agreed)" } else { "" };
+                let since = if changed {
+                    " (changed since agreed)"
+                } else {
+                    ""
+                };
                 reviews.push(format!("{}{since}", cell(&said)));
             }
             for c in &g.comments {

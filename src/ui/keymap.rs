@@ -200,6 +200,8 @@ const DEFAULTS: &[(Context, Action, &[&str])] = &[
     (Context::Members, Action::RemoveMember, &["d", "x"]),
     (Context::Members, Action::Down, &["j", "down"]),
     (Context::Members, Action::Up, &["k", "up"]),
+    (Context::Members, Action::Top, &["g", "home"]),
+    (Context::Members, Action::Bottom, &["G", "end"]),
     (Context::Members, Action::Cancel, &["esc", "q", "M"]),
     (Context::Picker, Action::Down, &["down", "ctrl-n"]),
     (Context::Picker, Action::Up, &["up", "ctrl-p"]),
