@@ -227,8 +227,14 @@ pub(super) fn hints(s: &Screen, view: &View) -> Vec<(String, &'static str)> {
             h.push((k(Action::New), "new"));
             h.push((k(Action::Open), "open"));
             h.push((k(Action::Edit), "edit"));
-            h.push((k(Action::Prepare), "thoughts"));
-            h.push((k(Action::Delete), "delete"));
+            // A mentee's session writes thoughts; the mentor's deletes meetings.
+            if s.app.locked.is_some() {
+                h.push((k(Action::Prepare), "thoughts"));
+                h.push((k(Action::Delete), "delete"));
+            } else {
+                h.push((k(Action::Delete), "delete"));
+                h.push((k(Action::Prepare), "thoughts"));
+            }
         }
         (_, Tab::Goals) => {
             h.push((k(Action::New), "new"));
