@@ -124,7 +124,7 @@ fn members(frame: &mut Frame, area: Rect, cursor: usize, s: &Screen, view: &View
         if locked {
             "Only the journal's owner adds or removes members."
         } else {
-            "a add · d remove · Esc close   (mentorlog member add/list/remove does the same)"
+            "a add · d remove · Esc close · as `mentorlog member add/remove` do"
         },
         t.dim(),
     )));
