@@ -118,6 +118,7 @@ fn partnership(name: &str, frameworks: &[&str]) -> Partnership {
         frameworks: frameworks.iter().map(|f| f.to_string()).collect(),
         status: PartnershipStatus::Active,
         agreement: None,
+        thoughts: Vec::new(),
         evaluation: None,
     }
 }
@@ -209,6 +210,7 @@ fn sam(store: &Store) {
         tone_ground_rules: vec!["Honest, kind & confidential".into()],
         logistics_ground_rules: vec!["Tuesdays 15:30, science office".into()],
         agreed_by_mentee: Some(d("2026-01-14")),
+        agreed: Vec::new(),
         agreed_by_mentor: None,
     });
     let p = add_partnership(store, p);
@@ -305,6 +307,8 @@ fn sam(store: &Store) {
                 success_measures: "Pupils explain their reasoning,\nin full sentences".into(),
                 target: Some(d("2026-03-31")),
                 status: GoalStatus::InProgress,
+                agreed: Vec::new(),
+                comments: Vec::new(),
                 reviews: vec![Review {
                     date: d("2026-02-20"),
                     note: "Good progress; see the debrief".into(),
@@ -329,6 +333,8 @@ fn sam(store: &Store) {
                 success_measures: String::new(),
                 target: None,
                 status: GoalStatus::NotStarted,
+                agreed: Vec::new(),
+                comments: Vec::new(),
                 reviews: vec![],
             },
         )
@@ -420,6 +426,7 @@ fn priya(store: &Store) {
             "Lead a department session".into(),
         ],
         agreed_by_mentee: Some(d("2026-01-10")),
+        agreed: Vec::new(),
         agreed_by_mentor: Some(d("2026-01-10")),
         ..Agreement::default()
     });
@@ -1039,6 +1046,8 @@ fn noisy(store: &Store) {
         success_measures: String::new(),
         target: None,
         status: GoalStatus::InProgress,
+        agreed: Vec::new(),
+        comments: Vec::new(),
         reviews: vec![],
     };
     g.reviews.push(Review {

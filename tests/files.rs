@@ -40,6 +40,7 @@ fn partnership(name: &str) -> Partnership {
         frameworks: vec!["curee".into()],
         status: PartnershipStatus::Active,
         agreement: None,
+        thoughts: Vec::new(),
         evaluation: None,
     }
 }

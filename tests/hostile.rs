@@ -119,6 +119,8 @@ fn goal() -> impl Strategy<Value = Goal> {
                 success_measures: success,
                 target,
                 status,
+                agreed: Vec::new(),
+                comments: Vec::new(),
                 reviews: reviews
                     .into_iter()
                     .map(|(date, note)| Review { date, note })
@@ -225,8 +227,10 @@ fn partnership() -> impl Strategy<Value = Partnership> {
                         tone_ground_rules: list.clone(),
                         logistics_ground_rules: list.clone(),
                         agreed_by_mentee: Some(start),
+                        agreed: Vec::new(),
                         agreed_by_mentor: end,
                     }),
+                    thoughts: Vec::new(),
                     evaluation: eval.map(|(date, score, comments)| Evaluation {
                         date,
                         answers: list

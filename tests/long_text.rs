@@ -62,6 +62,8 @@ fn long_wide_texts_in_every_pane() {
         success_measures: long.clone(),
         target: Some(today()),
         status: GoalStatus::InProgress,
+        agreed: Vec::new(),
+        comments: Vec::new(),
         reviews: vec![],
     };
     store.create_goal(&p, &g).unwrap();

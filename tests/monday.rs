@@ -239,6 +239,7 @@ fn evaluating_with_no_agreement_says_what_to_do_first() {
         frameworks: vec!["curee".into()],
         status: mentorlog::model::PartnershipStatus::Active,
         agreement: None,
+        thoughts: Vec::new(),
         evaluation: None,
     };
     j.add_partnership(p).unwrap();

@@ -44,8 +44,10 @@ fn partnership() -> Partnership {
             tone_ground_rules: vec!["Confidential".into()],
             logistics_ground_rules: vec!["Tuesdays 15:30".into()],
             agreed_by_mentee: Some(d("2026-01-02")),
+            agreed: Vec::new(),
             agreed_by_mentor: Some(d("2026-01-03")),
         }),
+        thoughts: Vec::new(),
         evaluation: Some(Evaluation {
             date: d("2026-07-10"),
             answers: vec![LikertAnswer {
@@ -95,6 +97,8 @@ fn goal() -> Goal {
         success_measures: "Pupils explain".into(),
         target: Some(d("2026-03-01")),
         status: GoalStatus::InProgress,
+        agreed: Vec::new(),
+        comments: Vec::new(),
         reviews: vec![Review {
             date: d("2026-02-01"),
             note: "Going well".into(),

@@ -61,6 +61,12 @@ actions! {
     CycleStatus => "cycle_status", "move the goal's status on";
     ReviewNote => "review_note", "add a dated review note to the goal";
     Evaluate => "evaluate", "evaluate how the agreement was kept";
+    Prepare => "prepare", "the mentee's pre-meeting thought document, for the next meeting";
+    Agree => "agree", "agree to the agreement or the goal, in your name, dated today";
+    Comment => "comment", "comment on the goal, in your name";
+    Members => "members", "the people of the journal: roles, partnerships, keys";
+    AddMember => "add_member", "add a member to the journal";
+    RemoveMember => "remove_member", "remove the member (what they wrote stays theirs)";
     AttachEvidence => "attach_evidence", "attach evidence: a meeting or text";
     ToggleFilter => "toggle_filter", "show only items not yet achieved";
     ChooseFramework => "choose_framework", "choose the framework";
@@ -125,6 +131,8 @@ impl Action {
                 | Action::CycleOwner
                 | Action::RemoveItem
                 | Action::Pick
+                | Action::AddMember
+                | Action::RemoveMember
         )
     }
 }
@@ -155,6 +163,8 @@ pub enum KeyContext {
     Conflicts,
     Search,
     Picker,
+    /// The people of the journal.
+    Members,
     Form,
     /// A one-line text, date or number field of a form.
     FormLine,
@@ -183,6 +193,7 @@ impl KeyContext {
         KeyContext::Conflicts,
         KeyContext::Search,
         KeyContext::Picker,
+        KeyContext::Members,
         KeyContext::Form,
         KeyContext::FormLine,
         KeyContext::FormChoice,
@@ -207,6 +218,7 @@ impl KeyContext {
             KeyContext::Conflicts => "Conflict copies",
             KeyContext::Search => "Search (type to search)",
             KeyContext::Picker => "A list to choose from (type to filter)",
+            KeyContext::Members => "The people of the journal",
             KeyContext::Form => "Forms",
             KeyContext::FormLine => "Forms: a one-line field",
             KeyContext::FormChoice => "Forms: a choice",
@@ -233,6 +245,7 @@ impl KeyContext {
             KeyContext::Conflicts => "conflicts",
             KeyContext::Search => "search",
             KeyContext::Picker => "picker",
+            KeyContext::Members => "members",
             KeyContext::Form => "form",
             KeyContext::FormLine => "form_line",
             KeyContext::FormChoice => "form_choice",

@@ -116,8 +116,13 @@ impl App {
             }
         }
         self.tab = match draft.target {
-            FormTarget::NewMeeting | FormTarget::EditMeeting(_) => Tab::Meetings,
-            FormTarget::NewGoal | FormTarget::EditGoal(_) | FormTarget::ReviewNote(_) => Tab::Goals,
+            FormTarget::NewMeeting | FormTarget::EditMeeting(_) | FormTarget::Thoughts(_) => {
+                Tab::Meetings
+            }
+            FormTarget::NewGoal
+            | FormTarget::EditGoal(_)
+            | FormTarget::ReviewNote(_)
+            | FormTarget::Comment(_) => Tab::Goals,
             FormTarget::NewReflection
             | FormTarget::EditReflection(_)
             | FormTarget::StageRecord { .. } => Tab::Reflections,
@@ -125,7 +130,8 @@ impl App {
             FormTarget::EvidenceText { .. } => Tab::Checklists,
             FormTarget::NewPartnership
             | FormTarget::EditPartnership(_)
-            | FormTarget::ActionItem(_) => Tab::Dashboard,
+            | FormTarget::ActionItem(_)
+            | FormTarget::NewMember => Tab::Dashboard,
         };
         self.pane = Pane::Main;
         let fields = draft

@@ -185,6 +185,12 @@ pub enum FormTarget {
         framework: String,
         stage: String,
     },
+    /// The pre-meeting thought document of the one who writes (`None`: a new one).
+    Thoughts(Option<String>),
+    /// A comment on the goal with this id.
+    Comment(String),
+    /// A member to add to the journal.
+    NewMember,
 }
 
 #[derive(Debug, Clone)]
@@ -229,6 +235,12 @@ pub struct Aside {
     /// The asides of single fields (by label), e.g. each part of the agreement.
     #[serde(default)]
     pub parts: Vec<AsidePart>,
+    /// The answer to each of `lines` (a thought document's), shown under its question.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub answers: Vec<String>,
+    /// Another aside shown after this one (a first meeting's agenda, then the thoughts).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub then: Option<Box<Aside>>,
 }
 
 /// The aside of some fields of a form, shown while one of them has the focus.
@@ -249,6 +261,8 @@ pub enum AsideKind {
     Criteria,
     /// What the source asks for in each part of the form (the agreement).
     Guidance,
+    /// The mentee's pre-meeting thought document, for the meeting being logged.
+    Thoughts,
 }
 
 impl AsideKind {
@@ -258,6 +272,7 @@ impl AsideKind {
             AsideKind::Agenda => "Agenda",
             AsideKind::Criteria => "Criteria",
             AsideKind::Guidance => "Guidance",
+            AsideKind::Thoughts => "Pre-meeting thoughts",
         }
     }
 
@@ -267,6 +282,7 @@ impl AsideKind {
             AsideKind::Agenda => "agenda",
             AsideKind::Criteria => "criteria",
             AsideKind::Guidance => "guidance",
+            AsideKind::Thoughts => "thoughts",
         }
     }
 }
@@ -280,6 +296,8 @@ impl Aside {
             kind,
             intro: None,
             parts: Vec::new(),
+            answers: Vec::new(),
+            then: None,
         }
     }
 

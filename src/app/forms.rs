@@ -106,6 +106,19 @@ impl App {
                     Ok(Some(j.save_reflection(&pid, s)))
                 })
             }
+            FormTarget::Thoughts(id) => super::mentee::read_thoughts(&mut form, today, id)
+                .and_then(|t| {
+                    let pid = pid.clone().ok_or(Invalid)?;
+                    Ok(Some(j.save_thoughts(&pid, t)))
+                }),
+            FormTarget::Comment(goal) => {
+                form.require("Comment", "what you want to say")
+                    .and_then(|text| {
+                        let pid = pid.clone().ok_or(Invalid)?;
+                        Ok(Some(j.comment_goal(&pid, &goal, &text)))
+                    })
+            }
+            FormTarget::NewMember => self.read_member(j, &mut form).map(Some),
             FormTarget::StageRecord { .. } => {
                 let restore = form.restore;
                 self.read_stage(&mut form, today).and_then(|(b, n)| {
@@ -341,6 +354,8 @@ impl App {
         if agenda.is_some() {
             m.focus = "First conversation".into();
         }
+        // The mentee's pre-meeting thought document, written for this meeting, beside it.
+        let thoughts = super::mentee::thoughts_aside(&p, existing.map(|l| l.value.date));
         let goal_options = p
             .goals()
             .iter()
@@ -396,15 +411,24 @@ impl App {
         // A new meeting keeps the id it was given when the form opened.
         form.base = existing_value.map(AnyRecord::Meeting);
         form.new_id = Some(m.id.clone());
-        form.hint = Some(if agenda.is_some() {
-            "The first meeting: its agenda, the first-conversation questions, is beside the \
+        let thoughts_hint = if thoughts.is_some() {
+            "The mentee's pre-meeting thoughts are beside the form (Ctrl-g shows them when \
+             the screen is narrow). "
+        } else {
+            ""
+        };
+        form.hint = Some(
+            thoughts_hint.to_string()
+                + &if agenda.is_some() {
+                    "The first meeting: its agenda, the first-conversation questions, is beside the \
              form (Ctrl-g shows it when the screen is narrow). Tab next field · Ctrl-s save · \
              Ctrl-e $EDITOR · Esc cancel"
                 .into()
-        } else {
-            "Tab next field · Ctrl-s save · Ctrl-e $EDITOR · Esc cancel".into()
-        });
-        form.aside = agenda;
+                } else {
+                    "Tab next field · Ctrl-s save · Ctrl-e $EDITOR · Esc cancel".to_string()
+                },
+        );
+        form.aside = super::mentee::chain(agenda, thoughts);
         self.overlays.push(Overlay::Form(Box::new(form)));
     }
 
@@ -581,6 +605,7 @@ fn read_partnership(
         frameworks: Vec::new(),
         status: PartnershipStatus::Active,
         agreement: None,
+        thoughts: Vec::new(),
         evaluation: None,
     });
     p.name = name.trim().to_string();
@@ -668,6 +693,8 @@ fn read_goal(form: &mut Form, today: chrono::NaiveDate) -> Result<Save<Goal>, In
         success_measures: String::new(),
         target: None,
         status: GoalStatus::NotStarted,
+        agreed: Vec::new(),
+        comments: Vec::new(),
         reviews: Vec::new(),
     });
     g.objective = objective;

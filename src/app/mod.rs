@@ -14,6 +14,7 @@ mod find;
 pub mod form;
 mod forms;
 mod live;
+mod mentee;
 mod mouse;
 pub mod picker;
 mod place;
@@ -125,6 +126,8 @@ pub enum Confirmed {
     Delete(PathBuf),
     /// Remove the partnership with this id, and all it holds (to the trash).
     RemovePartnership(String),
+    /// Remove the member with this id from the journal.
+    RemoveMember(String),
 }
 
 #[derive(Debug, Clone)]
@@ -161,6 +164,10 @@ pub enum Overlay {
     Conflicts {
         cursor: usize,
     },
+    /// The people of the journal: the owner and the members.
+    Members {
+        cursor: usize,
+    },
 }
 
 impl Overlay {
@@ -177,6 +184,7 @@ impl Overlay {
             Overlay::Welcome => KeyContext::Welcome,
             Overlay::Search(_) => KeyContext::Search,
             Overlay::Conflicts { .. } => KeyContext::Conflicts,
+            Overlay::Members { .. } => KeyContext::Members,
         }
     }
 
@@ -581,6 +589,10 @@ impl App {
             Action::ToggleDone if self.tab == Tab::Actions => self.toggle_action_done(j),
             Action::ToggleFilter if self.tab == Tab::Actions => self.toggle_actions_filter(),
             Action::Evaluate => self.evaluation_form(j),
+            Action::Prepare => self.thoughts_form(j),
+            Action::Agree => self.agree_here(j),
+            Action::Comment => self.comment_form(j),
+            Action::Members => self.open_members(),
             // A pane that shows a text scrolls it.
             a if is_scroll(a) && self.scroller().is_some() => {
                 if let Some(to) = vp.scroll.and_then(|t| t.target(a)) {

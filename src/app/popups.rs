@@ -97,6 +97,11 @@ impl App {
                                 self.said(j, result);
                                 self.after_load(j);
                             }
+                            Confirmed::RemoveMember(id) => {
+                                let result = j.remove_member(&id);
+                                self.said(j, result);
+                                self.clamp_members(j);
+                            }
                         }
                         Consumed
                     }
@@ -110,7 +115,8 @@ impl App {
                             Confirmed::RestoreDraft(path) => self.restore_draft(j, path, false),
                             Confirmed::DiscardForm
                             | Confirmed::Delete(_)
-                            | Confirmed::RemovePartnership(_) => {}
+                            | Confirmed::RemovePartnership(_)
+                            | Confirmed::RemoveMember(_) => {}
                         }
                         Consumed
                     }
@@ -119,6 +125,7 @@ impl App {
             }
             Overlay::Search(_) => self.search_action(j, action),
             Overlay::Conflicts { .. } => self.conflicts_action(j, action),
+            Overlay::Members { .. } => self.members_action(j, action),
             Overlay::Welcome => match action {
                 Action::NewPartnership | Action::Open => {
                     self.new_partnership_form(j);

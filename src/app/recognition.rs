@@ -143,7 +143,8 @@ impl App {
             .and_then(|r| r.prompt.as_ref())
             .and_then(|q| prompts.iter().position(|x| x == q))
             .unwrap_or(0);
-        // A new reflection is by whoever writes it: the member of a member's session.
+        // A new reflection is by whoever writes it: the member of a locked session, else
+        // the journal's owner.
         let author = existing.as_ref().map_or_else(
             || match &self.locked {
                 Some(l) => l.role,
@@ -394,6 +395,12 @@ impl App {
         v.pathway = Pathway::ALL[form.choice("Pathway")];
         let focus = form.text("Focus (expertise pathway)");
         v.focus = (!focus.is_empty()).then_some(focus);
+        // Who agreed stays with the agreement (the Agreement pane says when it changed since).
+        let agreed = base
+            .agreement
+            .as_ref()
+            .map(|a| a.agreed.clone())
+            .unwrap_or_default();
         v.agreement = Some(Agreement {
             outcomes: lines(&form.text("Outcomes (one a line)")),
             mentee_responsibilities: lines(&form.text("Mentee's responsibilities")),
@@ -402,6 +409,7 @@ impl App {
             logistics_ground_rules: lines(&form.text("Logistical ground rules")),
             agreed_by_mentee: mentee,
             agreed_by_mentor: mentor,
+            agreed,
         });
         Ok((base, v))
     }

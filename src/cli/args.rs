@@ -71,6 +71,14 @@ pub enum Command {
     Action(ActionCmd),
     /// Tick a framework item as achieved, with its evidence
     Tick(TickArgs),
+    /// Agree to the mentoring agreement or to a goal, in your name, dated today
+    ///
+    /// Kept as who and when (like a signature line); a text changed since it was agreed
+    /// says so ("changed since agreed") until it is agreed again.
+    Agree(AgreeArgs),
+    /// The mentee's pre-meeting thought document (ScotELAs): print its questions, or answer
+    /// them for the next meeting
+    Prepare(PrepareArgs),
     /// Meetings, goals and framework progress at a glance
     Status(StatusArgs),
     /// Search partnerships, meetings, goals, reflections and framework items
@@ -380,10 +388,53 @@ pub enum ActionCmd {
     },
 }
 
+/// What `agree` agrees to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AgreeWhat {
+    /// The partnership's mentoring agreement
+    Agreement,
+    /// A goal of the action plan (give its id)
+    Goal,
+}
+
+#[derive(Debug, Args)]
+pub struct AgreeArgs {
+    #[arg(long = "with", short = 'w', value_name = "PARTNER")]
+    pub with: String,
+    /// agreement, or goal ID
+    #[arg(value_enum)]
+    pub what: AgreeWhat,
+    /// The goal's id (`goal list` shows it), or the start of it
+    #[arg(value_name = "ID")]
+    pub id: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct PrepareArgs {
+    #[arg(long = "with", short = 'w', value_name = "PARTNER")]
+    pub with: String,
+    /// An answer, as N=TEXT: N the question's number as printed (repeat the flag)
+    #[arg(long = "answer", short = 'a', value_name = "N=TEXT")]
+    pub answers: Vec<String>,
+    /// The day of the meeting it is for, when planned
+    #[arg(long = "for", value_name = "DATE", allow_hyphen_values = true)]
+    pub meeting: Option<String>,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum GoalCmd {
     /// Add a goal to the action plan
     Add(GoalAddArgs),
+    /// Comment on a goal, in your name, dated today
+    Comment {
+        #[arg(long = "with", short = 'w', value_name = "PARTNER")]
+        with: String,
+        /// The goal's id (`goal list` shows it), or the start of it
+        id: String,
+        /// The comment
+        #[arg(required = true, num_args = 1..)]
+        text: Vec<String>,
+    },
     /// The action plan
     List {
         #[arg(long = "with", short = 'w', value_name = "PARTNER")]

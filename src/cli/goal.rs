@@ -13,6 +13,15 @@ pub fn run(ctx: &mut Context, cmd: &GoalCmd, out: &mut dyn Write) -> anyhow::Res
     match cmd {
         GoalCmd::Add(a) => add(ctx, a, out),
         GoalCmd::List { with, json } => list(ctx, with, *json, out),
+        GoalCmd::Comment { with, id, text } => {
+            let pid = ctx.partner_id(with)?;
+            let o = ctx
+                .journal
+                .comment_goal(&pid, id, &text.join(" "))
+                .map_err(op)?;
+            writeln!(out, "{}", o.label)?;
+            report_outcome(&o, out)
+        }
     }
 }
 
@@ -39,6 +48,8 @@ fn add(ctx: &mut Context, a: &GoalAddArgs, out: &mut dyn Write) -> anyhow::Resul
         success_measures: text(&a.success_measures),
         target: a.target.as_deref().map(|d| ctx.date(d)).transpose()?,
         status: a.status,
+        agreed: Vec::new(),
+        comments: Vec::new(),
         reviews: Vec::new(),
     };
     let said = format!(
@@ -118,6 +129,23 @@ fn list(ctx: &Context, with: &str, json: bool, out: &mut dyn Write) -> anyhow::R
         }
         for r in &v.reviews {
             writeln!(out, "  Review {}: {}", r.date, r.note)?;
+        }
+        for (line, changed) in p.agreed_lines(&v.agreed, &v.fingerprint()) {
+            let since = if changed {
+                " (changed since agreed)"
+            } else {
+                ""
+            };
+            writeln!(out, "  {line}{since}")?;
+        }
+        for c in &v.comments {
+            writeln!(
+                out,
+                "  Comment by {} on {}: {}",
+                p.person_name(&c.by),
+                c.date,
+                c.text
+            )?;
         }
     }
     Ok(())

@@ -12,6 +12,7 @@ mod goal;
 mod import_cmd;
 mod log;
 mod member_cmd;
+mod mentee_cmd;
 pub mod out;
 mod partner;
 mod search_cmd;
@@ -73,7 +74,7 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> anyhow::Result<()> {
         Some(Command::Goal(a)) => {
             let with = match a {
                 args::GoalCmd::Add(x) => &x.with,
-                args::GoalCmd::List { with, .. } => with,
+                args::GoalCmd::List { with, .. } | args::GoalCmd::Comment { with, .. } => with,
             };
             goal::run(&mut Context::open_for(&cli, with)?, a, out)
         }
@@ -85,6 +86,12 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> anyhow::Result<()> {
             action_cmd::run(&mut Context::open_for(&cli, with)?, a, out)
         }
         Some(Command::Tick(a)) => tick::run(&mut Context::open_for(&cli, &a.with)?, a, out),
+        Some(Command::Agree(a)) => {
+            mentee_cmd::agree(&mut Context::open_for(&cli, &a.with)?, a, out)
+        }
+        Some(Command::Prepare(a)) => {
+            mentee_cmd::prepare(&mut Context::open_for(&cli, &a.with)?, a, out)
+        }
         Some(Command::Status(a)) => match &a.with {
             Some(with) => status::run(&Context::open_for(&cli, with)?, a, out),
             None => status::run(&ctx()?, a, out),

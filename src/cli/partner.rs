@@ -102,6 +102,7 @@ fn add(ctx: &mut Context, a: &PartnerAddArgs, out: &mut dyn Write) -> anyhow::Re
         frameworks: a.frameworks.clone(),
         status: PartnershipStatus::Active,
         agreement: None,
+        thoughts: Vec::new(),
         evaluation: None,
     };
     let o = ctx.journal.add_partnership(p).map_err(op)?;

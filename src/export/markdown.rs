@@ -307,6 +307,14 @@ pub fn portfolio(x: &Export) -> String {
                 d(a.agreed_by_mentee),
                 d(a.agreed_by_mentor)
             );
+            for (said, changed) in x.p.agreed_lines(&a.agreed, &a.fingerprint()) {
+                let since = if changed {
+                    " (changed since agreed)"
+                } else {
+                    ""
+                };
+                let _ = writeln!(o, "{}{since}.\n", inline(&said));
+            }
             // Words of the ScotELAs agreement ("Name of the Mentor:", "Name of the Mentee:").
             signatures(
                 &mut o,
@@ -396,6 +404,18 @@ pub fn portfolio(x: &Export) -> String {
             let items: Vec<String> = m.evidences.iter().map(|e| code(e)).collect();
             let _ = writeln!(o, "Evidences: {}.\n", items.join(", "));
         }
+        for t in x.p.thoughts(Some(m.date)) {
+            let _ = writeln!(
+                o,
+                "**Pre-meeting thoughts of {}** (written {}).\n",
+                inline(&x.p.person_name(&t.by)),
+                t.written
+            );
+            for a in t.answers.iter().filter(|a| !a.answer.trim().is_empty()) {
+                let _ = writeln!(o, "- *{}* {}", inline(&a.question), inline(a.answer.trim()));
+            }
+            o.push('\n');
+        }
     }
 
     // 4. The action plan.
@@ -415,11 +435,27 @@ pub fn portfolio(x: &Export) -> String {
                 objective = format!("{objective}<br>(learning goal: {})", cell(&g.learning_goal));
             }
             let overdue = g.status.is_open() && g.target.is_some_and(|t| t < x.today);
-            let reviews: Vec<String> = g
+            let mut reviews: Vec<String> = g
                 .reviews
                 .iter()
                 .map(|r| format!("{}: {}", r.date, cell(&r.note)))
                 .collect();
+            for (said, changed) in x.p.agreed_lines(&g.agreed, &g.fingerprint()) {
+                let since = if changed {
+                    " (changed since agreed)"
+                } else {
+                    ""
+                };
+                reviews.push(format!("{}{since}", cell(&said)));
+            }
+            for c in &g.comments {
+                reviews.push(format!(
+                    "Comment by {}, {}: {}",
+                    cell(&x.p.person_name(&c.by)),
+                    c.date,
+                    cell(&c.text)
+                ));
+            }
             let _ = writeln!(
                 o,
                 "| {objective} | {} | {} | {} | {} | {} | {}{} | {} | {} |",

@@ -223,6 +223,7 @@ fn partnership(
         frameworks: frameworks.iter().map(|f| f.to_string()).collect(),
         status: PartnershipStatus::Active,
         agreement,
+        thoughts: Vec::new(),
         evaluation: None,
     }
 }
@@ -270,6 +271,8 @@ fn goal(
         success_measures: columns[4].into(),
         target: Some(target),
         status,
+        agreed: Vec::new(),
+        comments: Vec::new(),
         reviews: Vec::new(),
     }
 }
@@ -332,6 +335,7 @@ fn small(w: &mut Writer, today: NaiveDate) -> Result<(), StoreError> {
                 "Meet every other Tuesday, 15:30, in the science office".into(),
             ],
             agreed_by_mentee: Some(start),
+            agreed: Vec::new(),
             agreed_by_mentor: Some(start),
         }),
     );

@@ -239,6 +239,17 @@ impl Journal {
         Ok(p)
     }
 
+    /// Refuse what only the journal's owner does, in a session acting for a member.
+    fn owner_only(&self, what: &str) -> Result<(), OpError> {
+        if self.actor() == self.owner_id() {
+            return Ok(());
+        }
+        Err(OpError::Refused(format!(
+            "only the journal's owner {what}: this session is {}'s",
+            self.person_name(Some(&self.actor()))
+        )))
+    }
+
     /// The write that puts `journal` in place of the journal file as read.
     fn journal_write(&self, journal: JournalFile) -> Write {
         let path = self.store.journal_path();
@@ -261,6 +272,7 @@ impl Journal {
         partnerships: &[String],
         keys: &[String],
     ) -> OpResult {
+        self.owner_only("adds members")?;
         // A name is shown on every screen: no escape sequence or control character in it.
         let cleaned = crate::model::text::clean(name);
         let name = cleaned.trim();
@@ -352,6 +364,7 @@ impl Journal {
 
     /// Remove a member (never the owner). What they wrote stays, still saying it was theirs.
     pub fn remove_member(&mut self, query: &str) -> OpResult {
+        self.owner_only("removes members")?;
         let p = self.find_person(query)?;
         if p.owner {
             return Err(OpError::Refused(format!(

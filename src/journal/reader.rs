@@ -186,6 +186,25 @@ impl<'a> Reader<'a> {
         self.j.problems()
     }
 
+    /// The member id of whoever the journal writes for now.
+    pub fn actor(&self) -> String {
+        self.j.actor()
+    }
+
+    /// The people of the journal this audience may know of: everyone for the owner; for a
+    /// member, the owner, themselves and those who share a partnership with them.
+    pub fn people(&self) -> Vec<super::Person> {
+        let all = self.j.people();
+        let Audience::Member(m) = self.audience else {
+            return all;
+        };
+        let me = self.j.viewers.get(m.0).cloned().unwrap_or_default();
+        let mine: Vec<String> = self.visible().map(|p| p.id().to_string()).collect();
+        all.into_iter()
+            .filter(|p| p.owner || p.id == me || p.partnerships.iter().any(|x| mine.contains(x)))
+            .collect()
+    }
+
     /// Conflict copies waiting to be resolved, compared with their records; those about a
     /// record this audience may not see are left out.
     pub fn conflicts(&self) -> Vec<&'a Conflict> {
@@ -377,6 +396,36 @@ impl<'a> Partner<'a> {
                 ))
         });
         items
+    }
+
+    /// The pre-meeting thought documents of the meeting on `date` (`None`: those waiting
+    /// for the next meeting), newest first. A thought document is written to be shown in
+    /// the meeting: every audience of the partnership sees it.
+    pub fn thoughts(&self, date: Option<NaiveDate>) -> Vec<&'a crate::model::Thoughts> {
+        crate::model::thoughts_for(
+            &self.data.partnership.value.thoughts,
+            &self.credit_meeting_dates(),
+            date,
+        )
+    }
+
+    /// Who agreed to a text whose fingerprint is now `now`, in words ("Agreed by Sam Lee on
+    /// 2026-11-03"), each with whether the text changed since.
+    pub fn agreed_lines(&self, agreed: &[crate::model::Consent], now: &str) -> Vec<(String, bool)> {
+        agreed
+            .iter()
+            .map(|c| {
+                (
+                    format!("Agreed by {} on {}", self.person_name(&c.by), c.date),
+                    c.changed_since(now),
+                )
+            })
+            .collect()
+    }
+
+    /// The name of the person with member id `id`, for "by ..." lines.
+    pub fn person_name(&self, id: &str) -> String {
+        self.j.person_name(Some(id))
     }
 
     /// The action plan, in the order the goals were set.

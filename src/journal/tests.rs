@@ -32,6 +32,7 @@ fn partnership(name: &str) -> crate::model::Partnership {
         frameworks: vec!["curee".into()],
         status: PartnershipStatus::Active,
         agreement: None,
+        thoughts: Vec::new(),
         evaluation: None,
     }
 }

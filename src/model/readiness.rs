@@ -211,6 +211,7 @@ mod tests {
             frameworks: vec![],
             status: PartnershipStatus::Active,
             agreement,
+            thoughts: Vec::new(),
             evaluation: evaluated.then(|| Evaluation {
                 date: d("2026-08-01"),
                 answers: vec![LikertAnswer {
@@ -226,6 +227,7 @@ mod tests {
         Agreement {
             outcomes: (0..outcomes).map(|i| format!("Outcome {i}")).collect(),
             agreed_by_mentee: Some(d("2026-01-15")),
+            agreed: Vec::new(),
             agreed_by_mentor: Some(d("2026-01-15")),
             ..Agreement::default()
         }

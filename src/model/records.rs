@@ -326,6 +326,9 @@ pub struct Partnership {
     pub agreement: Option<Agreement>,
     #[serde(default)]
     pub evaluation: Option<Evaluation>,
+    /// The mentee's pre-meeting thought documents (ScotELAs), each for the next meeting.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub thoughts: Vec<Thoughts>,
 }
 
 impl Partnership {
@@ -359,6 +362,152 @@ pub struct Agreement {
     pub agreed_by_mentee: Option<NaiveDate>,
     #[serde(default)]
     pub agreed_by_mentor: Option<NaiveDate>,
+    /// Who agreed to it, when, and to which text (see [`Consent`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub agreed: Vec<Consent>,
+}
+
+impl Agreement {
+    /// The fingerprint of what is agreed to: the outcomes, both sides' responsibilities and
+    /// the ground rules (not the dates or who agreed).
+    pub fn fingerprint(&self) -> String {
+        let mut f = Fingerprint::default();
+        for list in [
+            &self.outcomes,
+            &self.mentee_responsibilities,
+            &self.mentor_responsibilities,
+            &self.tone_ground_rules,
+            &self.logistics_ground_rules,
+        ] {
+            f.list(list);
+        }
+        f.hex()
+    }
+}
+
+/// A person's agreement to a text (the mentoring agreement, a goal): who (a member id), on
+/// which day, and the fingerprint of the text as it was then, so a text changed since says
+/// so. Like a signature line, not a cryptographic signature.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Consent {
+    pub by: String,
+    pub date: NaiveDate,
+    /// The text's fingerprint when agreed (`Agreement::fingerprint`, `Goal::fingerprint`).
+    pub of: String,
+}
+
+impl Consent {
+    /// Whether the text changed since this agreement (its fingerprint is not `now`).
+    pub fn changed_since(&self, now: &str) -> bool {
+        self.of != now
+    }
+}
+
+/// Put `consent` in `list` in place of any earlier one by the same person.
+pub fn record_consent(list: &mut Vec<Consent>, consent: Consent) {
+    list.retain(|c| c.by != consent.by);
+    list.push(consent);
+}
+
+/// FNV-1a (64 bits) over the fields of a text, each ended by a separator: stable across
+/// builds and platforms, unlike `std`'s hasher.
+#[derive(Debug, Clone, Copy)]
+struct Fingerprint(u64);
+
+impl Default for Fingerprint {
+    fn default() -> Fingerprint {
+        Fingerprint(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fingerprint {
+    fn bytes(&mut self, b: &[u8]) {
+        for x in b {
+            self.0 ^= u64::from(*x);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn field(&mut self, s: &str) {
+        self.bytes(s.as_bytes());
+        self.bytes(&[0x1f]);
+    }
+
+    fn list(&mut self, items: &[String]) {
+        for i in items {
+            self.field(i);
+        }
+        self.bytes(&[0x1e]);
+    }
+
+    fn hex(self) -> String {
+        format!("{:016x}", self.0)
+    }
+}
+
+/// A mentee's pre-meeting thought document (ScotELAs, Appendix 2): their answers to the
+/// `pre-meeting` bank's questions, written before a meeting and shown in it. It is for the
+/// first meeting dated on or after the day it was written (`meeting` is the day planned,
+/// when known).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Thoughts {
+    pub id: String,
+    /// Who wrote it (a member id).
+    pub by: String,
+    /// The day it was written (last changed).
+    pub written: NaiveDate,
+    /// The day of the meeting it is for, when planned.
+    #[serde(default)]
+    pub meeting: Option<NaiveDate>,
+    /// Each question, verbatim from the bank, and the answer to it.
+    #[serde(default)]
+    pub answers: Vec<Answer>,
+}
+
+impl Thoughts {
+    /// Whether any question has an answer.
+    pub fn is_blank(&self) -> bool {
+        self.answers.iter().all(|a| a.answer.trim().is_empty())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Answer {
+    pub question: String,
+    #[serde(default)]
+    pub answer: String,
+}
+
+/// The thought documents of meeting `date` among a log of `meetings` dates: those written
+/// after the meeting before it (on a later day) and no later than its day. With `None`, those
+/// waiting for the next meeting: written after the latest meeting's day (or on it, when no
+/// meeting is later). Newest first.
+pub fn thoughts_for<'t>(
+    thoughts: &'t [Thoughts],
+    meetings: &[NaiveDate],
+    date: Option<NaiveDate>,
+) -> Vec<&'t Thoughts> {
+    let mut out: Vec<&Thoughts> = match date {
+        Some(d) => {
+            let before = meetings.iter().copied().filter(|m| *m < d).max();
+            thoughts
+                .iter()
+                .filter(|t| t.written <= d && before.is_none_or(|b| t.written > b))
+                .collect()
+        }
+        None => {
+            let last = meetings.iter().copied().max();
+            thoughts
+                .iter()
+                .filter(|t| last.is_none_or(|l| t.written > l))
+                .collect()
+        }
+    };
+    out.sort_by(|a, b| b.written.cmp(&a.written).then(b.id.cmp(&a.id)));
+    out
 }
 
 /// One entry of the mentoring log.
@@ -463,6 +612,44 @@ pub struct Goal {
     pub status: GoalStatus,
     #[serde(default)]
     pub reviews: Vec<Review>,
+    /// Who agreed to the goal, when, and to which text (see [`Consent`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub agreed: Vec<Consent>,
+    /// Comments on the goal by the people of the partnership, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub comments: Vec<Comment>,
+}
+
+impl Goal {
+    /// The fingerprint of what is agreed to in a goal: its learning goal, objective, each
+    /// side's actions, barriers, success measures and target (not its status, reviews or
+    /// comments, which follow it through its life).
+    pub fn fingerprint(&self) -> String {
+        let mut f = Fingerprint::default();
+        for s in [
+            &self.learning_goal,
+            &self.objective,
+            &self.mentee_actions,
+            &self.mentor_actions,
+            &self.support_actions,
+            &self.barriers,
+            &self.success_measures,
+        ] {
+            f.field(s);
+        }
+        f.field(&self.target.map(|t| t.to_string()).unwrap_or_default());
+        f.hex()
+    }
+}
+
+/// A comment on a goal: who wrote it (a member id), when, and what.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Comment {
+    pub id: String,
+    pub by: String,
+    pub date: NaiveDate,
+    pub text: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -464,6 +464,8 @@ mod tests {
             success_measures: String::new(),
             target: target.map(d),
             status,
+            agreed: Vec::new(),
+            comments: Vec::new(),
             reviews: vec![],
         }
     }

@@ -72,7 +72,11 @@ pub const KINDS: &[KindInfo] = &[
         folder: None,
         file: Some("partnership.ron"),
         merge: MergeRule {
-            keyed_lists: &[("evaluation.answers", "statement")],
+            keyed_lists: &[
+                ("evaluation.answers", "statement"),
+                ("agreement.agreed", "by"),
+                ("thoughts", "id"),
+            ],
             set_lists: &[],
         },
     },
@@ -94,7 +98,7 @@ pub const KINDS: &[KindInfo] = &[
         folder: Some("goals"),
         file: None,
         merge: MergeRule {
-            keyed_lists: &[],
+            keyed_lists: &[("agreed", "by"), ("comments", "id")],
             set_lists: &["reviews"],
         },
     },

@@ -271,6 +271,7 @@ mod tests {
             frameworks: vec![],
             status: crate::model::PartnershipStatus::Active,
             agreement: None,
+            thoughts: Vec::new(),
             evaluation: None,
         };
         store.create_partnership(p).unwrap();

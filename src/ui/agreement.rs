@@ -95,6 +95,23 @@ pub fn doc(s: &Screen, view: &View) -> Doc<'static> {
             };
             lines.push(agreed("mentee", a.agreed_by_mentee));
             lines.push(agreed("mentor", a.agreed_by_mentor));
+            // Who agreed, in their own name, and whether the text changed since.
+            for (said, changed) in p.agreed_lines(&a.agreed, &a.fingerprint()) {
+                let mut spans = vec![Span::styled(said, t.ok())];
+                if changed {
+                    spans = vec![
+                        Span::raw(spans.remove(0).content.into_owned()),
+                        Span::styled(" (changed since agreed: a agrees again)", t.warn()),
+                    ];
+                }
+                lines.push(Line::from(spans));
+            }
+            if !a.agreed.iter().any(|c| c.by == s.r.actor()) {
+                lines.push(Line::from(Span::styled(
+                    "a agrees to it, in your name, dated today",
+                    t.dim(),
+                )));
+            }
         }
     }
     lines.push(Line::raw(""));

@@ -243,6 +243,25 @@ fn detail_lines(g: &Goal, s: &Screen, view: &View, wide: bool) -> Vec<Line<'stat
             Span::raw(g.learning_goal.clone()),
         ]));
     }
+    // Who agreed and what was said first: what the other person wrote since.
+    if let Some(p) = s.partner() {
+        for (said, changed) in p.agreed_lines(&g.agreed, &g.fingerprint()) {
+            let mut spans = vec![Span::styled(said, t.ok())];
+            if changed {
+                spans.push(Span::styled(" (changed since agreed)", t.warn()));
+            }
+            lines.push(Line::from(spans));
+        }
+        for c in &g.comments {
+            lines.push(Line::from(vec![
+                Span::styled(
+                    format!("Comment by {}, {}: ", p.person_name(&c.by), c.date),
+                    t.dim(),
+                ),
+                Span::raw(c.text.clone()),
+            ]));
+        }
+    }
     for (label, text) in COLUMNS.iter().zip(c.iter()).skip(1).take(5) {
         if !text.is_empty() && !wide {
             lines.push(Line::from(vec![

@@ -72,7 +72,73 @@ pub fn draw(frame: &mut Frame, area: Rect, overlay: &Overlay, s: &Screen, view: 
         Overlay::Welcome => welcome(frame, area, s, view),
         Overlay::Search(st) => search(frame, area, st, s, view),
         Overlay::Conflicts { cursor } => conflicts(frame, area, *cursor, s, view),
+        Overlay::Members { cursor } => members(frame, area, *cursor, s, view),
     }
+}
+
+/// The people of the journal: the owner first, each with role, partnerships and keys.
+fn members(frame: &mut Frame, area: Rect, cursor: usize, s: &Screen, view: &View) {
+    let t = view.theme;
+    let people = s.r.people();
+    let w = area.width.saturating_sub(4).min(90);
+    let inner_w = w.saturating_sub(2) as usize;
+    let mut lines: Vec<Line> = Vec::new();
+    let mut rows: Vec<usize> = Vec::new();
+    for (i, p) in people.iter().enumerate() {
+        let keys = match p.keys.len() {
+            0 => "no key yet".to_string(),
+            1 => "1 key".to_string(),
+            n => format!("{n} keys"),
+        };
+        let mut facts = vec![p.role.to_string()];
+        if p.owner {
+            facts.push("keeps this journal".into());
+        } else if p.role == crate::model::Role::Coordinator {
+            facts.push("sees every partnership".into());
+        } else if p.partnerships.is_empty() {
+            facts.push("in no partnership".into());
+        } else {
+            facts.push(format!("in {}", p.partnerships.join(", ")));
+        }
+        facts.push(keys);
+        let text = truncate(
+            &format!(
+                "{} {:<20} {}",
+                if i == cursor { "▸" } else { " " },
+                truncate(&p.name, 20),
+                facts.join(" · ")
+            ),
+            inner_w,
+        );
+        rows.push(lines.len());
+        let style = if i == cursor {
+            t.selected(true)
+        } else {
+            Style::default()
+        };
+        lines.push(Line::from(Span::styled(text, style)));
+    }
+    lines.push(Line::raw(""));
+    let locked = s.app.locked.is_some();
+    lines.push(Line::from(Span::styled(
+        if locked {
+            "Only the journal's owner adds or removes members."
+        } else {
+            "a add · d remove · Esc close · as `mentorlog member add/remove` do"
+        },
+        t.dim(),
+    )));
+    let h = (lines.len() as u16 + 2).min(area.height);
+    let r = centered(area, w, h);
+    frame.render_widget(Clear, r);
+    s.hit(r, Spot::Popup);
+    let block = popup_block(" People of the journal ", view);
+    let inner = block.inner(r);
+    frame.render_widget(block, r);
+    // Keep the cursor's row on screen in a short terminal.
+    let at = rows.get(cursor).copied().unwrap_or(0) as u16;
+    let skip = (at + 1).saturating_sub(inner.height.saturating_sub(2));
+    frame.render_widget(Paragraph::new(lines).scroll((skip, 0)), inner);
 }
 
 fn popup_block<'a>(title: &'a str, view: &View) -> Block<'a> {
@@ -303,6 +369,37 @@ fn meeting_doc<'a>(s: &Screen<'a>, path: &std::path::Path, view: &View) -> Optio
     for l in lines {
         d.hanging(l, 4);
     }
+    if let Some(p) = s.partner() {
+        for th in p.thoughts(Some(m.date)) {
+            d.blank();
+            d.hanging(
+                Line::from(vec![
+                    Span::styled("Pre-meeting thoughts", t.label()),
+                    Span::styled(
+                        format!(
+                            " of {}, written {}{}",
+                            p.person_name(&th.by),
+                            th.written,
+                            th.meeting
+                                .map(|d| format!(" for the meeting of {d}"))
+                                .unwrap_or_default()
+                        ),
+                        t.dim(),
+                    ),
+                ]),
+                2,
+            );
+            for a in th.answers.iter().filter(|a| !a.answer.trim().is_empty()) {
+                d.hanging(
+                    Line::from(Span::styled(format!("  {}", a.question), t.label())),
+                    2,
+                );
+                for l in a.answer.lines() {
+                    d.hanging(Line::raw(format!("    {l}")), 4);
+                }
+            }
+        }
+    }
     Some(d)
 }
 
@@ -493,13 +590,35 @@ fn draw_form_alone(frame: &mut Frame, area: Rect, form: &Form, s: &Screen, view:
             t.label()
         };
         let marker = if focused { "▸ " } else { "  " };
-        frame.render_widget(
-            Paragraph::new(Span::styled(
-                truncate(&format!("{marker}{}", f.label), label_w as usize),
-                label_style,
-            )),
-            label_r,
-        );
+        let label = format!("{marker}{}", f.label);
+        if h > 1 && super::text::width(&label) > label_w as usize {
+            // A long label (a question) wraps over its field's rows, under its words.
+            let width = (label_w as usize).saturating_sub(3).max(4);
+            let mut rows = super::text::wrap(&f.label, width);
+            if rows.len() > h as usize {
+                rows.truncate(h as usize);
+                if let Some(last) = rows.last_mut() {
+                    *last = truncate(&format!("{last}  "), width);
+                }
+            }
+            let rows: Vec<Line> = rows
+                .into_iter()
+                .enumerate()
+                .map(|(n, l)| {
+                    let lead = if n == 0 { marker } else { "  " };
+                    Line::from(Span::styled(format!("{lead}{l}"), label_style))
+                })
+                .collect();
+            frame.render_widget(Paragraph::new(rows), label_r);
+        } else {
+            frame.render_widget(
+                Paragraph::new(Span::styled(
+                    truncate(&label, label_w as usize),
+                    label_style,
+                )),
+                label_r,
+            );
+        }
         match &f.kind {
             FieldKind::Line
             | FieldKind::Text { .. }
@@ -1061,7 +1180,22 @@ fn aside_lines(aside: &crate::app::form::Aside, view: &View) -> Vec<Line<'static
             lines.push(Line::raw(""));
         }
     }
-    lines.extend(aside.lines.iter().map(|q| Line::raw(format!("· {q}"))));
+    if aside.answers.is_empty() {
+        lines.extend(aside.lines.iter().map(|q| Line::raw(format!("· {q}"))));
+    } else {
+        // A thought document: each question, and the answer under it.
+        for (q, a) in aside.lines.iter().zip(&aside.answers) {
+            lines.push(Line::from(Span::styled(
+                format!("· {q}"),
+                view.theme.label(),
+            )));
+            lines.extend(a.lines().map(|l| Line::raw(format!("  {l}"))));
+        }
+    }
+    if let Some(next) = &aside.then {
+        lines.push(Line::raw(""));
+        lines.extend(aside_lines(next, view));
+    }
     lines
 }
 

@@ -231,6 +231,14 @@ pub(super) fn hints(s: &Screen, view: &View) -> Vec<(String, &'static str)> {
                 (kin(Action::Cancel), "close"),
             ];
         }
+        Some(Overlay::Members { .. }) => {
+            return vec![
+                (scroll(), "move"),
+                (kin(Action::AddMember), "add"),
+                (kin(Action::RemoveMember), "remove"),
+                (kin(Action::Cancel), "close"),
+            ];
+        }
         Some(Overlay::Welcome) => {
             return vec![
                 (kin(Action::NewPartnership), "new partnership"),
@@ -251,11 +259,20 @@ pub(super) fn hints(s: &Screen, view: &View) -> Vec<(String, &'static str)> {
             h.push((k(Action::New), "new"));
             h.push((k(Action::Open), "open"));
             h.push((k(Action::Edit), "edit"));
-            h.push((k(Action::Delete), "delete"));
+            // A mentee's session writes thoughts; the mentor's deletes meetings.
+            if s.app.locked.is_some() {
+                h.push((k(Action::Prepare), "thoughts"));
+                h.push((k(Action::Delete), "delete"));
+            } else {
+                h.push((k(Action::Delete), "delete"));
+                h.push((k(Action::Prepare), "thoughts"));
+            }
         }
         (_, Tab::Goals) => {
             h.push((k(Action::New), "new"));
             h.push((k(Action::Edit), "edit"));
+            h.push((k(Action::Agree), "agree"));
+            h.push((k(Action::Comment), "comment"));
             h.push((k(Action::CycleStatus), "status"));
             h.push((k(Action::ReviewNote), "review"));
         }
@@ -273,6 +290,7 @@ pub(super) fn hints(s: &Screen, view: &View) -> Vec<(String, &'static str)> {
         (_, Tab::Dashboard) => {
             h.push((k(Action::New), "log meeting"));
             h.push(("1-7".into(), "tabs"));
+            h.push((k(Action::Members), "people"));
         }
         (_, Tab::Reflections) => {
             h.push((k(Action::New), "new"));
@@ -286,6 +304,7 @@ pub(super) fn hints(s: &Screen, view: &View) -> Vec<(String, &'static str)> {
         }
         (_, Tab::Agreement) => {
             h.push((k(Action::Edit), "edit agreement"));
+            h.push((k(Action::Agree), "agree"));
             h.push((k(Action::Evaluate), "evaluate"));
         }
     }
