@@ -6,11 +6,11 @@
 //! one data directory in this one process, so a change in one shows in the others at once,
 //! and what the CLI or a local mentorlog writes meanwhile is picked up by the file watcher.
 
-mod hub;
+pub mod hub;
 pub mod input;
 mod keys;
 mod log;
-mod session;
+pub mod session;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
