@@ -48,6 +48,17 @@ pub fn check_key(line: &str) -> Result<String, String> {
     Ok(line.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
+/// The owner's member id: the profile's, else one made from its name (`name` when there is
+/// no profile yet).
+pub(crate) fn owner_id_of(profile: Option<&Profile>, name: &str) -> String {
+    let id = match profile {
+        Some(p) => p.id.clone().unwrap_or_else(|| member_id(&p.name)),
+        None => member_id(name),
+    };
+    // A name with no letters or digits still gives the owner an id.
+    if id.is_empty() { "owner".into() } else { id }
+}
+
 impl Journal {
     /// The one rule of who may see a record: one not marked private, anyone this audience
     /// is; one marked private, only its author (a record that names none is the owner's).
@@ -121,12 +132,10 @@ impl Journal {
 
     /// The owner's member id.
     pub fn owner_id(&self) -> String {
-        let id = match self.snap.journal.as_ref().map(|j| &j.value.profile) {
-            Some(p) => p.id.clone().unwrap_or_else(|| member_id(&p.name)),
-            None => member_id(&self.owner_name),
-        };
-        // A name with no letters or digits still gives the owner an id.
-        if id.is_empty() { "owner".into() } else { id }
+        owner_id_of(
+            self.snap.journal.as_ref().map(|j| &j.value.profile),
+            &self.owner_name,
+        )
     }
 
     /// Everyone in the journal, the owner first.

@@ -15,8 +15,9 @@ mod conflicts;
 pub mod demo;
 pub mod import;
 mod live;
-mod members;
+pub(crate) mod members;
 mod ops;
+mod private;
 mod reader;
 pub mod report;
 pub mod search;
@@ -204,17 +205,25 @@ impl Journal {
         let snap = store.load();
         let mut j = Journal::with_snapshot(store, snap, today);
         j.notices = notices;
+        j.settle_private();
         j.sweep_trash();
         j
     }
 
     /// Open fast: every partnership's summary, and the records of the first one only;
-    /// `background_loaded` or `ensure_loaded` bring in the rest.
+    /// `background_loaded` or `ensure_loaded` bring in the rest. (A journal whose private
+    /// records may still be in its shared folders, one of an earlier version, is read whole
+    /// once, to move them.)
     pub fn open_fast(store: Store, today: NaiveDate) -> Journal {
         let notices = Journal::recover(&store);
-        let snap = store.load_first(None);
+        let snap = if Journal::private_layout_marked(&store) {
+            store.load_first(None)
+        } else {
+            store.load()
+        };
         let mut j = Journal::with_snapshot(store, snap, today);
         j.notices = notices;
+        j.settle_private();
         j.sweep_trash();
         j
     }
@@ -223,9 +232,14 @@ impl Journal {
     /// so a one-line `log` on a journal of years is as quick as on a new one.
     pub fn open_for(store: Store, today: NaiveDate, query: &str) -> Journal {
         let notices = Journal::recover(&store);
-        let snap = store.load_first(Some(""));
+        let snap = if Journal::private_layout_marked(&store) {
+            store.load_first(Some(""))
+        } else {
+            store.load()
+        };
         let mut j = Journal::with_snapshot(store, snap, today);
         j.notices = notices;
+        j.settle_private();
         j.sweep_trash();
         if let Ok(id) = j
             .reader(Audience::Owner)
@@ -343,6 +357,8 @@ impl Journal {
         self.store.complete(p, &mut problems, &mut conflicts);
         self.snap.problems.extend(problems);
         self.add_conflict_paths(conflicts);
+        let moved = self.move_private_records();
+        self.notices.extend(moved);
         self.changed();
     }
 
@@ -381,6 +397,8 @@ impl Journal {
             }
         }
         self.add_conflict_paths(full.conflicts);
+        let moved = self.move_private_records();
+        self.notices.extend(moved);
         self.changed();
     }
 
@@ -390,6 +408,9 @@ impl Journal {
         self.snap = self.store.load();
         self.frameworks = self.store.frameworks();
         let mut said = describe_changes(&old, &self.snap);
+        // A private record written into a shared folder (by an earlier mentorlog, or a sync
+        // from one) goes to its private folder at once.
+        said.extend(self.move_private_records());
         let before: Vec<PathBuf> = self.conflicts.iter().map(|c| c.copy.clone()).collect();
         self.compare_conflicts();
         said.extend(self.own_edits_set_aside(&before));
@@ -453,7 +474,9 @@ impl Journal {
             let created = w.base.is_none();
             if matches!(
                 w.mode,
-                crate::store::batch::Mode::Save | crate::store::batch::Mode::Create
+                crate::store::batch::Mode::Save
+                    | crate::store::batch::Mode::Create
+                    | crate::store::batch::Mode::Move(_)
             ) && !as_was.contains(&w.path)
                 && let Some(by) = w.new.as_mut().and_then(AnyRecord::by_mut)
             {
@@ -648,7 +671,7 @@ impl Journal {
         self.snap
             .partnerships
             .iter_mut()
-            .find(|p| path.starts_with(&p.dir))
+            .find(|p| p.holds(self.store.root(), path))
     }
 
     fn upsert<T: PartnershipRecord>(&mut self, path: &Path, value: Option<T>) {

@@ -265,10 +265,15 @@ impl Journal {
     fn record_write<T: PartnershipRecord>(&self, pid: &str, s: &Save<T>) -> Result<Write, OpError> {
         let p = self.data(pid)?;
         let new = s.new.clone().wrap();
+        // A private record goes in its author's private folder; marked or unmarked private,
+        // it moves there or back in the same batch.
         Ok(match &s.at {
-            None => Write::create(path_in(&p.dir, T::KIND, &s.new.file_name()), new),
-            Some(at) if s.restore => Write::create(at.clone(), new),
-            Some(at) => Write::save(at.clone(), s.base.clone().map(PartnershipRecord::wrap), new),
+            None => {
+                let path = path_in(&p.dir, T::KIND, &s.new.file_name());
+                Write::create(self.home_of(&path, &new, true)?, new)
+            }
+            Some(at) if s.restore => Write::create(self.home_of(at, &new, false)?, new),
+            Some(at) => self.edit_write(at, s.base.clone().map(PartnershipRecord::wrap), new)?,
         })
     }
 
@@ -281,7 +286,10 @@ impl Journal {
     ) -> OpResult {
         let label = s.label.clone().unwrap_or(label);
         let w = self.record_write(pid, &s)?;
-        let path = w.path.clone();
+        let path = match &w.mode {
+            crate::store::batch::Mode::Move(to) => to.clone(),
+            _ => w.path.clone(),
+        };
         let mut writes: Vec<Write> = self.journal_file_write().into_iter().collect();
         writes.push(w);
         writes.append(&mut more);
@@ -582,8 +590,19 @@ impl Journal {
         );
         let label = format!("Removed the partnership with {}", p.partnership.value.name);
         writes.push(self.trash_write(pid, &label, &kept)?);
-        let dir = p.dir.clone();
-        self.apply(label, writes, vec![dir])
+        // Its folder goes, and its folder in each private folder that held its records.
+        let root = self.store.root();
+        let mut dirs = vec![p.dir.clone()];
+        for (path, _) in &kept {
+            if let Some(m) = crate::store::private::private_owner(root, path) {
+                let dir = crate::store::private::member_dir(root, m)?
+                    .join(p.dir.strip_prefix(root).unwrap_or(&p.dir));
+                if !dirs.contains(&dir) {
+                    dirs.push(dir);
+                }
+            }
+        }
+        self.apply(label, writes, dirs)
     }
 
     /// The meetings of a partnership that evidence `framework/item` (tick address).
@@ -644,10 +663,9 @@ impl Journal {
         }
         let mut writes: Vec<Write> = self.journal_file_write().into_iter().collect();
         for m in &new {
-            writes.push(Write::create(
-                path_in(&p.dir, Kind::Meeting, &m.file_name()),
-                AnyRecord::Meeting((*m).clone()),
-            ));
+            let r = AnyRecord::Meeting((*m).clone());
+            let path = path_in(&p.dir, Kind::Meeting, &m.file_name());
+            writes.push(Write::create(self.home_of(&path, &r, true)?, r));
         }
         let label = format!("Imported {} meetings", new.len());
         let o = self.apply(label, writes, Vec::new())?;
