@@ -772,7 +772,8 @@ fn a_bad_date_or_time_keeps_the_meeting_form_open_and_writes_nothing() {
 #[test]
 fn a_good_date_time_and_duration_are_saved() {
     let (dir, mut app) = demo_sam();
-    let folder = partnership_dir(&dir, "sam-lee").join("meetings");
+    // A private meeting is kept in its author's private folder.
+    let folder = data_dir(&dir).join("private/jo-taylor/partnerships/sam-lee/meetings");
     let before = ron_files(&folder);
     keys(&mut app, "2 n");
     clear_field(&mut app);
