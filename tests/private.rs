@@ -223,7 +223,13 @@ fn the_files_anyone_but_the_owner_can_read_hold_no_private_text() {
     assert!(leaks.is_empty(), "{leaks:#?}");
     // And the private texts are there, in the private folders.
     let private: Vec<_> = walk(&root.join(PRIVATE_DIR));
-    for t in [DEMO_PRIVATE, OWNER_REFLECTION, SAM_REFLECTION, CONFLICTING, DELETED] {
+    for t in [
+        DEMO_PRIVATE,
+        OWNER_REFLECTION,
+        SAM_REFLECTION,
+        CONFLICTING,
+        DELETED,
+    ] {
         assert!(
             private
                 .iter()
@@ -503,9 +509,7 @@ fn bad_private_folders_are_said_plainly_and_lose_nothing() {
     let (path, m) = shared_evidence(&j);
     let mut new = m.clone();
     new.private = true;
-    let o = j
-        .save_meeting("sam-lee", Save::edit(path, m, new))
-        .unwrap();
+    let o = j.save_meeting("sam-lee", Save::edit(path, m, new)).unwrap();
     assert!(
         o.warnings.iter().any(|w| w.contains("mode 700 again")),
         "{:?}",
@@ -520,7 +524,10 @@ fn bad_private_folders_are_said_plainly_and_lose_nothing() {
     std::os::unix::fs::symlink(&aside, &real).unwrap();
     let mut j = open(&root);
     let problems = j.problems().join("\n");
-    assert!(problems.contains("is a symbolic link, not a folder"), "{problems}");
+    assert!(
+        problems.contains("is a symbolic link, not a folder"),
+        "{problems}"
+    );
     let mut m = Meeting::new("linked1".into(), today());
     m.private = true;
     let e = j.save_meeting("sam-lee", Save::new(m)).unwrap_err();

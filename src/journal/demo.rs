@@ -162,6 +162,11 @@ pub fn write_demo(store: &Store, size: Size, today: NaiveDate) -> Result<Written
             }),
         )?;
     }
+    // A journal of this version keeps its private records apart from its birth.
+    let mark = store.root().join(crate::store::private::MOVED_MARK);
+    if !mark.exists() {
+        w.writes.push(Write::file(mark, "1\n".into()));
+    }
     match size {
         Size::Small => small(&mut w, today)?,
         Size::Large => large(&mut w, today)?,

@@ -48,16 +48,7 @@ pub fn check_key(line: &str) -> Result<String, String> {
     Ok(line.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
-/// The owner's member id: the profile's, else one made from its name (`name` when there is
-/// no profile yet).
-pub(crate) fn owner_id_of(profile: Option<&Profile>, name: &str) -> String {
-    let id = match profile {
-        Some(p) => p.id.clone().unwrap_or_else(|| member_id(&p.name)),
-        None => member_id(name),
-    };
-    // A name with no letters or digits still gives the owner an id.
-    if id.is_empty() { "owner".into() } else { id }
-}
+pub(crate) use crate::model::owner_id as owner_id_of;
 
 impl Journal {
     /// The one rule of who may see a record: one not marked private, anyone this audience
@@ -278,8 +269,9 @@ impl Journal {
             partnerships: pids,
             keys: checked,
         });
-        let w = self.journal_write(journal);
-        let mut o = self.apply(format!("Member {name} ({role})"), vec![w], Vec::new())?;
+        let mut w = vec![self.journal_write(journal)];
+        w.extend(self.layout_mark_write());
+        let mut o = self.apply(format!("Member {name} ({role})"), w, Vec::new())?;
         o.record = Some(self.store.journal_path());
         Ok(o)
     }

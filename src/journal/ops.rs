@@ -68,15 +68,18 @@ fn split(address: &str) -> Option<(&str, &str)> {
 
 impl Journal {
     /// `journal.ron`, when this is the first record the journal holds.
-    pub(super) fn journal_file_write(&self) -> Option<Write> {
+    /// (And the mark that a journal of this version keeps its private records apart.)
+    pub(super) fn journal_file_write(&self) -> Vec<Write> {
         if self.snap.journal.is_some() || self.store.journal_path().exists() {
-            return None;
+            return Vec::new();
         }
         let journal = self.journal_value();
-        Some(Write::create(
+        let mut out = vec![Write::create(
             self.store.journal_path(),
             AnyRecord::Journal(journal),
-        ))
+        )];
+        out.extend(self.layout_mark_write());
+        out
     }
 
     /// Create the journal, or change who keeps it.
@@ -112,7 +115,9 @@ impl Journal {
             ),
             None => Write::create(path.clone(), AnyRecord::Journal(journal)),
         };
-        let mut o = self.apply("The journal's profile".into(), vec![write], Vec::new())?;
+        let mut writes = vec![write];
+        writes.extend(self.layout_mark_write());
+        let mut o = self.apply("The journal's profile".into(), writes, Vec::new())?;
         o.record = Some(path);
         Ok(o)
     }
@@ -145,7 +150,7 @@ impl Journal {
             .partnerships_dir()
             .join(&id)
             .join("partnership.ron");
-        let mut writes: Vec<Write> = self.journal_file_write().into_iter().collect();
+        let mut writes: Vec<Write> = self.journal_file_write();
         let label = format!("Added partnership with {}", p.name);
         writes.push(Write::create(path.clone(), AnyRecord::Partnership(p)));
         let mut o = self.apply(label, writes, Vec::new())?;
@@ -290,7 +295,7 @@ impl Journal {
             crate::store::batch::Mode::Move(to) => to.clone(),
             _ => w.path.clone(),
         };
-        let mut writes: Vec<Write> = self.journal_file_write().into_iter().collect();
+        let mut writes: Vec<Write> = self.journal_file_write();
         writes.push(w);
         writes.append(&mut more);
         let mut o = self.apply(label, writes, Vec::new())?;
@@ -444,7 +449,7 @@ impl Journal {
                 |l| l.path.clone(),
             );
         let label = format!("Stage record {}/{}", new.framework, new.stage);
-        let mut writes: Vec<Write> = self.journal_file_write().into_iter().collect();
+        let mut writes: Vec<Write> = self.journal_file_write();
         writes.push(Write::save(
             path.clone(),
             base.map(AnyRecord::Stage),
@@ -661,7 +666,7 @@ impl Journal {
                 new.push(m);
             }
         }
-        let mut writes: Vec<Write> = self.journal_file_write().into_iter().collect();
+        let mut writes: Vec<Write> = self.journal_file_write();
         for m in &new {
             let r = AnyRecord::Meeting((*m).clone());
             let path = path_in(&p.dir, Kind::Meeting, &m.file_name());

@@ -24,7 +24,12 @@ impl Journal {
     }
 
     /// Where a record at (or meant for) `path` holding `r` is kept.
-    pub(super) fn home_of(&self, path: &Path, r: &AnyRecord, new: bool) -> Result<PathBuf, OpError> {
+    pub(super) fn home_of(
+        &self,
+        path: &Path,
+        r: &AnyRecord,
+        new: bool,
+    ) -> Result<PathBuf, OpError> {
         Ok(place(
             self.store.root(),
             path,
@@ -101,6 +106,13 @@ impl Journal {
         })
     }
 
+    /// The write of the mark that this journal keeps its private records apart, when it has
+    /// none yet (written with the journal file of a new journal).
+    pub(super) fn layout_mark_write(&self) -> Option<Write> {
+        let path = self.store.root().join(MOVED_MARK);
+        (!path.exists()).then(|| Write::file(path, "1\n".into()))
+    }
+
     /// Whether this journal's private records were moved already (else the next open reads
     /// it whole, to find them).
     pub(super) fn private_layout_marked(store: &crate::store::Store) -> bool {
@@ -112,7 +124,7 @@ impl Journal {
         let said = self.move_private_records();
         let failed = said.as_ref().is_some_and(|s| s.contains("could not"));
         self.notices.extend(said);
-        if !failed && self.snap.journal.is_some() {
+        if !failed && self.snap.journal.is_some() && !Journal::private_layout_marked(&self.store) {
             // Without the mark, the next open reads the whole journal again: no harm.
             let _ = crate::store::private::mark_moved(self.store.root());
         }

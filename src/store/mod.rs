@@ -366,9 +366,9 @@ impl Store {
                     .flat_map(|d| list(&files, d, &mut snap.problems, false))
                     .collect::<Vec<_>>()
                     .iter()
-                .filter_map(|p| p.file_name()?.to_str()?.get(..10).map(str::to_string))
-                .filter_map(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
-                .collect();
+                    .filter_map(|p| p.file_name()?.to_str()?.get(..10).map(str::to_string))
+                    .filter_map(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
+                    .collect();
             }
             snap.partnerships.push(data);
         }
@@ -541,7 +541,9 @@ impl Store {
         self.save_one(Write::create(path, AnyRecord::Partnership(p)))
     }
 
-    /// Write a new record into `dir` as `PREFIX-ID.ron`, never over an existing file.
+    /// Write a new record into `dir` as `PREFIX-ID.ron`, never over an existing file; a
+    /// private one into the same folder of its author's private folder (the maker it names,
+    /// else the journal's owner).
     pub fn create_in<T: Record>(
         &self,
         dir: &Path,
@@ -549,8 +551,23 @@ impl Store {
         id: &str,
         value: &T,
     ) -> Result<Saved<T>, StoreError> {
-        let path = dir.join(format!("{prefix}-{id}.ron"));
-        self.save_one(Write::create(path, value.clone().into_any()))
+        let r = value.clone().into_any();
+        let author = r
+            .is_private()
+            .then(|| r.by().and_then(|b| b.created.clone()))
+            .map(|maker| maker.unwrap_or_else(|| self.owner_id()));
+        let path = private::place(
+            &self.root,
+            &dir.join(format!("{prefix}-{id}.ron")),
+            author.as_deref(),
+        )?;
+        self.save_one(Write::create(path, r))
+    }
+
+    /// The owner's member id, as `journal.ron` says.
+    pub fn owner_id(&self) -> String {
+        let journal = self.read::<Journal>(&self.journal_path()).ok();
+        crate::model::owner_id(journal.as_ref().map(|j| &j.profile), "")
     }
 
     pub fn create_meeting(

@@ -92,7 +92,10 @@ pub fn exposed(root: &Path, limit: usize) -> (Vec<String>, usize) {
                 continue;
             };
             let shown = dir.display().to_string();
-            if found.iter().any(|f: &String| f.starts_with(&format!("{shown} "))) {
+            if found
+                .iter()
+                .any(|f: &String| f.starts_with(&format!("{shown} ")))
+            {
                 continue;
             }
             total += 1;
@@ -179,7 +182,10 @@ mod tests {
         .unwrap();
         let (msgs, n) = exposed(&root, 5);
         assert_eq!(n, 1, "{msgs:?}");
-        assert!(msgs[0].contains("private/jo holds private records"), "{msgs:?}");
+        assert!(
+            msgs[0].contains("private/jo holds private records"),
+            "{msgs:?}"
+        );
         std::fs::remove_dir(root.join("private/jo")).unwrap();
         std::os::unix::fs::symlink(&root, root.join("private/jo")).unwrap();
         let (msgs, _) = exposed(&root, 5);

@@ -198,7 +198,7 @@ fn recover_edits(root: &Path, data: &DataDir, dir: &Path) -> Vec<String> {
         if lock.try_lock().is_err() {
             continue; // its editor is still open in a running mentorlog
         }
-        for (other, _) in data.entries(&dir).unwrap_or_default() {
+        for (other, _) in data.entries(dir).unwrap_or_default() {
             if other == name || !other.starts_with(stem) {
                 continue;
             }
