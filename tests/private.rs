@@ -539,3 +539,36 @@ fn bad_private_folders_are_said_plainly_and_lose_nothing() {
             .any(|(p, _)| p.to_string_lossy().contains("linked1"))
     );
 }
+
+#[test]
+fn a_draft_is_offered_back_only_to_the_session_that_wrote_it() {
+    let (_t, root) = demo();
+    let mut sam = Tui::open(Store::new(root.clone()), today(), false);
+    sam.lock_to_member("sam").unwrap();
+    // Sam starts a reflection (the Reflections tab) and types; the session is then lost.
+    keys(&mut sam, "6 n");
+    for c in "Sam thinks privately".chars() {
+        sam.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+    let draft = sam
+        .app
+        .form_draft(&sam.journal)
+        .expect("a dirty form keeps a draft");
+    drop(sam);
+    let drafts = root.join(mentorlog::store::scratch::DRAFTS_DIR);
+    std::fs::create_dir_all(&drafts).unwrap();
+    std::fs::write(drafts.join("edit-sam001.form.ron"), draft).unwrap();
+    let offered = |t: &Tui| {
+        matches!(
+            t.overlays.last(),
+            Some(mentorlog::app::Overlay::Confirm { .. })
+        )
+    };
+    // Jo's screen is not offered Sam's draft; Sam's is.
+    let jo = Tui::open(Store::new(root.clone()), today(), false);
+    assert!(!offered(&jo), "{:?}", jo.overlays);
+    drop(jo);
+    let mut sam = Tui::open(Store::new(root.clone()), today(), false);
+    sam.lock_to_member("sam").unwrap();
+    assert!(offered(&sam), "{:?}", sam.overlays);
+}
