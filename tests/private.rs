@@ -267,6 +267,23 @@ fn an_old_journal_has_its_private_records_moved_out_of_the_shared_folders_once()
     std::fs::rename(&private.0, &shared).unwrap();
     std::fs::remove_dir_all(root.join(PRIVATE_DIR)).unwrap();
     let _ = std::fs::remove_file(root.join(MOVED_MARK));
+    // ... a delete of a private meeting in the shared trash ...
+    let mut gone = Meeting::new("oldgone".into(), today());
+    gone.private = true;
+    gone.notes = DELETED.into();
+    let gone_path = root.join("partnerships/sam-lee/meetings/2026-11-23-oldgone.ron");
+    let entry = format!(
+        "(version: 1, deleted: \"2026-11-20T10:00:00Z\", label: \"Deleted meeting\", \
+         partnership: \"sam-lee\", records: [({:?}, {:?})])",
+        "partnerships/sam-lee/meetings/2026-11-23-oldgone.ron",
+        mentorlog::store::to_ron(&gone).unwrap()
+    );
+    std::fs::create_dir_all(root.join(".mentorlog/trash")).unwrap();
+    std::fs::write(
+        root.join(".mentorlog/trash/20261120T100000-abcd1234.ron"),
+        entry,
+    )
+    .unwrap();
     // ... and a form's draft kept beside the shared files.
     std::fs::create_dir_all(root.join(".mentorlog/drafts")).unwrap();
     std::fs::write(
@@ -274,7 +291,10 @@ fn an_old_journal_has_its_private_records_moved_out_of_the_shared_folders_once()
         format!("(title: \"{DEMO_PRIVATE}\")"),
     )
     .unwrap();
-    assert!(!shared_files_holding(&root, &[DEMO_PRIVATE]).is_empty());
+    assert_eq!(
+        shared_files_holding(&root, &[DEMO_PRIVATE, DELETED]).len(),
+        3
+    );
     let before: Meeting = read_record(&shared).unwrap();
 
     // A fast open (as the screen's) reads the whole journal this once, and moves it.
@@ -282,6 +302,7 @@ fn an_old_journal_has_its_private_records_moved_out_of_the_shared_folders_once()
     let said = j.notices().join("\n");
     assert!(said.contains("moved 1 private record"), "{said}");
     assert!(said.contains("draft"), "{said}");
+    assert!(said.contains("from the trash"), "{said}");
     assert!(!shared.exists());
     let moved = root
         .join("private/jo-taylor/partnerships/sam-lee/meetings")
@@ -289,7 +310,7 @@ fn an_old_journal_has_its_private_records_moved_out_of_the_shared_folders_once()
     assert_eq!(read_record::<Meeting>(&moved).unwrap(), before, "intact");
     assert!(root.join(MOVED_MARK).exists());
     assert_eq!(
-        shared_files_holding(&root, &[DEMO_PRIVATE]),
+        shared_files_holding(&root, &[DEMO_PRIVATE, DELETED]),
         Vec::<String>::new()
     );
     assert_private_modes(&root);
@@ -312,6 +333,13 @@ fn an_old_journal_has_its_private_records_moved_out_of_the_shared_folders_once()
         again.notices()
     );
     assert_eq!(mentorlog::store::scratch::form_drafts(&root).len(), 1);
+    // The old trash's delete is restorable still, into the private folder.
+    let mut again = again;
+    let o = again.restore_trash(None).unwrap();
+    let back = o.record.unwrap();
+    assert!(back.starts_with(root.join("private/jo-taylor")), "{back:?}");
+    assert!(!gone_path.exists());
+    assert_eq!(read_record::<Meeting>(&back).unwrap().notes, DELETED);
 }
 
 /// The demo's first shared meeting of Sam's that evidences a tick.

@@ -122,8 +122,33 @@ impl Journal {
     /// At open: move what is misplaced, say so, and remember it is done.
     pub(super) fn settle_private(&mut self) {
         let said = self.move_private_records();
-        let failed = said.as_ref().is_some_and(|s| s.contains("could not"));
+        let mut failed = said.as_ref().is_some_and(|s| s.contains("could not"));
         self.notices.extend(said);
+        if !Journal::private_layout_marked(&self.store) {
+            // The trash of an earlier version may hold deleted private records too.
+            let moved = match self.store.lock() {
+                Ok(_lock) => crate::store::trash::move_private(self.store.root()),
+                Err(e) => Err(e),
+            };
+            match moved {
+                Ok(0) => {}
+                Ok(n) => self.notices.push(format!(
+                    "moved {n} delete{} that took a private record from the trash into {}",
+                    if n == 1 { "" } else { "s" },
+                    self.store
+                        .root()
+                        .join(crate::store::trash::PRIVATE_TRASH_DIR)
+                        .display()
+                )),
+                Err(e) => {
+                    failed = true;
+                    self.notices.push(format!(
+                        "the trash's private records could not be moved ({e}); tried again at \
+                         the next open"
+                    ));
+                }
+            }
+        }
         if !failed && self.snap.journal.is_some() && !Journal::private_layout_marked(&self.store) {
             // Without the mark, the next open reads the whole journal again: no harm.
             let _ = crate::store::private::mark_moved(self.store.root());

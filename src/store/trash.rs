@@ -154,6 +154,35 @@ fn read(data: &DataDir, root: &Path, path: &Path, id: &str) -> Result<Trashed, S
     })
 }
 
+/// Move the entries of the shared trash that hold a private record (kept there by an earlier
+/// version) into the private trash: the copy is made first, then the shared one removed, so a
+/// stop between the two leaves the copy, and the next call removes the shared one. Returns
+/// how many were moved.
+pub fn move_private(root: &Path) -> Result<usize, StoreError> {
+    let Ok(data) = DataDir::open(root) else {
+        return Ok(0);
+    };
+    let (entries, _) = list(root);
+    let shared = root.join(TRASH_DIR);
+    let mut moved = 0;
+    for e in entries {
+        if !e.path.starts_with(&shared) || !e.records.iter().any(|(_, r)| r.is_private()) {
+            continue;
+        }
+        let Some(name) = e.path.file_name() else {
+            continue;
+        };
+        let to = root.join(PRIVATE_TRASH_DIR).join(name);
+        if !data.exists(&to) {
+            let bytes = data.read(&e.path)?;
+            data.create_new(&to, &bytes)?;
+        }
+        data.remove(&e.path)?;
+        moved += 1;
+    }
+    Ok(moved)
+}
+
 /// Remove one entry.
 pub fn remove(root: &Path, entry: &Trashed) -> Result<(), StoreError> {
     DataDir::open(root)?.remove(&entry.path).map(|_| ())
