@@ -574,10 +574,14 @@ fn log_writes_a_meeting_file_with_every_field() {
         "{out}"
     );
     assert!(out.contains(": Questioning"), "{out}");
-    let path = pdir(&dir, "sam-lee")
+    // Private: kept in the owner's private folder, not beside the shared meetings.
+    assert!(meeting_files(&dir, "sam-lee").is_empty());
+    let path = dir
+        .join("private/tester")
+        .join(pdir(Path::new(""), "sam-lee"))
         .join("meetings")
         .join(format!("2026-11-20-{id}.ron"));
-    assert_eq!(meeting_files(&dir, "sam-lee"), std::slice::from_ref(&path));
+    assert!(path.exists(), "{}", path.display());
     let m: Meeting = read(&path);
     assert_eq!(m.version, 1);
     assert_eq!(m.id, id);

@@ -2193,9 +2193,9 @@ fn the_demos_private_meeting_reaches_no_export_and_no_badge() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("j");
     ml(&dir).arg("demo").assert().success();
-    // The demo's one private meeting (its file is named DATE-ID.ron).
+    // The demo's one private meeting (its file is named DATE-ID.ron), in Jo's private folder.
     let private = "agreed to keep this between us";
-    let file = fs::read_dir(dir.join("partnerships/sam-lee/meetings"))
+    let file = fs::read_dir(dir.join("private/jo-taylor/partnerships/sam-lee/meetings"))
         .unwrap()
         .map(|e| e.unwrap().path())
         .find(|p| fs::read_to_string(p).unwrap().contains("private: true"))

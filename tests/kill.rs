@@ -284,7 +284,7 @@ fn a_note_being_edited_when_mentorlog_is_killed_is_kept_as_a_draft() {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let edits = dir.join(".mentorlog/edit");
+    let edits = dir.join(mentorlog::store::scratch::EDIT_DIR);
     let started = Instant::now();
     let note = loop {
         let found = std::fs::read_dir(&edits).ok().and_then(|rd| {
@@ -323,7 +323,7 @@ fn a_note_being_edited_when_mentorlog_is_killed_is_kept_as_a_draft() {
         edits.display()
     );
     let draft = dir
-        .join(".mentorlog/drafts")
+        .join(mentorlog::store::scratch::DRAFTS_DIR)
         .join(note.file_name().unwrap());
     // (The editor was handed the note with a line end, as editors expect.)
     assert_eq!(

@@ -351,7 +351,10 @@ fn a_dirty_form_says_unsaved_and_its_draft_comes_back_after_a_crash() {
         .app
         .form_draft(&t.journal)
         .expect("a draft of the dirty form");
-    let drafts = dir.path().join("j/.mentorlog/drafts");
+    let drafts = dir
+        .path()
+        .join("j")
+        .join(mentorlog::store::scratch::DRAFTS_DIR);
     std::fs::create_dir_all(&drafts).unwrap();
     std::fs::write(drafts.join("edit-abc234.form.ron"), draft).unwrap();
     drop(t);

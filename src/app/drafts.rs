@@ -27,6 +27,11 @@ struct FormDraft {
     /// against.
     base: Option<(Kind, String)>,
     new_id: Option<String>,
+    /// The member whose session was filling it in (`None`: the owner's; a draft of an
+    /// earlier version): only their session is offered it back, for it may hold their
+    /// private text.
+    #[serde(default)]
+    member: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -67,19 +72,27 @@ impl App {
                 .as_ref()
                 .and_then(|b| Some((b.kind(), any_text(b).ok()?))),
             new_id: form.new_id.clone(),
+            member: Some(j.actor()),
         };
         crate::store::to_ron(&draft).ok()
     }
 
     /// Offer to restore the first draft a stopped mentorlog kept.
     pub(super) fn offer_draft(&mut self, j: &Journal) {
-        let Some((path, text)) = j.form_drafts().into_iter().next() else {
+        let actor = j.actor();
+        let owner = j.owner_id();
+        let mine = |d: &Result<FormDraft, _>| match d {
+            Ok(d) => d.member.as_deref().unwrap_or(&owner) == actor,
+            // One that cannot be read is the owner's to see and let go.
+            Err(_) => actor == owner,
+        };
+        let Some((path, draft)) = j.form_drafts().into_iter().find_map(|(path, text)| {
+            let d = crate::model::ron_options().from_str::<FormDraft>(&text);
+            mine(&d).then_some((path, d))
+        }) else {
             return;
         };
-        let what = crate::model::ron_options()
-            .from_str::<FormDraft>(&text)
-            .map(|d| d.title)
-            .unwrap_or_else(|_| "a form".into());
+        let what = draft.map(|d| d.title).unwrap_or_else(|_| "a form".into());
         self.overlays.push(Overlay::Confirm {
             message: format!(
                 "\"{what}\" was being filled in when mentorlog stopped, and was not saved. \

@@ -43,6 +43,8 @@ const SCALE_FRAMEWORK_ID: &str = "demo-scale";
 /// open if the process is stopped half-way).
 struct Writer<'a> {
     store: &'a Store,
+    /// The journal's owner, whose private folder the demo's private records go in.
+    owner: String,
     writes: Vec<Write>,
     written: Written,
 }
@@ -67,7 +69,10 @@ impl Writer<'_> {
 
     fn record<T: PartnershipRecord>(&mut self, pid: &str, r: &T) -> Result<(), StoreError> {
         let path = path_in(&self.dir(pid), T::KIND, &r.file_name());
-        self.put(path, r.clone().wrap())
+        let r = r.clone().wrap();
+        let private_to = r.is_private().then_some(self.owner.as_str());
+        let path = crate::store::private::place(self.store.root(), &path, private_to)?;
+        self.put(path, r)
     }
 
     fn meeting(&mut self, pid: &str, m: &Meeting) -> Result<(), StoreError> {
@@ -114,8 +119,17 @@ pub fn write_demo(store: &Store, size: Size, today: NaiveDate) -> Result<Written
         ))
         .into());
     }
+    // The owner is the profile there is, else the demo's (Jo Taylor, written below).
+    let profile = store
+        .read::<Journal>(&store.journal_path())
+        .map(|j| j.profile)
+        .unwrap_or_else(|_| Profile {
+            id: Some("jo-taylor".into()),
+            ..Profile::default()
+        });
     let mut w = Writer {
         store,
+        owner: crate::journal::members::owner_id_of(Some(&profile), ""),
         writes: Vec::new(),
         written: Written::default(),
     };
@@ -148,22 +162,27 @@ pub fn write_demo(store: &Store, size: Size, today: NaiveDate) -> Result<Written
             }),
         )?;
     }
+    // A journal of this version keeps its private records apart from its birth.
+    let mark = store.root().join(crate::store::private::MOVED_MARK);
+    if !mark.exists() {
+        w.writes.push(Write::file(mark, "1\n".into()));
+    }
     match size {
         Size::Small => small(&mut w, today)?,
         Size::Large => large(&mut w, today)?,
     }
-    link_both_ways(&mut w.writes);
+    link_both_ways(store.root(), &mut w.writes);
     store.apply(&w.writes, &[])?;
     Ok(w.written)
 }
 
 /// Every meeting a demo tick names as evidence lists that item too, as the journal keeps it.
-fn link_both_ways(writes: &mut [Write]) {
+fn link_both_ways(root: &Path, writes: &mut [Write]) {
+    let shared = |p: &Path| crate::store::private::shared_path(root, p);
     let mut links: Vec<(PathBuf, String, String)> = Vec::new();
     for w in writes.iter() {
         if let Some(AnyRecord::Ticks(sheet)) = &w.new {
-            let dir = w
-                .path
+            let dir = shared(&w.path)
                 .parent()
                 .and_then(|t| t.parent())
                 .map(Path::to_path_buf);
@@ -178,7 +197,8 @@ fn link_both_ways(writes: &mut [Write]) {
     }
     for w in writes.iter_mut() {
         if let Some(AnyRecord::Meeting(m)) = &mut w.new {
-            let dir = w.path.parent().and_then(|t| t.parent());
+            let path = shared(&w.path);
+            let dir = path.parent().and_then(|t| t.parent());
             for (d, id, address) in &links {
                 if Some(d.as_path()) == dir && *id == m.id && !m.evidences.contains(address) {
                     m.evidences.push(address.clone());

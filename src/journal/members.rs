@@ -48,6 +48,8 @@ pub fn check_key(line: &str) -> Result<String, String> {
     Ok(line.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
+pub(crate) use crate::model::owner_id as owner_id_of;
+
 /// The first two words of a key line (`TYPE BASE64`): a key, its comment aside.
 fn key_words(line: &str) -> Option<(&str, &str)> {
     let mut w = line.split_whitespace();
@@ -73,15 +75,6 @@ fn people_of(j: &JournalFile, owner_id: String) -> Vec<Person> {
         keys: m.keys.clone(),
     }));
     out
-}
-
-fn owner_id_of(profile: Option<&Profile>, owner_name: &str) -> String {
-    let id = match profile {
-        Some(p) => p.id.clone().unwrap_or_else(|| member_id(&p.name)),
-        None => member_id(owner_name),
-    };
-    // A name with no letters or digits still gives the owner an id.
-    if id.is_empty() { "owner".into() } else { id }
 }
 
 /// Who may come in with public key `key` (an `authorized_keys` line): the person of the
@@ -311,8 +304,9 @@ impl Journal {
             partnerships: pids,
             keys: checked,
         });
-        let w = self.journal_write(journal);
-        let mut o = self.apply(format!("Member {name} ({role})"), vec![w], Vec::new())?;
+        let mut w = vec![self.journal_write(journal)];
+        w.extend(self.layout_mark_write());
+        let mut o = self.apply(format!("Member {name} ({role})"), w, Vec::new())?;
         o.record = Some(self.store.journal_path());
         Ok(o)
     }

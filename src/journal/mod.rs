@@ -15,9 +15,10 @@ mod conflicts;
 pub mod demo;
 pub mod import;
 mod live;
-mod members;
+pub(crate) mod members;
 mod mentee;
 mod ops;
+mod private;
 mod reader;
 pub mod report;
 pub mod search;
@@ -206,17 +207,25 @@ impl Journal {
         let snap = store.load();
         let mut j = Journal::with_snapshot(store, snap, today);
         j.notices = notices;
+        j.settle_private();
         j.sweep_trash();
         j
     }
 
     /// Open fast: every partnership's summary, and the records of the first one only;
-    /// `background_loaded` or `ensure_loaded` bring in the rest.
+    /// `background_loaded` or `ensure_loaded` bring in the rest. (A journal whose private
+    /// records may still be in its shared folders, one of an earlier version, is read whole
+    /// once, to move them.)
     pub fn open_fast(store: Store, today: NaiveDate) -> Journal {
         let notices = Journal::recover(&store);
-        let snap = store.load_first(None);
+        let snap = if Journal::private_layout_marked(&store) {
+            store.load_first(None)
+        } else {
+            store.load()
+        };
         let mut j = Journal::with_snapshot(store, snap, today);
         j.notices = notices;
+        j.settle_private();
         j.sweep_trash();
         j
     }
@@ -225,9 +234,14 @@ impl Journal {
     /// so a one-line `log` on a journal of years is as quick as on a new one.
     pub fn open_for(store: Store, today: NaiveDate, query: &str) -> Journal {
         let notices = Journal::recover(&store);
-        let snap = store.load_first(Some(""));
+        let snap = if Journal::private_layout_marked(&store) {
+            store.load_first(Some(""))
+        } else {
+            store.load()
+        };
         let mut j = Journal::with_snapshot(store, snap, today);
         j.notices = notices;
+        j.settle_private();
         j.sweep_trash();
         if let Ok(id) = j
             .reader(Audience::Owner)
@@ -345,6 +359,8 @@ impl Journal {
         self.store.complete(p, &mut problems, &mut conflicts);
         self.snap.problems.extend(problems);
         self.add_conflict_paths(conflicts);
+        let moved = self.move_private_records();
+        self.notices.extend(moved);
         self.changed();
     }
 
@@ -383,6 +399,8 @@ impl Journal {
             }
         }
         self.add_conflict_paths(full.conflicts);
+        let moved = self.move_private_records();
+        self.notices.extend(moved);
         self.changed();
     }
 
@@ -392,6 +410,9 @@ impl Journal {
         self.snap = self.store.load();
         self.frameworks = self.store.frameworks();
         let mut said = describe_changes(&old, &self.snap);
+        // A private record written into a shared folder (by an earlier mentorlog, or a sync
+        // from one) goes to its private folder at once.
+        said.extend(self.move_private_records());
         let before: Vec<PathBuf> = self.conflicts.iter().map(|c| c.copy.clone()).collect();
         self.compare_conflicts();
         said.extend(self.own_edits_set_aside(&before));
@@ -429,12 +450,28 @@ impl Journal {
                 "this session's member is no longer in the journal".into(),
             ));
         };
+        let root = self.store.root();
         let dir = self.store.partnerships_dir();
-        // The journal's own folder (the trash of what they delete) is not the journal's text.
-        let own = self.store.root().join(".mentorlog");
-        for w in writes.iter().filter(|w| !w.path.starts_with(&own)) {
-            let pid = w
-                .path
+        // mentorlog's own folders (the trash of what they delete, pending saves) are not the
+        // journal's text.
+        let own = [
+            root.join(".mentorlog"),
+            root.join(crate::store::private::PRIVATE_DIR)
+                .join(".mentorlog"),
+        ];
+        for w in writes
+            .iter()
+            .filter(|w| !own.iter().any(|o| w.path.starts_with(o)))
+        {
+            // Into a private folder, only their own.
+            if crate::store::private::private_owner(root, &w.path).is_some_and(|m| m != actor) {
+                return Err(OpError::Refused(format!(
+                    "{} writes only their own private notes",
+                    m.name
+                )));
+            }
+            let shared = crate::store::private::shared_path(root, &w.path);
+            let pid = shared
                 .strip_prefix(&dir)
                 .ok()
                 .and_then(|rel| rel.components().next())
@@ -491,7 +528,9 @@ impl Journal {
             let created = w.base.is_none();
             if matches!(
                 w.mode,
-                crate::store::batch::Mode::Save | crate::store::batch::Mode::Create
+                crate::store::batch::Mode::Save
+                    | crate::store::batch::Mode::Create
+                    | crate::store::batch::Mode::Move(_)
             ) && !as_was.contains(&w.path)
                 && let Some(by) = w.new.as_mut().and_then(AnyRecord::by_mut)
             {
@@ -686,7 +725,7 @@ impl Journal {
         self.snap
             .partnerships
             .iter_mut()
-            .find(|p| path.starts_with(&p.dir))
+            .find(|p| p.holds(self.store.root(), path))
     }
 
     fn upsert<T: PartnershipRecord>(&mut self, path: &Path, value: Option<T>) {

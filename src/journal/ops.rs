@@ -68,15 +68,18 @@ fn split(address: &str) -> Option<(&str, &str)> {
 
 impl Journal {
     /// `journal.ron`, when this is the first record the journal holds.
-    pub(super) fn journal_file_write(&self) -> Option<Write> {
+    /// (And the mark that a journal of this version keeps its private records apart.)
+    pub(super) fn journal_file_write(&self) -> Vec<Write> {
         if self.snap.journal.is_some() || self.store.journal_path().exists() {
-            return None;
+            return Vec::new();
         }
         let journal = self.journal_value();
-        Some(Write::create(
+        let mut out = vec![Write::create(
             self.store.journal_path(),
             AnyRecord::Journal(journal),
-        ))
+        )];
+        out.extend(self.layout_mark_write());
+        out
     }
 
     /// Create the journal, or change who keeps it.
@@ -112,7 +115,9 @@ impl Journal {
             ),
             None => Write::create(path.clone(), AnyRecord::Journal(journal)),
         };
-        let mut o = self.apply("The journal's profile".into(), vec![write], Vec::new())?;
+        let mut writes = vec![write];
+        writes.extend(self.layout_mark_write());
+        let mut o = self.apply("The journal's profile".into(), writes, Vec::new())?;
         o.record = Some(path);
         Ok(o)
     }
@@ -145,7 +150,7 @@ impl Journal {
             .partnerships_dir()
             .join(&id)
             .join("partnership.ron");
-        let mut writes: Vec<Write> = self.journal_file_write().into_iter().collect();
+        let mut writes: Vec<Write> = self.journal_file_write();
         let label = format!("Added partnership with {}", p.name);
         writes.push(Write::create(path.clone(), AnyRecord::Partnership(p)));
         let mut o = self.apply(label, writes, Vec::new())?;
@@ -265,10 +270,15 @@ impl Journal {
     fn record_write<T: PartnershipRecord>(&self, pid: &str, s: &Save<T>) -> Result<Write, OpError> {
         let p = self.data(pid)?;
         let new = s.new.clone().wrap();
+        // A private record goes in its author's private folder; marked or unmarked private,
+        // it moves there or back in the same batch.
         Ok(match &s.at {
-            None => Write::create(path_in(&p.dir, T::KIND, &s.new.file_name()), new),
-            Some(at) if s.restore => Write::create(at.clone(), new),
-            Some(at) => Write::save(at.clone(), s.base.clone().map(PartnershipRecord::wrap), new),
+            None => {
+                let path = path_in(&p.dir, T::KIND, &s.new.file_name());
+                Write::create(self.home_of(&path, &new, true)?, new)
+            }
+            Some(at) if s.restore => Write::create(self.home_of(at, &new, false)?, new),
+            Some(at) => self.edit_write(at, s.base.clone().map(PartnershipRecord::wrap), new)?,
         })
     }
 
@@ -281,8 +291,11 @@ impl Journal {
     ) -> OpResult {
         let label = s.label.clone().unwrap_or(label);
         let w = self.record_write(pid, &s)?;
-        let path = w.path.clone();
-        let mut writes: Vec<Write> = self.journal_file_write().into_iter().collect();
+        let path = match &w.mode {
+            crate::store::batch::Mode::Move(to) => to.clone(),
+            _ => w.path.clone(),
+        };
+        let mut writes: Vec<Write> = self.journal_file_write();
         writes.push(w);
         writes.append(&mut more);
         let mut o = self.apply(label, writes, Vec::new())?;
@@ -436,7 +449,7 @@ impl Journal {
                 |l| l.path.clone(),
             );
         let label = format!("Stage record {}/{}", new.framework, new.stage);
-        let mut writes: Vec<Write> = self.journal_file_write().into_iter().collect();
+        let mut writes: Vec<Write> = self.journal_file_write();
         writes.push(Write::save(
             path.clone(),
             base.map(AnyRecord::Stage),
@@ -582,8 +595,19 @@ impl Journal {
         );
         let label = format!("Removed the partnership with {}", p.partnership.value.name);
         writes.push(self.trash_write(pid, &label, &kept)?);
-        let dir = p.dir.clone();
-        self.apply(label, writes, vec![dir])
+        // Its folder goes, and its folder in each private folder that held its records.
+        let root = self.store.root();
+        let mut dirs = vec![p.dir.clone()];
+        for (path, _) in &kept {
+            if let Some(m) = crate::store::private::private_owner(root, path) {
+                let dir = crate::store::private::member_dir(root, m)?
+                    .join(p.dir.strip_prefix(root).unwrap_or(&p.dir));
+                if !dirs.contains(&dir) {
+                    dirs.push(dir);
+                }
+            }
+        }
+        self.apply(label, writes, dirs)
     }
 
     /// The meetings of a partnership that evidence `framework/item` (tick address).
@@ -642,12 +666,11 @@ impl Journal {
                 new.push(m);
             }
         }
-        let mut writes: Vec<Write> = self.journal_file_write().into_iter().collect();
+        let mut writes: Vec<Write> = self.journal_file_write();
         for m in &new {
-            writes.push(Write::create(
-                path_in(&p.dir, Kind::Meeting, &m.file_name()),
-                AnyRecord::Meeting((*m).clone()),
-            ));
+            let r = AnyRecord::Meeting((*m).clone());
+            let path = path_in(&p.dir, Kind::Meeting, &m.file_name());
+            writes.push(Write::create(self.home_of(&path, &r, true)?, r));
         }
         let label = format!("Imported {} meetings", new.len());
         let o = self.apply(label, writes, Vec::new())?;

@@ -265,3 +265,50 @@ fn a_partnership_is_removed_whole_and_undo_brings_it_all_back() {
     assert_eq!(p.meetings().len(), 1);
     assert!(p.is_ticked("curee", ITEM));
 }
+
+#[test]
+fn moving_an_old_journals_private_records_stopped_dead_is_finished_at_the_next_open() {
+    let (dir, mut j, first) = sam();
+    let mut m = Meeting::new("m00002".into(), today());
+    m.focus = "Marking".into();
+    let second = j
+        .save_meeting("sam-lee", Save::new(m))
+        .unwrap()
+        .record
+        .unwrap();
+    drop(j);
+    // An earlier version's layout: both meetings private, in the shared folder, no mark.
+    let root = dir.path().join("j");
+    for p in [Path::new(&first), second.as_path()] {
+        let mut m: Meeting = read_record(p).unwrap();
+        m.private = true;
+        m.notes = format!("kept between us ({})", m.id);
+        std::fs::write(p, crate::store::to_ron(&m).unwrap()).unwrap();
+    }
+    std::fs::remove_file(root.join(crate::store::private::MOVED_MARK)).unwrap();
+    // Killed after the first file of the move: the private copy is made, the shared one not
+    // yet removed; the plan waits (under private/, since it holds private text).
+    fault::fail_at(2, true);
+    let j = Journal::open(Store::new(root.clone()), today());
+    fault::clear();
+    assert!(
+        j.notices().iter().any(|n| n.contains("could not be moved")),
+        "{:?}",
+        j.notices()
+    );
+    let pending = root.join(crate::store::batch::PRIVATE_PENDING_DIR);
+    assert_eq!(std::fs::read_dir(&pending).unwrap().count(), 1);
+    assert!(!root.join(crate::store::private::MOVED_MARK).exists());
+    drop(j);
+    // The next open finishes it: each meeting once, in the private folder, intact.
+    let j = Journal::open(Store::new(root.clone()), today());
+    assert_eq!(std::fs::read_dir(&pending).unwrap().count(), 0);
+    let meetings = &j.snap.partnership("sam-lee").unwrap().meetings;
+    assert_eq!(meetings.len(), 2, "{meetings:?}");
+    for m in meetings {
+        assert!(crate::store::private::is_private_path(&root, &m.path));
+        assert_eq!(m.value.notes, format!("kept between us ({})", m.value.id));
+    }
+    assert!(!Path::new(&first).exists() && !second.exists());
+    assert!(root.join(crate::store::private::MOVED_MARK).exists());
+}

@@ -139,9 +139,7 @@ impl Journal {
                 ));
             }
         }
-        if let Some(w) = self.journal_file_write() {
-            writes.insert(0, w);
-        }
+        writes.splice(0..0, self.journal_file_write());
         let label = if existing {
             format!("Updated the tick of {shown}")
         } else {

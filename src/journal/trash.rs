@@ -113,6 +113,12 @@ impl Journal {
         if !whole {
             self.ensure_loaded(&pid);
         }
+        // A private record goes back into its author's private folder (one deleted by an
+        // earlier version was in a shared folder then).
+        let mut missing = missing;
+        for (path, r) in &mut missing {
+            *path = self.home_of(path, r, false)?;
+        }
         let mut writes = Vec::new();
         for (path, r) in &missing {
             writes.push(Write::create(path.clone(), r.clone()));

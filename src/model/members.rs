@@ -47,6 +47,17 @@ impl By {
     }
 }
 
+/// The owner's member id: the profile's, else one made from its name (`name` when there is
+/// no profile yet).
+pub fn owner_id(profile: Option<&super::Profile>, name: &str) -> String {
+    let id = match profile {
+        Some(p) => p.id.clone().unwrap_or_else(|| member_id(&p.name)),
+        None => member_id(name),
+    };
+    // A name with no letters or digits still gives the owner an id.
+    if id.is_empty() { "owner".into() } else { id }
+}
+
 /// A member id made from a name: "Sam Lee" -> "sam-lee".
 pub fn member_id(name: &str) -> String {
     let mut id = String::new();

@@ -12,7 +12,7 @@ pub mod text;
 
 pub use dates::{DateError, parse_date};
 pub use matcher::{MAX_HAYSTACK, MAX_NEEDLE, Matcher, SkimMatcher, rank};
-pub use members::{By, Member, member_id};
+pub use members::{By, Member, member_id, owner_id};
 pub use readiness::*;
 pub use records::*;
 pub use rules::*;

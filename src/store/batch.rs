@@ -19,6 +19,8 @@ use crate::model::SCHEMA_VERSION;
 
 /// Where unfinished batches wait to be finished.
 pub const PENDING_DIR: &str = ".mentorlog/pending";
+/// Where those that touch a private record wait (their plan holds its text).
+pub const PRIVATE_PENDING_DIR: &str = "private/.mentorlog/pending";
 
 /// What a write does to one file.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,6 +34,10 @@ pub enum Mode {
     Delete,
     /// A new file that is not a record (a framework the demo brings), never over another.
     CreateFile(String),
+    /// Save the record (merging as `Save` does) at this other path, never over a file there,
+    /// and remove it from `path`: a record marked private going into its author's private
+    /// folder, or back.
+    Move(PathBuf),
 }
 
 /// One file's change in a batch.
@@ -70,6 +76,16 @@ impl Write {
             mode: Mode::CreateFile(text),
             base: None,
             new: None,
+        }
+    }
+
+    /// Move the record read as `base` from `path` to `to`, holding `new` there.
+    pub fn moved(path: PathBuf, to: PathBuf, base: AnyRecord, new: AnyRecord) -> Write {
+        Write {
+            path,
+            mode: Mode::Move(to),
+            base: Some(base),
+            new: Some(new),
         }
     }
 
@@ -245,6 +261,51 @@ fn stamp() -> String {
     )
 }
 
+/// The record `w` saves, merged with `on_disk` (the file now) when that changed since
+/// `w.base` was read; fields both changed keep this save's value and the other version goes
+/// to a conflict copy beside `beside` (planned, returned).
+fn merged(
+    data: &DataDir,
+    w: &Write,
+    on_disk: &Option<AnyRecord>,
+    new: AnyRecord,
+    written: &mut Written,
+    taken: &mut Vec<PathBuf>,
+    beside: &Path,
+) -> Result<(AnyRecord, Option<Planned>), BatchError> {
+    let kind = new.kind();
+    Ok(match (on_disk, &w.base) {
+        (None, Some(_)) => {
+            return Err(BatchError::Gone {
+                path: w.path.clone(),
+                kind,
+            });
+        }
+        (None, None) => (new, None),
+        (Some(theirs), base) if Some(theirs) == base.as_ref() || theirs == &new => (new, None),
+        (Some(theirs), base) => {
+            let (value, conflicts) = merge_any(base.as_ref(), theirs, &new)?;
+            written.merged = true;
+            let mut planned = None;
+            if !conflicts.is_empty() {
+                let copy = conflict_copy_path(data, beside, taken);
+                taken.push(copy.clone());
+                let mut c = Written::at(&copy);
+                c.after = Some(theirs.clone());
+                planned = Some(Planned {
+                    written: c,
+                    text: Some(any_text(theirs)?),
+                    skip: false,
+                    new: true,
+                });
+                written.conflict_copy = Some(copy);
+            }
+            written.conflicts = conflicts;
+            (value, planned)
+        }
+    })
+}
+
 /// One planned file.
 struct Planned {
     written: Written,
@@ -321,46 +382,68 @@ fn plan(data: &DataDir, w: &Write, taken: &mut Vec<PathBuf>) -> Result<Vec<Plann
             let new = w.new.clone().ok_or_else(|| {
                 StoreError::Invalid("a saved record needs its content".to_string())
             })?;
-            let value = match (&on_disk, &w.base) {
-                (None, Some(_)) => {
-                    return Err(BatchError::Gone {
-                        path: w.path.clone(),
-                        kind,
-                    });
-                }
-                (None, None) => new,
-                (Some(theirs), base) if Some(theirs) == base.as_ref() || theirs == &new => new,
-                (Some(theirs), base) => {
-                    let (value, conflicts) = merge_any(base.as_ref(), theirs, &new)?;
-                    written.merged = true;
-                    if !conflicts.is_empty() {
-                        let copy = conflict_copy_path(data, &w.path, taken);
-                        taken.push(copy.clone());
-                        let mut c = Written::at(&copy);
-                        c.after = Some(theirs.clone());
-                        out.push(Planned {
-                            written: c,
-                            text: Some(any_text(theirs)?),
-                            skip: false,
-                            new: true,
-                        });
-                        written.conflict_copy = Some(copy);
-                    }
-                    written.conflicts = conflicts;
-                    value
-                }
-            };
+            let (value, copy) = merged(data, w, &on_disk, new, &mut written, taken, &w.path)?;
             let same = on_disk.as_ref() == Some(&value);
             written.after = Some(value.clone());
-            out.insert(
-                0,
-                Planned {
-                    text: Some(any_text(&value)?),
-                    written,
-                    skip: same,
-                    new: false,
-                },
-            );
+            out.push(Planned {
+                text: Some(any_text(&value)?),
+                written,
+                skip: same,
+                new: false,
+            });
+            out.extend(copy);
+        }
+        Mode::Move(ref to) => {
+            let new = w.new.clone().ok_or_else(|| {
+                StoreError::Invalid("a moved record needs its content".to_string())
+            })?;
+            if on_disk.is_none() {
+                return Err(BatchError::Gone {
+                    path: w.path.clone(),
+                    kind,
+                });
+            }
+            if data.exists(to) {
+                return Err(BatchError::Exists { path: to.clone() });
+            }
+            let mut there = Written::at(to);
+            let (value, copy) = merged(data, w, &on_disk, new, &mut there, taken, to)?;
+            // The other version kept beside its record must be as private as where it goes.
+            if let Some(c) = &copy
+                && c.written.after.as_ref().is_some_and(AnyRecord::is_private)
+                    != super::private::is_private_path(data.root(), to)
+            {
+                return Err(BatchError::Changed {
+                    path: w.path.clone(),
+                });
+            }
+            there.after = Some(value.clone());
+            out.push(Planned {
+                written,
+                text: None,
+                skip: false,
+                new: false,
+            });
+            out.push(Planned {
+                text: Some(any_text(&value)?),
+                written: there,
+                skip: false,
+                new: true,
+            });
+            out.extend(copy);
+        }
+    }
+    // Private text is never written into a shared folder, whoever asks.
+    for p in &out {
+        if p.written.after.as_ref().is_some_and(AnyRecord::is_private)
+            && !super::private::is_private_path(data.root(), &p.written.path)
+        {
+            return Err(StoreError::Invalid(format!(
+                "{}: not written: a record marked private is kept only in its author's private \
+                 folder (private/ in the data directory)",
+                p.written.path.display()
+            ))
+            .into());
         }
     }
     Ok(out)
@@ -464,17 +547,23 @@ fn sweep_temporary_files(data: &DataDir) -> usize {
         root.to_path_buf(),
         root.join("frameworks"),
         root.join(PENDING_DIR),
+        root.join(PRIVATE_PENDING_DIR),
+        root.join(super::trash::PRIVATE_TRASH_DIR),
     ];
-    let partnerships = root.join("partnerships");
-    for (name, folderish) in data.entries(&partnerships).unwrap_or_default() {
-        if folderish {
-            let p = partnerships.join(name);
-            dirs.extend(
-                Kind::in_folders()
-                    .filter_map(|k| k.folder)
-                    .map(|f| p.join(f)),
-            );
-            dirs.push(p);
+    let mut tops = vec![root.to_path_buf()];
+    tops.extend(super::private::homes(data, &mut Vec::new()));
+    for top in tops {
+        let partnerships = top.join("partnerships");
+        for (name, folderish) in data.entries(&partnerships).unwrap_or_default() {
+            if folderish {
+                let p = partnerships.join(name);
+                dirs.extend(
+                    Kind::in_folders()
+                        .filter_map(|k| k.folder)
+                        .map(|f| p.join(f)),
+                );
+                dirs.push(p);
+            }
         }
     }
     let mut removed = 0;
@@ -490,14 +579,19 @@ fn sweep_temporary_files(data: &DataDir) -> usize {
 
 /// Finish every batch a killed process left unfinished. The caller holds the lock.
 fn finish_pending(data: &DataDir) -> Result<usize, StoreError> {
-    let dir = data.root().join(PENDING_DIR);
-    let mut files: Vec<PathBuf> = data
-        .entries(&dir)?
-        .into_iter()
-        .filter(|(n, folderish)| !folderish && !n.starts_with('.') && n.ends_with(".ron"))
-        .map(|(n, _)| dir.join(n))
-        .collect();
+    let mut files: Vec<(String, PathBuf)> = Vec::new();
+    for dir in [PENDING_DIR, PRIVATE_PENDING_DIR] {
+        let dir = data.root().join(dir);
+        files.extend(
+            data.entries(&dir)?
+                .into_iter()
+                .filter(|(n, folderish)| !folderish && !n.starts_with('.') && n.ends_with(".ron"))
+                .map(|(n, _)| (n.clone(), dir.join(n))),
+        );
+    }
+    // In the order they were made (their names start with the time), wherever they wait.
     files.sort();
+    let files = files.into_iter().map(|(_, p)| p);
     let mut done = 0;
     for f in files {
         let bytes = data.read(&f)?;
@@ -549,9 +643,18 @@ pub fn apply(
     if todo.is_empty() && prune_dirs.is_empty() {
         return Ok(planned.into_iter().map(|p| p.written).collect());
     }
+    // The private folders written to are real folders, and private (put right if not).
+    let mut checked = Vec::new();
+    for p in &todo {
+        if super::private::is_private_path(data.root(), &p.written.path) {
+            checked.extend(super::private::check_folders(&data, &p.written.path)?);
+        }
+    }
+    checked.dedup();
     let new_dirs = missing_dirs(&data, &todo);
     match write_planned(&data, &todo, prune_dirs) {
-        Ok(warnings) => {
+        Ok(mut warnings) => {
+            warnings.splice(0..0, checked);
             let mut written: Vec<Written> = planned.into_iter().map(|p| p.written).collect();
             if let Some(first) = written.first_mut() {
                 first.warnings = warnings;
@@ -658,7 +761,18 @@ fn write_planned(
         std::process::id(),
         fastrand::u32(..)
     );
-    let path = root.join(PENDING_DIR).join(name);
+    // A plan holds the text of every file it writes: one that writes a private file is kept
+    // where private text is.
+    let private = todo
+        .iter()
+        .any(|p| super::private::is_private_path(root, &p.written.path));
+    let path = root
+        .join(if private {
+            PRIVATE_PENDING_DIR
+        } else {
+            PENDING_DIR
+        })
+        .join(name);
     let text = to_ron(&intent).map_err(none)?;
     // The plan is mentorlog's own file: when it cannot be written, say which records were
     // not saved (none was touched yet).

@@ -520,6 +520,38 @@ impl DataDir {
             .is_ok_and(|rel| self.dir.symlink_metadata(rel).is_ok())
     }
 
+    /// What is at `path` itself, a link not followed: `None` when nothing is, else "a folder",
+    /// "a symbolic link", "a file" (a plain one), "a FIFO"...
+    pub fn link_or_kind(&self, path: &Path) -> Option<&'static str> {
+        let rel = self.rel(path).ok()?;
+        let m = self.dir.symlink_metadata(rel).ok()?;
+        Some(kind_of(&m.file_type()).unwrap_or("a file"))
+    }
+
+    /// Make the folder `dir` private to its owner (0700) if others can open it; returns the
+    /// mode it had then (`None`: it was private already).
+    pub fn tighten(&self, dir: &Path) -> Result<Option<u32>, StoreError> {
+        #[cfg(unix)]
+        {
+            use cap_std::fs::PermissionsExt;
+            let rel = self.rel(dir)?;
+            let meta = self
+                .dir
+                .symlink_metadata(rel)
+                .map_err(|e| self.fail(dir, e))?;
+            let mode = meta.permissions().mode() & 0o777;
+            if meta.is_dir() && mode & 0o077 != 0 {
+                self.dir
+                    .set_permissions(rel, cap_std::fs::Permissions::from_mode(0o700))
+                    .map_err(|e| self.fail(dir, e))?;
+                return Ok(Some(mode));
+            }
+        }
+        #[cfg(not(unix))]
+        let _ = dir;
+        Ok(None)
+    }
+
     /// The bytes of the plain file at `path`. A missing file is an `Io` error of kind NotFound.
     pub fn read(&self, path: &Path) -> Result<Vec<u8>, StoreError> {
         let rel = self.rel(path)?;

@@ -148,10 +148,19 @@ impl Kind {
     /// Which kind of record a file under the data directory holds, from where it is.
     /// Conflict copies (`NAME.conflict-….ron`) are of their record's kind.
     pub fn of_path(root: &Path, path: &Path) -> Option<Kind> {
-        let rel = path.strip_prefix(root).ok()?;
+        // A private record is of the kind it would be in the shared folders.
+        let shared = super::private::shared_path(root, path);
+        let rel = shared.strip_prefix(root).ok()?;
         let parts: Vec<&str> = rel.iter().filter_map(|c| c.to_str()).collect();
         let name = *parts.last()?;
         let stem = name.split(".conflict-").next()?;
+        if super::private::private_owner(root, path).is_some() {
+            // Only records of a partnership's folders are kept privately.
+            return match parts.as_slice() {
+                ["partnerships", _, folder, _] => in_folder(folder),
+                _ => None,
+            };
+        }
         match parts.as_slice() {
             [_] if stem == "journal" || stem == "journal.ron" => Some(Kind::Journal),
             ["partnerships", _, _] if stem.starts_with("partnership") => Some(Kind::Partnership),
@@ -465,6 +474,16 @@ mod tests {
             Some(Kind::Stage)
         );
         assert_eq!(of("partnerships/sam/notes/x.ron"), None);
+        assert_eq!(
+            of("private/jo/partnerships/sam/meetings/2026-11-20-ab12cd.ron"),
+            Some(Kind::Meeting)
+        );
+        assert_eq!(
+            of("private/jo/partnerships/sam/reflections/2026-11-20-ab12cd.conflict-1-2-3.ron"),
+            Some(Kind::Reflection)
+        );
+        assert_eq!(of("private/jo/journal.ron"), None);
+        assert_eq!(of("private/.mentorlog/trash/x.ron"), None);
         assert_eq!(of("frameworks/mine.ron"), None);
     }
 }

@@ -15,8 +15,14 @@
 //! partnerships/ID/ticks/FRAMEWORK.ron
 //! .mentorlog.lock                     the lock, naming the process that holds it
 //! .mentorlog/pending/                 plans of batches not yet finished
-//! .mentorlog/edit/, drafts/           notes being written in $EDITOR, and those kept
+//! .mentorlog/private-layout           says the private records were moved out of the shared folders
+//! private/MEMBER/partnerships/ID/...  MEMBER's private meetings and reflections, same layout (0700)
+//! private/.mentorlog/pending/         plans of unfinished batches that touch a private record
+//! private/.mentorlog/trash/           deletes that took a private record
+//! private/.mentorlog/edit/, drafts/   notes being written in $EDITOR, and forms' drafts kept
 //! ```
+//!
+//! `private/` is never shared (see `private`): whoever reads the rest reads no private text.
 
 pub mod batch;
 mod io;
@@ -24,6 +30,7 @@ pub mod kind;
 mod lock;
 pub mod merge;
 pub mod place;
+pub mod private;
 mod record;
 pub mod safety;
 pub mod scratch;
@@ -192,6 +199,12 @@ impl PartnershipData {
             .is_some_and(|s| s.value.ticks.contains_key(item))
     }
 
+    /// Whether the record file at `path` is one of this partnership's (in its folder, or in
+    /// a member's private folder for it).
+    pub fn holds(&self, root: &Path, path: &Path) -> bool {
+        private::shared_path(root, path).starts_with(&self.dir)
+    }
+
     pub fn meeting(&self, id: &str) -> Option<&Loaded<Meeting>> {
         self.meetings.iter().find(|m| m.value.id == id)
     }
@@ -311,6 +324,7 @@ impl Store {
         }
         snap.conflicts
             .extend(conflict_copies(&files, &self.root, "journal"));
+        let homes = private::homes(&files, &mut snap.problems);
         let mut dirs = list(&files, &self.partnerships_dir(), &mut snap.problems, true);
         dirs.sort();
         for dir in dirs {
@@ -357,16 +371,20 @@ impl Store {
                 snap.problems.extend(problems);
                 snap.conflicts.extend(conflicts);
             } else {
-                data.listed_dates = list(
-                    &files,
-                    &data.dir.join("meetings"),
-                    &mut snap.problems,
-                    false,
-                )
-                .iter()
-                .filter_map(|p| p.file_name()?.to_str()?.get(..10).map(str::to_string))
-                .filter_map(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
-                .collect();
+                let mut places = vec![data.dir.join("meetings")];
+                places.extend(
+                    homes
+                        .iter()
+                        .map(|h| in_home(&self.root, h, &data.dir).join("meetings")),
+                );
+                data.listed_dates = places
+                    .iter()
+                    .flat_map(|d| list(&files, d, &mut snap.problems, false))
+                    .collect::<Vec<_>>()
+                    .iter()
+                    .filter_map(|p| p.file_name()?.to_str()?.get(..10).map(str::to_string))
+                    .filter_map(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
+                    .collect();
             }
             snap.partnerships.push(data);
         }
@@ -387,10 +405,16 @@ impl Store {
                 // only what the first screen needs).
                 snap.conflicts
                     .extend(conflict_copies(&files, &data.dir, "partnership"));
+                // The same folders in every member's private folder (problems with those
+                // folders themselves are said once, by the whole read).
+                let homes: Vec<PathBuf> = private::homes(&files, &mut Vec::new())
+                    .iter()
+                    .map(|h| in_home(&self.root, h, &data.dir))
+                    .collect();
                 for info in Kind::in_folders() {
                     kind::with_folder_type!(
                         info.kind,
-                        T => load_kind::<T>(&files, data, &mut snap),
+                        T => load_kind::<T>(&files, data, &homes, &mut snap),
                         _ => {}
                     );
                 }
@@ -533,7 +557,9 @@ impl Store {
         self.save_one(Write::create(path, AnyRecord::Partnership(p)))
     }
 
-    /// Write a new record into `dir` as `PREFIX-ID.ron`, never over an existing file.
+    /// Write a new record into `dir` as `PREFIX-ID.ron`, never over an existing file; a
+    /// private one into the same folder of its author's private folder (the maker it names,
+    /// else the journal's owner).
     pub fn create_in<T: Record>(
         &self,
         dir: &Path,
@@ -541,8 +567,23 @@ impl Store {
         id: &str,
         value: &T,
     ) -> Result<Saved<T>, StoreError> {
-        let path = dir.join(format!("{prefix}-{id}.ron"));
-        self.save_one(Write::create(path, value.clone().into_any()))
+        let r = value.clone().into_any();
+        let author = r
+            .is_private()
+            .then(|| r.by().and_then(|b| b.created.clone()))
+            .map(|maker| maker.unwrap_or_else(|| self.owner_id()));
+        let path = private::place(
+            &self.root,
+            &dir.join(format!("{prefix}-{id}.ron")),
+            author.as_deref(),
+        )?;
+        self.save_one(Write::create(path, r))
+    }
+
+    /// The owner's member id, as `journal.ron` says.
+    pub fn owner_id(&self) -> String {
+        let journal = self.read::<Journal>(&self.journal_path()).ok();
+        crate::model::owner_id(journal.as_ref().map(|j| &j.profile), "")
     }
 
     pub fn create_meeting(
@@ -607,14 +648,24 @@ fn list(data: &DataDir, dir: &Path, problems: &mut Vec<String>, dirs: bool) -> V
         .collect()
 }
 
-/// Read every record of kind `T` of a partnership, in the kind's order.
+/// The folder of the partnership at `dir` in the private folder `home`.
+fn in_home(root: &Path, home: &Path, dir: &Path) -> PathBuf {
+    home.join(dir.strip_prefix(root).unwrap_or(dir))
+}
+
+/// Read every record of kind `T` of a partnership (its own folder, then the same folder in
+/// each private folder of `homes`), in the kind's order.
 fn load_kind<T: PartnershipRecord>(
     files: &DataDir,
     data: &mut PartnershipData,
+    homes: &[PathBuf],
     snap: &mut Snapshot,
 ) {
     let folder = T::KIND.info().folder.unwrap_or_default();
     let mut list = load_all::<T>(files, &data.dir.join(folder), snap);
+    for home in homes {
+        list.extend(load_all::<T>(files, &home.join(folder), snap));
+    }
     list.sort_by(|a, b| T::order(&a.value, &b.value));
     *T::list_mut(data) = list;
 }

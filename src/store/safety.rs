@@ -64,6 +64,45 @@ pub fn exposed(root: &Path, limit: usize) -> (Vec<String>, usize) {
                 }
             }
         }
+        // The private folders must be private on their own, whoever may enter the rest:
+        // the rest may be shared (a group given it, a sync), `private/` never is.
+        let private = root.join(super::private::PRIVATE_DIR);
+        let mut dirs = vec![private.clone()];
+        if let Ok(entries) = std::fs::read_dir(&private) {
+            dirs.extend(entries.filter_map(Result::ok).map(|e| e.path()));
+        }
+        for dir in dirs {
+            let Ok(m) = std::fs::symlink_metadata(&dir) else {
+                continue;
+            };
+            let mode = m.permissions().mode() & 0o777;
+            let said = if m.file_type().is_symlink() {
+                format!(
+                    "{} is a symbolic link: private records are kept only in a real folder \
+                     (mentorlog neither reads nor writes them through it); replace it with a folder",
+                    dir.display()
+                )
+            } else if m.is_dir() && mode & 0o077 != 0 {
+                format!(
+                    "{} holds private records but can be opened by other users (mode {mode:o}): \
+                     chmod 700 it",
+                    dir.display()
+                )
+            } else {
+                continue;
+            };
+            let shown = dir.display().to_string();
+            if found
+                .iter()
+                .any(|f: &String| f.starts_with(&format!("{shown} ")))
+            {
+                continue;
+            }
+            total += 1;
+            if found.len() < limit {
+                found.push(said);
+            }
+        }
     }
     (found, total)
 }
@@ -125,6 +164,32 @@ mod tests {
         assert_eq!(n, 2, "{msgs:?}");
         assert!(msgs[0].contains("chmod 700"), "{msgs:?}");
         assert!(msgs[1].contains("chmod 600"), "{msgs:?}");
+    }
+
+    #[test]
+    fn private_folders_must_be_private_even_in_a_private_journal() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("j");
+        std::fs::create_dir_all(root.join("private/jo")).unwrap();
+        for d in [&root, &root.join("private"), &root.join("private/jo")] {
+            std::fs::set_permissions(d, std::fs::Permissions::from_mode(0o700)).unwrap();
+        }
+        assert_eq!(exposed(&root, 5).1, 0);
+        std::fs::set_permissions(
+            root.join("private/jo"),
+            std::fs::Permissions::from_mode(0o755),
+        )
+        .unwrap();
+        let (msgs, n) = exposed(&root, 5);
+        assert_eq!(n, 1, "{msgs:?}");
+        assert!(
+            msgs[0].contains("private/jo holds private records"),
+            "{msgs:?}"
+        );
+        std::fs::remove_dir(root.join("private/jo")).unwrap();
+        std::os::unix::fs::symlink(&root, root.join("private/jo")).unwrap();
+        let (msgs, _) = exposed(&root, 5);
+        assert!(msgs[0].contains("is a symbolic link"), "{msgs:?}");
     }
 
     #[test]

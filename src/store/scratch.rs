@@ -11,10 +11,14 @@ use std::path::{Path, PathBuf};
 use super::StoreError;
 use super::io::DataDir;
 
-/// Where notes being edited wait.
-pub const EDIT_DIR: &str = ".mentorlog/edit";
+/// Where notes being edited wait. Under `private/` (see `private`): a note or a form being
+/// written may be a private record's text.
+pub const EDIT_DIR: &str = "private/.mentorlog/edit";
 /// Where the text of an edit whose mentorlog was stopped is kept.
-pub const DRAFTS_DIR: &str = ".mentorlog/drafts";
+pub const DRAFTS_DIR: &str = "private/.mentorlog/drafts";
+/// Where earlier versions kept them, beside the shared files: what is found there is moved.
+const OLD_EDIT_DIR: &str = ".mentorlog/edit";
+const OLD_DRAFTS_DIR: &str = ".mentorlog/drafts";
 /// The ending of a form's draft (a form being filled in), as opposed to a note in $EDITOR.
 pub const FORM_SUFFIX: &str = ".form.ron";
 
@@ -145,12 +149,45 @@ impl Drop for Scratch {
 /// Keep the text of every scratch file whose mentorlog was stopped as a draft, and remove
 /// the rest of it. Returns what was kept, in words.
 pub(super) fn recover(root: &Path) -> Vec<String> {
-    let dir = root.join(EDIT_DIR);
     let Ok(data) = DataDir::open(root) else {
         return Vec::new();
     };
     let mut said = Vec::new();
-    for (name, folder) in data.entries(&dir).unwrap_or_default() {
+    // Drafts kept by an earlier version beside the shared files go where drafts are now.
+    let old = root.join(OLD_DRAFTS_DIR);
+    let mut moved = 0;
+    for (name, folder) in data.entries(&old).unwrap_or_default() {
+        let from = old.join(&name);
+        let to = root.join(DRAFTS_DIR).join(&name);
+        if folder || data.exists(&to) {
+            continue;
+        }
+        if let Ok(text) = data.read(&from)
+            && data.write(&to, &text).is_ok()
+            && data.remove(&from).is_ok()
+        {
+            moved += 1;
+        }
+    }
+    if moved > 0 {
+        said.push(format!(
+            "moved {moved} kept draft{} into {} (drafts may hold private text)",
+            if moved == 1 { "" } else { "s" },
+            root.join(DRAFTS_DIR).display()
+        ));
+    }
+    data.remove_empty_dir(&old);
+    for dir in [OLD_EDIT_DIR, EDIT_DIR] {
+        said.extend(recover_edits(root, &data, &root.join(dir)));
+    }
+    data.remove_empty_dir(&root.join(OLD_EDIT_DIR));
+    said
+}
+
+/// `recover` for the edit folder `dir`.
+fn recover_edits(root: &Path, data: &DataDir, dir: &Path) -> Vec<String> {
+    let mut said = Vec::new();
+    for (name, folder) in data.entries(dir).unwrap_or_default() {
         let Some(stem) = name.strip_suffix(".lock").filter(|_| !folder) else {
             continue;
         };
@@ -161,7 +198,7 @@ pub(super) fn recover(root: &Path) -> Vec<String> {
         if lock.try_lock().is_err() {
             continue; // its editor is still open in a running mentorlog
         }
-        for (other, _) in data.entries(&dir).unwrap_or_default() {
+        for (other, _) in data.entries(dir).unwrap_or_default() {
             if other == name || !other.starts_with(stem) {
                 continue;
             }
@@ -216,7 +253,7 @@ mod tests {
     #[test]
     fn the_text_of_an_edit_whose_mentorlog_died_is_kept_as_a_draft() {
         let t = tempfile::tempdir().unwrap();
-        let dir = t.path().join(EDIT_DIR);
+        let dir = t.path().join(OLD_EDIT_DIR);
         std::fs::create_dir_all(&dir).unwrap();
         // What a mentorlog killed while its editor was open leaves: the note and a lock that
         // nobody holds any more.
@@ -227,15 +264,28 @@ mod tests {
         let said = recover(t.path());
         assert_eq!(said.len(), 1, "{said:?}");
         assert!(said[0].contains("drafts"), "{said:?}");
-        assert_eq!(
-            std::fs::read_dir(&dir).unwrap().count(),
-            0,
-            "nothing is left behind"
-        );
+        // Nothing is left behind, and the old folder beside the shared files is gone.
+        assert!(!dir.exists());
         let kept = t.path().join(DRAFTS_DIR).join("edit-abc234.md");
+        assert!(kept.starts_with(t.path().join("private")));
         assert_eq!(
             std::fs::read_to_string(kept).unwrap(),
             "notes typed before the crash"
         );
+    }
+
+    #[test]
+    fn drafts_kept_beside_the_shared_files_by_an_earlier_version_move_to_the_private_folder() {
+        let t = tempfile::tempdir().unwrap();
+        let old = t.path().join(OLD_DRAFTS_DIR);
+        std::fs::create_dir_all(&old).unwrap();
+        std::fs::write(old.join("edit-abc.form.ron"), "private words").unwrap();
+        let said = recover(t.path());
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert!(!old.exists());
+        let drafts = form_drafts(t.path());
+        assert_eq!(drafts.len(), 1);
+        assert!(drafts[0].0.starts_with(t.path().join("private")));
+        assert_eq!(drafts[0].1, "private words");
     }
 }

@@ -1,5 +1,5 @@
 //! The trash: what a delete takes away is kept, as it was, in `.mentorlog/trash/` of the data
-//! directory, so it can be brought back after mentorlog has quit (undo lasts one run). An
+//! directory (`private/.mentorlog/trash/` when it took a private record), so it can be brought back after mentorlog has quit (undo lasts one run). An
 //! entry is written in the same batch as the delete, so a record is never gone without its
 //! copy. An entry whose records are all back in the journal (undone, restored) has nothing
 //! left to restore and is cleared at the next open, as are entries older than the days the
@@ -19,6 +19,8 @@ use crate::model::SCHEMA_VERSION;
 
 /// Where deleted records wait.
 pub const TRASH_DIR: &str = ".mentorlog/trash";
+/// Where deletes that took a private record wait (see `private`): their text stays private.
+pub const PRIVATE_TRASH_DIR: &str = "private/.mentorlog/trash";
 
 /// One delete, as kept in the trash.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -88,10 +90,12 @@ pub fn keep(
         now.format("%Y%m%dT%H%M%S"),
         fastrand::u32(..)
     );
-    Ok(Write::file(
-        root.join(TRASH_DIR).join(name),
-        to_ron(&entry)?,
-    ))
+    let dir = if records.iter().any(|(_, r)| r.is_private()) {
+        PRIVATE_TRASH_DIR
+    } else {
+        TRASH_DIR
+    };
+    Ok(Write::file(root.join(dir).join(name), to_ron(&entry)?))
 }
 
 /// Every entry in the trash, newest first. An entry that cannot be read is named in the
@@ -102,18 +106,20 @@ pub fn list(root: &Path) -> (Vec<Trashed>, Vec<String>) {
     let Ok(data) = DataDir::open(root) else {
         return (out, bad);
     };
-    let dir = root.join(TRASH_DIR);
-    let Ok(names) = data.entries(&dir) else {
-        return (out, bad);
-    };
-    for (name, _) in names {
-        let Some(id) = name.strip_suffix(".ron") else {
+    for dir in [TRASH_DIR, PRIVATE_TRASH_DIR] {
+        let dir = root.join(dir);
+        let Ok(names) = data.entries(&dir) else {
             continue;
         };
-        let path = dir.join(&name);
-        match read(&data, root, &path, id) {
-            Ok(t) => out.push(t),
-            Err(e) => bad.push(format!("{}: {e}", path.display())),
+        for (name, _) in names {
+            let Some(id) = name.strip_suffix(".ron") else {
+                continue;
+            };
+            let path = dir.join(&name);
+            match read(&data, root, &path, id) {
+                Ok(t) => out.push(t),
+                Err(e) => bad.push(format!("{}: {e}", path.display())),
+            }
         }
     }
     out.sort_by(|a, b| (b.deleted, &b.id).cmp(&(a.deleted, &a.id)));
@@ -146,6 +152,35 @@ fn read(data: &DataDir, root: &Path, path: &Path, id: &str) -> Result<Trashed, S
         partnership: entry.partnership,
         records,
     })
+}
+
+/// Move the entries of the shared trash that hold a private record (kept there by an earlier
+/// version) into the private trash: the copy is made first, then the shared one removed, so a
+/// stop between the two leaves the copy, and the next call removes the shared one. Returns
+/// how many were moved.
+pub fn move_private(root: &Path) -> Result<usize, StoreError> {
+    let Ok(data) = DataDir::open(root) else {
+        return Ok(0);
+    };
+    let (entries, _) = list(root);
+    let shared = root.join(TRASH_DIR);
+    let mut moved = 0;
+    for e in entries {
+        if !e.path.starts_with(&shared) || !e.records.iter().any(|(_, r)| r.is_private()) {
+            continue;
+        }
+        let Some(name) = e.path.file_name() else {
+            continue;
+        };
+        let to = root.join(PRIVATE_TRASH_DIR).join(name);
+        if !data.exists(&to) {
+            let bytes = data.read(&e.path)?;
+            data.create_new(&to, &bytes)?;
+        }
+        data.remove(&e.path)?;
+        moved += 1;
+    }
+    Ok(moved)
 }
 
 /// Remove one entry.

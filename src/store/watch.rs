@@ -129,6 +129,29 @@ mod tests {
     }
 
     #[test]
+    fn a_private_record_in_a_folder_made_after_the_watch_began_is_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let (_w, rx) = Watcher::start(dir.path()).unwrap();
+        std::thread::sleep(Duration::from_millis(100));
+        let folder = dir.path().join("private/jo/partnerships/sam/meetings");
+        std::fs::create_dir_all(&folder).unwrap();
+        // Let the watch of the new folders be set up (a real save comes well after).
+        std::thread::sleep(Duration::from_millis(300));
+        std::fs::write(folder.join("2026-11-20-abc.ron"), "x").unwrap();
+        let deadline = std::time::Instant::now() + Duration::from_secs(5);
+        let mut seen = Vec::new();
+        while std::time::Instant::now() < deadline {
+            if let Ok(got) = rx.recv_timeout(Duration::from_millis(500)) {
+                seen.extend(got);
+                if seen.iter().any(|p| p.ends_with("2026-11-20-abc.ron")) {
+                    return;
+                }
+            }
+        }
+        panic!("not reported: {seen:?}");
+    }
+
+    #[test]
     fn reading_files_is_not_a_change() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("journal.ron"), "x").unwrap();
@@ -151,6 +174,14 @@ mod tests {
         assert!(!is_record_path(root, &at(".mentorlog.lock")));
         assert!(!is_record_path(root, &at(".mentorlog/pending/1-2-3.ron")));
         assert!(!is_record_path(root, &at(".mentorlog/edit/edit-abc.md")));
+        assert!(!is_record_path(
+            root,
+            &at("private/.mentorlog/pending/1-2-3.ron")
+        ));
+        assert!(is_record_path(
+            root,
+            &at("private/jo/partnerships/sam/meetings/2026-11-20-abc.ron")
+        ));
         // A hidden folder above the journal (the default data directory has one) is no bar.
         assert!(is_record_path(
             root,
