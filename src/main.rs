@@ -67,7 +67,9 @@ fn serve(cli: &Cli, a: &mentorlog::cli::ServeArgs) -> ExitCode {
         let opts = mentorlog::serve::Options {
             listen: a.listen.clone(),
             max_connections: a.max_connections.max(1),
-            idle: std::time::Duration::from_secs(a.idle_minutes.max(1) * 60),
+            idle: std::time::Duration::from_secs(
+                a.idle_seconds.unwrap_or(a.idle_minutes.max(1) * 60).max(1),
+            ),
             today: cli.today.as_ref().map(|_| today),
         };
         let owner = std::env::var("USER").unwrap_or_default();

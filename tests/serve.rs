@@ -20,30 +20,39 @@ const PRIVATE: [&str; 2] = ["Differentiation for EAL", "overwhelmed by marking"]
 struct Server {
     child: Child,
     port: u16,
+    /// What it said at start.
+    said: String,
 }
 
 impl Server {
-    fn start(pair: &Pair) -> Server {
+    fn start(pair: &Pair, extra: &[&str]) -> Server {
         let port = free_port();
         let mut child = Command::new(BIN)
             .arg("--data-dir")
             .arg(&pair.root)
             .env("MENTORLOG_TODAY", TODAY)
             .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+            .args(extra)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
-        let mut first = String::new();
+        let mut said = String::new();
         let mut out = BufReader::new(child.stdout.take().unwrap());
-        out.read_line(&mut first).unwrap();
+        while !said.contains("Ctrl-C stops") {
+            let mut line = String::new();
+            if out.read_line(&mut line).unwrap() == 0 {
+                break;
+            }
+            said.push_str(&line);
+        }
         // The rest is read as it comes, so the server never writes to a closed pipe.
         std::thread::spawn(move || std::io::copy(&mut out, &mut std::io::sink()));
         assert!(
-            first.starts_with("Serving the journal"),
-            "the server did not start: {first}"
+            said.starts_with("Serving the journal"),
+            "the server did not start: {said}"
         );
-        Server { child, port }
+        Server { child, port, said }
     }
 
     /// An ssh command line for `who`, with `extra` before the host.
@@ -88,7 +97,7 @@ fn no_private(screen: &str, where_: &str) {
 #[test]
 fn a_mentor_and_a_mentee_review_together_over_ssh() {
     let Some(pair) = Pair::new() else { return };
-    let mut server = Server::start(&pair);
+    let mut server = Server::start(&pair, &[]);
     let s = Screens::new();
     let line = |who: &str| server.ssh(&pair, who, &["-t"]).join(" ");
     s.open("jo", 100, 30, &format!("ssh {}", line("jo")));
@@ -156,6 +165,56 @@ fn a_mentor_and_a_mentee_review_together_over_ssh() {
     s.keys("jo", &["5"]);
     s.wait_for("jo", "Exit tickets with 9B worked");
 
+    // What another process writes meanwhile (the CLI) shows on both screens.
+    s.keys("sam", &["1"]);
+    s.keys("jo", &["1"]);
+    s.wait_for("sam", "11/80");
+    pair.ml(&["tick", "--with", "Sam Lee", "curee/co-coaching-activity-7"]);
+    s.wait_for("sam", "12/80");
+    s.wait_for("jo", "12/80");
+
+    // Each screen has its own size: the mentee's window grows, and only theirs redraws.
+    s.resize("sam", 120, 30);
+    s.wait_for("sam", "1 Dashboard   2 Meetings");
+    let widest = s.screen("jo").lines().map(|l| l.chars().count()).max();
+    assert_eq!(widest, Some(100), "the mentor's screen changed size");
+
+    // The host key the client was shown is the one the server printed, and it is kept 0600.
+    let known = Command::new("ssh-keygen")
+        .arg("-lf")
+        .arg(pair.dir.path().join("known_hosts"))
+        .output()
+        .unwrap();
+    let known = String::from_utf8_lossy(&known.stdout);
+    let fp = known.split_whitespace().nth(1).expect("a known host");
+    assert!(server.said.contains(fp), "{known} vs {}", server.said);
+    let host_key = pair.root.join(".mentorlog/serve/host_ed25519");
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(
+        std::fs::metadata(&host_key).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+
+    // No password or keyboard-interactive sign-in is offered.
+    let out = Command::new("ssh")
+        .args(server.ssh(
+            &pair,
+            "sam",
+            &[
+                "-T",
+                "-o",
+                "PubkeyAuthentication=no",
+                "-o",
+                "PreferredAuthentications=password,keyboard-interactive",
+            ],
+        ))
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("Permission denied (publickey)"), "{err}");
+
     // A key nobody in the journal holds is refused.
     let out = Command::new("ssh")
         .args(server.ssh(&pair, "eve", &["-T"]))
@@ -182,11 +241,30 @@ fn a_mentor_and_a_mentee_review_together_over_ssh() {
         .unwrap();
     assert!(!out.status.success(), "a forwarding was opened");
 
-    // Both leave; the files hold what both did, with who did it.
-    s.keys("sam", &["q"]);
-    s.keys("jo", &["q"]);
-    s.wait_for("sam", "[ended]");
+    // A client that vanishes (killed, no goodbye) is gone from the other screen, which
+    // goes on.
+    let jo_key = pair.key("jo").display().to_string();
+    let killed = Command::new("pkill")
+        .args(["-KILL", "-f", &format!("^ssh .*{jo_key}")])
+        .status()
+        .unwrap();
+    assert!(killed.success(), "no ssh client of Jo's to kill");
     s.wait_for("jo", "[ended]");
+    let start = std::time::Instant::now();
+    while s.screen("sam").contains("With you: Jo Taylor") {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "the mentee's screen still shows the vanished mentor:\n{}",
+            s.screen("sam")
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    s.keys("sam", &["3"]);
+    s.wait_for("sam", "Objective");
+
+    // The mentee leaves; the files hold what both did, with who did it.
+    s.keys("sam", &["q"]);
+    s.wait_for("sam", "[ended]");
     server.stop();
     let files = pair.files();
     let ticks = files
@@ -246,4 +324,38 @@ fn serve_refuses_to_start_when_nobody_could_sign_in() {
         "{err}"
     );
     assert!(err.contains("member add"), "{err}");
+}
+
+#[test]
+fn serve_limits_connections_and_closes_an_idle_session() {
+    let Some(pair) = Pair::new() else { return };
+    let server = Server::start(&pair, &["--max-connections", "1", "--idle-seconds", "3"]);
+    let s = Screens::new();
+    let line = server.ssh(&pair, "sam", &["-t"]).join(" ");
+    s.open("sam", 80, 24, &format!("ssh {line}"));
+    s.wait_for("sam", "Signed in as Sam Lee");
+    // A second connection is over the limit.
+    let out = Command::new("ssh")
+        .args(server.ssh(&pair, "jo", &["-T"]))
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(!out.status.success(), "a connection over the limit got in");
+    // Left alone, the session closes and says why.
+    let sam = s.wait_for("sam", "[ended]");
+    assert!(
+        sam.contains("closed after 3 seconds without a key"),
+        "{sam}"
+    );
+    let log = std::fs::read_to_string(pair.root.join(".mentorlog/serve/serve.log")).unwrap();
+    assert!(log.contains("1 at once is the limit"), "{log}");
+    // With the first gone, there is room again.
+    let s2 = Screens::new();
+    s2.open(
+        "jo",
+        80,
+        24,
+        &format!("ssh {}", server.ssh(&pair, "jo", &["-t"]).join(" ")),
+    );
+    s2.wait_for("jo", "Signed in as Jo Taylor");
 }

@@ -128,6 +128,9 @@ pub struct ServeArgs {
     /// Close a session after this many minutes without a key
     #[arg(long, value_name = "MINUTES", default_value_t = 30)]
     pub idle_minutes: u64,
+    /// The same in seconds (for tests)
+    #[arg(long, hide = true, value_name = "SECONDS")]
+    pub idle_seconds: Option<u64>,
 }
 
 #[derive(Debug, Args)]

@@ -210,10 +210,12 @@ fn serve_screen(
             Ok(e) => e,
             Err(RecvTimeoutError::Timeout) => {
                 if last_input.elapsed() > idle {
-                    return format!(
-                        "closed after {} minutes without a key",
-                        idle.as_secs().div_ceil(60)
-                    );
+                    let secs = idle.as_secs();
+                    return if secs < 60 {
+                        format!("closed after {secs} seconds without a key")
+                    } else {
+                        format!("closed after {} minutes without a key", secs.div_ceil(60))
+                    };
                 }
                 continue;
             }

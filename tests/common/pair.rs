@@ -208,6 +208,17 @@ impl Screens {
         std::thread::sleep(Duration::from_millis(60));
     }
 
+    /// Make `name`'s terminal `w` x `h` (the client sends the server a window change).
+    pub fn resize(&self, name: &str, w: u16, h: u16) {
+        let ok = self
+            .tmux()
+            .args(["resize-window", "-t", name, "-x", &w.to_string()])
+            .args(["-y", &h.to_string()])
+            .status()
+            .unwrap();
+        assert!(ok.success(), "tmux could not resize {name}");
+    }
+
     pub fn screen(&self, name: &str) -> String {
         let out = self
             .tmux()
