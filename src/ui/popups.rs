@@ -491,7 +491,15 @@ fn draw_form_alone(frame: &mut Frame, area: Rect, form: &Form, s: &Screen, view:
     let t = view.theme;
     // The hint takes the rows its wrapped text needs (at most six), and none without one.
     let hint_w = area.width.saturating_sub(4).min(98) as usize;
-    let hint_h: u16 = match (&form.hint, form.changed_elsewhere) {
+    // A member's session has no $EDITOR: its forms do not offer one.
+    let hint = form.hint.as_ref().map(|h| {
+        if s.app.locked.is_some() {
+            h.replace(" · Ctrl-e $EDITOR", "")
+        } else {
+            h.clone()
+        }
+    });
+    let hint_h: u16 = match (&hint, form.changed_elsewhere) {
         (_, true) => 2,
         (Some(h), _) => super::text::wrap(h, hint_w).len().min(6) as u16 + 1,
         (None, _) => 0,
@@ -550,7 +558,7 @@ fn draw_form_alone(frame: &mut Frame, area: Rect, form: &Form, s: &Screen, view:
             Paragraph::new(Span::styled(said, t.warn())).wrap(Wrap { trim: true }),
             hint_area,
         );
-    } else if let Some(h) = &form.hint {
+    } else if let Some(h) = &hint {
         let lines: Vec<Line> = h
             .lines()
             .map(|l| Line::from(Span::styled(l.to_string(), t.dim())))

@@ -180,8 +180,11 @@ pub(super) fn hints(s: &Screen, view: &View) -> Vec<(String, &'static str)> {
             let mut v = vec![
                 (kin(Action::NextField), "next field"),
                 (kin(Action::Save), "save"),
-                (kin(Action::ExternalEditor), "editor"),
             ];
+            // A member's session has no $EDITOR.
+            if s.app.locked.is_none() {
+                v.push((kin(Action::ExternalEditor), "editor"));
+            }
             if let Some(a) = &f.aside {
                 v.push((kin(Action::ShowAgenda), a.kind.hint()));
             }
