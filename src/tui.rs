@@ -122,7 +122,9 @@ impl Tui {
         let (audience, person) = self.journal.audience_of(query)?;
         self.journal.act_as(&person.id)?;
         let review = self.app.review;
+        let fixed = self.app.review_fixed;
         self.app = App::new(&self.journal, review);
+        self.app.review_fixed = fixed;
         self.app.locked = Some(crate::app::Locked {
             audience,
             name: person.name.clone(),
@@ -197,7 +199,9 @@ impl Tui {
             Ok(demo) => {
                 let review = self.app.review;
                 self.own = Some(std::mem::replace(&mut self.journal, demo));
+                let fixed = self.app.review_fixed;
                 self.app = App::new(&self.journal, review);
+                self.app.review_fixed = fixed;
                 self.app.demo = true;
                 self.app.info(
                     "This is a demo journal, kept apart from yours: look around, change \
@@ -214,7 +218,9 @@ impl Tui {
         let review = self.app.review;
         drop(std::mem::replace(&mut self.journal, own));
         self.journal.reload();
+        let fixed = self.app.review_fixed;
         self.app = App::new(&self.journal, review);
+        self.app.review_fixed = fixed;
         match self.journal.discard_demo() {
             Ok(()) => self
                 .app
@@ -435,6 +441,7 @@ pub fn run(
     let (theme, keymap, config, problems) = load_config();
     let mouse = mouse && config.mouse;
     let mut t = Tui::new(journal, review);
+    t.app.review_fixed = review;
     if let Some(m) = &member {
         t.lock_to_member(m).map_err(|e| anyhow::anyhow!("{e}"))?;
     }

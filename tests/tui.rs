@@ -1387,6 +1387,23 @@ fn review_mode_hides_the_private_meeting() {
 }
 
 #[test]
+fn review_mode_asked_for_at_start_cannot_be_turned_off_with_a_key() {
+    let (_dir, mut app) = demo_sam();
+    // As `mentorlog --review` starts it.
+    app.app.review = true;
+    app.app.review_fixed = true;
+    keys(&mut app, "2");
+    keys(&mut app, "R");
+    assert!(
+        app.review,
+        "R turned off review mode asked for with --review"
+    );
+    assert!(!meeting_ids(&app).contains(&"sam005".to_string()));
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("started with --review"), "{s}");
+}
+
+#[test]
 fn help_lists_every_bound_action_and_esc_closes_it() {
     let (_dir, mut app) = demo();
     keys(&mut app, "?");

@@ -259,6 +259,9 @@ pub struct App {
     pub status: Option<Status>,
     /// Review mode: this screen is shown to someone, so private records are not read.
     pub review: bool,
+    /// Review mode was asked for at start (`--review`): it stays on, so the person at the
+    /// keyboard cannot turn it off with a key.
+    pub review_fixed: bool,
     /// A session acting as a member: what it may see is fixed, whatever keys it gets.
     pub locked: Option<Locked>,
     pub quit: bool,
@@ -292,6 +295,7 @@ impl App {
             overlays: Vec::new(),
             status: None,
             review,
+            review_fixed: false,
             locked: None,
             quit: false,
             demo: false,
@@ -668,6 +672,12 @@ impl App {
                 l.name, l.name
             );
             return self.info(said);
+        }
+        if self.review_fixed {
+            return self.info(
+                "This screen was started with --review: private notes stay hidden until \
+                 mentorlog is started again without it",
+            );
         }
         // Keep the cursor on the same meeting as private ones appear or go.
         let keep = self
