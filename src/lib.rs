@@ -14,6 +14,7 @@ pub mod framework;
 pub mod journal;
 pub mod model;
 pub mod serve;
+pub mod signing;
 pub mod store;
 pub mod tui;
 pub mod ui;

@@ -178,7 +178,7 @@ impl Tui {
                         .info("$EDITOR is not available in a member's session: type in the form");
                     return Effect::None;
                 }
-                Effect::Suspend | Effect::OpenDemo | Effect::LeaveDemo => {
+                Effect::Suspend | Effect::OpenDemo | Effect::LeaveDemo | Effect::Sign(_) => {
                     self.app.info("Not available in a member's session");
                     return Effect::None;
                 }
@@ -229,6 +229,38 @@ impl Tui {
                 .app
                 .error(format!("Left the demo, but could not remove it: {e}")),
         }
+    }
+
+    /// Sign `what` in the partnership on screen with the key `key` (default: the user's key
+    /// in ~/.ssh that the journal knows), and keep the signature; said on the status line.
+    pub fn sign(&mut self, what: &crate::model::Signed, key: Option<&std::path::Path>) {
+        let result = (|| -> Result<String, String> {
+            let pid = self
+                .partner()
+                .map(|p| p.id().to_string())
+                .ok_or("no partnership on screen")?;
+            let me = self.journal.actor();
+            let person = self.journal.find_person(&me).map_err(|e| e.to_string())?;
+            let today = self.journal.today();
+            let bytes = self
+                .journal
+                .bytes_to_sign(&pid, what, &person.id, today)
+                .map_err(|e| e.to_string())?;
+            let key = crate::signing::find_key(key, &person.keys)?;
+            let sig = crate::signing::ssh_sign(&bytes, &key)?;
+            let o = self
+                .journal
+                .add_signature(&pid, what, &person.id, today, &sig)
+                .map_err(|e| e.to_string())?;
+            Ok(o.label)
+        })();
+        match result {
+            Ok(label) => self
+                .app
+                .info(format!("{label} (saved; mentorlog verify checks it)")),
+            Err(e) => self.app.error(format!("Not signed: {e}")),
+        }
+        self.app.refresh(&self.journal);
     }
 
     pub fn paste(&mut self, text: &str) {
@@ -537,6 +569,12 @@ pub fn run(
                         rustix::process::getpid(),
                         rustix::process::Signal::TSTP,
                     );
+                    terminal = take(mouse)?;
+                }
+                Effect::Sign(what) => {
+                    // ssh-keygen may ask for the key's passphrase at the terminal.
+                    give_back();
+                    t.sign(&what, None);
                     terminal = take(mouse)?;
                 }
                 Effect::None | Effect::OpenDemo | Effect::LeaveDemo => {}

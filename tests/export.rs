@@ -103,6 +103,7 @@ fn journal() -> Journal {
 
 fn partnership(name: &str, frameworks: &[&str]) -> Partnership {
     Partnership {
+        signatures: Vec::new(),
         by: Default::default(),
         version: SCHEMA_VERSION,
         id: String::new(),

@@ -25,6 +25,7 @@ fn d(s: &str) -> NaiveDate {
 
 fn partnership(name: &str) -> Partnership {
     Partnership {
+        signatures: Vec::new(),
         by: Default::default(),
         version: SCHEMA_VERSION,
         id: String::new(),

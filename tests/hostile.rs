@@ -201,6 +201,7 @@ fn partnership() -> impl Strategy<Value = Partnership> {
                 (list, agreed, eval),
             )| {
                 Partnership {
+                    signatures: Vec::new(),
                     by: Default::default(),
                     version: SCHEMA_VERSION,
                     id,

@@ -224,6 +224,7 @@ fn evaluating_with_no_agreement_says_what_to_do_first() {
     let dir = tempfile::tempdir().unwrap();
     let mut j = mentorlog::journal::Journal::open(Store::new(dir.path().join("j")), today());
     let p = mentorlog::model::Partnership {
+        signatures: Vec::new(),
         by: Default::default(),
         version: 1,
         id: String::new(),

@@ -23,6 +23,7 @@ fn verification() -> Verification {
 
 fn partnership() -> Partnership {
     Partnership {
+        signatures: Vec::new(),
         by: Default::default(),
         version: SCHEMA_VERSION,
         id: "sam-lee".into(),

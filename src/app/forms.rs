@@ -590,6 +590,7 @@ fn read_partnership(
     };
     let focus = form.text("Focus area");
     let mut p = base.cloned().unwrap_or(Partnership {
+        signatures: Vec::new(),
         by: Default::default(),
         version: SCHEMA_VERSION,
         id: String::new(),

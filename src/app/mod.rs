@@ -210,6 +210,9 @@ pub enum Effect {
     OpenDemo,
     /// Leave the demo journal for the user's own.
     LeaveDemo,
+    /// Sign this with the user's SSH key (`ssh-keygen` may ask for a passphrase at the
+    /// terminal), then keep the signature (`Tui::sign`).
+    Sign(crate::model::Signed),
 }
 
 /// The member a session is locked to.
@@ -595,6 +598,7 @@ impl App {
             Action::Evaluate => self.evaluation_form(j),
             Action::Prepare => self.thoughts_form(j),
             Action::Agree => self.agree_here(j),
+            Action::Sign => return self.sign_here(j),
             Action::Comment => self.comment_form(j),
             Action::Members => self.open_members(),
             // A pane that shows a text scrolls it.
@@ -662,6 +666,43 @@ impl App {
             }
             _ => {}
         }
+        Effect::None
+    }
+
+    /// `S` on the Agreement tab: sign the agreement (or, once evaluated, the evaluation
+    /// too, with a second `S`) with the user's own key.
+    fn sign_here(&mut self, j: &Journal) -> Effect {
+        if self.locked.is_some() {
+            self.info(
+                "Signing needs your own SSH key, which this server does not hold: on your \
+                 machine, sign what `mentorlog sign ... --bytes` prints, and the mentor keeps it",
+            );
+            return Effect::None;
+        }
+        let r = self.reader(j);
+        let Some(p) = self.partner(&r) else {
+            return Effect::None;
+        };
+        let me = j.actor();
+        let signed = |what: &crate::model::Signed| {
+            p.signatures().iter().any(|c| {
+                c.signature.by == me
+                    && c.signature.what == *what
+                    && c.state == crate::journal::sign::SigState::Valid
+            })
+        };
+        use crate::model::Signed;
+        if p.partnership().agreement.is_none() {
+            self.info("There is no agreement to sign yet: e writes it");
+            return Effect::None;
+        }
+        if !signed(&Signed::Agreement) {
+            return Effect::Sign(Signed::Agreement);
+        }
+        if p.partnership().evaluation.is_some() && !signed(&Signed::Evaluation) {
+            return Effect::Sign(Signed::Evaluation);
+        }
+        self.info("You have signed the agreement (and the evaluation, once made); it holds");
         Effect::None
     }
 

@@ -76,6 +76,12 @@ pub enum Command {
     /// Kept as who and when (like a signature line); a text changed since it was agreed
     /// says so ("changed since agreed") until it is agreed again.
     Agree(AgreeArgs),
+    /// Sign the agreement, the evaluation or a stage record with your SSH key
+    /// (`ssh-keygen -Y sign`), or keep a signature a member made on their own machine
+    Sign(SignArgs),
+    /// Check every signature of a partnership (and write out what `ssh-keygen -Y verify`
+    /// needs to check them without mentorlog)
+    Verify(VerifyArgs),
     /// The mentee's pre-meeting thought document (ScotELAs): print its questions, or answer
     /// them for the next meeting
     Prepare(PrepareArgs),
@@ -410,6 +416,51 @@ pub struct AgreeArgs {
     /// The goal's id (`goal list` shows it), or the start of it
     #[arg(value_name = "ID")]
     pub id: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SignWhat {
+    Agreement,
+    Evaluation,
+    Stage,
+}
+
+#[derive(Debug, Args)]
+pub struct SignArgs {
+    #[arg(long = "with", short = 'w', value_name = "PARTNER")]
+    pub with: String,
+    /// agreement, evaluation, or stage FRAMEWORK/STAGE
+    #[arg(value_enum)]
+    pub what: SignWhat,
+    /// The stage, as FRAMEWORK/STAGE (e.g. ljmu/developing)
+    #[arg(value_name = "FRAMEWORK/STAGE")]
+    pub stage: Option<String>,
+    /// The key to sign with (default: yours in ~/.ssh that the journal knows; a .pub file
+    /// signs with the agent's private half)
+    #[arg(long, value_name = "FILE")]
+    pub key: Option<PathBuf>,
+    /// Whose signature (default: yours); with --signature, a member's made elsewhere
+    #[arg(long, value_name = "MEMBER")]
+    pub by: Option<String>,
+    /// The day signed (default: today)
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    pub date: Option<String>,
+    /// Print the bytes to sign instead (for `ssh-keygen -Y sign -n mentorlog` elsewhere)
+    #[arg(long, conflicts_with = "signature")]
+    pub bytes: bool,
+    /// Keep this signature (the `.sig` file `ssh-keygen -Y sign` wrote) instead of signing
+    #[arg(long, value_name = "FILE.sig")]
+    pub signature: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    #[arg(long = "with", short = 'w', value_name = "PARTNER")]
+    pub with: String,
+    /// Write, for each signature, the signed bytes, the signature and an allowed-signers
+    /// line into this folder, for `ssh-keygen -Y verify`
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

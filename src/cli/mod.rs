@@ -16,6 +16,7 @@ mod mentee_cmd;
 pub mod out;
 mod partner;
 mod search_cmd;
+mod sign_cmd;
 mod status;
 mod tick;
 mod trash_cmd;
@@ -89,6 +90,8 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> anyhow::Result<()> {
         Some(Command::Agree(a)) => {
             mentee_cmd::agree(&mut Context::open_for(&cli, &a.with)?, a, out)
         }
+        Some(Command::Sign(a)) => sign_cmd::sign(&mut Context::open_for(&cli, &a.with)?, a, out),
+        Some(Command::Verify(a)) => sign_cmd::verify(&Context::open_for(&cli, &a.with)?, a, out),
         Some(Command::Prepare(a)) => {
             mentee_cmd::prepare(&mut Context::open_for(&cli, &a.with)?, a, out)
         }

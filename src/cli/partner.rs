@@ -81,6 +81,7 @@ fn add(ctx: &mut Context, a: &PartnerAddArgs, out: &mut dyn Write) -> anyhow::Re
     }
     let start = ctx.date_or_today(a.start.as_deref())?;
     let p = Partnership {
+        signatures: Vec::new(),
         by: Default::default(),
         version: SCHEMA_VERSION,
         id: String::new(),

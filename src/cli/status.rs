@@ -70,6 +70,10 @@ fn text_out(ctx: &Context, s: &Summary, detail: bool, out: &mut dyn Write) -> an
         v.start,
         v.end.map(|e| format!(", ended {e}")).unwrap_or_default()
     )?;
+    // Sign-offs, and any that no longer hold ("changed since signed by ...").
+    for c in s.p.signatures() {
+        writeln!(out, "  {}", c.line())?;
+    }
     let g = &s.report.gaps;
     match g.last {
         Some(last) => writeln!(

@@ -315,6 +315,10 @@ pub fn portfolio(x: &Export) -> String {
                 };
                 let _ = writeln!(o, "{}{since}.\n", inline(&said));
             }
+            // Signed with a key: each sign-off, and whether it still holds.
+            for c in x.p.signatures() {
+                let _ = writeln!(o, "{}.\n", inline(&c.line()));
+            }
             // Words of the ScotELAs agreement ("Name of the Mentor:", "Name of the Mentee:").
             signatures(
                 &mut o,

@@ -228,6 +228,7 @@ fn partnership(
     agreement: Option<Agreement>,
 ) -> Partnership {
     Partnership {
+        signatures: Vec::new(),
         by: Default::default(),
         version: SCHEMA_VERSION,
         id: id.into(),

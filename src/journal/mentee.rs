@@ -24,7 +24,7 @@ const LIMIT: usize = 128 * 1024;
 
 impl Journal {
     /// Run `op` as an operation on the actor's own part of another person's record.
-    fn own_part(&mut self, op: impl FnOnce(&mut Journal) -> OpResult) -> OpResult {
+    pub(super) fn own_part(&mut self, op: impl FnOnce(&mut Journal) -> OpResult) -> OpResult {
         self.others_records_allowed = true;
         let result = op(self);
         self.others_records_allowed = false;

@@ -22,6 +22,7 @@ mod private;
 mod reader;
 pub mod report;
 pub mod search;
+pub mod sign;
 mod ticks;
 mod trash;
 

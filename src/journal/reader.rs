@@ -318,6 +318,11 @@ impl<'a> Partner<'a> {
         self.data.id()
     }
 
+    /// The sign-offs of this partnership, each with whether it still holds.
+    pub fn signatures(&self) -> Vec<super::sign::SigCheck> {
+        self.j.check_signatures(self.id())
+    }
+
     pub fn audience(&self) -> Audience {
         self.audience
     }

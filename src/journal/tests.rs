@@ -17,6 +17,7 @@ fn today() -> NaiveDate {
 
 fn partnership(name: &str) -> crate::model::Partnership {
     crate::model::Partnership {
+        signatures: Vec::new(),
         by: Default::default(),
         version: crate::model::SCHEMA_VERSION,
         id: String::new(),

@@ -8,6 +8,7 @@ mod members;
 mod readiness;
 mod records;
 mod rules;
+pub mod signature;
 pub mod text;
 
 pub use dates::{DateError, parse_date};
@@ -16,6 +17,7 @@ pub use members::{By, Member, member_id, owner_id};
 pub use readiness::*;
 pub use records::*;
 pub use rules::*;
+pub use signature::{Signature, Signed};
 
 /// Schema version written into every file this build writes.
 pub const SCHEMA_VERSION: u32 = 1;

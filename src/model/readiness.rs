@@ -196,6 +196,7 @@ mod tests {
 
     fn partnership(agreement: Option<Agreement>, evaluated: bool) -> Partnership {
         Partnership {
+            signatures: Vec::new(),
             by: Default::default(),
             version: SCHEMA_VERSION,
             id: "p".into(),

@@ -329,6 +329,10 @@ pub struct Partnership {
     /// The mentee's pre-meeting thought documents (ScotELAs), each for the next meeting.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub thoughts: Vec<Thoughts>,
+    /// Sign-offs of the agreement, the evaluation and stage records, each signed with the
+    /// signer's SSH key (see [`super::Signature`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub signatures: Vec<super::Signature>,
 }
 
 impl Partnership {

@@ -76,6 +76,7 @@ pub const KINDS: &[KindInfo] = &[
                 ("evaluation.answers", "statement"),
                 ("agreement.agreed", "by"),
                 ("thoughts", "id"),
+                ("signatures", "id"),
             ],
             set_lists: &[],
         },

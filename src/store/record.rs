@@ -256,6 +256,7 @@ mod tests {
         let t = tempfile::tempdir().unwrap();
         let store = Store::new(t.path().join("j"));
         let p = Partnership {
+            signatures: Vec::new(),
             by: Default::default(),
             version: SCHEMA_VERSION,
             id: String::new(),

@@ -137,6 +137,25 @@ pub fn doc(s: &Screen, view: &View) -> Doc<'static> {
             }
         }
     }
+    // The sign-offs signed with a key, and whether each still holds.
+    let sigs = p.signatures();
+    if !sigs.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::from(Span::styled("Signed", t.label())));
+        for c in &sigs {
+            let style = match c.state {
+                crate::journal::sign::SigState::Valid => t.ok(),
+                _ => t.warn(),
+            };
+            lines.push(Line::from(Span::styled(format!("  {}", c.line()), style)));
+        }
+    }
+    if v.agreement.is_some() && !sigs.iter().any(|c| c.signature.by == s.r.actor()) {
+        lines.push(Line::from(Span::styled(
+            "S signs the agreement with your SSH key (as `mentorlog sign` does)",
+            t.dim(),
+        )));
+    }
     for l in lines {
         // An item's later rows start under its text ("  1. ", "  ").
         let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();

@@ -1,0 +1,297 @@
+//! Sign-offs signed with an SSH key, checkable by anyone: `mentorlog sign` with a real key
+//! and `ssh-keygen`, a member's signature made on their own machine, `verify` (and
+//! `ssh-keygen -Y verify` on what `verify --out` writes), a record changed since it was
+//! signed, a tampered signature, and `S` in the TUI.
+
+#[path = "common/pair.rs"]
+mod pair;
+
+use std::process::Command;
+
+use mentorlog::app::Effect;
+use mentorlog::journal::Journal;
+use mentorlog::model::Signed;
+use mentorlog::store::Store;
+use mentorlog::tui::Tui;
+use pair::{BIN, Pair, TODAY};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// `mentorlog` on the pair's journal, with its exit status and what it printed.
+fn run(pair: &Pair, args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(BIN)
+        .arg("--data-dir")
+        .arg(&pair.root)
+        .env("MENTORLOG_TODAY", TODAY)
+        // No key of the user running the tests is ever found or used.
+        .env("HOME", pair.dir.path())
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn key_arg(pair: &Pair, who: &str) -> String {
+    pair.key(who).display().to_string()
+}
+
+#[test]
+fn the_mentor_signs_the_agreement_and_ssh_keygen_alone_verifies_it() {
+    let Some(pair) = Pair::new() else { return };
+    let jo = key_arg(&pair, "jo");
+    let (ok, out, err) = run(&pair, &["sign", "--with", "sam", "agreement", "--key", &jo]);
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("Jo Taylor signed the agreement on 2026-11-23"),
+        "{out}"
+    );
+    let dir = pair.dir.path().join("check");
+    let (ok, out, err) = run(
+        &pair,
+        &["verify", "--with", "sam", "--out", dir.to_str().unwrap()],
+    );
+    assert!(ok, "{out}{err}");
+    assert!(
+        out.contains("✓ agreement signed by Jo Taylor on 2026-11-23"),
+        "{out}"
+    );
+    // OpenSSH, without mentorlog, accepts it.
+    let signed = std::fs::File::open(dir.join("1-agreement-jo-taylor.txt")).unwrap();
+    let v = Command::new("ssh-keygen")
+        .args(["-Y", "verify", "-f"])
+        .arg(dir.join("allowed_signers"))
+        .args(["-I", "jo-taylor", "-n", "mentorlog", "-s"])
+        .arg(dir.join("1-agreement-jo-taylor.sig"))
+        .stdin(signed)
+        .output()
+        .unwrap();
+    assert!(
+        v.status.success(),
+        "ssh-keygen -Y verify refused: {}",
+        String::from_utf8_lossy(&v.stderr)
+    );
+    assert!(String::from_utf8_lossy(&v.stdout).contains("Good \"mentorlog\" signature"));
+
+    // The agreement changes: the signature no longer holds, and everything says so.
+    let store = Store::new(pair.root.clone());
+    let mut j = Journal::open(
+        store,
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+    );
+    let base = j
+        .reader(mentorlog::journal::Audience::Owner)
+        .partner("sam-lee")
+        .unwrap()
+        .partnership()
+        .clone();
+    let mut new = base.clone();
+    new.agreement
+        .as_mut()
+        .unwrap()
+        .outcomes
+        .push("An outcome added after signing".into());
+    j.update_partnership("sam-lee", &base, new, "edit").unwrap();
+    let (ok, out, _) = run(&pair, &["verify", "--with", "sam"]);
+    assert!(!ok, "a changed agreement still verified: {out}");
+    assert!(
+        out.contains("! agreement changed since signed by Jo Taylor on 2026-11-23"),
+        "{out}"
+    );
+    let (_, status, _) = run(&pair, &["status", "--with", "sam"]);
+    assert!(
+        status.contains("changed since signed by Jo Taylor"),
+        "{status}"
+    );
+    let (_, md, _) = run(&pair, &["export", "portfolio", "--with", "sam"]);
+    assert!(md.contains("changed since signed by Jo Taylor"), "{md}");
+    // Signing again makes it hold.
+    let (ok, _, err) = run(&pair, &["sign", "--with", "sam", "agreement", "--key", &jo]);
+    assert!(ok, "{err}");
+    assert!(run(&pair, &["verify", "--with", "sam"]).0);
+
+    // A signature tampered with in the file does not hold.
+    let file = pair.root.join("partnerships/sam-lee/partnership.ron");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let at = text.find("-----BEGIN SSH SIGNATURE-----").unwrap() + 40;
+    let mut bytes = text.into_bytes();
+    bytes[at] = if bytes[at] == b'A' { b'B' } else { b'A' };
+    std::fs::write(&file, bytes).unwrap();
+    let (ok, out, _) = run(&pair, &["verify", "--with", "sam"]);
+    assert!(!ok);
+    assert!(out.contains("does not hold"), "{out}");
+}
+
+#[test]
+fn a_mentees_signature_made_on_their_own_machine_is_kept_only_if_it_is_theirs() {
+    let Some(pair) = Pair::new() else { return };
+    let (ok, bytes, err) = run(
+        &pair,
+        &[
+            "sign",
+            "--with",
+            "sam",
+            "agreement",
+            "--by",
+            "sam",
+            "--bytes",
+        ],
+    );
+    assert!(ok, "{err}");
+    assert!(
+        bytes.starts_with("mentorlog sign-off 1\nwhat: agreement\n"),
+        "{bytes}"
+    );
+    let msg = pair.dir.path().join("agreement.txt");
+    std::fs::write(&msg, &bytes).unwrap();
+    let sign = |who: &str, ns: &str| {
+        let _ = std::fs::remove_file(msg.with_extension("txt.sig"));
+        let ok = Command::new("ssh-keygen")
+            .args(["-q", "-Y", "sign", "-n", ns, "-f"])
+            .arg(pair.key(who))
+            .arg(&msg)
+            .status()
+            .unwrap();
+        assert!(ok.success());
+        msg.with_extension("txt.sig").display().to_string()
+    };
+    // Signed with a key Sam does not hold: refused.
+    let eve = sign("eve", "mentorlog");
+    let (ok, _, err) = run(
+        &pair,
+        &[
+            "sign",
+            "--with",
+            "sam",
+            "agreement",
+            "--by",
+            "sam",
+            "--signature",
+            &eve,
+        ],
+    );
+    assert!(!ok);
+    assert!(err.contains("a key Sam Lee does not hold"), "{err}");
+    // Signed for another purpose: refused.
+    let other = sign("sam", "file");
+    let (ok, _, err) = run(
+        &pair,
+        &[
+            "sign",
+            "--with",
+            "sam",
+            "agreement",
+            "--by",
+            "sam",
+            "--signature",
+            &other,
+        ],
+    );
+    assert!(!ok);
+    assert!(err.contains("not for mentorlog"), "{err}");
+    // Sam's own: kept, and it verifies.
+    let good = sign("sam", "mentorlog");
+    let (ok, out, err) = run(
+        &pair,
+        &[
+            "sign",
+            "--with",
+            "sam",
+            "agreement",
+            "--by",
+            "sam",
+            "--signature",
+            &good,
+        ],
+    );
+    assert!(ok, "{err}");
+    assert!(out.contains("Sam Lee signed the agreement"), "{out}");
+    let (ok, out, _) = run(&pair, &["verify", "--with", "sam"]);
+    assert!(ok && out.contains("✓ agreement signed by Sam Lee"), "{out}");
+    // A stage record is signed the same way.
+    let jo = key_arg(&pair, "jo");
+    let (ok, out, err) = run(
+        &pair,
+        &[
+            "sign",
+            "--with",
+            "sam",
+            "stage",
+            "ljmu/developing",
+            "--key",
+            &jo,
+        ],
+    );
+    assert!(ok, "{err}");
+    assert!(out.contains("signed the stage ljmu/developing"), "{out}");
+    let (ok, _, err) = run(&pair, &["sign", "--with", "sam", "stage", "ljmu/nothing"]);
+    assert!(!ok);
+    assert!(err.contains("no record of stage ljmu/nothing"), "{err}");
+}
+
+fn press(t: &mut Tui, keys: &str) -> Effect {
+    let mut last = Effect::None;
+    for k in keys.split_whitespace() {
+        let code = match k {
+            "Enter" => KeyCode::Enter,
+            _ => KeyCode::Char(k.chars().next().unwrap()),
+        };
+        let m = if k.chars().next().unwrap().is_uppercase() {
+            KeyModifiers::SHIFT
+        } else {
+            KeyModifiers::NONE
+        };
+        last = t.key(KeyEvent::new(code, m));
+    }
+    last
+}
+
+#[test]
+fn s_in_the_agreement_tab_signs_it_and_a_members_session_is_told_how() {
+    let Some(pair) = Pair::new() else { return };
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let mut t = Tui::open(Store::new(pair.root.clone()), today, false);
+    press(&mut t, "j j");
+    assert_eq!(t.partner().unwrap().id(), "sam-lee");
+    let effect = press(&mut t, "6 S");
+    assert_eq!(effect, Effect::Sign(Signed::Agreement));
+    t.sign(&Signed::Agreement, Some(&pair.key("jo")));
+    let said = t
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
+    assert!(said.contains("Jo Taylor signed the agreement"), "{said}");
+    let backend = ratatui::backend::TestBackend::new(100, 60);
+    let mut term = ratatui::Terminal::new(backend).unwrap();
+    let theme = mentorlog::ui::Theme::default();
+    let keymap = t.keymap.clone();
+    let view = mentorlog::ui::View {
+        theme: &theme,
+        keymap: &keymap,
+    };
+    term.draw(|f| t.frame(f, &view)).unwrap();
+    let screen: String = term
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    assert!(screen.contains("agreement signed by Jo Taylor"), "{screen}");
+    // The next S signs the evaluation.
+    assert_eq!(press(&mut t, "S"), Effect::Sign(Signed::Evaluation));
+
+    // A member's session cannot sign here (their key is on their own machine).
+    let mut m = Tui::open(Store::new(pair.root.clone()), today, false);
+    m.lock_to_member("sam").unwrap();
+    assert_eq!(press(&mut m, "6 S"), Effect::None);
+    let said = m
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
+    assert!(said.contains("Signing needs your own SSH key"), "{said}");
+}
