@@ -283,6 +283,28 @@ fn s_in_the_agreement_tab_signs_it_and_a_members_session_is_told_how() {
     assert!(screen.contains("agreement signed by Jo Taylor"), "{screen}");
     // The next S signs the evaluation.
     assert_eq!(press(&mut t, "S"), Effect::Sign(Signed::Evaluation));
+    // On the Reflections tab, S signs the stage record under the cursor (the demo's
+    // Developing stage is the sixth row, after four reflections and the pre-requisite).
+    assert_eq!(
+        press(&mut t, "5 g j j j j j S"),
+        Effect::Sign(Signed::Stage {
+            framework: "ljmu".into(),
+            stage: "developing".into()
+        })
+    );
+    t.sign(
+        &Signed::Stage {
+            framework: "ljmu".into(),
+            stage: "developing".into(),
+        },
+        Some(&pair.key("jo")),
+    );
+    assert!(
+        t.journal
+            .check_signatures("sam-lee")
+            .iter()
+            .any(|c| c.line() == "✓ stage ljmu/developing signed by Jo Taylor on 2026-11-23")
+    );
 
     // A member's session cannot sign here (their key is on their own machine).
     let mut m = Tui::open(Store::new(pair.root.clone()), today, false);

@@ -63,7 +63,7 @@ actions! {
     Evaluate => "evaluate", "evaluate how the agreement was kept";
     Prepare => "prepare", "the mentee's pre-meeting thought document, for the next meeting";
     Agree => "agree", "agree to the agreement or the goal, in your name, dated today";
-    Sign => "sign", "sign the agreement (then the evaluation) with your SSH key";
+    Sign => "sign", "sign it with your SSH key (agreement, evaluation, stage record)";
     Comment => "comment", "comment on the goal, in your name";
     Members => "members", "the people of the journal: roles, partnerships, keys";
     AddMember => "add_member", "add a member to the journal";

@@ -692,6 +692,24 @@ impl App {
             })
         };
         use crate::model::Signed;
+        // On the Reflections tab, the stage record under the cursor.
+        if self.tab == Tab::Reflections {
+            if let Some(ReflRow::Stage {
+                framework, stage, ..
+            }) = self.reflection_rows(&r).get(self.reflection_cursor)
+            {
+                if p.stage(&framework.id, &stage.id).is_none() {
+                    self.info("Write the stage's record first (Enter), then S signs it");
+                    return Effect::None;
+                }
+                return Effect::Sign(Signed::Stage {
+                    framework: framework.id.clone(),
+                    stage: stage.id.clone(),
+                });
+            }
+            self.info("S signs a stage's record: choose the stage's row");
+            return Effect::None;
+        }
         if p.partnership().agreement.is_none() {
             self.info("There is no agreement to sign yet: e writes it");
             return Effect::None;

@@ -280,6 +280,7 @@ const DEFAULTS: &[(Context, Action, &[&str])] = &[
     (Context::Goals, Action::Comment, &["c"]),
     (Context::Agreement, Action::Agree, &["a"]),
     (Context::Agreement, Action::Sign, &["S"]),
+    (Context::Reflections, Action::Sign, &["S"]),
     (Context::Meetings, Action::Edit, &["e"]),
     (Context::Meetings, Action::Delete, &["d"]),
     (Context::Goals, Action::Edit, &["e"]),

@@ -130,6 +130,31 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
                         )),
                     ]));
                 }
+                // Signed with a key, and whether it still holds.
+                let what = crate::model::Signed::Stage {
+                    framework: rec.framework.clone(),
+                    stage: rec.stage.clone(),
+                };
+                let sigs: Vec<_> = s
+                    .partner()
+                    .map(|p| p.signatures())
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter(|c| c.signature.what == what)
+                    .collect();
+                for c in &sigs {
+                    let style = match c.state {
+                        crate::journal::sign::SigState::Valid => t.ok(),
+                        _ => t.warn(),
+                    };
+                    info.line(Span::styled(c.line(), style));
+                }
+                if sigs.is_empty() {
+                    info.line(Span::styled(
+                        "S signs this record with your SSH key",
+                        t.dim(),
+                    ));
+                }
             }
             None => info.line(Span::styled(
                 "Enter writes this stage's reflection, targets and verification",
