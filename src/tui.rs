@@ -497,23 +497,18 @@ pub fn run(
         theme: &theme,
         keymap: &t.keymap.clone(),
     };
-    // Another process on the same journal: its changes show here within a second.
-    let watch = Watcher::start(t.journal.root());
-    let changes = match watch {
-        Ok((ref w, rx)) => {
-            if w.polling {
-                t.app
-                    .info("Watching the journal by polling (file events are not available here)");
-            }
-            Some(rx)
-        }
-        Err(ref e) => {
-            t.app.error(format!(
-                "Changes made elsewhere will not show until Ctrl-r: {e}"
-            ));
-            None
-        }
-    };
+    // Another process on the same journal: its changes show here within a second. The
+    // watcher is set up beside the first frame, not before it (it takes longer to start
+    // than the frame takes to draw).
+    let (watch_tx, watch_rx) = std::sync::mpsc::channel();
+    {
+        let root = t.journal.root().to_path_buf();
+        std::thread::spawn(move || {
+            let _ = watch_tx.send(Watcher::start(&root));
+        });
+    }
+    let mut _watcher: Option<Watcher> = None;
+    let mut changes = None;
     // The first screen comes from the first partnership alone; the rest is read meanwhile.
     let (full_tx, full_rx) = std::sync::mpsc::channel();
     if t.journal.loading() {
@@ -527,6 +522,26 @@ pub fn run(
     let mut place = t.journal.place();
     let mut dirty = true;
     while !t.app.quit {
+        if let Ok(started) = watch_rx.try_recv() {
+            match started {
+                Ok((w, rx)) => {
+                    if w.polling {
+                        t.app.info(
+                            "Watching the journal by polling (file events are not available here)",
+                        );
+                        dirty = true;
+                    }
+                    _watcher = Some(w);
+                    changes = Some(rx);
+                }
+                Err(e) => {
+                    t.app.error(format!(
+                        "Changes made elsewhere will not show until Ctrl-r: {e}"
+                    ));
+                    dirty = true;
+                }
+            }
+        }
         if let Ok(full) = full_rx.try_recv() {
             t.journal.background_loaded(full);
             t.app.refresh(&t.journal);
