@@ -42,19 +42,21 @@ impl fmt::Display for BadgeError {
                 title,
                 readiness: r,
             } => {
-                let met = r.rules.iter().filter(|x| x.met).count();
+                let (met, all) = r.requirements_met();
                 writeln!(
                     f,
-                    "no badge: not yet ready for {title} ({met} of {} rules met). Still missing:",
-                    r.rules.len()
+                    "no badge: not yet ready for {title} ({met} of {all} requirements met). Still missing:",
                 )?;
-                for rule in r.rules.iter().filter(|x| !x.met) {
+                for rule in r.rules.iter().filter(|x| !x.met && x.blocks()) {
                     writeln!(f, "  [ ] {}", rule.rule)?;
                     for m in &rule.missing {
                         writeln!(f, "        missing: {m}")?;
                     }
                 }
-                write!(f, "The badge can be exported once every rule is met.")
+                write!(
+                    f,
+                    "The badge can be exported once every requirement is met."
+                )
             }
             BadgeError::UnknownScheme { scheme, available } => write!(
                 f,
@@ -203,11 +205,17 @@ pub fn badge(x: &Export, scheme: &str) -> Result<String, BadgeError> {
     let mut evidence = Vec::new();
     let description;
     if readiness.scheme == "scotelas" {
-        description = "Recognition under the ScotELAs Mentoring Scheme: a mentoring partnership \
-                       with a mentoring agreement, at least six months of engagement with no more \
-                       than two months between meetings, two reflections from each side and an \
-                       evaluation of how the agreement was kept."
-            .to_string();
+        let required: Vec<String> = readiness
+            .rules
+            .iter()
+            .filter(|r| r.blocks())
+            .map(|r| r.rule.to_lowercase())
+            .collect();
+        description = format!(
+            "Recognition under the ScotELAs Mentoring Scheme, {} pathway: {}.",
+            super::pathway_phrase(p.pathway).to_lowercase(),
+            required.join("; ")
+        );
         if let Some(fw) = x.set.get("scotelas") {
             for (_, item) in fw.items() {
                 alignments.push(alignment(x, fw, item));
@@ -332,10 +340,34 @@ pub fn badge(x: &Export, scheme: &str) -> Result<String, BadgeError> {
         }
     }
 
-    let mut criteria = format!("Every rule of {title} is met:");
-    for r in &readiness.rules {
+    let mut criteria = format!("Every requirement of {title} is met:");
+    for r in readiness.rules.iter().filter(|r| r.blocks()) {
         criteria.push_str("\n- ");
         criteria.push_str(&r.rule);
+        if let Some(src) = &r.source {
+            criteria.push_str(&format!(" (\u{201c}{src}\u{201d})"));
+        }
+    }
+    for r in readiness.rules.iter().filter(|r| !r.blocks()) {
+        criteria.push_str(&format!(
+            "\n{} {}: {}",
+            if r.kind == crate::model::RuleKind::Note {
+                "Note,"
+            } else {
+                "Recommended, not required:"
+            },
+            r.rule,
+            if r.met && r.kind != crate::model::RuleKind::Note {
+                "followed".to_string()
+            } else if r.missing.is_empty() {
+                "none".to_string()
+            } else {
+                r.missing.join("; ")
+            }
+        ));
+        if let Some(src) = &r.source {
+            criteria.push_str(&format!(" (\u{201c}{src}\u{201d})"));
+        }
     }
 
     let mut issuer = Map::new();

@@ -246,6 +246,26 @@ fn validate(fw: &Framework, file: &str, text: &str) -> Result<(), FrameworkError
             return fail(&q, 0, format!("passage {q} needs a title and a text"));
         }
     }
+    for r in &fw.recognition {
+        let q = quoted(&r.id);
+        if !crate::model::SCOTELAS_RULE_IDS.contains(&r.id.as_str()) {
+            return fail(
+                &q,
+                0,
+                format!(
+                    "recognition rule {q} is not one mentorlog can check: known are {}",
+                    crate::model::SCOTELAS_RULE_IDS.join(", ")
+                ),
+            );
+        }
+        if r.rule.trim().is_empty() || r.source.trim().is_empty() {
+            return fail(
+                &q,
+                0,
+                format!("recognition rule {q} needs a name (rule) and the source's words (source)"),
+            );
+        }
+    }
     Ok(())
 }
 

@@ -686,6 +686,7 @@ fn scale_framework() -> crate::framework::Framework {
             .into(),
         levels: vec![],
         passages: vec![],
+        recognition: vec![],
         sections: (1..=8)
             .map(|s| Section {
                 id: format!("area-{s}"),

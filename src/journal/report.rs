@@ -107,7 +107,10 @@ pub(super) fn report(p: &Partner, today: NaiveDate) -> Report {
     // not credit.
     let reflections: Vec<&Reflection> = p.credit_reflections();
     let all_dates: Vec<NaiveDate> = p.credit_meeting_dates();
-    let mut readiness = vec![scotelas(v, &all_dates, &reflections)];
+    let scotelas_rules = set
+        .get("scotelas")
+        .map_or(&[][..], |f| f.recognition.as_slice());
+    let mut readiness = vec![scotelas(v, &all_dates, &reflections, scotelas_rules)];
     let mut levels = Vec::new();
     for fw in &fws {
         if is_staged(fw) {

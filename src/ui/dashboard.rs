@@ -123,36 +123,85 @@ pub fn doc(s: &Screen, view: &View, width: u16) -> Doc<'static> {
     ]));
     lines.push(Line::default());
     lines.push(Line::from(Span::styled("Progress", t.label())));
-    let mut recog = vec![Line::from(Span::styled("Recognition", t.label()))];
+    let mut recog: Vec<(Line<'static>, u16)> =
+        vec![(Line::from(Span::styled("Recognition", t.label())), 2)];
     for r in &report.readiness {
-        let met = r.rules.iter().filter(|x| x.met).count();
         let first_missing = r.missing().into_iter().next();
-        recog.push(Line::from(vec![
-            Span::styled(
-                format!(
-                    "{} {} ",
-                    if r.ready { "✓" } else { "·" },
-                    r.title.trim_end_matches(':')
-                ),
-                if r.ready {
-                    t.ok()
-                } else {
-                    ratatui::style::Style::default()
-                },
-            ),
-            Span::styled(
-                if r.ready {
-                    "ready".to_string()
-                } else {
+        // Rules quoted from their source (ScotELAs) are shown one by one, each as the source
+        // gives it; the others (stages, competencies) in one line.
+        let quoted = r.rules.iter().any(|x| x.source.is_some());
+        recog.push((
+            Line::from(vec![
+                Span::styled(
                     format!(
-                        "{met}/{} rules{}",
-                        r.rules.len(),
-                        first_missing.map(|m| format!(": {m}")).unwrap_or_default()
-                    )
-                },
-                t.dim(),
-            ),
-        ]));
+                        "{} {} ",
+                        if r.ready { "✓" } else { "·" },
+                        r.title.trim_end_matches(':')
+                    ),
+                    if r.ready {
+                        t.ok()
+                    } else {
+                        ratatui::style::Style::default()
+                    },
+                ),
+                Span::styled(
+                    if r.ready {
+                        "ready".to_string()
+                    } else if quoted {
+                        r.count_phrase()
+                    } else {
+                        format!(
+                            "{}{}",
+                            r.count_phrase(),
+                            first_missing.map(|m| format!(": {m}")).unwrap_or_default()
+                        )
+                    },
+                    t.dim(),
+                ),
+            ]),
+            2,
+        ));
+        for rule in r.rules.iter().filter(|x| quoted || !x.blocks()) {
+            let style = match (rule.met, rule.blocks()) {
+                (true, _) => t.ok(),
+                (false, true) => ratatui::style::Style::default(),
+                (false, false) => t.warn(),
+            };
+            recog.push((
+                Line::from(vec![
+                    Span::styled(format!("  [{}] {} ", rule.mark(), rule.rule), style),
+                    Span::styled(format!("({})", rule.label()), t.dim()),
+                ]),
+                6,
+            ));
+            if let Some(src) = &rule.source {
+                recog.push((
+                    Line::from(Span::styled(
+                        format!("      \u{201c}{src}\u{201d}"),
+                        t.dim(),
+                    )),
+                    7,
+                ));
+            }
+            if let Some(m) = rule.missing.first() {
+                let more = rule.missing.len() - 1;
+                recog.push((
+                    Line::from(Span::styled(
+                        format!(
+                            "      {}: {m}{}",
+                            rule.missing_word(),
+                            if more > 0 {
+                                format!(" (and {more} more)")
+                            } else {
+                                String::new()
+                            }
+                        ),
+                        style,
+                    )),
+                    6,
+                ));
+            }
+        }
     }
     for l in &report.levels {
         let reached: Vec<String> = l
@@ -166,10 +215,13 @@ pub fn doc(s: &Screen, view: &View, width: u16) -> Doc<'static> {
                 )
             })
             .collect();
-        recog.push(Line::from(Span::styled(
-            format!("{}: {}", l.title, reached.join(" · ")),
-            t.dim(),
-        )));
+        recog.push((
+            Line::from(Span::styled(
+                format!("{}: {}", l.title, reached.join(" · ")),
+                t.dim(),
+            )),
+            2,
+        ));
     }
     let mut lines = lines.into_iter();
     if let Some(head) = lines.next() {
@@ -201,8 +253,8 @@ pub fn doc(s: &Screen, view: &View, width: u16) -> Doc<'static> {
     }
     d.blank();
     // Recognition reasons wrap, under their rule's mark.
-    for l in recog {
-        d.hanging(l, 2);
+    for (l, indent) in recog {
+        d.hanging(l, indent);
     }
     d.blank();
     let counts = &s.app.derived.per_month;
