@@ -13,6 +13,7 @@ use std::fmt;
 use serde_json::{Map, Value, json};
 
 use super::{Export, first_line};
+use crate::framework::readiness::{MICRO_CREDENTIAL_FRAMEWORK, MICRO_CREDENTIAL_SOURCE};
 use crate::framework::{Framework, Item};
 use crate::model::{Readiness, Role};
 
@@ -101,7 +102,7 @@ fn short_text(text: &str) -> &str {
 /// An Alignment to one framework item (refs followed to the item they stand for).
 fn alignment(x: &Export, fw: &Framework, item: &Item) -> Value {
     let (f, i) = if item.reference.is_some() {
-        x.set.tick_address(&fw.id, &item.id)
+        x.set.referenced(&fw.id, &item.id)
     } else {
         (fw.id.clone(), item.id.clone())
     };
@@ -149,6 +150,9 @@ fn item_evidence(x: &Export, fw: &Framework, item: &Item) -> Option<Value> {
         for l in &lines {
             narrative.push_str("\n- ");
             narrative.push_str(&l.plain());
+            if l.is_after(tick.date) {
+                narrative.push_str(" (dated after this tick: it cannot have evidenced it)");
+            }
         }
     }
     if let Some(v) = &tick.verification {
@@ -288,8 +292,14 @@ pub fn badge(x: &Export, scheme: &str) -> Result<String, BadgeError> {
             .split_once('/')
             .unwrap_or((readiness.scheme.as_str(), ""));
         let fw = x.set.get(fid);
-        let stage = fw.and_then(|f| f.sections.iter().find(|s| s.id == sid));
+        let stage = fw.and_then(|f| f.section(sid));
         description = match (fw, stage) {
+            (Some(fw), Some(s)) if fw.id == MICRO_CREDENTIAL_FRAMEWORK => format!(
+                "A micro-credential for the competency \u{201c}{}\u{201d} of the {}: every \
+                 indicator achieved with evidence. \u{201c}{MICRO_CREDENTIAL_SOURCE}\u{201d} (Bholoa et al., \
+                 Micro-credentialing mentoring, Mauritius Institute of Education)",
+                s.title, fw.title
+            ),
             (Some(fw), Some(s)) => {
                 match s.description.as_deref().filter(|d| !d.trim().is_empty()) {
                     Some(d) => format!("{}: {}. {}", fw.title, s.title, d.trim()),
