@@ -194,12 +194,12 @@ impl Journal {
         let shown = format!("{framework}/{item}");
         if self.frameworks.earlier_stages(framework, item).is_empty() {
             return Err(OpError::Refused(format!(
-                "{shown} is not listed by an earlier stage: there is no tick to carry over"
+                "Nothing to carry over: no earlier stage lists {shown}"
             )));
         }
         if self.data(pid)?.is_ticked(&f, &i) {
             return Err(OpError::Refused(format!(
-                "{shown} is already achieved at this stage"
+                "Nothing to carry over: {shown} is already achieved at this stage"
             )));
         }
         let earlier = self
@@ -209,7 +209,7 @@ impl Journal {
             .map(|(s, a, t)| (s, a, t.clone()));
         let Some((stage, from, t)) = earlier else {
             return Err(OpError::Refused(format!(
-                "{shown} is not achieved at an earlier stage: tick it here (with its evidence) instead"
+                "Nothing to carry over: {shown} is not achieved at an earlier stage; tick it here (with its evidence) instead"
             )));
         };
         let mut notes = t.evidence.notes.clone();

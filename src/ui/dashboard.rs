@@ -9,7 +9,8 @@ use ratatui::widgets::{LineGauge, Sparkline, Widget};
 
 use super::scroll::{Block, Doc};
 use super::{Screen, View};
-use crate::model::Cadence;
+use crate::framework::readiness::MICRO_CREDENTIAL_FRAMEWORK;
+use crate::model::{Cadence, RuleKind};
 
 pub fn draw(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
     let d = doc(s, view, area.width);
@@ -125,19 +126,62 @@ pub fn doc(s: &Screen, view: &View, width: u16) -> Doc<'static> {
     lines.push(Line::from(Span::styled("Progress", t.label())));
     let mut recog: Vec<(Line<'static>, u16)> =
         vec![(Line::from(Span::styled("Recognition", t.label())), 2)];
+    let mut mcf_heading = false;
     for r in &report.readiness {
         let first_missing = r.missing().into_iter().next();
         // Rules quoted from their source (ScotELAs) are shown one by one, each as the source
         // gives it; the others (stages, competencies) in one line.
-        let quoted = r.rules.iter().any(|x| x.source.is_some());
+        let quoted = r
+            .rules
+            .iter()
+            .any(|x| x.source.is_some() && x.kind != RuleKind::Note);
+        // The MCF's competencies, each a micro-credential, under one heading.
+        let title = match r.scheme.split_once('/') {
+            Some((MICRO_CREDENTIAL_FRAMEWORK, _)) => {
+                if !mcf_heading {
+                    mcf_heading = true;
+                    recog.push((
+                        Line::from(Span::styled(
+                            "MCF competencies, a micro-credential each:",
+                            t.dim(),
+                        )),
+                        2,
+                    ));
+                }
+                let name = r
+                    .title
+                    .split_once(": ")
+                    .map_or(r.title.as_str(), |(_, c)| c);
+                let left = r.missing().len();
+                recog.push((
+                    Line::from(vec![
+                        Span::styled(
+                            format!("  {} {name} ", if r.ready { "✓" } else { "·" }),
+                            if r.ready {
+                                t.ok()
+                            } else {
+                                ratatui::style::Style::default()
+                            },
+                        ),
+                        Span::styled(
+                            if r.ready {
+                                format!("ready (badge {})", r.scheme)
+                            } else {
+                                format!("{left} to go")
+                            },
+                            t.dim(),
+                        ),
+                    ]),
+                    4,
+                ));
+                continue;
+            }
+            _ => r.title.trim_end_matches(':').to_string(),
+        };
         recog.push((
             Line::from(vec![
                 Span::styled(
-                    format!(
-                        "{} {} ",
-                        if r.ready { "✓" } else { "·" },
-                        r.title.trim_end_matches(':')
-                    ),
+                    format!("{} {title} ", if r.ready { "✓" } else { "·" }),
                     if r.ready {
                         t.ok()
                     } else {
@@ -162,6 +206,16 @@ pub fn doc(s: &Screen, view: &View, width: u16) -> Doc<'static> {
             2,
         ));
         for rule in r.rules.iter().filter(|x| quoted || !x.blocks()) {
+            if rule.kind == RuleKind::Note {
+                recog.push((
+                    Line::from(Span::styled(
+                        format!("  [i] {}: {}", rule.rule, rule.missing.join("; ")),
+                        t.dim(),
+                    )),
+                    6,
+                ));
+                continue;
+            }
             let style = match (rule.met, rule.blocks()) {
                 (true, _) => t.ok(),
                 (false, true) => ratatui::style::Style::default(),
