@@ -612,7 +612,11 @@ pub fn portfolio(x: &Export) -> String {
             let _ = writeln!(
                 o,
                 "- [{}] {} ({})",
-                if rule.met { "x" } else { " " },
+                match (rule.met, rule.kind) {
+                    (_, crate::model::RuleKind::Note) => "i",
+                    (true, _) => "x",
+                    (false, _) => " ",
+                },
                 inline(&rule.rule),
                 rule.label()
             );

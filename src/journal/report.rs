@@ -69,7 +69,7 @@ pub fn is_staged(fw: &Framework) -> bool {
 pub const STAGE_ORDER_SOURCE: &str = "A progressive development model - the assumption being that previous learning is subsumed into the current stage of development.";
 
 /// A note (never blocking) saying which earlier stages are achieved.
-fn earlier_stages_note(earlier: &[(String, bool)]) -> Rule {
+fn earlier_stages_note(fw: &Framework, earlier: &[(String, bool)]) -> Rule {
     let lines: Vec<String> = earlier
         .iter()
         .map(|(title, ready)| {
@@ -83,9 +83,11 @@ fn earlier_stages_note(earlier: &[(String, bool)]) -> Rule {
             )
         })
         .collect();
-    let mut r = Rule::new("Earlier stages", lines)
-        .kind(RuleKind::Note)
-        .source(STAGE_ORDER_SOURCE);
+    let mut r = Rule::new("Earlier stages", lines).kind(RuleKind::Note);
+    // The words are LJMU's; another staged framework's source may say otherwise.
+    if fw.id == "ljmu" {
+        r = r.source(STAGE_ORDER_SOURCE);
+    }
     r.met = earlier.iter().all(|(_, ready)| *ready);
     r
 }
@@ -167,7 +169,7 @@ pub(super) fn report(p: &Partner, today: NaiveDate) -> Report {
                 let record = p.stage(&fw.id, &stage.id).map(|s| &s.value);
                 let mut r = stage_readiness(set, fw, stage, &tick, &late, record);
                 if !earlier.is_empty() {
-                    r.rules.push(earlier_stages_note(&earlier));
+                    r.rules.push(earlier_stages_note(fw, &earlier));
                 }
                 earlier.push((stage.title.clone(), r.ready));
                 readiness.push(r);
