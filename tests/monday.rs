@@ -167,7 +167,8 @@ fn progress_bars_and_focus_show_without_colour() {
 fn the_dashboard_says_today_labels_the_months_and_explains_the_mark() {
     let (_dir, mut t) = demo_sam();
     keys(&mut t, "1");
-    let s = screen(&t, 140, 40);
+    // Tall enough for the whole dashboard: each recognition rule is quoted from its source.
+    let s = screen(&t, 140, 90);
     // The twelve months up to November 2026, oldest first, under their bars.
     assert!(s.contains("D  J  F  M  A  M  J  J  A  S  O  N"), "{s}");
     assert!(s.contains("! meeting overdue"), "{s}");

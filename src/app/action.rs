@@ -69,6 +69,7 @@ actions! {
     AddMember => "add_member", "add a member to the journal";
     RemoveMember => "remove_member", "remove the member (what they wrote stays theirs)";
     AttachEvidence => "attach_evidence", "attach evidence: a meeting or text";
+    CarryOver => "carry_over", "carry an earlier stage's tick over, with its evidence";
     ToggleFilter => "toggle_filter", "show only items not yet achieved";
     ChooseFramework => "choose_framework", "choose the framework";
     ReadPassages => "read_passages", "read the text beyond the items (CUREE's core concepts)";

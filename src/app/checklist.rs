@@ -77,8 +77,9 @@ pub fn rows<'a>(
             let (f, i) = set.tick_address(&fw.id, &item.id);
             let tick = p.tick_sheet(&f).and_then(|sh| sh.value.ticks.get(&i));
             let text = if item.reference.is_some() {
-                set.get(&f)
-                    .and_then(|tf| tf.item(&i))
+                let (rf, ri) = set.referenced(&fw.id, &item.id);
+                set.get(&rf)
+                    .and_then(|tf| tf.item(&ri))
                     .map_or(item.text.as_str(), |t| t.text.as_str())
             } else {
                 item.text.as_str()
@@ -212,6 +213,15 @@ impl App {
             return;
         }
         let result = j.toggle_tick(&pid, &f, &i);
+        self.said(j, result);
+    }
+
+    /// Carry the tick of an earlier stage over to the stage of the item under the cursor.
+    pub(super) fn carry_over(&mut self, j: &mut Journal) {
+        let (Some((f, i, _)), Some(pid)) = (self.checklist_item(j), self.pid(j)) else {
+            return;
+        };
+        let result = j.carry_tick(&pid, &f, &i);
         self.said(j, result);
     }
 

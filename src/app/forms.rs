@@ -366,9 +366,10 @@ impl App {
         for fw in p.frameworks() {
             for (_, item) in fw.items() {
                 let (f, i) = set.tick_address(&fw.id, &item.id);
+                let (rf, ri) = set.referenced(&fw.id, &item.id);
                 let text = set
-                    .get(&f)
-                    .and_then(|tf| tf.item(&i))
+                    .get(&rf)
+                    .and_then(|tf| tf.item(&ri))
                     .map_or("", |t| t.text.as_str());
                 let address = format!("{f}/{i}");
                 if !item_options.iter().any(|(a, _)| *a == address) {

@@ -641,6 +641,7 @@ impl App {
             Action::CycleStatus => self.cycle_status(j),
             Action::ReviewNote => self.review_note_form(j),
             Action::AttachEvidence => self.attach_evidence(j),
+            Action::CarryOver => self.carry_over(j),
             Action::ToggleFilter if self.tab == Tab::Checklists => {
                 self.checklist.only_open = !self.checklist.only_open;
                 self.checklist.cursor = 0;

@@ -657,7 +657,8 @@ pub struct ExportArgs {
     /// The CSV table: goals (the action plan), meetings (the log) or ticks
     #[arg(long, value_enum, default_value = "goals")]
     pub table: CsvTableArg,
-    /// The badge's recognition: scotelas, or a framework stage such as ljmu/developing
+    /// The badge's recognition: scotelas, a framework stage such as ljmu/developing, or an
+    /// MCF competency as a micro-credential, such as mcf/communication
     #[arg(long, value_name = "SCHEME", default_value = "scotelas")]
     pub stage: String,
     /// Write to FILE (private to you, replaced atomically) instead of standard output

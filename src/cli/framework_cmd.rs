@@ -137,7 +137,7 @@ fn section(
         let (text, from) = match &item.reference {
             None => (item.text.as_str(), None),
             Some(r) => {
-                let (f, i) = set.tick_address(fid, &item.id);
+                let (f, i) = set.referenced(fid, &item.id);
                 let text = set
                     .get(&f)
                     .and_then(|tf| tf.item(&i))

@@ -115,24 +115,27 @@ fn text_out(ctx: &Context, s: &Summary, detail: bool, out: &mut dyn Write) -> an
         }
     }
     for r in &s.report.readiness {
-        let met = r.rules.iter().filter(|x| x.met).count();
         writeln!(
             out,
-            "  Recognition, {}: {} ({met}/{} rules met)",
+            "  Recognition, {}: {} ({})",
             r.title.trim_end_matches(':'),
             if r.ready { "READY" } else { "not yet" },
-            r.rules.len()
+            r.count_phrase()
         )?;
         if detail {
             for rule in &r.rules {
                 writeln!(
                     out,
-                    "    [{}] {}",
-                    if rule.met { "x" } else { " " },
-                    rule.rule
+                    "    [{}] {} ({})",
+                    rule.mark(),
+                    rule.rule,
+                    rule.label()
                 )?;
-                for m in rule.missing.iter().take(if detail { 20 } else { 0 }) {
-                    writeln!(out, "        missing: {m}")?;
+                if let Some(src) = &rule.source {
+                    writeln!(out, "        source: \u{201c}{src}\u{201d}")?;
+                }
+                for m in rule.missing.iter().take(20) {
+                    writeln!(out, "        {}: {m}", rule.missing_word())?;
                 }
             }
         }

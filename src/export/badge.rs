@@ -13,6 +13,7 @@ use std::fmt;
 use serde_json::{Map, Value, json};
 
 use super::{Export, first_line};
+use crate::framework::readiness::{MICRO_CREDENTIAL_FRAMEWORK, MICRO_CREDENTIAL_SOURCE};
 use crate::framework::{Framework, Item};
 use crate::model::{Readiness, Role};
 
@@ -42,19 +43,21 @@ impl fmt::Display for BadgeError {
                 title,
                 readiness: r,
             } => {
-                let met = r.rules.iter().filter(|x| x.met).count();
+                let (met, all) = r.requirements_met();
                 writeln!(
                     f,
-                    "no badge: not yet ready for {title} ({met} of {} rules met). Still missing:",
-                    r.rules.len()
+                    "no badge: not yet ready for {title} ({met} of {all} requirements met). Still missing:",
                 )?;
-                for rule in r.rules.iter().filter(|x| !x.met) {
+                for rule in r.rules.iter().filter(|x| !x.met && x.blocks()) {
                     writeln!(f, "  [ ] {}", rule.rule)?;
                     for m in &rule.missing {
                         writeln!(f, "        missing: {m}")?;
                     }
                 }
-                write!(f, "The badge can be exported once every rule is met.")
+                write!(
+                    f,
+                    "The badge can be exported once every requirement is met."
+                )
             }
             BadgeError::UnknownScheme { scheme, available } => write!(
                 f,
@@ -99,7 +102,7 @@ fn short_text(text: &str) -> &str {
 /// An Alignment to one framework item (refs followed to the item they stand for).
 fn alignment(x: &Export, fw: &Framework, item: &Item) -> Value {
     let (f, i) = if item.reference.is_some() {
-        x.set.tick_address(&fw.id, &item.id)
+        x.set.referenced(&fw.id, &item.id)
     } else {
         (fw.id.clone(), item.id.clone())
     };
@@ -147,6 +150,9 @@ fn item_evidence(x: &Export, fw: &Framework, item: &Item) -> Option<Value> {
         for l in &lines {
             narrative.push_str("\n- ");
             narrative.push_str(&l.plain());
+            if l.is_after(tick.date) {
+                narrative.push_str(" (dated after this tick: it cannot have evidenced it)");
+            }
         }
     }
     if let Some(v) = &tick.verification {
@@ -203,11 +209,17 @@ pub fn badge(x: &Export, scheme: &str) -> Result<String, BadgeError> {
     let mut evidence = Vec::new();
     let description;
     if readiness.scheme == "scotelas" {
-        description = "Recognition under the ScotELAs Mentoring Scheme: a mentoring partnership \
-                       with a mentoring agreement, at least six months of engagement with no more \
-                       than two months between meetings, two reflections from each side and an \
-                       evaluation of how the agreement was kept."
-            .to_string();
+        let required: Vec<String> = readiness
+            .rules
+            .iter()
+            .filter(|r| r.blocks())
+            .map(|r| r.rule.to_lowercase())
+            .collect();
+        description = format!(
+            "Recognition under the ScotELAs Mentoring Scheme, {} pathway: {}.",
+            super::pathway_phrase(p.pathway).to_lowercase(),
+            required.join("; ")
+        );
         if let Some(fw) = x.set.get("scotelas") {
             for (_, item) in fw.items() {
                 alignments.push(alignment(x, fw, item));
@@ -280,8 +292,14 @@ pub fn badge(x: &Export, scheme: &str) -> Result<String, BadgeError> {
             .split_once('/')
             .unwrap_or((readiness.scheme.as_str(), ""));
         let fw = x.set.get(fid);
-        let stage = fw.and_then(|f| f.sections.iter().find(|s| s.id == sid));
+        let stage = fw.and_then(|f| f.section(sid));
         description = match (fw, stage) {
+            (Some(fw), Some(s)) if fw.id == MICRO_CREDENTIAL_FRAMEWORK => format!(
+                "A micro-credential for the competency \u{201c}{}\u{201d} of the {}: every \
+                 indicator achieved with evidence. \u{201c}{MICRO_CREDENTIAL_SOURCE}\u{201d} (Bholoa et al., \
+                 Micro-credentialing mentoring, Mauritius Institute of Education)",
+                s.title, fw.title
+            ),
             (Some(fw), Some(s)) => {
                 match s.description.as_deref().filter(|d| !d.trim().is_empty()) {
                     Some(d) => format!("{}: {}. {}", fw.title, s.title, d.trim()),
@@ -332,10 +350,34 @@ pub fn badge(x: &Export, scheme: &str) -> Result<String, BadgeError> {
         }
     }
 
-    let mut criteria = format!("Every rule of {title} is met:");
-    for r in &readiness.rules {
+    let mut criteria = format!("Every requirement of {title} is met:");
+    for r in readiness.rules.iter().filter(|r| r.blocks()) {
         criteria.push_str("\n- ");
         criteria.push_str(&r.rule);
+        if let Some(src) = &r.source {
+            criteria.push_str(&format!(" (\u{201c}{src}\u{201d})"));
+        }
+    }
+    for r in readiness.rules.iter().filter(|r| !r.blocks()) {
+        criteria.push_str(&format!(
+            "\n{} {}: {}",
+            if r.kind == crate::model::RuleKind::Note {
+                "Note,"
+            } else {
+                "Recommended, not required:"
+            },
+            r.rule,
+            if r.met && r.kind != crate::model::RuleKind::Note {
+                "followed".to_string()
+            } else if r.missing.is_empty() {
+                "none".to_string()
+            } else {
+                r.missing.join("; ")
+            }
+        ));
+        if let Some(src) = &r.source {
+            criteria.push_str(&format!(" (\u{201c}{src}\u{201d})"));
+        }
     }
 
     let mut issuer = Map::new();

@@ -154,6 +154,8 @@ ul.rules > li { padding: 1mm 0 1mm 6mm; text-indent: -6mm; }
 ul.rules .mark { display: inline-block; width: 6mm; text-indent: 0; font-weight: 700; }
 ul.rules .ok { color: var(--met); }
 ul.rules .no { color: var(--unmet); }
+ul.rules .kind { color: #555; font-size: 9pt; }
+ul.rules blockquote { margin: .5mm 0 0 0; text-indent: 0; font-style: italic; color: #333; font-size: 9pt; }
 ul.rules ul { margin: .5mm 0 0; padding-left: 5mm; text-indent: 0; color: #333; font-size: 9.5pt; }
 ul.rules ul.many { columns: 2; column-gap: 7mm; font-size: 8.5pt; line-height: 1.35; padding-left: 4mm; }
 ul.rules ul.many li { margin-bottom: .6mm; }
@@ -833,24 +835,33 @@ pub fn portfolio(x: &Export) -> String {
     // 8. Readiness.
     major(&mut o, "readiness", 8, "Recognition readiness");
     for rd in &r.readiness {
-        let met = rd.rules.iter().filter(|x| x.met).count();
+        let (met, all) = rd.requirements_met();
         let _ = write!(
             o,
             "<div class=\"readiness\"><h3><span>{}</span><span class=\"status {}\">{}</span></h3>\
-             <p class=\"meta\">{met} of {} rules met</p><ul class=\"rules\">",
+             <p class=\"meta\">{met} of {all} requirements met</p><ul class=\"rules\">",
             escape(&x.readiness_title(rd)),
             if rd.ready { "ok" } else { "no" },
             if rd.ready { "READY" } else { "NOT YET" },
-            rd.rules.len()
         );
         for rule in &rd.rules {
+            let blocking = rule.blocks();
             let _ = write!(
                 o,
-                "<li><span class=\"mark {}\">{}</span>{}",
-                if rule.met { "ok" } else { "no" },
-                if rule.met { "✓" } else { "✗" },
-                escape(&rule.rule)
+                "<li><span class=\"mark {}\">{}</span>{} <span class=\"kind\">({})</span>",
+                if rule.met || !blocking { "ok" } else { "no" },
+                match (rule.met, rule.kind) {
+                    (_, crate::model::RuleKind::Note) => "i",
+                    (true, _) => "✓",
+                    (false, crate::model::RuleKind::Recommendation) => "~",
+                    (false, _) => "✗",
+                },
+                escape(&rule.rule),
+                escape(&rule.label())
             );
+            if let Some(src) = &rule.source {
+                let _ = write!(o, "<blockquote>{}</blockquote>", escape(src));
+            }
             if !rule.missing.is_empty() {
                 // A long list in two columns, so a stage's box fits on a page.
                 o.push_str(if rule.missing.len() > 6 {
@@ -858,8 +869,14 @@ pub fn portfolio(x: &Export) -> String {
                 } else {
                     "<ul>"
                 });
+                let word = rule.missing_word();
+                let mut cap = word.chars();
+                let word: String = cap
+                    .next()
+                    .map(|c| c.to_uppercase().chain(cap).collect())
+                    .unwrap_or_default();
                 for m in &rule.missing {
-                    let _ = write!(o, "<li>Missing: {}</li>", escape(m));
+                    let _ = write!(o, "<li>{word}: {}</li>", escape(m));
                 }
                 o.push_str("</ul>");
             }

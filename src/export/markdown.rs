@@ -216,13 +216,12 @@ pub fn portfolio(x: &Export) -> String {
         );
     }
     for rd in &r.readiness {
-        let met = rd.rules.iter().filter(|x| x.met).count();
         let _ = writeln!(
             o,
-            "| {} | {} ({met}/{} rules met) |",
+            "| {} | {} ({}) |",
             cell(&x.readiness_title(rd)),
             if rd.ready { "ready" } else { "not yet ready" },
-            rd.rules.len()
+            rd.count_phrase()
         );
     }
     o.push('\n');
@@ -606,23 +605,30 @@ pub fn portfolio(x: &Export) -> String {
     // 8. Readiness.
     o.push_str("## 8. Recognition readiness\n\n");
     for rd in &r.readiness {
-        let met = rd.rules.iter().filter(|x| x.met).count();
+        let (met, all) = rd.requirements_met();
         let _ = writeln!(
             o,
-            "### {} — {}\n\n{met} of {} rules met.\n",
+            "### {} — {}\n\n{met} of {all} requirements met.\n",
             inline(&x.readiness_title(rd)),
             if rd.ready { "ready" } else { "not yet ready" },
-            rd.rules.len()
         );
         for rule in &rd.rules {
             let _ = writeln!(
                 o,
-                "- [{}] {}",
-                if rule.met { "x" } else { " " },
-                inline(&rule.rule)
+                "- [{}] {} ({})",
+                match (rule.met, rule.kind) {
+                    (_, crate::model::RuleKind::Note) => "i",
+                    (true, _) => "x",
+                    (false, _) => " ",
+                },
+                inline(&rule.rule),
+                rule.label()
             );
+            if let Some(src) = &rule.source {
+                let _ = writeln!(o, "  > {}", inline(src));
+            }
             for m in &rule.missing {
-                let _ = writeln!(o, "  - missing: {}", inline(m));
+                let _ = writeln!(o, "  - {}: {}", rule.missing_word(), inline(m));
             }
         }
         o.push('\n');

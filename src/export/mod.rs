@@ -298,7 +298,7 @@ impl<'a> Export<'a> {
     /// The text of an item, following a ref to the item it stands for.
     pub fn item_text(&self, fw: &Framework, item: &'a Item) -> String {
         if item.reference.is_some() && item.text.trim().is_empty() {
-            let (f, i) = self.set.tick_address(&fw.id, &item.id);
+            let (f, i) = self.set.referenced(&fw.id, &item.id);
             if let Some(target) = self.set.get(&f).and_then(|x| x.item(&i)) {
                 return target.text.clone();
             }
@@ -398,7 +398,7 @@ impl<'a> Export<'a> {
     pub fn stage_name(&self, address: &str) -> String {
         let (f, s) = address.split_once('/').unwrap_or((address, ""));
         match self.set.get(f) {
-            Some(fw) => match fw.sections.iter().find(|x| x.id == s) {
+            Some(fw) => match fw.section(s) {
                 Some(stage) => format!("{}: {}", fw.title, stage.title),
                 None => fw.title.clone(),
             },

@@ -5,7 +5,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use super::BUNDLED;
-use super::schema::{Framework, Item, Passage};
+use super::schema::{Framework, Item, Passage, Section};
 use crate::model::{SkimMatcher, rank};
 
 /// A framework file that cannot be used, and where and why.
@@ -246,6 +246,26 @@ fn validate(fw: &Framework, file: &str, text: &str) -> Result<(), FrameworkError
             return fail(&q, 0, format!("passage {q} needs a title and a text"));
         }
     }
+    for r in &fw.recognition {
+        let q = quoted(&r.id);
+        if !crate::model::SCOTELAS_RULE_IDS.contains(&r.id.as_str()) {
+            return fail(
+                &q,
+                0,
+                format!(
+                    "recognition rule {q} is not one mentorlog can check: known are {}",
+                    crate::model::SCOTELAS_RULE_IDS.join(", ")
+                ),
+            );
+        }
+        if r.rule.trim().is_empty() || r.source.trim().is_empty() {
+            return fail(
+                &q,
+                0,
+                format!("recognition rule {q} needs a name (rule) and the source's words (source)"),
+            );
+        }
+    }
     Ok(())
 }
 
@@ -463,7 +483,7 @@ impl FrameworkSet {
             if item.reference.is_none() {
                 continue;
             }
-            let (f, _) = self.tick_address(&fw.id, &item.id);
+            let (f, _) = self.referenced(&fw.id, &item.id);
             if let Some(other) = self.get(&f)
                 && !from.iter().any(|x| x.id == other.id)
             {
@@ -475,8 +495,54 @@ impl FrameworkSet {
             .collect()
     }
 
-    /// Follow an item's `ref` to the address its tick is stored under.
+    /// Where the tick of `framework/item` is stored. A plain item: its own address. A `ref`
+    /// is followed to the item it stands for (so one tick counts in both), except in a staged
+    /// framework, whose stages each keep their own "achieved" column: there only the first
+    /// stage that lists an item shares the referenced tick (LJMU: the Developing Mentor's
+    /// mentoring skills are CUREE's), and a later stage listing it again is ticked at its own
+    /// address (`ljmu/eff-mentor-open-questions`), achieved when ticked there or carried over.
+    /// A tick made before stages kept their own (at the referenced address) thus counts at the
+    /// first stage that lists the item, and nowhere later until carried over.
     pub fn tick_address(&self, framework: &str, item: &str) -> (String, String) {
+        if let Some(fw) = self.get(framework)
+            && later_stage_listing(fw, item).is_some()
+        {
+            return (framework.to_string(), item.to_string());
+        }
+        self.referenced(framework, item)
+    }
+
+    /// The earlier stages of a staged framework that list the item `item` (a later stage's
+    /// `ref`) stands for, in order, each with that stage's item and its tick address.
+    pub fn earlier_stages<'a>(
+        &'a self,
+        framework: &str,
+        item: &str,
+    ) -> Vec<(&'a Section, &'a Item, (String, String))> {
+        let Some(fw) = self.get(framework) else {
+            return Vec::new();
+        };
+        let Some(r) = fw.item(item).and_then(|i| i.reference.as_deref()) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for stage in &fw.sections {
+            let items = stage.all_items();
+            if items.iter().any(|i| i.id == item) {
+                break;
+            }
+            if let Some(i) = items
+                .into_iter()
+                .find(|i| i.reference.as_deref() == Some(r))
+            {
+                out.push((stage, i, self.tick_address(framework, &i.id)));
+            }
+        }
+        out
+    }
+
+    /// Follow an item's `ref` all the way to the item it stands for (its words, its framework).
+    pub fn referenced(&self, framework: &str, item: &str) -> (String, String) {
         let mut fw = framework.to_string();
         let mut it = item.to_string();
         // A chain of refs is bounded: at most one hop per framework.
@@ -495,6 +561,25 @@ impl FrameworkSet {
         }
         (fw, it)
     }
+}
+
+/// The stage of a staged framework listing `item`, when it is a `ref` that an earlier stage
+/// lists too (so it is not the stage that shares the referenced tick).
+fn later_stage_listing<'a>(fw: &'a Framework, item: &str) -> Option<&'a Section> {
+    if !fw.is_staged() {
+        return None;
+    }
+    let r = fw.item(item)?.reference.as_deref()?;
+    let first = fw.sections.iter().position(|s| {
+        s.all_items()
+            .iter()
+            .any(|i| i.reference.as_deref() == Some(r))
+    })?;
+    let own = fw
+        .sections
+        .iter()
+        .position(|s| s.all_items().iter().any(|i| i.id == item))?;
+    (own > first).then(|| &fw.sections[own])
 }
 
 /// `framework check FILE`: parse and validate a file against the bundled set.

@@ -2,6 +2,7 @@
 //! criterion achieved with evidence, the stage's CUREE checklist, reflection, verification) and
 //! the rubric level reached per item (TLA).
 
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::load::FrameworkSet;
@@ -12,6 +13,38 @@ use crate::model::{Readiness, Rule, StageRecord, Tick};
 /// Look up the tick stored for `framework/item` (refs already followed).
 pub type TickLookup<'a> = &'a dyn Fn(&str, &str) -> Option<&'a Tick>;
 
+/// The dates of the meetings given as evidence for the tick stored at `framework/item` that
+/// are later than the tick (evidence dated after what it evidences).
+pub type LateLookup<'a> = &'a dyn Fn(&str, &str) -> Vec<NaiveDate>;
+
+/// The name of mentorlog's own check that evidence predates the achievement.
+pub const EVIDENCE_DATES_RULE: &str = "Evidence dated no later than what it evidences";
+
+/// The rule that no evidence is dated after the tick it evidences: `items` are (tick address,
+/// words for the item).
+pub fn evidence_dates_rule(
+    items: &[(String, String, String)],
+    tick: TickLookup<'_>,
+    late: LateLookup<'_>,
+) -> Rule {
+    let mut missing = Vec::new();
+    for (f, i, text) in items {
+        let Some(t) = tick(f, i) else { continue };
+        let dates = late(f, i);
+        if dates.is_empty() {
+            continue;
+        }
+        let dates: Vec<String> = dates.iter().map(|d| d.to_string()).collect();
+        missing.push(format!(
+            "{f}/{i} ({text}) is ticked on {} but evidenced by the meeting(s) of {}, held later: \
+             link the meeting that showed it, or tick it again on the day it was achieved",
+            t.date,
+            dates.join(", ")
+        ));
+    }
+    Rule::new(EVIDENCE_DATES_RULE, missing)
+}
+
 /// Readiness for one stage: a top-level section of `fw` whose own items are criteria and whose
 /// `ref` items form the checklist it reuses.
 pub fn stage_readiness(
@@ -19,6 +52,7 @@ pub fn stage_readiness(
     fw: &Framework,
     stage: &Section,
     tick: TickLookup<'_>,
+    late: LateLookup<'_>,
     record: Option<&StageRecord>,
 ) -> Readiness {
     let items = stage.all_items();
@@ -26,8 +60,14 @@ pub fn stage_readiness(
         items.into_iter().partition(|i| i.reference.is_some());
     let mut rules = Vec::new();
 
+    let mut dated: Vec<(String, String, String)> = Vec::new();
     let mut missing = Vec::new();
     for item in &criteria {
+        dated.push((
+            fw.id.clone(),
+            item.id.clone(),
+            first_line(&item.text).to_string(),
+        ));
         match tick(&fw.id, &item.id) {
             None => missing.push(format!("not yet achieved: {}", first_line(&item.text))),
             Some(t) if t.evidence.is_empty() => missing.push(format!(
@@ -45,16 +85,32 @@ pub fn stage_readiness(
         let mut missing = Vec::new();
         for item in &checklist {
             let (f, i) = set.tick_address(&fw.id, &item.id);
+            let (rf, ri) = set.referenced(&fw.id, &item.id);
+            let text = set
+                .get(&rf)
+                .and_then(|x| x.item(&ri))
+                .map_or(ri.as_str(), |x| first_line(&x.text))
+                .to_string();
             if tick(&f, &i).is_none() {
-                let text = set
-                    .get(&f)
-                    .and_then(|x| x.item(&i))
-                    .map_or(i.as_str(), |x| x.text.as_str());
-                missing.push(format!("{f}/{i}: {}", first_line(text)));
+                // Achieved at an earlier stage: it counts here once carried over.
+                let earlier = set
+                    .earlier_stages(&fw.id, &item.id)
+                    .into_iter()
+                    .rev()
+                    .find(|(_, _, (ef, ei))| tick(ef, ei).is_some());
+                missing.push(match earlier {
+                    Some((s, _, _)) => format!(
+                        "{f}/{i}: {text} (achieved at {}: carry it over to this stage)",
+                        s.title
+                    ),
+                    None => format!("{f}/{i}: {text}"),
+                });
             }
+            dated.push((f, i, text));
         }
         rules.push(Rule::new("The stage's skills checklist", missing));
     }
+    rules.push(evidence_dates_rule(&dated, tick, late));
 
     let reflection = record.is_some_and(|r| !r.reflection.trim().is_empty());
     rules.push(Rule::new(
@@ -78,6 +134,53 @@ pub fn stage_readiness(
     Readiness::new(
         format!("{}/{}", fw.id, stage.id),
         stage.title.clone(),
+        rules,
+    )
+}
+
+/// The framework whose competencies are offered as micro-credentials, one badge each.
+pub const MICRO_CREDENTIAL_FRAMEWORK: &str = "mcf";
+
+/// The MIE paper's words for what a micro-credential is (shared/seeds/000_...).
+pub const MICRO_CREDENTIAL_SOURCE: &str = "Micro-credentials are digital certifications which assess a participant’s proficiency in competencies rather than learning in a specific skill or a set of skills and which can be earned through micro learning programmes.";
+
+/// The competencies of a micro-credential framework: the sections holding its indicators
+/// (the MCF: the competencies of each professional domain).
+pub fn competencies(fw: &Framework) -> Vec<&Section> {
+    fw.all_sections()
+        .into_iter()
+        .filter(|s| !s.items.is_empty())
+        .collect()
+}
+
+/// Readiness for one competency as a micro-credential: every indicator achieved with
+/// evidence, none of it dated after its tick.
+pub fn competency_readiness(
+    fw: &Framework,
+    competency: &Section,
+    tick: TickLookup<'_>,
+    late: LateLookup<'_>,
+) -> Readiness {
+    let mut missing = Vec::new();
+    let mut dated = Vec::new();
+    for item in competency.all_items() {
+        let text = first_line(&item.text).to_string();
+        match tick(&fw.id, &item.id) {
+            None => missing.push(format!("not yet achieved: {text}")),
+            Some(t) if t.evidence.is_empty() => {
+                missing.push(format!("ticked without evidence: {text}"))
+            }
+            Some(_) => {}
+        }
+        dated.push((fw.id.clone(), item.id.clone(), text));
+    }
+    let rules = vec![
+        Rule::new("Every indicator achieved with evidence", missing),
+        evidence_dates_rule(&dated, tick, late),
+    ];
+    Readiness::new(
+        format!("{}/{}", fw.id, competency.id),
+        format!("{}: {}", fw.title, competency.title),
         rules,
     )
 }
@@ -107,7 +210,6 @@ mod tests {
     use super::*;
     use crate::framework::{LoadedFramework, Origin, parse_framework};
     use crate::model::{Evidence, SCHEMA_VERSION, Verification};
-    use chrono::NaiveDate;
     use std::collections::HashMap;
 
     const STAGED: &str = r#"Framework(id: "staged", title: "Staged", source: "test", sections: [
@@ -150,7 +252,7 @@ mod tests {
         ticks.insert(("staged".into(), "c1".into()), tick(true));
         ticks.insert(("staged".into(), "c2".into()), tick(false));
         let lookup = |f: &str, i: &str| ticks.get(&(f.to_string(), i.to_string()));
-        let r = stage_readiness(&set, &fw, &fw.sections[0], &lookup, None);
+        let r = stage_readiness(&set, &fw, &fw.sections[0], &lookup, &|_, _| vec![], None);
         assert!(!r.ready);
         assert_eq!(r.scheme, "staged/one");
         let missing = r.missing();
@@ -186,7 +288,14 @@ mod tests {
             }],
         };
         let lookup = |f: &str, i: &str| ticks.get(&(f.to_string(), i.to_string()));
-        let r = stage_readiness(&set, &fw, &fw.sections[0], &lookup, Some(&record));
+        let r = stage_readiness(
+            &set,
+            &fw,
+            &fw.sections[0],
+            &lookup,
+            &|_, _| vec![],
+            Some(&record),
+        );
         assert!(r.ready, "{:?}", r.missing());
     }
 

@@ -20,6 +20,10 @@ pub struct Framework {
     /// Text of the source to read rather than tick (e.g. CUREE's core concepts), in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub passages: Vec<Passage>,
+    /// The recognition rules the source states, each quoted with its kind and pathways
+    /// (ScotELAs); empty for a framework without them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recognition: Vec<crate::model::RecognitionRule>,
 }
 
 /// A passage of the source that is read, not ticked: its heading and its text, paragraphs

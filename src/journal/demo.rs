@@ -372,6 +372,7 @@ fn small(w: &mut Writer, today: NaiveDate) -> Result<(), StoreError> {
     });
     w.partnership(&sam)?;
     let mut ids = Vec::new();
+    let mut dates = Vec::new();
     for i in 0..14u64 {
         let date = days_before(today, 3 + (13 - i) * 15);
         let id = format!("sam{i:03}");
@@ -403,7 +404,14 @@ fn small(w: &mut Writer, today: NaiveDate) -> Result<(), StoreError> {
         }
         w.meeting("sam-lee", &m)?;
         ids.push(id);
+        dates.push(date);
     }
+    // The meeting that evidences a tick is one held on or before the day it was ticked (the
+    // latest such; the first meeting when the tick is earlier still, which it never is here).
+    let held_by = |day: NaiveDate, from: usize| -> &str {
+        let last = dates.iter().rposition(|d| *d <= day).unwrap_or(0);
+        &ids[from.min(last)]
+    };
     let mut g1 = goal(
         "samg01",
         start,
@@ -471,14 +479,10 @@ fn small(w: &mut Writer, today: NaiveDate) -> Result<(), StoreError> {
         .map(|s| s.items.iter().map(|i| i.id.clone()).collect())
         .unwrap_or_default();
     for (n, item) in mentor_skills.iter().enumerate() {
-        let m = &ids[n % ids.len()];
+        let day = days_before(today, 190 - n as u64 * 15);
         sheet.ticks.insert(
             item.clone(),
-            tick(
-                days_before(today, 190 - n as u64 * 15),
-                &[m],
-                "Noted in the meeting log",
-            ),
+            tick(day, &[held_by(day, n)], "Noted in the meeting log"),
         );
     }
     w.ticks("sam-lee", &sheet)?;
@@ -495,12 +499,12 @@ fn small(w: &mut Writer, today: NaiveDate) -> Result<(), StoreError> {
         })
         .unwrap_or_default();
     for (n, item) in criteria.iter().enumerate() {
-        let m = &ids[(n * 3) % ids.len()];
+        let day = days_before(today, 150 - n as u64 * 10);
         ljmu.ticks.insert(
             item.clone(),
             tick(
-                days_before(today, 150 - n as u64 * 10),
-                &[m],
+                day,
+                &[held_by(day, (n * 3) % ids.len())],
                 "Discussed and evidenced in the meeting log; documents in the trainee file",
             ),
         );
@@ -584,7 +588,7 @@ fn small(w: &mut Writer, today: NaiveDate) -> Result<(), StoreError> {
         Pathway::ExpertiseFocused,
         Some("Assessment for learning"),
         start,
-        &["curee", "tla"],
+        &["curee", "tla", "mcf"],
         Some(Agreement {
             outcomes: vec![
                 "Design exit tickets that reveal misconceptions".into(),
@@ -635,9 +639,27 @@ fn small(w: &mut Writer, today: NaiveDate) -> Result<(), StoreError> {
     ] {
         sheet
             .ticks
-            .insert(item.into(), tick(days_after(start, 40), &["pri002"], ""));
+            .insert(item.into(), tick(days_after(start, 41), &["pri002"], ""));
     }
     w.ticks("priya-shah", &sheet)?;
+    // The MCF: every indicator of Communication achieved with evidence (a micro-credential
+    // ready), and two of the three of Innovation and creativity.
+    let mut mcf = TickSheet::new("mcf");
+    for n in 1..=9 {
+        mcf.ticks.insert(
+            format!("d3-c1-{n}"),
+            tick(
+                days_after(start, 60),
+                &["pri003"],
+                "Seen in the learning conversation",
+            ),
+        );
+    }
+    for item in ["d2-c2-1", "d2-c2-2"] {
+        mcf.ticks
+            .insert(item.into(), tick(days_after(start, 78), &["pri004"], ""));
+    }
+    w.ticks("priya-shah", &mcf)?;
     let mut tla = TickSheet::new("tla");
     for (item, level) in [
         ("knowledge-base", "Stage 2"),
@@ -707,6 +729,7 @@ fn scale_framework() -> crate::framework::Framework {
             .into(),
         levels: vec![],
         passages: vec![],
+        recognition: vec![],
         sections: (1..=8)
             .map(|s| Section {
                 id: format!("area-{s}"),
@@ -804,7 +827,7 @@ fn large(w: &mut Writer, today: NaiveDate) -> Result<(), StoreError> {
             )];
             m.private = rng.u8(..20) == 0;
             w.meeting(&id, &m)?;
-            meeting_ids.push(mid);
+            meeting_ids.push((mid, date));
         }
         for g in 0..40u64 {
             let created = days_after(start, g * 35);
@@ -829,12 +852,13 @@ fn large(w: &mut Writer, today: NaiveDate) -> Result<(), StoreError> {
         }
         // 400 ticks: 60 CUREE items and 340 synthetic ones.
         let mut sheet = TickSheet::new("curee");
+        // Each tick on or after the day of the meeting that evidences it.
         for item in curee_items.iter().take(60) {
-            let m = &meeting_ids[rng.usize(..meeting_ids.len())];
+            let (m, held) = &meeting_ids[rng.usize(..meeting_ids.len())];
             sheet.ticks.insert(
                 item.clone(),
                 tick(
-                    days_after(start, rng.u64(0..1400)),
+                    days_after(*held, rng.u64(0..30)).min(today),
                     &[m],
                     "Seen in practice",
                 ),
@@ -843,10 +867,10 @@ fn large(w: &mut Writer, today: NaiveDate) -> Result<(), StoreError> {
         w.ticks(&id, &sheet)?;
         let mut sheet = TickSheet::new(SCALE_FRAMEWORK_ID);
         for item in scale_items.iter().take(340) {
-            let m = &meeting_ids[rng.usize(..meeting_ids.len())];
+            let (m, held) = &meeting_ids[rng.usize(..meeting_ids.len())];
             sheet.ticks.insert(
                 item.clone(),
-                tick(days_after(start, rng.u64(0..1400)), &[m], ""),
+                tick(days_after(*held, rng.u64(0..30)).min(today), &[m], ""),
             );
         }
         w.ticks(&id, &sheet)?;

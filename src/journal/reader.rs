@@ -76,6 +76,12 @@ impl EvidenceLine {
         }
     }
 
+    /// Whether this piece is dated after `date` (a meeting held after the achievement it is
+    /// meant to evidence).
+    pub fn is_after(&self, date: NaiveDate) -> bool {
+        matches!(self, EvidenceLine::Meeting { date: Some(d), .. } if *d > date)
+    }
+
     /// Whether this piece counts as evidence (a link to a meeting no longer in the log does
     /// not).
     pub fn counts(&self) -> bool {
@@ -565,6 +571,33 @@ impl<'a> Partner<'a> {
                 .meetings
                 .iter()
                 .any(|id| self.data.meeting(id).is_some())
+    }
+
+    /// The meetings given as a tick's evidence that are dated after it (private ones too:
+    /// only their dates are used), as (id, date), in the order given.
+    pub fn late_evidence(&self, t: &Tick) -> Vec<(String, NaiveDate)> {
+        t.evidence
+            .meetings
+            .iter()
+            .filter_map(|id| {
+                let m = self.data.meeting(id)?;
+                (m.value.date > t.date).then(|| (id.clone(), m.value.date))
+            })
+            .collect()
+    }
+
+    /// The tick of an earlier stage that the later stage's `framework/item` may carry over
+    /// (the latest earlier stage listing the same item and achieving it), as (that stage's
+    /// title, its tick address, the tick).
+    pub fn earlier_tick(&self, framework: &str, item: &str) -> Option<(String, String, &'a Tick)> {
+        self.set
+            .earlier_stages(framework, item)
+            .into_iter()
+            .rev()
+            .find_map(|(stage, _, (f, i))| {
+                let t = self.tick(&f, &i)?;
+                Some((stage.title.clone(), format!("{f}/{i}"), t))
+            })
     }
 
     /// Every meeting date, private meetings included, for rules that count meetings held

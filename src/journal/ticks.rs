@@ -183,6 +183,63 @@ impl Journal {
         Ok(o)
     }
 
+    /// Carry an earlier stage's tick over to the stage of `framework/item` (a later stage of
+    /// a staged framework listing an item again, which keeps its own "achieved" column): the
+    /// item is ticked at this stage today, with the earlier tick's evidence and a note of
+    /// where and when it was achieved first.
+    pub fn carry_tick(&mut self, pid: &str, framework: &str, item: &str) -> OpResult {
+        let (f, i) = self.tick_target(framework, item)?;
+        let shown = format!("{framework}/{item}");
+        if self.frameworks.earlier_stages(framework, item).is_empty() {
+            return Err(OpError::Refused(format!(
+                "Nothing to carry over: no earlier stage lists {shown}"
+            )));
+        }
+        if self.data(pid)?.is_ticked(&f, &i) {
+            return Err(OpError::Refused(format!(
+                "Nothing to carry over: {shown} is already achieved at this stage"
+            )));
+        }
+        let earlier = self
+            .reader(super::Audience::Owner)
+            .partner(pid)
+            .and_then(|p| p.earlier_tick(framework, item))
+            .map(|(s, a, t)| (s, a, t.clone()));
+        let Some((stage, from, t)) = earlier else {
+            return Err(OpError::Refused(format!(
+                "Nothing to carry over: {shown} is not achieved at an earlier stage; tick it here (with its evidence) instead"
+            )));
+        };
+        let mut notes = t.evidence.notes.clone();
+        notes.push(format!(
+            "Carried over from {stage} ({from}, achieved there on {})",
+            t.date
+        ));
+        let p = self.data(pid)?;
+        // A link to a meeting no longer in the log is not carried.
+        let meetings = t
+            .evidence
+            .meetings
+            .iter()
+            .filter(|m| p.meeting(m).is_some())
+            .cloned()
+            .collect();
+        let mut o = self.tick(
+            pid,
+            framework,
+            item,
+            TickRequest {
+                date: None,
+                level: t.level.clone(),
+                meetings,
+                notes,
+                files: t.evidence.files.clone(),
+            },
+        )?;
+        o.label = format!("Carried {shown} over from {stage}");
+        Ok(o)
+    }
+
     /// Tick an item that is not ticked, untick one that is.
     pub fn toggle_tick(&mut self, pid: &str, framework: &str, item: &str) -> OpResult {
         let (f, i) = self.tick_target(framework, item)?;
@@ -195,7 +252,7 @@ impl Journal {
 
     /// The text of the item a tick is stored under, for messages.
     pub fn item_text(&self, framework: &str, item: &str) -> String {
-        let (f, i) = self.frameworks.tick_address(framework, item);
+        let (f, i) = self.frameworks.referenced(framework, item);
         self.frameworks
             .get(&f)
             .and_then(|fw| fw.item(&i))

@@ -190,22 +190,35 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
                     Span::raw(g.clone()),
                 ]));
             }
-            match tick {
-                Some(tk) => {
-                    // As this screen may see it: a private meeting is left out in review mode.
-                    let ev: Vec<String> = p
-                        .evidence(&tk.evidence)
-                        .into_iter()
-                        .map(|line| match line {
+            // Evidence as this screen may see it (a private meeting is left out in review
+            // mode); a meeting dated after the tick is flagged: it cannot have evidenced it.
+            let evidence_words = |tk: &crate::model::Tick| -> (Vec<String>, usize) {
+                let lines = p.evidence(&tk.evidence);
+                let late = lines.iter().filter(|l| l.is_after(tk.date)).count();
+                let words = lines
+                    .into_iter()
+                    .map(|line| {
+                        let flag = if line.is_after(tk.date) {
+                            " (! dated after the tick)"
+                        } else {
+                            ""
+                        };
+                        match line {
                             EvidenceLine::Meeting {
                                 date: Some(d),
                                 focus,
                                 ..
-                            } => format!("meeting {d} {focus}"),
+                            } => format!("meeting {d} {focus}{flag}"),
                             EvidenceLine::Note(n) => format!("\"{n}\""),
                             other => other.plain(),
-                        })
-                        .collect();
+                        }
+                    })
+                    .collect();
+                (words, late)
+            };
+            match tick {
+                Some(tk) => {
+                    let (ev, late) = evidence_words(tk);
                     info.push(Line::from(vec![
                         Span::styled(format!("Ticked {}", tk.date), t.ok()),
                         Span::raw(
@@ -220,11 +233,42 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
                             format!(" · {}", ev.join("; "))
                         }),
                     ]));
+                    if late > 0 {
+                        info.push(Line::from(Span::styled(
+                            format!(
+                                "! {late} meeting(s) dated after the tick of {}: no badge is issued on them. \
+                                 Link the meeting that showed it, or untick and tick again on the day it was achieved.",
+                                tk.date
+                            ),
+                            t.warn(),
+                        )));
+                    }
                 }
-                None => info.push(Line::from(Span::styled(
-                    "Not yet achieved: Space ticks, a attaches evidence",
-                    t.dim(),
-                ))),
+                None => match p.earlier_tick(&address.0, &address.1) {
+                    Some((stage, from, et)) => {
+                        let (ev, _) = evidence_words(et);
+                        info.push(Line::from(vec![
+                            Span::styled("Not yet achieved at this stage. ", t.dim()),
+                            Span::raw(format!(
+                                "Achieved at {stage} ({from}) on {}{}",
+                                et.date,
+                                if ev.is_empty() {
+                                    " · no evidence".to_string()
+                                } else {
+                                    format!(" · {}", ev.join("; "))
+                                }
+                            )),
+                        ]));
+                        info.push(Line::from(Span::styled(
+                            "o carries it over, with its evidence · Space ticks it afresh",
+                            t.label(),
+                        )));
+                    }
+                    None => info.push(Line::from(Span::styled(
+                        "Not yet achieved: Space ticks, a attaches evidence",
+                        t.dim(),
+                    ))),
+                },
             }
         }
         Some(Row::Section { section, .. }) => {

@@ -9,7 +9,8 @@ use ratatui::widgets::{LineGauge, Sparkline, Widget};
 
 use super::scroll::{Block, Doc};
 use super::{Screen, View};
-use crate::model::Cadence;
+use crate::framework::readiness::MICRO_CREDENTIAL_FRAMEWORK;
+use crate::model::{Cadence, RuleKind};
 
 pub fn draw(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
     let d = doc(s, view, area.width);
@@ -123,36 +124,138 @@ pub fn doc(s: &Screen, view: &View, width: u16) -> Doc<'static> {
     ]));
     lines.push(Line::default());
     lines.push(Line::from(Span::styled("Progress", t.label())));
-    let mut recog = vec![Line::from(Span::styled("Recognition", t.label()))];
+    let mut recog: Vec<(Line<'static>, u16)> =
+        vec![(Line::from(Span::styled("Recognition", t.label())), 2)];
+    let mut mcf_heading = false;
     for r in &report.readiness {
-        let met = r.rules.iter().filter(|x| x.met).count();
         let first_missing = r.missing().into_iter().next();
-        recog.push(Line::from(vec![
-            Span::styled(
-                format!(
-                    "{} {} ",
-                    if r.ready { "✓" } else { "·" },
-                    r.title.trim_end_matches(':')
+        // Rules quoted from their source (ScotELAs) are shown one by one, each as the source
+        // gives it; the others (stages, competencies) in one line.
+        let quoted = r
+            .rules
+            .iter()
+            .any(|x| x.source.is_some() && x.kind != RuleKind::Note);
+        // The MCF's competencies, each a micro-credential, under one heading.
+        let title = match r.scheme.split_once('/') {
+            Some((MICRO_CREDENTIAL_FRAMEWORK, _)) => {
+                if !mcf_heading {
+                    mcf_heading = true;
+                    recog.push((
+                        Line::from(Span::styled(
+                            "MCF competencies, a micro-credential each:",
+                            t.dim(),
+                        )),
+                        2,
+                    ));
+                }
+                let name = r
+                    .title
+                    .split_once(": ")
+                    .map_or(r.title.as_str(), |(_, c)| c);
+                let left = r.missing().len();
+                recog.push((
+                    Line::from(vec![
+                        Span::styled(
+                            format!("  {} {name} ", if r.ready { "✓" } else { "·" }),
+                            if r.ready {
+                                t.ok()
+                            } else {
+                                ratatui::style::Style::default()
+                            },
+                        ),
+                        Span::styled(
+                            if r.ready {
+                                format!("ready (badge {})", r.scheme)
+                            } else {
+                                format!("{left} to go")
+                            },
+                            t.dim(),
+                        ),
+                    ]),
+                    4,
+                ));
+                continue;
+            }
+            _ => r.title.trim_end_matches(':').to_string(),
+        };
+        recog.push((
+            Line::from(vec![
+                Span::styled(
+                    format!("{} {title} ", if r.ready { "✓" } else { "·" }),
+                    if r.ready {
+                        t.ok()
+                    } else {
+                        ratatui::style::Style::default()
+                    },
                 ),
-                if r.ready {
-                    t.ok()
-                } else {
-                    ratatui::style::Style::default()
-                },
-            ),
-            Span::styled(
-                if r.ready {
-                    "ready".to_string()
-                } else {
-                    format!(
-                        "{met}/{} rules{}",
-                        r.rules.len(),
-                        first_missing.map(|m| format!(": {m}")).unwrap_or_default()
-                    )
-                },
-                t.dim(),
-            ),
-        ]));
+                Span::styled(
+                    if r.ready {
+                        "ready".to_string()
+                    } else if quoted {
+                        r.count_phrase()
+                    } else {
+                        format!(
+                            "{}{}",
+                            r.count_phrase(),
+                            first_missing.map(|m| format!(": {m}")).unwrap_or_default()
+                        )
+                    },
+                    t.dim(),
+                ),
+            ]),
+            2,
+        ));
+        for rule in r.rules.iter().filter(|x| quoted || !x.blocks()) {
+            if rule.kind == RuleKind::Note {
+                recog.push((
+                    Line::from(Span::styled(
+                        format!("  [i] {}: {}", rule.rule, rule.missing.join("; ")),
+                        t.dim(),
+                    )),
+                    6,
+                ));
+                continue;
+            }
+            let style = match (rule.met, rule.blocks()) {
+                (true, _) => t.ok(),
+                (false, true) => ratatui::style::Style::default(),
+                (false, false) => t.warn(),
+            };
+            recog.push((
+                Line::from(vec![
+                    Span::styled(format!("  [{}] {} ", rule.mark(), rule.rule), style),
+                    Span::styled(format!("({})", rule.label()), t.dim()),
+                ]),
+                6,
+            ));
+            if let Some(src) = &rule.source {
+                recog.push((
+                    Line::from(Span::styled(
+                        format!("      \u{201c}{src}\u{201d}"),
+                        t.dim(),
+                    )),
+                    7,
+                ));
+            }
+            if let Some(m) = rule.missing.first() {
+                let more = rule.missing.len() - 1;
+                recog.push((
+                    Line::from(Span::styled(
+                        format!(
+                            "      {}: {m}{}",
+                            rule.missing_word(),
+                            if more > 0 {
+                                format!(" (and {more} more)")
+                            } else {
+                                String::new()
+                            }
+                        ),
+                        style,
+                    )),
+                    6,
+                ));
+            }
+        }
     }
     for l in &report.levels {
         let reached: Vec<String> = l
@@ -166,10 +269,13 @@ pub fn doc(s: &Screen, view: &View, width: u16) -> Doc<'static> {
                 )
             })
             .collect();
-        recog.push(Line::from(Span::styled(
-            format!("{}: {}", l.title, reached.join(" · ")),
-            t.dim(),
-        )));
+        recog.push((
+            Line::from(Span::styled(
+                format!("{}: {}", l.title, reached.join(" · ")),
+                t.dim(),
+            )),
+            2,
+        ));
     }
     let mut lines = lines.into_iter();
     if let Some(head) = lines.next() {
@@ -201,8 +307,8 @@ pub fn doc(s: &Screen, view: &View, width: u16) -> Doc<'static> {
     }
     d.blank();
     // Recognition reasons wrap, under their rule's mark.
-    for l in recog {
-        d.hanging(l, 2);
+    for (l, indent) in recog {
+        d.hanging(l, indent);
     }
     d.blank();
     let counts = &s.app.derived.per_month;

@@ -293,6 +293,7 @@ const DEFAULTS: &[(Context, Action, &[&str])] = &[
     (Context::Agreement, Action::Evaluate, &["v"]),
     (Context::Checklists, Action::Tick, &["space", "x"]),
     (Context::Checklists, Action::AttachEvidence, &["a", "e"]),
+    (Context::Checklists, Action::CarryOver, &["o"]),
     (Context::Checklists, Action::ToggleFilter, &["f"]),
     (Context::Checklists, Action::ChooseFramework, &["c"]),
     (Context::Checklists, Action::ReadPassages, &["r"]),
