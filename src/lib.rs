@@ -8,6 +8,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod cohort;
 pub mod editor;
 pub mod export;
 pub mod framework;

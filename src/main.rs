@@ -40,6 +40,21 @@ fn main() -> ExitCode {
     if let Some(mentorlog::cli::Command::Serve(a)) = &cli.command {
         return serve(&cli, a);
     }
+    // The cohort at a terminal is a full screen of its own.
+    if let Some(mentorlog::cli::Command::Cohort(a)) = &cli.command
+        && a.format.is_none()
+        && at_terminal
+    {
+        let shown = mentorlog::cli::cohort_rows(&cli, a)
+            .and_then(|(rows, _)| mentorlog::cohort::screen::run(rows));
+        return match shown {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                mentorlog::say_err!("error: {e:#}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     let stdout = std::io::stdout();
     let terminal = stdout.is_terminal();
     let mut out = stdout.lock();

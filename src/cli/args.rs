@@ -114,6 +114,9 @@ pub enum Command {
     /// others, and nothing else: no shell, no commands, no forwarding. The host key is made
     /// once and kept in the data directory; its fingerprint is printed at start. Ctrl-C stops.
     Serve(ServeArgs),
+    /// The coordinator's view of many mentors' bundles (`export bundle`): each partnership
+    /// against each scheme's rules, with what is missing; full screen at a terminal
+    Cohort(CohortArgs),
     /// Print shell completions
     Completions {
         #[arg(value_enum)]
@@ -121,6 +124,37 @@ pub enum Command {
     },
     /// Print the manual page (roff)
     Man,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CohortFormat {
+    Text,
+    Csv,
+    Json,
+    Html,
+}
+
+#[derive(Debug, Args)]
+pub struct CohortArgs {
+    /// Bundle files, or folders of them (`*.json`)
+    #[arg(required = true, value_name = "BUNDLE|DIR")]
+    pub paths: Vec<PathBuf>,
+    /// Print instead of the full screen: text, csv, json or html (for the panel)
+    #[arg(long, value_enum)]
+    pub format: Option<CohortFormat>,
+    /// Flag bundles made more than this many days ago
+    #[arg(long, value_name = "DAYS", default_value_t = 60)]
+    pub max_age: i64,
+    /// Trust only these mentors' keys (an allowed_signers or authorized_keys file); a
+    /// bundle signed by another key is flagged
+    #[arg(long, value_name = "FILE")]
+    pub allowed: Option<PathBuf>,
+    /// Only the schemes whose id starts so (e.g. scotelas, ljmu/, mcf/)
+    #[arg(long, value_name = "SCHEME")]
+    pub scheme: Option<String>,
+    /// Only partnerships not yet ready
+    #[arg(long)]
+    pub not_ready: bool,
 }
 
 #[derive(Debug, Args)]
@@ -628,6 +662,9 @@ pub enum ExportKind {
     Json,
     /// An Open Badges 3.0 credential for a recognition the partnership is ready for
     Badge,
+    /// A coordinator's bundle of every partnership (or --with one): readiness, counts, dates
+    /// and evidence hashes, no note text, signed with your SSH key
+    Bundle,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -645,12 +682,15 @@ pub enum CsvTableArg {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// portfolio, csv, ics, json or badge
+    /// portfolio, csv, ics, json, badge or bundle
     #[arg(value_enum)]
     pub what: ExportKind,
-    /// The partnership: its id, or part of the partner's name
+    /// The partnership: its id, or part of the partner's name (a bundle: all without it)
     #[arg(long = "with", short = 'w', value_name = "PARTNER")]
-    pub with: String,
+    pub with: Option<String>,
+    /// A bundle's signing key (default: yours in ~/.ssh that the journal knows)
+    #[arg(long, value_name = "FILE")]
+    pub key: Option<PathBuf>,
     /// Portfolio format: md or html (default: html for an -o FILE ending .html, else md)
     #[arg(long, value_enum)]
     pub format: Option<PortfolioFormatArg>,

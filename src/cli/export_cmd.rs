@@ -57,7 +57,7 @@ fn audience(ctx: &Context, a: &ExportArgs) -> anyhow::Result<Audience> {
 
 pub fn run(ctx: &Context, a: &ExportArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     let reader = ctx.journal.reader(audience(ctx, a)?);
-    let p = match reader.find_partner(&a.with) {
+    let p = match reader.find_partner(a.with.as_deref().unwrap_or_default()) {
         Ok(p) => p,
         Err(e) => bail!("{e}"),
     };
@@ -79,6 +79,7 @@ pub fn run(ctx: &Context, a: &ExportArgs, out: &mut dyn Write) -> anyhow::Result
         ExportKind::Ics => (export::ics(&x), "calendar"),
         ExportKind::Json => (export::json(&x), "JSON export"),
         ExportKind::Badge => (export::badge(&x, &a.stage)?, "badge"),
+        ExportKind::Bundle => unreachable!("a bundle is made by `bundle`"),
     };
     match &a.output {
         None => out.write_all(text.as_bytes())?,
@@ -143,4 +144,55 @@ fn left_out(ctx: &Context, p: &Partner, a: &ExportArgs) -> String {
         "; --include-private puts them in"
     };
     format!(" ({} left out{how})", parts.join(" and "))
+}
+
+/// `export bundle`: every partnership (or `--with` one) for a coordinator, no note text,
+/// signed with the owner's SSH key.
+pub fn bundle(ctx: &Context, a: &ExportArgs, out: &mut dyn Write) -> anyhow::Result<()> {
+    // Private records never reach a bundle.
+    let reader = ctx.journal.reader(crate::journal::Audience::Review);
+    let partners = match &a.with {
+        Some(q) => vec![reader.find_partner(q).map_err(|e| anyhow::anyhow!("{e}"))?],
+        None => reader.partnerships(),
+    };
+    if partners.is_empty() {
+        bail!("there is no partnership to bundle yet");
+    }
+    let mut doc = export::bundle::bundle(&reader, &partners, ctx.journal.today());
+    let me = ctx.journal.actor();
+    let person = ctx.journal.find_person(&me).map_err(super::op)?;
+    let key = crate::signing::find_key(a.key.as_deref(), &person.keys).map_err(|e| {
+        anyhow::anyhow!(
+            "a bundle is signed with your SSH key, so the coordinator can check it: {e}"
+        )
+    })?;
+    let bytes = export::bundle::signed_bytes(&doc);
+    let sig = crate::signing::ssh_sign(&bytes, &key).map_err(|e| anyhow::anyhow!(e))?;
+    // The public key that signed: the one beside the key file, else the journal's.
+    let pubfile = if key.extension().is_some_and(|x| x == "pub") {
+        key.clone()
+    } else {
+        key.with_extension("pub")
+    };
+    let key_line = std::fs::read_to_string(&pubfile)
+        .ok()
+        .and_then(|t| t.lines().next().map(str::to_string))
+        .or_else(|| person.keys.first().cloned())
+        .unwrap_or_default();
+    export::bundle::attach_signature(&mut doc, &person.name, &key_line, &sig);
+    let text = serde_json::to_string_pretty(&doc)? + "\n";
+    match &a.output {
+        None => out.write_all(text.as_bytes())?,
+        Some(path) => {
+            atomic_write(path, text.as_bytes()).map_err(|e| anyhow::anyhow!("{e}"))?;
+            writeln!(
+                out,
+                "Wrote a bundle of {} partnership(s), signed by {}, to {}",
+                partners.len(),
+                person.name,
+                path.display()
+            )?;
+        }
+    }
+    Ok(())
 }

@@ -23,7 +23,7 @@ mod trash_cmd;
 
 use std::io::Write;
 
-pub use args::{Cli, Command, ServeArgs};
+pub use args::{Cli, CohortArgs, Command, ServeArgs};
 pub use context::{Context, op, report_outcome};
 
 /// What a command prints: text for people, JSON for scripts, or the bytes of a file.
@@ -32,6 +32,15 @@ fn shape(cmd: Option<&Command>) -> out::Shape {
     let json = |yes: bool| if yes { Shape::Json } else { Shape::Human };
     match cmd {
         Some(Command::Export(a)) if a.output.is_none() => Shape::Data,
+        Some(Command::Cohort(a))
+            if matches!(
+                a.format,
+                Some(args::CohortFormat::Csv | args::CohortFormat::Html)
+            ) =>
+        {
+            Shape::Data
+        }
+        Some(Command::Cohort(a)) if a.format == Some(args::CohortFormat::Json) => Shape::Json,
         Some(Command::Completions { .. } | Command::Man) => Shape::Data,
         Some(Command::Status(a)) => json(a.json),
         Some(Command::Search(a)) => json(a.json),
@@ -106,7 +115,18 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> anyhow::Result<()> {
         }
         Some(Command::Framework(a)) => framework_cmd::run(&ctx()?, a, out),
         Some(Command::Demo(a)) => demo_cmd::run(&mut ctx()?, a, out),
-        Some(Command::Export(a)) => export_cmd::run(&Context::open_for(&cli, &a.with)?, a, out),
+        Some(Command::Export(a)) => match (&a.with, a.what) {
+            (None, args::ExportKind::Bundle) => export_cmd::bundle(&ctx()?, a, out),
+            (Some(w), args::ExportKind::Bundle) => {
+                export_cmd::bundle(&Context::open_for(&cli, w)?, a, out)
+            }
+            (Some(w), _) => export_cmd::run(&Context::open_for(&cli, w)?, a, out),
+            (None, _) => anyhow::bail!(
+                "say which partnership: `mentorlog export {} --with NAME` (`mentorlog partner list` shows them)",
+                clap::ValueEnum::to_possible_value(&a.what)
+                    .map_or(String::new(), |v| v.get_name().to_string())
+            ),
+        },
         Some(Command::Trash { cmd }) => trash_cmd::run(&mut ctx()?, cmd.as_ref(), out),
         Some(Command::Completions { shell }) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
@@ -114,6 +134,20 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> anyhow::Result<()> {
             let mut buf = Vec::new();
             clap_complete::generate(*shell, &mut cmd, "mentorlog", &mut buf);
             out.write_all(&buf)?;
+            Ok(())
+        }
+        Some(Command::Cohort(a)) => {
+            let (rows, problems) = cohort_rows(&cli, a)?;
+            for p in &problems {
+                crate::say_err!("note: {p}");
+            }
+            let text = match a.format.unwrap_or(args::CohortFormat::Text) {
+                args::CohortFormat::Text => crate::cohort::text(&rows),
+                args::CohortFormat::Csv => crate::cohort::csv(&rows),
+                args::CohortFormat::Html => crate::cohort::html(&rows),
+                args::CohortFormat::Json => serde_json::to_string_pretty(&rows)? + "\n",
+            };
+            out.write_all(text.as_bytes())?;
             Ok(())
         }
         // The server is its own front end, above the CLI (main starts it).
@@ -126,4 +160,54 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+/// The cohort's rows from the bundles `a` names (and what could not be read, to say).
+pub fn cohort_rows(
+    cli: &Cli,
+    a: &CohortArgs,
+) -> anyhow::Result<(Vec<crate::cohort::Row>, Vec<String>)> {
+    let files = crate::cohort::files(&a.paths).map_err(|e| anyhow::anyhow!(e))?;
+    let mut bundles = Vec::new();
+    let mut problems = Vec::new();
+    for f in &files {
+        match crate::cohort::read(f) {
+            Ok(b) => bundles.push(b),
+            Err(e) => problems.push(e),
+        }
+    }
+    if bundles.is_empty() {
+        anyhow::bail!(
+            "no bundle could be read{}: each mentor makes one with `mentorlog export bundle -o FILE`",
+            problems
+                .first()
+                .map(|p| format!(" ({p})"))
+                .unwrap_or_default()
+        );
+    }
+    let now = crate::model::clock::today();
+    let today = match &cli.today {
+        Some(t) => crate::model::parse_date(t, now)?,
+        None => now,
+    };
+    let pinned = match &a.allowed {
+        Some(f) => Some(crate::cohort::pinned_keys(
+            &std::fs::read_to_string(f)
+                .map_err(|e| anyhow::anyhow!("reading {}: {e}", f.display()))?,
+        )),
+        None => None,
+    };
+    let o = crate::cohort::Options {
+        max_age_days: Some(a.max_age),
+        pinned,
+        today: Some(today),
+    };
+    let mut rows = crate::cohort::rows(&bundles, &o);
+    if let Some(s) = &a.scheme {
+        rows.retain(|r| r.scheme.starts_with(s.as_str()));
+    }
+    if a.not_ready {
+        rows.retain(|r| !r.ready);
+    }
+    Ok((rows, problems))
 }

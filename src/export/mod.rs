@@ -10,6 +10,7 @@
 //! exports with a reader that does not see private records unless the owner asks for them.
 
 mod badge;
+pub mod bundle;
 mod csv;
 mod html;
 mod ics;

@@ -1,0 +1,300 @@
+//! A coordinator's view across journals: `export bundle` (no note text, signed with the
+//! mentor's key) and `cohort` over many bundles (flags for a tampered, unpinned or old
+//! bundle; text, CSV, JSON, HTML; the full screen's sorting and filtering).
+
+#[path = "common/pair.rs"]
+mod pair;
+
+use std::process::Command;
+
+use mentorlog::cohort::screen::{Sort, View};
+use mentorlog::journal::{Audience, Journal};
+use mentorlog::store::Store;
+use pair::{BIN, Pair, TODAY};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn run(pair: &Pair, args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(BIN)
+        .arg("--data-dir")
+        .arg(&pair.root)
+        .env("MENTORLOG_TODAY", TODAY)
+        .env("HOME", pair.dir.path())
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Every text the journal's people wrote (notes, focus, outcomes, actions, reflections,
+/// goals, the agreement), private records included.
+fn journal_texts(pair: &Pair) -> Vec<String> {
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let j = Journal::open(Store::new(pair.root.clone()), today);
+    let r = j.reader(Audience::Owner);
+    let mut out = Vec::new();
+    for p in r.partnerships() {
+        for m in p.meetings() {
+            let m = &m.value;
+            out.extend([m.notes.clone(), m.focus.clone(), m.outcomes.clone()]);
+            out.extend(m.action_items.iter().map(|a| a.text.clone()));
+        }
+        for g in p.goals() {
+            let g = &g.value;
+            out.extend([
+                g.objective.clone(),
+                g.mentee_actions.clone(),
+                g.mentor_actions.clone(),
+                g.success_measures.clone(),
+                g.barriers.clone(),
+            ]);
+        }
+        for x in p.reflections() {
+            out.push(x.value.text.clone());
+        }
+        if let Some(a) = &p.partnership().agreement {
+            out.extend(a.outcomes.clone());
+            out.extend(a.mentee_responsibilities.clone());
+        }
+    }
+    // Short words could be anywhere (a framework's own text): whole phrases only.
+    out.retain(|t| t.trim().len() >= 12);
+    out
+}
+
+#[test]
+fn a_bundle_holds_no_note_text_and_is_signed_with_the_mentors_key() {
+    let Some(pair) = Pair::new() else { return };
+    let key = pair.key("jo").display().to_string();
+    let file = pair.dir.path().join("jo.json");
+    let (ok, out, err) = run(
+        &pair,
+        &[
+            "export",
+            "bundle",
+            "--key",
+            &key,
+            "-o",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("Wrote a bundle of 3 partnership(s), signed by Jo Taylor"),
+        "{out}"
+    );
+    let text = std::fs::read_to_string(&file).unwrap();
+    let texts = journal_texts(&pair);
+    assert!(texts.len() > 40, "the demo has texts to look for");
+    for t in &texts {
+        assert!(
+            !text.contains(t.as_str()),
+            "the bundle holds the journal's text {t:?}"
+        );
+    }
+    // What it does hold: readiness rule by rule, counts and dates, hashes of evidence.
+    let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let sam = doc["partnerships"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == "sam-lee")
+        .unwrap();
+    assert_eq!(
+        sam["meetings"]["count"], 13,
+        "private meetings are left out"
+    );
+    assert!(sam["readiness"][0]["rules"].as_array().unwrap().len() >= 4);
+    let hash = sam["ticks"][0]["evidence"][0]["hash"].as_str().unwrap();
+    assert!(hash.starts_with("sha256:") && hash.len() == 71, "{hash}");
+    assert!(matches!(
+        mentorlog::export::bundle::check(&doc),
+        mentorlog::export::bundle::BundleSignature::Holds { .. }
+    ));
+}
+
+#[test]
+fn the_cohort_flags_a_tampered_an_unpinned_and_an_old_bundle() {
+    let Some(pair) = Pair::new() else { return };
+    let dir = pair.dir.path().join("bundles");
+    std::fs::create_dir_all(&dir).unwrap();
+    let key = pair.key("jo").display().to_string();
+    let good = dir.join("jo.json");
+    assert!(
+        run(
+            &pair,
+            &[
+                "export",
+                "bundle",
+                "--key",
+                &key,
+                "-o",
+                good.to_str().unwrap()
+            ]
+        )
+        .0
+    );
+    // A copy with one count changed after signing.
+    let mut doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&good).unwrap()).unwrap();
+    doc["partnerships"][0]["meetings"]["count"] = 99.into();
+    doc["mentor"]["name"] = "Jo Tampered".into();
+    std::fs::write(dir.join("tampered.json"), doc.to_string()).unwrap();
+    std::fs::write(dir.join("notes.json"), "{\"kind\": \"something else\"}").unwrap();
+
+    let dirs = dir.to_str().unwrap();
+    let (ok, out, err) = run(&pair, &["cohort", dirs, "--format", "text"]);
+    assert!(ok, "{err}");
+    assert!(err.contains("is not a mentorlog bundle"), "{err}");
+    let flagged: Vec<&str> = out.lines().filter(|l| l.contains("[!")).collect();
+    assert!(!flagged.is_empty());
+    assert!(
+        flagged.iter().all(|l| l.starts_with("Jo Tampered")),
+        "{out}"
+    );
+    assert!(flagged[0].contains("changed after it was signed"), "{out}");
+    assert!(
+        out.contains("Jo Taylor · Sam Lee · ScotELAs mentoring recognition: ready"),
+        "{out}"
+    );
+
+    // Pinned keys: Jo's own key passes, another's is flagged.
+    let allowed = pair.dir.path().join("allowed");
+    std::fs::copy(pair.key_pub("eve"), &allowed).unwrap();
+    let (_, out, _) = run(
+        &pair,
+        &[
+            "cohort",
+            good.to_str().unwrap(),
+            "--format",
+            "text",
+            "--allowed",
+            allowed.to_str().unwrap(),
+        ],
+    );
+    assert!(out.lines().all(|l| l.contains("key not pinned")), "{out}");
+    std::fs::copy(pair.key_pub("jo"), &allowed).unwrap();
+    let (_, out, _) = run(
+        &pair,
+        &[
+            "cohort",
+            good.to_str().unwrap(),
+            "--format",
+            "text",
+            "--allowed",
+            allowed.to_str().unwrap(),
+        ],
+    );
+    assert!(!out.contains("[!"), "{out}");
+
+    // Old: a bundle made on the 23rd, read on 31 January, is over 60 days old.
+    let out = Command::new(BIN)
+        .env("MENTORLOG_TODAY", "2027-01-31")
+        .args(["cohort", good.to_str().unwrap(), "--format", "text"])
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&out.stdout);
+    assert!(out.contains("69 days old"), "{out}");
+
+    // For the panel: CSV, JSON, HTML, and filters.
+    let (_, csv, _) = run(
+        &pair,
+        &["cohort", good.to_str().unwrap(), "--format", "csv"],
+    );
+    let mut r = csv::Reader::from_reader(csv.as_bytes());
+    assert_eq!(r.headers().unwrap().get(0), Some("mentor"));
+    assert!(r.records().count() >= 5);
+    let (_, json, _) = run(
+        &pair,
+        &[
+            "cohort",
+            good.to_str().unwrap(),
+            "--format",
+            "json",
+            "--scheme",
+            "ljmu/",
+        ],
+    );
+    let rows: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert!(
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["scheme"].as_str().unwrap().starts_with("ljmu/"))
+    );
+    let (_, html, _) = run(
+        &pair,
+        &[
+            "cohort",
+            good.to_str().unwrap(),
+            "--format",
+            "html",
+            "--not-ready",
+        ],
+    );
+    assert!(
+        html.starts_with("<!doctype html>") && html.contains("<td>Priya Shah</td>"),
+        "{html}"
+    );
+    assert!(
+        !html.contains("<td>ready</td>"),
+        "--not-ready kept a ready row"
+    );
+}
+
+#[test]
+fn the_cohort_screen_sorts_and_filters() {
+    let Some(pair) = Pair::new() else { return };
+    let key = pair.key("jo").display().to_string();
+    let good = pair.dir.path().join("jo.json");
+    assert!(
+        run(
+            &pair,
+            &[
+                "export",
+                "bundle",
+                "--key",
+                &key,
+                "-o",
+                good.to_str().unwrap()
+            ]
+        )
+        .0
+    );
+    let b = mentorlog::cohort::read(&good).unwrap();
+    let rows = mentorlog::cohort::rows(&[b], &Default::default());
+    let mut v = View::new(rows);
+    let press = |v: &mut View, c: char| v.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    let all = v.visible().len();
+    press(&mut v, 's');
+    press(&mut v, 's');
+    press(&mut v, 's');
+    assert_eq!(v.sort, Sort::Ready);
+    assert!(v.visible()[0].ready, "ready first");
+    press(&mut v, 'f');
+    assert!(v.visible().iter().all(|r| !r.ready));
+    press(&mut v, 'f');
+    press(&mut v, '/');
+    for c in "priya".chars() {
+        press(&mut v, c);
+    }
+    assert!(!v.visible().is_empty() && v.visible().len() < all);
+    assert!(v.visible().iter().all(|r| r.partnership == "Priya Shah"));
+    let backend = ratatui::backend::TestBackend::new(80, 24);
+    let mut term = ratatui::Terminal::new(backend).unwrap();
+    term.draw(|f| v.draw(f)).unwrap();
+    let screen: String = term
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    assert!(
+        screen.contains("filter 'priya'") && screen.contains("Priya Shah"),
+        "{screen}"
+    );
+}
