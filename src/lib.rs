@@ -15,5 +15,6 @@ pub mod journal;
 pub mod model;
 pub mod serve;
 pub mod store;
+pub mod sync;
 pub mod tui;
 pub mod ui;

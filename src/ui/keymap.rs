@@ -274,6 +274,7 @@ const DEFAULTS: &[(Context, Action, &[&str])] = &[
     (Context::Global, Action::Search, &["/"]),
     (Context::Global, Action::Palette, &["ctrl-p", ":"]),
     (Context::Global, Action::Conflicts, &["C"]),
+    (Context::Global, Action::Sync, &["S"]),
     (Context::Global, Action::Members, &["M"]),
     (Context::Meetings, Action::Prepare, &["p"]),
     (Context::Goals, Action::Agree, &["a"]),
