@@ -268,14 +268,11 @@ impl Tui {
         let end = std::time::Instant::now() + timeout;
         loop {
             self.poll_sync();
-            if !self.sync.running() || std::time::Instant::now() > end {
+            if !self.sync.busy() || std::time::Instant::now() > end {
                 break;
             }
             std::thread::sleep(Duration::from_millis(10));
         }
-        // A state asked for just before comes soon after.
-        std::thread::sleep(Duration::from_millis(20));
-        self.poll_sync();
     }
 
     /// Show a demo journal, apart from the user's own, which is set aside untouched.

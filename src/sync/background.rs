@@ -22,6 +22,8 @@ pub struct Background {
     tx: Sender<Event>,
     rx: Receiver<Event>,
     running: bool,
+    /// States asked for and not yet told.
+    asked: usize,
 }
 
 impl Default for Background {
@@ -31,6 +33,7 @@ impl Default for Background {
             tx,
             rx,
             running: false,
+            asked: 0,
         }
     }
 }
@@ -59,7 +62,8 @@ impl Background {
     }
 
     /// Find out the state of the journal at `store` (an `Event::State` follows).
-    pub fn state(&self, store: &Store) {
+    pub fn state(&mut self, store: &Store) {
+        self.asked += 1;
         let store = Store::new(store.root());
         let tx = self.tx.clone();
         std::thread::spawn(move || {
@@ -71,12 +75,19 @@ impl Background {
         self.running
     }
 
+    /// Whether anything asked of the threads is still to come.
+    pub fn busy(&self) -> bool {
+        self.running || self.asked > 0
+    }
+
     /// What the threads have said since last asked.
     pub fn events(&mut self) -> Vec<Event> {
         let mut out = Vec::new();
         while let Ok(e) = self.rx.try_recv() {
-            if matches!(e, Event::Done(_)) {
-                self.running = false;
+            match e {
+                Event::Done(_) => self.running = false,
+                Event::State(_) => self.asked = self.asked.saturating_sub(1),
+                Event::Step(_) => {}
             }
             out.push(e);
         }

@@ -321,9 +321,6 @@ pub(super) fn hints(s: &Screen, view: &View) -> Vec<(String, &'static str)> {
             h.push((k(Action::New), "log meeting"));
             h.push(("1-7".into(), "tabs"));
             h.push((k(Action::Members), "people"));
-            if s.app.sync.repository {
-                h.push((k(Action::Sync), "sync"));
-            }
         }
         (_, Tab::Reflections) => {
             h.push((k(Action::New), "new"));
@@ -340,6 +337,10 @@ pub(super) fn hints(s: &Screen, view: &View) -> Vec<(String, &'static str)> {
             h.push((k(Action::Agree), "agree"));
             h.push((k(Action::Evaluate), "evaluate"));
         }
+    }
+    // A synced journal: the key beside the state the bar shows.
+    if s.app.sync.repository && s.app.locked.is_none() {
+        h.push((k(Action::Sync), "sync"));
     }
     h.push((k(Action::Undo), "undo"));
     h.push((k(Action::Help), "help"));
