@@ -213,7 +213,8 @@ impl Tui {
         }
         self.sync.sync(self.journal.store());
         self.app.sync.running = Some("starting");
-        self.app.info("Syncing: committing, bringing in, sending (go on working)");
+        self.app
+            .info("Syncing: committing, bringing in, sending (go on working)");
     }
 
     /// Ask the sync thread where the journal stands (shown once it answers).
@@ -252,7 +253,8 @@ impl Tui {
                             }
                         }
                         Err(e) => {
-                            self.app.error(format!("Sync: {}", crate::app::capitalise(&e)));
+                            self.app
+                                .error(format!("Sync: {}", crate::app::capitalise(&e)));
                             self.refresh_sync_state();
                         }
                     }

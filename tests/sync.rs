@@ -88,19 +88,43 @@ fn machines() -> Machines {
     let t = tempfile::tempdir().unwrap();
     let home = t.path();
     let remote = home.join("remote.git");
-    git(home, &["init", "--quiet", "--bare", remote.to_str().unwrap()]);
+    git(
+        home,
+        &["init", "--quiet", "--bare", remote.to_str().unwrap()],
+    );
     let (a, b) = (home.join("laptop"), home.join("school"));
     ok(home, &a, &["demo"]);
     let said = ok(home, &a, &["sync", "init", remote.to_str().unwrap()]);
     assert!(said.contains("made"), "{said}");
-    git(home, &["-C", a.to_str().unwrap(), "config", "mentorlog.machine", "home-laptop"]);
+    git(
+        home,
+        &[
+            "-C",
+            a.to_str().unwrap(),
+            "config",
+            "mentorlog.machine",
+            "home-laptop",
+        ],
+    );
     let first = ok(home, &a, &["sync"]);
-    assert!(first.contains("committed: Jo Taylor on home-laptop: "), "{first}");
+    assert!(
+        first.contains("committed: Jo Taylor on home-laptop: "),
+        "{first}"
+    );
     assert!(first.contains("meetings"), "{first}");
     assert!(first.contains("sent 1 commit"), "{first}");
     let said = ok(home, &b, &["sync", "init", remote.to_str().unwrap()]);
     assert!(said.contains("cloned"), "{said}");
-    git(home, &["-C", b.to_str().unwrap(), "config", "mentorlog.machine", "school-laptop"]);
+    git(
+        home,
+        &[
+            "-C",
+            b.to_str().unwrap(),
+            "config",
+            "mentorlog.machine",
+            "school-laptop",
+        ],
+    );
     let m = Machines { t, a, b, remote };
     check_modes(&m.a);
     check_modes(&m.b);
@@ -173,18 +197,24 @@ fn two_machines_edit_the_same_records_and_nothing_is_lost() {
     // The laptop: the meeting's focus, the goal's objective, one tick taken back, a meeting
     // deleted, and Alex's first ticks.
     edit::<Meeting>(&m.a, &meeting, |x| x.focus = "Laptop focus".into());
-    edit::<Goal>(&m.a, &goal, |x| x.objective = "Objective from the laptop".into());
+    edit::<Goal>(&m.a, &goal, |x| {
+        x.objective = "Objective from the laptop".into()
+    });
     edit::<TickSheet>(&m.a, &ticks, |x| {
         x.ticks.remove(&dropped[0]);
     });
     std::fs::remove_file(&gone).unwrap();
     let mut a_sheet = TickSheet::new("curee");
     a_sheet.ticks.insert(first.0.clone(), first.1.clone());
-    Store::new(&m.a).save_at(&new_sheet, None, &a_sheet).unwrap();
+    Store::new(&m.a)
+        .save_at(&new_sheet, None, &a_sheet)
+        .unwrap();
 
     // The school machine: the same meeting's notes, the same goal's objective, a tick added,
     // the deleted meeting changed, and other first ticks for Alex.
-    edit::<Meeting>(&m.b, &on_b(&meeting), |x| x.notes = "Notes from school".into());
+    edit::<Meeting>(&m.b, &on_b(&meeting), |x| {
+        x.notes = "Notes from school".into()
+    });
     edit::<Goal>(&m.b, &on_b(&goal), |x| {
         x.objective = "Objective from school".into()
     });
@@ -193,7 +223,9 @@ fn two_machines_edit_the_same_records_and_nothing_is_lost() {
         t.level = Some("from school".into());
         x.ticks.insert("school-added-item".into(), t);
     });
-    edit::<Meeting>(&m.b, &on_b(&gone), |x| x.outcomes = "Changed at school".into());
+    edit::<Meeting>(&m.b, &on_b(&gone), |x| {
+        x.outcomes = "Changed at school".into()
+    });
     let mut b_sheet = TickSheet::new("curee");
     b_sheet.ticks.insert(second.0.clone(), second.1.clone());
     Store::new(&m.b)
@@ -201,18 +233,30 @@ fn two_machines_edit_the_same_records_and_nothing_is_lost() {
         .unwrap();
 
     let said = ok(home, &m.a, &["sync"]);
-    assert!(said.contains("committed: Jo Taylor on home-laptop: "), "{said}");
-    assert!(said.contains("1 tick") || said.contains("2 ticks"), "{said}");
+    assert!(
+        said.contains("committed: Jo Taylor on home-laptop: "),
+        "{said}"
+    );
+    assert!(
+        said.contains("1 tick") || said.contains("2 ticks"),
+        "{said}"
+    );
     assert!(said.contains("sent 1 commit"), "{said}");
     check_modes(&m.a);
 
     let said = ok(home, &m.b, &["sync"]);
-    assert!(said.contains("committed: Jo Taylor on school-laptop: "), "{said}");
+    assert!(
+        said.contains("committed: Jo Taylor on school-laptop: "),
+        "{said}"
+    );
     assert!(said.contains("received 1 change"), "{said}");
     // The same field on both: said, and kept in a conflict copy.
     assert!(said.contains("conflict: partnerships/sam-lee/goals/2026-11-03-samg03.ron: both machines changed objective"), "{said}");
     // Changed here, deleted there: kept.
-    assert!(said.contains("kept: partnerships/sam-lee/meetings/2026-10-21-sam011.ron"), "{said}");
+    assert!(
+        said.contains("kept: partnerships/sam-lee/meetings/2026-10-21-sam011.ron"),
+        "{said}"
+    );
     assert!(said.contains("sent"), "{said}");
     check_modes(&m.b);
 
@@ -222,7 +266,10 @@ fn two_machines_edit_the_same_records_and_nothing_is_lost() {
     // Both machines hold the same journal now.
     let head = |d: &Path| git(home, &["-C", d.to_str().unwrap(), "rev-parse", "HEAD"]);
     assert_eq!(head(&m.a), head(&m.b));
-    let clean = git(home, &["-C", m.a.to_str().unwrap(), "status", "--porcelain"]);
+    let clean = git(
+        home,
+        &["-C", m.a.to_str().unwrap(), "status", "--porcelain"],
+    );
     assert_eq!(clean, "", "nothing left uncommitted after a sync");
 
     for root in [&m.a, &m.b] {
@@ -262,14 +309,43 @@ fn two_machines_edit_the_same_records_and_nothing_is_lost() {
 
     // The private meeting never reached the remote, nor did anything under private/ or
     // .mentorlog/.
-    let private = m.a.join("private/jo-taylor/partnerships/sam-lee/meetings/2026-07-23-sam005.ron");
-    assert!(std::fs::read_to_string(&private).unwrap().contains(PRIVATE_TEXT));
-    let history = git(home, &["-C", m.remote.to_str().unwrap(), "log", "-p", "--all"]);
-    assert!(history.contains("Objective from school"), "the history is what was synced");
+    let private =
+        m.a.join("private/jo-taylor/partnerships/sam-lee/meetings/2026-07-23-sam005.ron");
+    assert!(
+        std::fs::read_to_string(&private)
+            .unwrap()
+            .contains(PRIVATE_TEXT)
+    );
+    let history = git(
+        home,
+        &["-C", m.remote.to_str().unwrap(), "log", "-p", "--all"],
+    );
+    assert!(
+        history.contains("Objective from school"),
+        "the history is what was synced"
+    );
     assert!(!history.contains(PRIVATE_TEXT));
-    let names = git(home, &["-C", m.remote.to_str().unwrap(), "log", "--all", "--name-only", "--format="]);
-    assert!(!names.lines().any(|l| l.starts_with("private/") || l.starts_with(".mentorlog")), "{names}");
-    assert!(!m.b.join("private").exists(), "nothing private came to the other machine");
+    let names = git(
+        home,
+        &[
+            "-C",
+            m.remote.to_str().unwrap(),
+            "log",
+            "--all",
+            "--name-only",
+            "--format=",
+        ],
+    );
+    assert!(
+        !names
+            .lines()
+            .any(|l| l.starts_with("private/") || l.starts_with(".mentorlog")),
+        "{names}"
+    );
+    assert!(
+        !m.b.join("private").exists(),
+        "nothing private came to the other machine"
+    );
 }
 
 #[test]
@@ -300,7 +376,11 @@ fn the_merge_driver_merges_fields_and_keeps_both_sides_of_one() {
         .arg("partnerships/sam-lee/meetings/2026-11-20-sam013.ron")
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stderr).contains("both sides changed focus"));
     let merged: Meeting = read_record(&a).unwrap();
     assert_eq!(merged.focus, "ours");
@@ -323,15 +403,23 @@ fn offline_work_is_committed_and_sent_at_the_next_sync() {
     let home = m.home();
     let away = home.join("remote-away.git");
     std::fs::rename(&m.remote, &away).unwrap();
-    edit::<Meeting>(&m.a, &sam(&m.a).join("meetings/2026-11-20-sam013.ron"), |x| {
-        x.focus = "Written offline".into()
-    });
+    edit::<Meeting>(
+        &m.a,
+        &sam(&m.a).join("meetings/2026-11-20-sam013.ron"),
+        |x| x.focus = "Written offline".into(),
+    );
     let said = ok(home, &m.a, &["sync"]);
     assert!(said.contains("committed: "), "{said}");
     assert!(said.contains("could not reach the remote"), "{said}");
     assert!(said.contains("the next sync sends them"), "{said}");
-    let log = git(home, &["-C", m.a.to_str().unwrap(), "log", "--format=%s", "-1"]);
-    assert!(log.starts_with("Jo Taylor on home-laptop: 1 meeting"), "{log}");
+    let log = git(
+        home,
+        &["-C", m.a.to_str().unwrap(), "log", "--format=%s", "-1"],
+    );
+    assert!(
+        log.starts_with("Jo Taylor on home-laptop: 1 meeting"),
+        "{log}"
+    );
     std::fs::rename(&away, &m.remote).unwrap();
     let said = ok(home, &m.a, &["sync"]);
     assert!(said.contains("nothing new to commit"), "{said}");
@@ -347,7 +435,11 @@ fn a_remote_that_refuses_the_push_leaves_the_journal_as_it_was() {
     let m = machines();
     let home = m.home();
     let hook = m.remote.join("hooks/pre-receive");
-    std::fs::write(&hook, "#!/bin/sh\necho 'journal is read-only today' >&2\nexit 1\n").unwrap();
+    std::fs::write(
+        &hook,
+        "#!/bin/sh\necho 'journal is read-only today' >&2\nexit 1\n",
+    )
+    .unwrap();
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755)).unwrap();
     let path = sam(&m.a).join("meetings/2026-11-20-sam013.ron");
@@ -355,10 +447,21 @@ fn a_remote_that_refuses_the_push_leaves_the_journal_as_it_was() {
     let before = std::fs::read(&path).unwrap();
     let r = ml(home, &m.a, &["sync"]);
     assert!(!r.ok);
-    assert!(r.stdout.contains("the remote refused the push"), "{}", r.stdout);
-    assert!(r.stderr.contains("journal is read-only today"), "{}", r.stderr);
+    assert!(
+        r.stdout.contains("the remote refused the push"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stderr.contains("journal is read-only today"),
+        "{}",
+        r.stderr
+    );
     assert_eq!(std::fs::read(&path).unwrap(), before);
-    let status = git(home, &["-C", m.a.to_str().unwrap(), "status", "--porcelain"]);
+    let status = git(
+        home,
+        &["-C", m.a.to_str().unwrap(), "status", "--porcelain"],
+    );
     assert_eq!(status, "", "the change is committed here, waiting");
     std::fs::remove_file(&hook).unwrap();
     let said = ok(home, &m.a, &["sync"]);
@@ -377,7 +480,10 @@ fn a_private_file_staged_by_hand_is_never_committed() {
     assert!(r.stderr.contains("private/jo-taylor/"), "{}", r.stderr);
     let staged = git(home, &["-C", a, "diff", "--cached", "--name-only"]);
     assert_eq!(staged, "");
-    let history = git(home, &["-C", m.remote.to_str().unwrap(), "log", "-p", "--all"]);
+    let history = git(
+        home,
+        &["-C", m.remote.to_str().unwrap(), "log", "-p", "--all"],
+    );
     assert!(!history.contains(PRIVATE_TEXT));
     let mine = git(home, &["-C", a, "log", "-p", "--all"]);
     assert!(!mine.contains(PRIVATE_TEXT));
@@ -412,15 +518,26 @@ fn bad_input_gets_a_clear_message() {
     assert!(!err.contains("panicked"), "{err}");
     assert!(!dir.join(".git").exists());
     // A remote that is not there.
-    let r = ml(home, &home.join("new"), &["sync", "init", "/nowhere/at/all.git"]);
+    let r = ml(
+        home,
+        &home.join("new"),
+        &["sync", "init", "/nowhere/at/all.git"],
+    );
     assert!(!r.ok);
-    assert!(r.stderr.contains("could not clone /nowhere/at/all.git"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("could not clone /nowhere/at/all.git"),
+        "{}",
+        r.stderr
+    );
     // Offline sync init, then sync: committed here, said so.
     ok(home, &dir, &["sync", "init"]);
     let said = ok(home, &dir, &["sync"]);
     assert!(said.contains("no remote yet"), "{said}");
     let said = ok(home, &dir, &["sync"]);
-    assert!(said.contains("nothing new to commit"), "the same records never differ from themselves: {said}");
+    assert!(
+        said.contains("nothing new to commit"),
+        "the same records never differ from themselves: {said}"
+    );
     // init again adopts the repository.
     let said = ok(home, &dir, &["sync", "init"]);
     assert!(said.contains("is a git repository already"), "{said}");
@@ -428,7 +545,15 @@ fn bad_input_gets_a_clear_message() {
     assert_eq!(ignore.matches("/private/").count(), 1, "{ignore}");
     let attributes = std::fs::read_to_string(dir.join(".gitattributes")).unwrap();
     assert!(attributes.contains("*.ron merge=mentorlog"));
-    let driver = git(home, &["-C", dir.to_str().unwrap(), "config", "merge.mentorlog.driver"]);
+    let driver = git(
+        home,
+        &[
+            "-C",
+            dir.to_str().unwrap(),
+            "config",
+            "merge.mentorlog.driver",
+        ],
+    );
     assert!(driver.contains(env!("CARGO_BIN_EXE_mentorlog")), "{driver}");
     assert!(driver.contains("merge-driver %O %A %B %P"), "{driver}");
 }
@@ -483,7 +608,10 @@ fn syncthing_and_dropbox_conflict_files_are_offered_as_conflict_copies() {
     // C offers them; t takes the Syncthing one's version into the record.
     let mut tui = Tui::new(j, false);
     tui.key(KeyEvent::new(KeyCode::Char('C'), KeyModifiers::SHIFT));
-    assert!(matches!(tui.app.overlays.last(), Some(Overlay::Conflicts { .. })));
+    assert!(matches!(
+        tui.app.overlays.last(),
+        Some(Overlay::Conflicts { .. })
+    ));
     let at = tui
         .reader()
         .conflicts()
@@ -531,7 +659,11 @@ fn screen_text(tui: &mut Tui, w: u16, h: u16) -> String {
     term.draw(|f| tui.frame(f, &view)).unwrap();
     let buf = term.backend().buffer().clone();
     (0..h)
-        .map(|y| (0..w).map(|x| buf[(x, y)].symbol().to_string()).collect::<String>())
+        .map(|y| {
+            (0..w)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect::<String>()
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -541,7 +673,18 @@ fn s_in_the_full_screen_journal_shows_the_state_and_syncs() {
     let m = machines();
     isolate_process();
     // The laptop logs a meeting; the school machine's screen brings it in with S.
-    ok(m.home(), &m.a, &["log", "--with", "sam-lee", "--focus", "Sent from the laptop", "Notes."]);
+    ok(
+        m.home(),
+        &m.a,
+        &[
+            "log",
+            "--with",
+            "sam-lee",
+            "--focus",
+            "Sent from the laptop",
+            "Notes.",
+        ],
+    );
     ok(m.home(), &m.a, &["sync"]);
     edit::<Goal>(&m.b, &sam(&m.b).join("goals/2026-11-03-samg03.ron"), |g| {
         g.objective = "Edited at school".into()
@@ -550,7 +693,11 @@ fn s_in_the_full_screen_journal_shows_the_state_and_syncs() {
     let mut tui = Tui::open(Store::new(&m.b), today(), false);
     tui.refresh_sync_state();
     tui.wait_sync(std::time::Duration::from_secs(20));
-    assert!(tui.app.sync.repository && tui.app.sync.remote, "{:?}", tui.app.sync);
+    assert!(
+        tui.app.sync.repository && tui.app.sync.remote,
+        "{:?}",
+        tui.app.sync
+    );
     assert_eq!(tui.app.sync.last, None);
     tui.app.status = None;
     let screen = screen_text(&mut tui, 80, 24);
@@ -559,14 +706,25 @@ fn s_in_the_full_screen_journal_shows_the_state_and_syncs() {
     assert!(wide.contains("S sync"), "the key is in the hints:\n{wide}");
 
     tui.key(KeyEvent::new(KeyCode::Char('S'), KeyModifiers::SHIFT));
-    assert!(tui.app.sync.running.is_some(), "the key starts a sync at once, off the screen's thread");
+    assert!(
+        tui.app.sync.running.is_some(),
+        "the key starts a sync at once, off the screen's thread"
+    );
     tui.app.status = None;
     let screen = screen_text(&mut tui, 80, 24);
     assert!(screen.contains("syncing: "), "{screen}");
     tui.wait_sync(std::time::Duration::from_secs(60));
     assert_eq!(tui.app.sync.running, None);
-    let said = tui.app.status.as_ref().map(|s| s.text.clone()).unwrap_or_default();
-    assert!(said.starts_with("Synced: committed 1 goal, received 1, sent"), "{said}");
+    let said = tui
+        .app
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
+    assert!(
+        said.starts_with("Synced: committed 1 goal, received 1, sent"),
+        "{said}"
+    );
     // The meeting from the laptop is on screen's journal now.
     let focus: Vec<String> = tui
         .reader()
@@ -576,7 +734,10 @@ fn s_in_the_full_screen_journal_shows_the_state_and_syncs() {
         .iter()
         .map(|x| x.value.focus.clone())
         .collect();
-    assert!(focus.iter().any(|f| f == "Sent from the laptop"), "{focus:?}");
+    assert!(
+        focus.iter().any(|f| f == "Sent from the laptop"),
+        "{focus:?}"
+    );
     assert!(tui.app.sync.last.is_some());
     assert_eq!((tui.app.sync.ahead, tui.app.sync.behind), (0, 0));
     tui.app.status = None;

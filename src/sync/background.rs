@@ -67,7 +67,9 @@ impl Background {
         let store = Store::new(store.root());
         let tx = self.tx.clone();
         std::thread::spawn(move || {
-            let _ = tx.send(Event::State(super::state(&store).map_err(|e| e.to_string())));
+            let _ = tx.send(Event::State(
+                super::state(&store).map_err(|e| e.to_string()),
+            ));
         });
     }
 

@@ -184,7 +184,10 @@ impl Report {
     pub fn summary(&self) -> String {
         let mut parts = Vec::new();
         if let Some(m) = &self.committed {
-            parts.push(format!("committed {}", m.split_once(": ").map_or(m.as_str(), |x| x.1)));
+            parts.push(format!(
+                "committed {}",
+                m.split_once(": ").map_or(m.as_str(), |x| x.1)
+            ));
         }
         if self.received > 0 {
             parts.push(format!("received {}", self.received));
@@ -307,7 +310,10 @@ fn configure(git: &Git, store: &Store) -> Result<Vec<String>, SyncError> {
     let driver = driver_command()?;
     let set = git.local_config("merge.mentorlog.driver")?;
     if set.as_deref() != Some(driver.as_str()) && driver_needed(set.as_deref()) {
-        git.set_config("merge.mentorlog.name", "mentorlog's per-field merge of records")?;
+        git.set_config(
+            "merge.mentorlog.name",
+            "mentorlog's per-field merge of records",
+        )?;
         git.set_config("merge.mentorlog.driver", &driver)?;
         said.push("set the merge driver (this mentorlog) in the repository's config".into());
     }
@@ -387,7 +393,13 @@ pub fn init(store: &Store, remote: Option<&str>) -> Result<Vec<String>, SyncErro
         if !has_head(&git)?
             && let Some(b) = remote_branch(&git)?
         {
-            git.run(&["checkout", "--quiet", "-B", &b, &format!("refs/remotes/{REMOTE}/{b}")])?;
+            git.run(&[
+                "checkout",
+                "--quiet",
+                "-B",
+                &b,
+                &format!("refs/remotes/{REMOTE}/{b}"),
+            ])?;
         }
     } else if is_repository(&git)? {
         said.push(format!(
@@ -414,13 +426,15 @@ pub fn init(store: &Store, remote: Option<&str>) -> Result<Vec<String>, SyncErro
     }
     said.extend(configure(&git, store)?);
     restore_modes(&root);
-    said.push(if remote.is_some() || git.config("remote.origin.url")?.is_some() {
-        "`mentorlog sync` now commits, merges and sends your changes".to_string()
-    } else {
-        "`mentorlog sync` now commits your changes here; `mentorlog sync init REMOTE` adds a \
+    said.push(
+        if remote.is_some() || git.config("remote.origin.url")?.is_some() {
+            "`mentorlog sync` now commits, merges and sends your changes".to_string()
+        } else {
+            "`mentorlog sync` now commits your changes here; `mentorlog sync init REMOTE` adds a \
          remote to send them to"
-            .to_string()
-    });
+                .to_string()
+        },
+    );
     Ok(said)
 }
 
@@ -434,12 +448,9 @@ pub fn restore_modes(root: &Path) -> usize {
         use std::os::unix::fs::PermissionsExt;
         fn set(path: &Path, mode: u32) -> usize {
             match std::fs::symlink_metadata(path) {
-                Ok(m) if m.permissions().mode() & 0o777 != mode => {
-                    usize::from(
-                        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
-                            .is_ok(),
-                    )
-                }
+                Ok(m) if m.permissions().mode() & 0o777 != mode => usize::from(
+                    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).is_ok(),
+                ),
                 _ => 0,
             }
         }
@@ -642,8 +653,12 @@ fn ticks_changed(git: &Git, path: &str) -> usize {
         let text = String::from_utf8(out.stdout).ok()?;
         crate::store::parse_record(Path::new(path), &text).ok()
     };
-    let before = sheet(format!("HEAD:{path}")).map(|s| s.ticks).unwrap_or_default();
-    let after = sheet(format!(":{path}")).map(|s| s.ticks).unwrap_or_default();
+    let before = sheet(format!("HEAD:{path}"))
+        .map(|s| s.ticks)
+        .unwrap_or_default();
+    let after = sheet(format!(":{path}"))
+        .map(|s| s.ticks)
+        .unwrap_or_default();
     let mut n = before
         .iter()
         .filter(|(k, v)| after.get(*k) != Some(v))
@@ -745,7 +760,11 @@ fn settle(git: &Git, report: &mut Report) -> Result<(), SyncError> {
             git.run(&["checkout", "--ours", "--", &path])?;
             let copy = driver::keep_copy(&git.root, &git.root.join(&path), &theirs.stdout)?;
             git.run(&["add", "--", &path])?;
-            let copy = copy.strip_prefix(&git.root).unwrap_or(&copy).display().to_string();
+            let copy = copy
+                .strip_prefix(&git.root)
+                .unwrap_or(&copy)
+                .display()
+                .to_string();
             report.conflicts.push(format!(
                 "{path} could not be merged field by field: this machine's version is kept and \
                  the other's is in {copy} (C compares and resolves)"
