@@ -89,6 +89,9 @@ pub struct Tui {
     own: Option<Journal>,
     /// Sync's thread (git never runs on the screen's thread).
     sync: crate::sync::background::Background,
+    /// What the last sync said, and when: the reload its changed files bring a moment later
+    /// must not hide it.
+    sync_said: Option<(crate::app::Status, std::time::Instant)>,
 }
 
 impl Tui {
@@ -105,6 +108,7 @@ impl Tui {
             size: (80, 24),
             own: None,
             sync: Default::default(),
+            sync_said: None,
         }
     }
 
@@ -251,6 +255,11 @@ impl Tui {
                                 }
                                 None => self.app.info(summary),
                             }
+                            self.sync_said = self
+                                .app
+                                .status
+                                .clone()
+                                .map(|s| (s, std::time::Instant::now()));
                         }
                         Err(e) => {
                             self.app
@@ -364,6 +373,14 @@ impl Tui {
     /// Files changed on disk: reload, keep the cursors, say what changed.
     pub fn external_change(&mut self, paths: &[PathBuf]) {
         self.app.external_change(&mut self.journal, paths);
+        // The files a sync just changed say nothing the sync did not say.
+        match self.sync_said.take() {
+            Some((said, at)) if at.elapsed() < Duration::from_secs(3) => {
+                self.app.status = Some(said.clone());
+                self.sync_said = Some((said, at));
+            }
+            _ => {}
+        }
     }
 
     pub fn draw(&self, frame: &mut ratatui::Frame, view: &View) {

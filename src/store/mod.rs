@@ -439,7 +439,10 @@ impl Store {
             .entries(&dir)
             .unwrap_or_default()
             .into_iter()
-            .filter(|(n, folder)| !folder && n.ends_with(".ron") && !n.starts_with('.'))
+            // A conflict copy of a framework (from a sync) is not a second framework.
+            .filter(|(n, folder)| {
+                !folder && n.ends_with(".ron") && !n.starts_with('.') && conflict_stem(n).is_none()
+            })
             .map(|(n, _)| n)
             .collect();
         names.sort();

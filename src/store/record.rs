@@ -331,6 +331,35 @@ mod tests {
     }
 
     #[test]
+    fn conflict_copies_of_every_sync_tool_name_their_record() {
+        for (name, stem) in [
+            (
+                "2026-11-20-ab.conflict-20261123T101500-42-1.ron",
+                "2026-11-20-ab",
+            ),
+            (
+                "2026-11-20-ab.sync-conflict-20261123-101500-ABCDEFG.ron",
+                "2026-11-20-ab",
+            ),
+            (
+                "2026-11-20-ab (Jo Taylor's conflicted copy 2026-11-23).ron",
+                "2026-11-20-ab",
+            ),
+            ("journal (conflicted copy 2026-11-23 101500).ron", "journal"),
+        ] {
+            assert_eq!(conflict_stem(name), Some(stem), "{name}");
+        }
+        for name in [
+            "2026-11-20-ab.ron",
+            "journal.ron",
+            "2026-11-20-ab (notes).ron",
+            " (conflicted copy).ron",
+        ] {
+            assert_eq!(conflict_stem(name), None, "{name}");
+        }
+    }
+
+    #[test]
     fn migrate_walks_the_table_and_stamps_the_version() {
         fn rename_focus(v: &mut ron::Value) {
             if let ron::Value::Map(m) = v
