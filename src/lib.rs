@@ -17,5 +17,6 @@ pub mod model;
 pub mod serve;
 pub mod signing;
 pub mod store;
+pub mod sync;
 pub mod tui;
 pub mod ui;

@@ -87,6 +87,11 @@ pub struct Tui {
     pub size: (u16, u16),
     /// The user's own journal, set aside while a demo is on screen.
     own: Option<Journal>,
+    /// Sync's thread (git never runs on the screen's thread).
+    sync: crate::sync::background::Background,
+    /// What the last sync said, and when: the reload its changed files bring a moment later
+    /// must not hide it.
+    sync_said: Option<(crate::app::Status, std::time::Instant)>,
 }
 
 impl Tui {
@@ -102,6 +107,8 @@ impl Tui {
             keymap: Keymap::default(),
             size: (80, 24),
             own: None,
+            sync: Default::default(),
+            sync_said: None,
         }
     }
 
@@ -182,15 +189,103 @@ impl Tui {
                     self.app.info("Not available in a member's session");
                     return Effect::None;
                 }
+                Effect::Sync => {
+                    self.app.info(
+                        "Sync runs in the journal owner's own mentorlog, not in a member's session",
+                    );
+                    return Effect::None;
+                }
                 Effect::None => {}
             }
         }
         match effect {
             Effect::OpenDemo => self.open_demo(),
             Effect::LeaveDemo => self.leave_demo(),
+            Effect::Sync => self.start_sync(),
             e => return e,
         }
         Effect::None
+    }
+
+    /// Start a sync on its thread (`S`); its steps and its end come through `poll_sync`.
+    pub fn start_sync(&mut self) {
+        if self.own.is_some() {
+            return self
+                .app
+                .info("The demo journal is not synced: q leaves it, then S syncs yours");
+        }
+        if self.sync.running() {
+            return self.app.info("A sync is running already");
+        }
+        self.sync.sync(self.journal.store());
+        self.app.sync.running = Some("starting");
+        self.app
+            .info("Syncing: committing, bringing in, sending (go on working)");
+    }
+
+    /// Ask the sync thread where the journal stands (shown once it answers).
+    pub fn refresh_sync_state(&mut self) {
+        if self.own.is_none() && self.app.locked.is_none() {
+            self.sync.state(self.journal.store());
+        }
+    }
+
+    /// Take what the sync thread said since the last call: a step, the state, or the end
+    /// of a sync (then the journal is read again). True when the screen should be drawn.
+    pub fn poll_sync(&mut self) -> bool {
+        use crate::sync::background::Event;
+        let events = self.sync.events();
+        let any = !events.is_empty();
+        for e in events {
+            match e {
+                Event::Step(s) => self.app.sync.running = Some(s.words()),
+                Event::State(Ok(s)) => self.app.sync = sync_view(&s, self.app.sync.running),
+                // No git, or no repository: nothing to show.
+                Event::State(Err(_)) => {}
+                Event::Done(result) => {
+                    self.app.sync.running = None;
+                    match result {
+                        Ok(report) => {
+                            self.app.sync = sync_view(&report.state, None);
+                            self.external_change(&[]);
+                            let summary = report.summary();
+                            let first = report.conflicts.first().or(report.kept.first());
+                            match first {
+                                Some(c) => self.app.error(format!("{summary}. {c}")),
+                                None if report.refused.is_some() || report.offline.is_some() => {
+                                    self.app.error(summary)
+                                }
+                                None => self.app.info(summary),
+                            }
+                            self.sync_said = self
+                                .app
+                                .status
+                                .clone()
+                                .map(|s| (s, std::time::Instant::now()));
+                        }
+                        Err(e) => {
+                            self.app
+                                .error(format!("Sync: {}", crate::app::capitalise(&e)));
+                            self.refresh_sync_state();
+                        }
+                    }
+                }
+            }
+        }
+        any
+    }
+
+    /// Wait (at most `timeout`) for a running sync and any state asked for: for tests and
+    /// scripts that drive the screen.
+    pub fn wait_sync(&mut self, timeout: Duration) {
+        let end = std::time::Instant::now() + timeout;
+        loop {
+            self.poll_sync();
+            if !self.sync.busy() || std::time::Instant::now() > end {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
     }
 
     /// Show a demo journal, apart from the user's own, which is set aside untouched.
@@ -316,6 +411,14 @@ impl Tui {
     /// Files changed on disk: reload, keep the cursors, say what changed.
     pub fn external_change(&mut self, paths: &[PathBuf]) {
         self.app.external_change(&mut self.journal, paths);
+        // The files a sync just changed say nothing the sync did not say.
+        match self.sync_said.take() {
+            Some((said, at)) if at.elapsed() < Duration::from_secs(3) => {
+                self.app.status = Some(said.clone());
+                self.sync_said = Some((said, at));
+            }
+            _ => {}
+        }
     }
 
     pub fn draw(&self, frame: &mut ratatui::Frame, view: &View) {
@@ -326,6 +429,27 @@ impl Tui {
     pub fn frame(&mut self, frame: &mut ratatui::Frame, view: &View) {
         self.size = (frame.area().width, frame.area().height);
         self.app.hits = ui::draw(frame, &self.app, &self.journal, view);
+    }
+}
+
+/// What the screen shows of a sync state.
+fn sync_view(s: &crate::sync::State, running: Option<&'static str>) -> crate::app::SyncView {
+    let last = s.last.as_deref().and_then(|t| {
+        let at = chrono::DateTime::parse_from_rfc3339(t).ok()?;
+        let local = at.with_timezone(&chrono::Local);
+        Some(if local.date_naive() == chrono::Local::now().date_naive() {
+            local.format("%H:%M").to_string()
+        } else {
+            local.format("%-d %b").to_string()
+        })
+    });
+    crate::app::SyncView {
+        repository: s.repository,
+        remote: s.remote.is_some(),
+        running,
+        ahead: s.ahead,
+        behind: s.behind,
+        last,
     }
 }
 
@@ -521,7 +645,11 @@ pub fn run(
     let mut draft: Option<(crate::store::scratch::Scratch, String)> = None;
     let mut place = t.journal.place();
     let mut dirty = true;
+    t.refresh_sync_state();
     while !t.app.quit {
+        if t.poll_sync() {
+            dirty = true;
+        }
         if let Ok(started) = watch_rx.try_recv() {
             match started {
                 Ok((w, rx)) => {
@@ -592,7 +720,7 @@ pub fn run(
                     t.sign(&what, None);
                     terminal = take(mouse)?;
                 }
-                Effect::None | Effect::OpenDemo | Effect::LeaveDemo => {}
+                Effect::None | Effect::OpenDemo | Effect::LeaveDemo | Effect::Sync => {}
             },
             Event::Paste(text) => t.paste(&text),
             // A pointer moved or a button let go changes nothing: no frame for it.
@@ -611,6 +739,11 @@ pub fn run(
         keep_draft(&t, &mut draft);
     }
     t.keep_place(&mut place);
+    if t.sync.running() {
+        // A git stopped half-way would leave a merge for the next sync to refuse.
+        notice_on_last_line("Waiting for the sync to finish...");
+        t.wait_sync(Duration::from_secs(300));
+    }
     t.leave_demo();
     Ok(())
 }

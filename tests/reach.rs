@@ -130,14 +130,14 @@ fn the_agreement_at_100x30_scrolls_to_the_end_of_the_evaluation() {
     assert!(s.contains("useful part."), "{s}");
     assert!(!s.contains("Pathway: role"), "{s}");
     // The last line of all: how to sign it.
-    assert!(s.contains("S signs the agreement"), "{s}");
+    assert!(s.contains("K signs the agreement"), "{s}");
     // Further down does nothing; back up a row, a page, and to the top.
     keys(&mut t, "j PgDn");
     assert_eq!(screen(&t), s);
     keys(&mut t, "k");
     let up = screen(&t);
     assert_ne!(up, s);
-    assert!(!up.contains("S signs the agreement"), "{up}");
+    assert!(!up.contains("K signs the agreement"), "{up}");
     keys(&mut t, "PgUp Home");
     assert!(screen(&t).contains("Pathway: role"));
     // Another partnership starts at its top.

@@ -255,7 +255,7 @@ fn s_in_the_agreement_tab_signs_it_and_a_members_session_is_told_how() {
     let mut t = Tui::open(Store::new(pair.root.clone()), today, false);
     press(&mut t, "j j");
     assert_eq!(t.partner().unwrap().id(), "sam-lee");
-    let effect = press(&mut t, "6 S");
+    let effect = press(&mut t, "6 K");
     assert_eq!(effect, Effect::Sign(Signed::Agreement));
     t.sign(&Signed::Agreement, Some(&pair.key("jo")));
     let said = t
@@ -281,12 +281,12 @@ fn s_in_the_agreement_tab_signs_it_and_a_members_session_is_told_how() {
         .map(|c| c.symbol())
         .collect();
     assert!(screen.contains("agreement signed by Jo Taylor"), "{screen}");
-    // The next S signs the evaluation.
-    assert_eq!(press(&mut t, "S"), Effect::Sign(Signed::Evaluation));
-    // On the Reflections tab, S signs the stage record under the cursor (the demo's
+    // The next K signs the evaluation.
+    assert_eq!(press(&mut t, "K"), Effect::Sign(Signed::Evaluation));
+    // On the Reflections tab, K signs the stage record under the cursor (the demo's
     // Developing stage is the sixth row, after four reflections and the pre-requisite).
     assert_eq!(
-        press(&mut t, "5 g j j j j j S"),
+        press(&mut t, "5 g j j j j j K"),
         Effect::Sign(Signed::Stage {
             framework: "ljmu".into(),
             stage: "developing".into()
@@ -309,7 +309,7 @@ fn s_in_the_agreement_tab_signs_it_and_a_members_session_is_told_how() {
     // A member's session cannot sign here (their key is on their own machine).
     let mut m = Tui::open(Store::new(pair.root.clone()), today, false);
     m.lock_to_member("sam").unwrap();
-    assert_eq!(press(&mut m, "6 S"), Effect::None);
+    assert_eq!(press(&mut m, "6 K"), Effect::None);
     let said = m
         .status
         .as_ref()

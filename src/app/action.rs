@@ -81,6 +81,7 @@ actions! {
     Search => "search", "search everything: partners, meetings, goals, items";
     Palette => "palette", "command palette: every action by name";
     Conflicts => "conflicts", "compare and resolve conflict copies";
+    Sync => "sync", "sync with your other machines (git): commit, bring in, send";
     Cancel => "cancel", "close the popup (a form with changes asks first)";
     Yes => "yes", "answer yes";
     No => "no", "answer no";

@@ -213,6 +213,25 @@ pub enum Effect {
     /// Sign this with the user's SSH key (`ssh-keygen` may ask for a passphrase at the
     /// terminal), then keep the signature (`Tui::sign`).
     Sign(crate::model::Signed),
+    /// Sync the journal with the user's other machines (git, on a background thread).
+    Sync,
+}
+
+/// Where sync stands, as the screen shows it (the event loop fills it in from the sync
+/// thread; drawing reads it and nothing else).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SyncView {
+    /// The journal is a synced one (`mentorlog sync init` made it a git repository).
+    pub repository: bool,
+    /// It has a remote to sync with.
+    pub remote: bool,
+    /// A sync is running: the step it is at.
+    pub running: Option<&'static str>,
+    /// Commits to send, and to receive (as of the last fetch).
+    pub ahead: usize,
+    pub behind: usize,
+    /// When this machine last synced, as shown ("10:42", or "21 Nov").
+    pub last: Option<String>,
 }
 
 /// The member a session is locked to.
@@ -280,6 +299,8 @@ pub struct App {
     pub presence: Vec<presence::Presence>,
     /// The session this screen follows (`F`), if any.
     pub following: Option<u64>,
+    /// Where sync stands.
+    pub sync: SyncView,
 }
 
 impl App {
@@ -307,6 +328,7 @@ impl App {
             hits: Hits::default(),
             presence: Vec::new(),
             following: None,
+            sync: SyncView::default(),
         };
         app.after_load(j);
         app.restore_place(j);
@@ -637,6 +659,7 @@ impl App {
                 }
             }
             Action::Suspend => return Effect::Suspend,
+            Action::Sync => return Effect::Sync,
             Action::Tick => self.tick(j),
             Action::CycleStatus => self.cycle_status(j),
             Action::ReviewNote => self.review_note_form(j),
@@ -700,7 +723,7 @@ impl App {
             }) = self.reflection_rows(&r).get(self.reflection_cursor)
             {
                 if p.stage(&framework.id, &stage.id).is_none() {
-                    self.info("Write the stage's record first (Enter), then S signs it");
+                    self.info("Write the stage's record first (Enter), then K signs it");
                     return Effect::None;
                 }
                 return Effect::Sign(Signed::Stage {
@@ -708,7 +731,7 @@ impl App {
                     stage: stage.id.clone(),
                 });
             }
-            self.info("S signs a stage's record: choose the stage's row");
+            self.info("K signs a stage's record: choose the stage's row");
             return Effect::None;
         }
         if p.partnership().agreement.is_none() {

@@ -117,6 +117,29 @@ pub enum Command {
     /// The coordinator's view of many mentors' bundles (`export bundle`): each partnership
     /// against each scheme's rules, with what is missing; full screen at a terminal
     Cohort(CohortArgs),
+    /// Sync the journal between your machines through git: commit, fetch, merge, push
+    ///
+    /// `sync init [REMOTE]` makes the data directory a git repository (or clones REMOTE into
+    /// an empty one) with mentorlog's merge; then `sync` commits what changed ("Jo Taylor on
+    /// school-laptop: 2 meetings, 1 tick"), brings in the other machines' changes merged
+    /// record by record and field by field, and sends yours. Private records (private/) and
+    /// mentorlog's local files (.mentorlog/) never leave this machine.
+    Sync {
+        #[command(subcommand)]
+        cmd: Option<SyncCmd>,
+    },
+    /// git's merge of one record file (`sync init` sets it up; git runs it)
+    #[command(hide = true)]
+    MergeDriver {
+        /// The common ancestor (%O; empty when both sides added the file)
+        base: PathBuf,
+        /// This side, where the result is written (%A)
+        ours: PathBuf,
+        /// The other side (%B)
+        theirs: PathBuf,
+        /// The file's path in the journal (%P)
+        name: String,
+    },
     /// Print shell completions
     Completions {
         #[arg(value_enum)]
@@ -184,6 +207,17 @@ pub struct InitArgs {
     /// Your school, college or institution
     #[arg(long)]
     pub institution: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SyncCmd {
+    /// Make the data directory a git repository to sync (or adopt one, or clone REMOTE into
+    /// an empty data directory), with mentorlog's merge and what is never synced ignored
+    Init {
+        /// Where the journal is kept between machines: a git URL or a path to a bare
+        /// repository (`git init --bare`)
+        remote: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -18,6 +18,7 @@ mod partner;
 mod search_cmd;
 mod sign_cmd;
 mod status;
+mod sync_cmd;
 mod tick;
 mod trash_cmd;
 
@@ -128,6 +129,17 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> anyhow::Result<()> {
             ),
         },
         Some(Command::Trash { cmd }) => trash_cmd::run(&mut ctx()?, cmd.as_ref(), out),
+        Some(Command::Sync { cmd: None }) => sync_cmd::sync(&ctx()?, out),
+        Some(Command::Sync {
+            cmd: Some(args::SyncCmd::Init { remote }),
+        }) => sync_cmd::init(&cli, remote.as_deref(), out),
+        // Run by git inside a sync that holds the journal's lock: it opens no journal.
+        Some(Command::MergeDriver {
+            base,
+            ours,
+            theirs,
+            name,
+        }) => sync_cmd::merge_driver(base, ours, theirs, name, out),
         Some(Command::Completions { shell }) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             // Generate into memory: clap_complete panics on a write error such as a closed pipe.

@@ -60,9 +60,10 @@ pub enum Resolution {
 }
 
 /// `meetings/2026-11-20-ab12cd.conflict-20261123T101500-4242-1.ron` -> `meetings/2026-11-20-ab12cd.ron`
+/// (and the same for Syncthing's and Dropbox's names, see `store::conflict_stem`)
 pub fn original_of(copy: &Path) -> Option<PathBuf> {
     let name = copy.file_name()?.to_str()?;
-    let stem = name.split(".conflict-").next()?;
+    let stem = crate::store::conflict_stem(name)?;
     Some(copy.with_file_name(format!("{stem}.ron")))
 }
 

@@ -204,7 +204,7 @@ fn merge_typed<T: Record>(
     Ok((value, conflicts))
 }
 
-fn merge_any(
+pub(crate) fn merge_any(
     base: Option<&AnyRecord>,
     theirs: &AnyRecord,
     new: &AnyRecord,
@@ -229,7 +229,7 @@ pub fn any_text(r: &AnyRecord) -> Result<String, StoreError> {
 
 /// A conflict copy's name beside `path` that no file has yet: the time says when, the
 /// number makes it unique (whatever the clock says).
-fn conflict_copy_path(data: &DataDir, path: &Path, taken: &[PathBuf]) -> PathBuf {
+pub(crate) fn conflict_copy_path(data: &DataDir, path: &Path, taken: &[PathBuf]) -> PathBuf {
     conflict_copy_path_at(data, path, taken, &stamp())
 }
 

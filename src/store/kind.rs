@@ -154,7 +154,7 @@ impl Kind {
         let rel = shared.strip_prefix(root).ok()?;
         let parts: Vec<&str> = rel.iter().filter_map(|c| c.to_str()).collect();
         let name = *parts.last()?;
-        let stem = name.split(".conflict-").next()?;
+        let stem = super::record::conflict_stem(name).unwrap_or(name);
         if super::private::private_owner(root, path).is_some() {
             // Only records of a partnership's folders are kept privately.
             return match parts.as_slice() {

@@ -47,8 +47,8 @@ pub use io::{DataDir, atomic_write, ensure_dir, ensure_dir_in, read_plain_file};
 pub use kind::{AnyRecord, KINDS, Kind, KindInfo, MergeRule, PartnershipRecord};
 pub use lock::{JournalLock, LOCK_FILE, LOCK_TIMEOUT, WaitNotice};
 pub use record::{
-    MIGRATIONS, Migration, Record, Saved, is_conflict_copy, migrate, parse_record, read_record,
-    read_record_in, record_text, to_ron,
+    MIGRATIONS, Migration, Record, Saved, conflict_stem, is_conflict_copy, migrate, parse_record,
+    read_record, read_record_in, record_text, to_ron,
 };
 
 pub use crate::model::ron_options;
@@ -382,6 +382,7 @@ impl Store {
                     .flat_map(|d| list(&files, d, &mut snap.problems, false))
                     .collect::<Vec<_>>()
                     .iter()
+                    .filter(|p| !is_conflict_copy(p))
                     .filter_map(|p| p.file_name()?.to_str()?.get(..10).map(str::to_string))
                     .filter_map(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
                     .collect();
@@ -438,7 +439,10 @@ impl Store {
             .entries(&dir)
             .unwrap_or_default()
             .into_iter()
-            .filter(|(n, folder)| !folder && n.ends_with(".ron") && !n.starts_with('.'))
+            // A conflict copy of a framework (from a sync) is not a second framework.
+            .filter(|(n, folder)| {
+                !folder && n.ends_with(".ron") && !n.starts_with('.') && conflict_stem(n).is_none()
+            })
             .map(|(n, _)| n)
             .collect();
         names.sort();
@@ -670,14 +674,14 @@ fn load_kind<T: PartnershipRecord>(
     *T::list_mut(data) = list;
 }
 
-/// The conflict copies of the fixed file `stem.ron` in `dir` (`partnership`, `journal`).
+/// The conflict copies of the fixed file `stem.ron` in `dir` (`partnership`, `journal`), by
+/// mentorlog or by another sync tool (see `conflict_stem`).
 fn conflict_copies(files: &DataDir, dir: &Path, stem: &str) -> Vec<PathBuf> {
-    let prefix = format!("{stem}.conflict-");
     let mut found: Vec<PathBuf> = files
         .entries(dir)
         .unwrap_or_default()
         .into_iter()
-        .filter(|(n, folder)| !folder && n.starts_with(&prefix) && n.ends_with(".ron"))
+        .filter(|(n, folder)| !folder && n.ends_with(".ron") && conflict_stem(n) == Some(stem))
         .map(|(n, _)| dir.join(n))
         .collect();
     found.sort();

@@ -240,11 +240,33 @@ pub struct Saved<T> {
     pub warnings: Vec<String>,
 }
 
-/// Is this file a conflict copy kept beside its record?
+/// Is this file a conflict copy kept beside its record (mentorlog's own, or one another sync
+/// tool made: see [`conflict_stem`])?
 pub fn is_conflict_copy(path: &Path) -> bool {
     path.file_name()
         .and_then(|n| n.to_str())
-        .is_some_and(|n| n.contains(".conflict-"))
+        .is_some_and(|n| conflict_stem(n).is_some())
+}
+
+/// The name (without `.ron`) of the record the conflict copy named `name` belongs to, or
+/// `None` when `name` is no conflict copy. Three families are known:
+/// - mentorlog's own: `2026-11-20-ab12cd.conflict-20261123T101500-4242-1.ron`;
+/// - Syncthing's: `2026-11-20-ab12cd.sync-conflict-20261123-101500-ABCDEFG.ron`;
+/// - Dropbox's (and Nextcloud's, worded the same):
+///   `2026-11-20-ab12cd (Jo Taylor's conflicted copy 2026-11-23).ron`.
+pub fn conflict_stem(name: &str) -> Option<&str> {
+    let base = name.strip_suffix(".ron").unwrap_or(name);
+    if let Some(i) = base.find(".sync-conflict-") {
+        return Some(&base[..i]);
+    }
+    if let Some(i) = base.find(".conflict-") {
+        return Some(&base[..i]);
+    }
+    let i = base.find(" (")?;
+    let tail = &base[i..];
+    (tail.ends_with(')') && tail.to_ascii_lowercase().contains("conflicted copy"))
+        .then(|| &base[..i])
+        .filter(|s| !s.is_empty())
 }
 
 #[cfg(test)]
@@ -307,6 +329,35 @@ mod tests {
         // Without the fault, no warning.
         let again = store.save_at(&created.path, Some(&changed), &m).unwrap();
         assert!(again.warnings.is_empty(), "{:?}", again.warnings);
+    }
+
+    #[test]
+    fn conflict_copies_of_every_sync_tool_name_their_record() {
+        for (name, stem) in [
+            (
+                "2026-11-20-ab.conflict-20261123T101500-42-1.ron",
+                "2026-11-20-ab",
+            ),
+            (
+                "2026-11-20-ab.sync-conflict-20261123-101500-ABCDEFG.ron",
+                "2026-11-20-ab",
+            ),
+            (
+                "2026-11-20-ab (Jo Taylor's conflicted copy 2026-11-23).ron",
+                "2026-11-20-ab",
+            ),
+            ("journal (conflicted copy 2026-11-23 101500).ron", "journal"),
+        ] {
+            assert_eq!(conflict_stem(name), Some(stem), "{name}");
+        }
+        for name in [
+            "2026-11-20-ab.ron",
+            "journal.ron",
+            "2026-11-20-ab (notes).ron",
+            " (conflicted copy).ron",
+        ] {
+            assert_eq!(conflict_stem(name), None, "{name}");
+        }
     }
 
     #[test]

@@ -152,7 +152,7 @@ pub fn doc(s: &Screen, view: &View) -> Doc<'static> {
     }
     if v.agreement.is_some() && !sigs.iter().any(|c| c.signature.by == s.r.actor()) {
         lines.push(Line::from(Span::styled(
-            "S signs the agreement with your SSH key (as `mentorlog sign` does)",
+            "K signs the agreement with your SSH key (as `mentorlog sign` does)",
             t.dim(),
         )));
     }

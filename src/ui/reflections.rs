@@ -151,7 +151,7 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
                 }
                 if sigs.is_empty() {
                     info.line(Span::styled(
-                        "S signs this record with your SSH key",
+                        "K signs this record with your SSH key",
                         t.dim(),
                     ));
                 }

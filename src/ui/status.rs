@@ -130,6 +130,11 @@ fn message(s: &Screen, view: &View) -> (String, Style, bool) {
     match &s.app.status {
         Some(st) if st.error => (st.text.clone(), view.theme.error(), true),
         Some(st) => (st.text.clone(), view.theme.ok(), true),
+        None if s.app.sync.running.is_some() => (
+            format!("syncing: {}…", s.app.sync.running.unwrap_or_default()),
+            view.theme.warn(),
+            false,
+        ),
         None if conflicts > 0 => (
             format!(
                 "{conflicts} conflict{}: {} resolves",
@@ -157,8 +162,33 @@ fn message(s: &Screen, view: &View) -> (String, Style, bool) {
                 false,
             )
         }
-        None => ("all changes saved".to_string(), view.theme.dim(), false),
+        None => (
+            format!("all changes saved{}", sync_state(&s.app.sync)),
+            view.theme.dim(),
+            false,
+        ),
     }
+}
+
+/// Where sync stands, after the saved indicator: " · synced 10:42 ↑1 ↓2".
+fn sync_state(s: &crate::app::SyncView) -> String {
+    if !s.repository {
+        return String::new();
+    }
+    if !s.remote {
+        return " · sync: no remote".to_string();
+    }
+    let mut out = match &s.last {
+        Some(t) => format!(" · synced {t}"),
+        None => " · not synced yet".to_string(),
+    };
+    if s.ahead > 0 {
+        out.push_str(&format!(" ↑{}", s.ahead));
+    }
+    if s.behind > 0 {
+        out.push_str(&format!(" ↓{}", s.behind));
+    }
+    out
 }
 
 /// The keys that matter now, for the status bar.
@@ -310,6 +340,10 @@ pub(super) fn hints(s: &Screen, view: &View) -> Vec<(String, &'static str)> {
             h.push((k(Action::Agree), "agree"));
             h.push((k(Action::Evaluate), "evaluate"));
         }
+    }
+    // A synced journal: the key beside the state the bar shows.
+    if s.app.sync.repository && s.app.locked.is_none() {
+        h.push((k(Action::Sync), "sync"));
     }
     h.push((k(Action::Undo), "undo"));
     h.push((k(Action::Help), "help"));
