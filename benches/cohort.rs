@@ -27,7 +27,9 @@ fn bundles(dir: &std::path::Path) -> Vec<PathBuf> {
     let all = r.partnerships();
     let mut out = Vec::new();
     for m in 0..30 {
-        let ten: Vec<_> = (0..10).map(|i| all[(m * 10 + i) % all.len()].clone()).collect();
+        let ten: Vec<_> = (0..10)
+            .map(|i| all[(m * 10 + i) % all.len()].clone())
+            .collect();
         let mut doc = bundle::bundle(&r, &ten, today());
         doc["mentor"]["name"] = format!("Mentor {m:02}").into();
         let key = PrivateKey::from(Ed25519Keypair::from_seed(&[m as u8 + 1; 32]));
@@ -70,10 +72,10 @@ fn bench(c: &mut Criterion) {
                     .iter()
                     .map(|f| mentorlog::cohort::read(f).unwrap())
                     .collect();
-                assert!(read.iter().all(|b| matches!(
-                    b.signature,
-                    bundle::BundleSignature::Holds { .. }
-                )));
+                assert!(
+                    read.iter()
+                        .all(|b| matches!(b.signature, bundle::BundleSignature::Holds { .. }))
+                );
                 black_box(mentorlog::cohort::rows(&read, &Default::default()))
             })
         },
