@@ -27,9 +27,7 @@ fn bundles(dir: &std::path::Path) -> Vec<PathBuf> {
     let all = r.partnerships();
     let mut out = Vec::new();
     for m in 0..30 {
-        let ten: Vec<_> = (0..10)
-            .map(|i| all[(m * 10 + i) % all.len()].clone())
-            .collect();
+        let ten: Vec<_> = (0..10).map(|i| all[(m * 10 + i) % all.len()]).collect();
         let mut doc = bundle::bundle(&r, &ten, today());
         doc["mentor"]["name"] = format!("Mentor {m:02}").into();
         let key = PrivateKey::from(Ed25519Keypair::from_seed(&[m as u8 + 1; 32]));
