@@ -111,6 +111,13 @@ fn the_mentor_signs_the_agreement_and_ssh_keygen_alone_verifies_it() {
     let (ok, _, err) = run(&pair, &["sign", "--with", "sam", "agreement", "--key", &jo]);
     assert!(ok, "{err}");
     assert!(run(&pair, &["verify", "--with", "sam"]).0);
+    // The printed portfolio shows the signature, with its key's fingerprint.
+    let (_, html, _) = run(
+        &pair,
+        &["export", "portfolio", "--with", "sam", "--format", "html"],
+    );
+    assert!(html.contains("Signed with SSH keys"), "{html}");
+    assert!(html.contains("✓ agreement signed by Jo Taylor on 2026-11-23 <small>(key SHA256:"));
 
     // A signature tampered with in the file does not hold.
     let file = pair.root.join("partnerships/sam-lee/partnership.ron");

@@ -502,6 +502,25 @@ pub fn portfolio(x: &Export) -> String {
                 d(a.agreed_by_mentee),
                 d(a.agreed_by_mentor)
             );
+            // Signed with a key: each sign-off of the partnership, and whether it holds.
+            let sigs = x.p.signatures();
+            if !sigs.is_empty() {
+                o.push_str("<h4>Signed with SSH keys</h4>\n<ul class=\"signed\">\n");
+                for c in &sigs {
+                    let class = match c.state {
+                        crate::journal::sign::SigState::Valid => "ok",
+                        _ => "overdue",
+                    };
+                    let _ = writeln!(
+                        o,
+                        "<li class=\"{class}\">{} <small>(key {})</small></li>",
+                        escape(&c.line()),
+                        escape(&fingerprint_of(&c.signature.key))
+                    );
+                }
+                o.push_str("</ul>\n<p class=\"note\">Check them with <code>mentorlog verify</code>, \
+                    or with <code>ssh-keygen -Y verify</code> on what <code>mentorlog verify --out</code> writes.</p>\n");
+            }
             // Words of the ScotELAs agreement ("Name of the Mentor:", "Name of the Mentee:").
             signatures(
                 &mut o,
@@ -1020,4 +1039,14 @@ mod tests {
         assert_eq!(paras("<b>"), "<p>&lt;b&gt;</p>");
         assert_eq!(cell(""), "<span class=\"none\">—</span>");
     }
+}
+
+/// A public key line's SHA-256 fingerprint, as `ssh-keygen -l` shows it.
+fn fingerprint_of(line: &str) -> String {
+    russh::keys::PublicKey::from_openssh(line)
+        .map(|k| {
+            k.fingerprint(russh::keys::ssh_key::HashAlg::Sha256)
+                .to_string()
+        })
+        .unwrap_or_default()
 }
