@@ -999,6 +999,16 @@ fn tick(o: &mut String, t: &TickView) {
     let _ = writeln!(o, "<tr><td>{item}</td><td>{date}</td><td>{ev}</td></tr>");
 }
 
+/// A public key line's SHA-256 fingerprint, as `ssh-keygen -l` shows it.
+fn fingerprint_of(line: &str) -> String {
+    russh::keys::PublicKey::from_openssh(line)
+        .map(|k| {
+            k.fingerprint(russh::keys::ssh_key::HashAlg::Sha256)
+                .to_string()
+        })
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1039,14 +1049,4 @@ mod tests {
         assert_eq!(paras("<b>"), "<p>&lt;b&gt;</p>");
         assert_eq!(cell(""), "<span class=\"none\">—</span>");
     }
-}
-
-/// A public key line's SHA-256 fingerprint, as `ssh-keygen -l` shows it.
-fn fingerprint_of(line: &str) -> String {
-    russh::keys::PublicKey::from_openssh(line)
-        .map(|k| {
-            k.fingerprint(russh::keys::ssh_key::HashAlg::Sha256)
-                .to_string()
-        })
-        .unwrap_or_default()
 }
