@@ -573,8 +573,7 @@ fn badge_text(x: &Export, scheme: &str) -> Result<String, export::BadgeError> {
 /// salt, the issuer's key, the time, the proof) set to the fixed issuance's, as pretty JSON.
 fn issued_as_fixed(text: &str) -> String {
     let mut v: Value = serde_json::from_str(text).unwrap();
-    let fixed: Value =
-        serde_json::from_str(&badge_text_fixed_parts()).unwrap();
+    let fixed: Value = serde_json::from_str(&badge_text_fixed_parts()).unwrap();
     let o = v.as_object_mut().unwrap();
     o.remove("proof");
     for k in ["id", "issuer"] {

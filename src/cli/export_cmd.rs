@@ -6,8 +6,8 @@ use std::path::Path;
 
 use anyhow::bail;
 
-use super::{Context, op};
 use super::args::{CsvTableArg, ExportArgs, ExportKind, PortfolioFormatArg};
+use super::{Context, op};
 use crate::export::{self, CsvOptions, Export, PortfolioFormat, Table};
 use crate::journal::{Audience, Partner};
 use crate::store::{StoreError, atomic_write};
@@ -203,5 +203,7 @@ fn read_issuer_key(path: &Path) -> anyhow::Result<ed25519_dalek::SigningKey> {
             key.algorithm()
         );
     };
-    Ok(ed25519_dalek::SigningKey::from_bytes(&pair.private.to_bytes()))
+    Ok(ed25519_dalek::SigningKey::from_bytes(
+        &pair.private.to_bytes(),
+    ))
 }

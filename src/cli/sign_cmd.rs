@@ -126,8 +126,8 @@ pub fn verify(ctx: &Context, a: &VerifyArgs, out: &mut dyn Write) -> anyhow::Res
 
 /// `verify FILE`: a badge's proof, checked offline (no journal, no network).
 pub fn verify_file(file: &std::path::Path, out: &mut dyn Write) -> anyhow::Result<()> {
-    let text = std::fs::read_to_string(file)
-        .with_context(|| format!("reading {}", file.display()))?;
+    let text =
+        std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
     match crate::export::verify_badge(&text) {
         Ok(c) => {
             writeln!(
@@ -137,10 +137,7 @@ pub fn verify_file(file: &std::path::Path, out: &mut dyn Write) -> anyhow::Resul
             )?;
             for (k, v) in [
                 ("achievement", c.achievement),
-                (
-                    "issued by",
-                    format!("{} ({})", c.issuer_name, c.issuer_id),
-                ),
+                ("issued by", format!("{} ({})", c.issuer_name, c.issuer_id)),
                 ("to", c.recipient),
                 ("valid from", c.valid_from),
                 ("evidence", format!("{} narratives", c.evidence)),
@@ -149,10 +146,6 @@ pub fn verify_file(file: &std::path::Path, out: &mut dyn Write) -> anyhow::Resul
             }
             Ok(())
         }
-        Err(why) => bail!(
-            "✗ {}: not a badge that holds: {}",
-            file.display(),
-            why
-        ),
+        Err(why) => bail!("✗ {}: not a badge that holds: {}", file.display(), why),
     }
 }

@@ -464,8 +464,8 @@ pub fn issue_badge(
     }
     let cred = badge(x, scheme, issuance)?;
     let created = issuance.valid_from.format("%Y-%m-%dT%H:%M:%SZ").to_string();
-    let signed = super::proof::sign(&cred, key, &created)
-        .map_err(|e| BadgeError::Proof(e.to_string()))?;
+    let signed =
+        super::proof::sign(&cred, key, &created).map_err(|e| BadgeError::Proof(e.to_string()))?;
     let mut s = serde_json::to_string_pretty(&signed).unwrap_or_default();
     s.push('\n');
     Ok(s)
@@ -531,8 +531,7 @@ impl Issuance {
         valid_from: chrono::DateTime<chrono::Utc>,
     ) -> Result<Issuance, BadgeError> {
         let mut r = [0u8; 32];
-        getrandom::fill(&mut r)
-            .map_err(|e| BadgeError::Proof(format!("no random source: {e}")))?;
+        getrandom::fill(&mut r).map_err(|e| BadgeError::Proof(format!("no random source: {e}")))?;
         let mut id = [0u8; 16];
         id.copy_from_slice(&r[..16]);
         let salt: String = r[16..].iter().map(|b| format!("{b:02x}")).collect();
@@ -587,8 +586,7 @@ pub struct BadgeCheck {
 /// offline: its proof over the credential as it is now, by the key of its issuer's
 /// `did:key`. Why not, in words, when it does not hold.
 pub fn verify_badge(text: &str) -> Result<BadgeCheck, String> {
-    let v: Value =
-        serde_json::from_str(text).map_err(|e| format!("it is not JSON ({e})"))?;
+    let v: Value = serde_json::from_str(text).map_err(|e| format!("it is not JSON ({e})"))?;
     let types = v["type"].as_array().cloned().unwrap_or_default();
     if !types.iter().any(|t| {
         t.as_str()
@@ -605,7 +603,11 @@ pub fn verify_badge(text: &str) -> Result<BadgeCheck, String> {
         return Err(format!(
             "the proof was made by {}, not by the issuer the badge names ({})",
             proved.controller,
-            if issuer_id.is_empty() { "none" } else { &issuer_id }
+            if issuer_id.is_empty() {
+                "none"
+            } else {
+                &issuer_id
+            }
         ));
     }
     let subject = &v["credentialSubject"];
@@ -620,7 +622,10 @@ pub fn verify_badge(text: &str) -> Result<BadgeCheck, String> {
         _ => "no one named".into(),
     };
     Ok(BadgeCheck {
-        issuer_name: v["issuer"]["name"].as_str().unwrap_or("unnamed").to_string(),
+        issuer_name: v["issuer"]["name"]
+            .as_str()
+            .unwrap_or("unnamed")
+            .to_string(),
         issuer_id,
         recipient,
         achievement: subject["achievement"]["name"]

@@ -156,17 +156,15 @@ pub fn key_of_did(did: &str) -> Result<[u8; 32], ProofError> {
 fn loader() -> HashMap<IriBuf, RemoteDocument> {
     let mut m = HashMap::new();
     for (url, text) in CONTEXTS {
-        let (Ok(iri), Ok((value, _))) = (IriBuf::new(url.to_string()), json_ld::syntax::Value::parse_str(text))
-        else {
+        let (Ok(iri), Ok((value, _))) = (
+            IriBuf::new(url.to_string()),
+            json_ld::syntax::Value::parse_str(text),
+        ) else {
             continue;
         };
         m.insert(
             iri.clone(),
-            RemoteDocument::new(
-                Some(iri),
-                "application/ld+json".parse().ok(),
-                value,
-            ),
+            RemoteDocument::new(Some(iri), "application/ld+json".parse().ok(), value),
         );
     }
     m
@@ -190,8 +188,8 @@ fn block_on<F: Future>(f: F) -> Result<F::Output, ProofError> {
 /// Safe mode: a term no context defines, or an invalid IRI, is an error, never dropped.
 pub fn canonical_nquads(doc: &Value) -> Result<String, ProofError> {
     let text = serde_json::to_string(doc).map_err(|e| err(e.to_string()))?;
-    let (value, _) = json_ld::syntax::Value::parse_str(&text)
-        .map_err(|e| err(format!("not JSON: {e}")))?;
+    let (value, _) =
+        json_ld::syntax::Value::parse_str(&text).map_err(|e| err(format!("not JSON: {e}")))?;
     let input = RemoteDocument::new(None, "application/ld+json".parse().ok(), value);
     let loader = loader();
     let options = json_ld::Options {
@@ -203,8 +201,11 @@ pub fn canonical_nquads(doc: &Value) -> Result<String, ProofError> {
         ..Default::default()
     };
     let mut generator = json_ld::rdf_types::generator::Blank::new();
-    let mut rdf = block_on(input.to_rdf_using(&mut generator, &loader, options))?
-        .map_err(|e| err(format!("not JSON-LD that expands with the bundled contexts: {e}")))?;
+    let mut rdf = block_on(input.to_rdf_using(&mut generator, &loader, options))?.map_err(|e| {
+        err(format!(
+            "not JSON-LD that expands with the bundled contexts: {e}"
+        ))
+    })?;
     let mut quads = Vec::new();
     for json_ld::rdf_types::Quad(s, p, o, g) in rdf.cloned_quads() {
         quads.push(oxrdf::Quad::new(
@@ -244,10 +245,11 @@ fn object(o: json_ld::rdf_types::Term) -> Result<oxrdf::Term, ProofError> {
             _ => return Err(err("an RDF-star term in a badge")),
         },
         Term::Literal(l) => match l.type_ {
-            LiteralType::Any(t) => {
-                oxrdf::Literal::new_typed_literal(l.value, oxrdf::NamedNode::new_unchecked(t.as_str()))
-                    .into()
-            }
+            LiteralType::Any(t) => oxrdf::Literal::new_typed_literal(
+                l.value,
+                oxrdf::NamedNode::new_unchecked(t.as_str()),
+            )
+            .into(),
             LiteralType::LangString(lang) => {
                 oxrdf::Literal::new_language_tagged_literal(l.value, lang.as_str().to_lowercase())
                     .map_err(|e| err(format!("a language tag: {e}")))?
@@ -373,7 +375,13 @@ mod tests {
 
     #[test]
     fn base58_round_trips_and_keeps_leading_zeros() {
-        for b in [&[][..], &[0], &[0, 0, 1], &[255, 254, 0, 7], &[0xed, 0x01, 9, 9]] {
+        for b in [
+            &[][..],
+            &[0],
+            &[0, 0, 1],
+            &[255, 254, 0, 7],
+            &[0xed, 0x01, 9, 9],
+        ] {
             assert_eq!(base58_decode(&base58_encode(b)).unwrap(), b);
         }
         assert_eq!(base58_encode(b"hello world"), "StV1DL6CwTryKyV");

@@ -34,7 +34,14 @@ pub fn add_issuer(bin: &str, root: &Path, keys: &Path) -> Vec<String> {
     let out = Command::new(bin)
         .arg("--data-dir")
         .arg(root)
-        .args(["member", "add", "Alex Morgan", "--role", "coordinator", "--key"])
+        .args([
+            "member",
+            "add",
+            "Alex Morgan",
+            "--role",
+            "coordinator",
+            "--key",
+        ])
         .arg(key.with_extension("pub"))
         .output()
         .unwrap();
