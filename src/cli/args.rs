@@ -79,8 +79,9 @@ pub enum Command {
     /// Sign the agreement, the evaluation or a stage record with your SSH key
     /// (`ssh-keygen -Y sign`), or keep a signature a member made on their own machine
     Sign(SignArgs),
-    /// Check every signature of a partnership (and write out what `ssh-keygen -Y verify`
-    /// needs to check them without mentorlog)
+    /// Check a badge's proof, offline (`verify badge.json`), or every signature of a
+    /// partnership (`verify --with P`, and write out what `ssh-keygen -Y verify` needs to
+    /// check them without mentorlog)
     Verify(VerifyArgs),
     /// The mentee's pre-meeting thought document (ScotELAs): print its questions, or answer
     /// them for the next meeting
