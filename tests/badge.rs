@@ -16,7 +16,7 @@ use tempfile::TempDir;
 const BIN: &str = env!("CARGO_BIN_EXE_mentorlog");
 const TODAY: &str = "2026-11-23";
 
-/// The demo journal (Jo Taylor's) with Alex Morgan, a coordinator, in it.
+/// The demo journal (Jo Taylor's) with Dana Whyte, a coordinator, in it.
 struct Demo {
     tmp: TempDir,
     root: PathBuf,
@@ -60,7 +60,7 @@ impl Demo {
         self.ml(&args)
     }
 
-    /// A badge issued as Alex Morgan, written to `name`; its path.
+    /// A badge issued as Dana Whyte, written to `name`; its path.
     fn issued(&self, name: &str) -> PathBuf {
         let file = self.tmp.path().join(name);
         let mut extra: Vec<&str> = self.issue.iter().map(String::as_str).collect();
@@ -149,7 +149,7 @@ fn an_issued_badge_verifies_with_mentorlog_and_with_an_independent_implementatio
         "{out}"
     );
     assert!(out.contains("ScotELAs mentoring recognition"), "{out}");
-    assert!(out.contains("Alex Morgan (did:key:z6Mk"), "{out}");
+    assert!(out.contains("Dana Whyte (did:key:z6Mk"), "{out}");
     assert!(out.contains("emailAddress sha256$"), "{out}");
     let v = read(&file);
     assert_eq!(v["proof"]["type"], "DataIntegrityProof");
@@ -200,18 +200,18 @@ fn a_badge_with_one_narrative_word_changed_fails_both_verifiers() {
 fn the_issuer_is_the_did_key_of_the_coordinators_key_in_the_journal() {
     let d = Demo::new();
     let v = read(&d.issued("badge.json"));
-    // The key add_issuer made (seed 7) and put in the journal as Alex Morgan's .pub.
+    // The key add_issuer made (seed 7) and put in the journal as Dana Whyte's .pub.
     let public = issuer::issuance().issuer_key;
     let did = proof::did_key(&public);
     assert_eq!(v["issuer"]["id"], did);
-    assert_eq!(v["issuer"]["name"], "Alex Morgan");
+    assert_eq!(v["issuer"]["name"], "Dana Whyte");
     assert_eq!(
         v["proof"]["verificationMethod"],
         format!("{did}#{}", did.strip_prefix("did:key:").unwrap())
     );
     // The member list shows the key the did:key is made of.
     let (_, members, _) = d.ml(&["member", "list"]);
-    assert!(members.contains("Alex Morgan"), "{members}");
+    assert!(members.contains("Dana Whyte"), "{members}");
 }
 
 #[test]
@@ -306,9 +306,9 @@ fn issuing_as_the_recipient_or_another_non_coordinator_is_refused() {
     );
     // The coordinator, with a key that is not theirs.
     let (ok, _, err) =
-        d.badge(&[&["--issuer", "alex", "--issuer-key", jo_key][..], &email].concat());
+        d.badge(&[&["--issuer", "dana", "--issuer-key", jo_key][..], &email].concat());
     assert!(!ok);
-    assert!(err.contains("is not one Alex Morgan holds"), "{err}");
+    assert!(err.contains("is not one Dana Whyte holds"), "{err}");
     // A coordinator without an Ed25519 key.
     assert!(
         d.ml(&["member", "add", "Pat Kerr", "--role", "coordinator"])
@@ -335,7 +335,7 @@ fn a_badge_without_what_it_needs_is_refused_saying_what_to_pass() {
     let key = d.issue[3].clone();
     let (ok, _, err) = d.badge(&[
         "--issuer",
-        "alex",
+        "dana",
         "--issuer-key",
         &key,
         "--recipient-email",
@@ -349,7 +349,7 @@ fn a_badge_without_what_it_needs_is_refused_saying_what_to_pass() {
     for bad in [junk.to_str().unwrap(), &pubfile, "/nonexistent/key"] {
         let (ok, _, err) = d.badge(&[
             "--issuer",
-            "alex",
+            "dana",
             "--issuer-key",
             bad,
             "--recipient-email",
@@ -382,7 +382,7 @@ fn a_badge_without_what_it_needs_is_refused_saying_what_to_pass() {
             ] {
                 let (ok, _, err) = d.badge(&[
                     "--issuer",
-                    "alex",
+                    "dana",
                     "--issuer-key",
                     file.to_str().unwrap(),
                     "--recipient-email",

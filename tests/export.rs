@@ -1785,7 +1785,7 @@ fn assert_ob3(v: &Value) {
     let issuer = &v["issuer"];
     assert!(issuer["id"].as_str().unwrap().starts_with("did:key:z6Mk"));
     assert_eq!(issuer["type"], serde_json::json!(["Profile"]));
-    assert_eq!(issuer["name"], "Alex Morgan");
+    assert_eq!(issuer["name"], "Dana Whyte");
     let subject = &v["credentialSubject"];
     assert_eq!(subject["type"], serde_json::json!(["AchievementSubject"]));
     assert_eq!(subject["identifier"][0]["type"], "IdentityObject");
@@ -1943,8 +1943,8 @@ fn stdout_of(dir: &Path, args: &[&str]) -> String {
     // badge's parts new at each issuance are set to the fixed issuance's.
     if args.len() > 1 && args[0] == "export" && args[1] == "badge" {
         let keys = dir.parent().unwrap();
-        let issue = if keys.join("alex_key").exists() {
-            issuer::issue_args(&keys.join("alex_key"))
+        let issue = if keys.join("dana_key").exists() {
+            issuer::issue_args(&keys.join("dana_key"))
         } else {
             issuer::add_issuer(env!("CARGO_BIN_EXE_mentorlog"), dir, keys)
         };

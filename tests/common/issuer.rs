@@ -27,17 +27,17 @@ pub fn write_key(dir: &Path, name: &str, seed: u8) -> (PathBuf, [u8; 32]) {
     (path, public)
 }
 
-/// Add Alex Morgan, a coordinator holding a key made in `keys`, to the journal at `root`;
+/// Add Dana Whyte, a coordinator holding a key made in `keys`, to the journal at `root`;
 /// the options that issue a badge as them to Jo Taylor's email.
 pub fn add_issuer(bin: &str, root: &Path, keys: &Path) -> Vec<String> {
-    let (key, _) = write_key(keys, "alex_key", 7);
+    let (key, _) = write_key(keys, "dana_key", 7);
     let out = Command::new(bin)
         .arg("--data-dir")
         .arg(root)
         .args([
             "member",
             "add",
-            "Alex Morgan",
+            "Dana Whyte",
             "--role",
             "coordinator",
             "--key",
@@ -53,11 +53,11 @@ pub fn add_issuer(bin: &str, root: &Path, keys: &Path) -> Vec<String> {
     issue_args(&key)
 }
 
-/// The options that issue a badge as Alex Morgan with `key`, to Jo Taylor's email.
+/// The options that issue a badge as Dana Whyte with `key`, to Jo Taylor's email.
 pub fn issue_args(key: &Path) -> Vec<String> {
     vec![
         "--issuer".into(),
-        "alex-morgan".into(),
+        "dana-whyte".into(),
         "--issuer-key".into(),
         key.display().to_string(),
         "--recipient-email".into(),
@@ -68,7 +68,7 @@ pub fn issue_args(key: &Path) -> Vec<String> {
 /// A fixed issuance, for credentials compared with golden files (unsigned).
 pub fn issuance() -> mentorlog::export::Issuance {
     mentorlog::export::Issuance {
-        issuer_name: "Alex Morgan".into(),
+        issuer_name: "Dana Whyte".into(),
         issuer_key: Ed25519Keypair::from_seed(&[7; 32]).public.0,
         recipient: mentorlog::export::Recipient::email(EMAIL, "0123456789abcdef"),
         id: "urn:uuid:00000000-0000-4000-8000-000000000000".into(),
