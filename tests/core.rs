@@ -3,6 +3,9 @@
 //! takes its links with it, and nothing is deleted or written through a link out of the
 //! data directory.
 
+#[path = "common/issuer.rs"]
+mod issuer;
+
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -523,6 +526,7 @@ fn a_badge_never_counts_a_link_to_a_meeting_no_longer_in_the_log() {
     let (dir, _) = demo();
     let root = dir.path().join("j");
     let bin = env!("CARGO_BIN_EXE_mentorlog");
+    let issue = issuer::add_issuer(bin, &root, dir.path());
     let badge = || {
         let out = std::process::Command::new(bin)
             .arg("--data-dir")
@@ -537,6 +541,7 @@ fn a_badge_never_counts_a_link_to_a_meeting_no_longer_in_the_log() {
                 "--stage",
                 "ljmu/developing",
             ])
+            .args(&issue)
             .output()
             .unwrap();
         assert!(
@@ -589,6 +594,7 @@ fn a_badge_never_counts_a_link_to_a_meeting_no_longer_in_the_log() {
             "--stage",
             "ljmu/developing",
         ])
+        .args(&issue)
         .output()
         .unwrap();
     let after = String::from_utf8_lossy(&out.stdout);

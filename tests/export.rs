@@ -5,6 +5,9 @@
 //!
 //! `UPDATE_GOLDEN=1 cargo test --test export` rewrites the files in `tests/golden/`.
 
+#[path = "common/issuer.rs"]
+mod issuer;
+
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
@@ -560,6 +563,43 @@ fn set_mtimes(dir: &Path, secs: u64) {
 
 // ---------------------------------------------------------------- golden files
 
+/// The unsigned credential for `scheme` as a fixed issuance makes it, as pretty JSON.
+fn badge_text(x: &Export, scheme: &str) -> Result<String, export::BadgeError> {
+    export::badge(x, scheme, &issuer::issuance())
+        .map(|v| serde_json::to_string_pretty(&v).unwrap() + "\n")
+}
+
+/// A badge the command issued, with what is new at each issuance (its id, the recipient's
+/// salt, the issuer's key, the time, the proof) set to the fixed issuance's, as pretty JSON.
+fn issued_as_fixed(text: &str) -> String {
+    let mut v: Value = serde_json::from_str(text).unwrap();
+    let fixed: Value = serde_json::from_str(&badge_text_fixed_parts()).unwrap();
+    let o = v.as_object_mut().unwrap();
+    o.remove("proof");
+    for k in ["id", "issuer"] {
+        o.insert(k.into(), fixed[k].clone());
+    }
+    v["credentialSubject"]["identifier"] = fixed["credentialSubject"]["identifier"].clone();
+    serde_json::to_string_pretty(&v).unwrap() + "\n"
+}
+
+fn badge_text_fixed_parts() -> String {
+    let i = issuer::issuance();
+    serde_json::json!({
+        "id": i.id,
+        "issuer": {"id": i.issuer_id(), "type": ["Profile"], "name": i.issuer_name},
+        "validFrom": "2026-11-23T00:00:00Z",
+        "credentialSubject": {"identifier": [{
+            "type": "IdentityObject",
+            "identityHash": i.recipient.identity_hash,
+            "identityType": "emailAddress",
+            "hashed": true,
+            "salt": i.recipient.salt,
+        }]},
+    })
+    .to_string()
+}
+
 fn golden_path(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests")
@@ -645,9 +685,9 @@ fn stage_badge_and_refusal_match_their_golden_files() {
     let x = j.export("sam-lee", false);
     golden(
         "badge-stage.json",
-        &export::badge(&x, "induction-stages/developing").unwrap(),
+        &badge_text(&x, "induction-stages/developing").unwrap(),
     );
-    let refused = export::badge(&x, "scotelas").unwrap_err();
+    let refused = badge_text(&x, "scotelas").unwrap_err();
     golden("badge-refused.txt", &format!("{refused}\n"));
 }
 
@@ -1702,7 +1742,7 @@ fn json_has_a_stable_shape_with_the_report() {
 #[test]
 fn a_badge_is_refused_listing_every_missing_rule() {
     let j = Journalled::new(&[sam]);
-    let err = export::badge(&j.export("sam-lee", false), "scotelas").unwrap_err();
+    let err = badge_text(&j.export("sam-lee", false), "scotelas").unwrap_err();
     let text = err.to_string();
     for want in [
         "not yet ready for ScotELAs mentoring recognition",
@@ -1717,7 +1757,7 @@ fn a_badge_is_refused_listing_every_missing_rule() {
     // Sam's partnership is on the expertise-focused pathway: the handbook states the six-month
     // minimum for the role-focused pathway only.
     assert!(!text.contains("At least 6 months"), "{text}");
-    let unknown = export::badge(&j.export("sam-lee", false), "ljmu/advanced").unwrap_err();
+    let unknown = badge_text(&j.export("sam-lee", false), "ljmu/advanced").unwrap_err();
     assert!(
         unknown.to_string().contains(
             "choose one of: scotelas, induction-stages/developing, induction-stages/effective"
@@ -1743,15 +1783,22 @@ fn assert_ob3(v: &Value) {
     assert!(v["name"].as_str().is_some_and(|s| !s.is_empty()));
     assert_eq!(v["validFrom"], "2026-11-23T00:00:00Z");
     let issuer = &v["issuer"];
-    assert!(issuer["id"].as_str().unwrap().starts_with("urn:uuid:"));
+    assert!(issuer["id"].as_str().unwrap().starts_with("did:key:z6Mk"));
     assert_eq!(issuer["type"], serde_json::json!(["Profile"]));
-    assert_eq!(issuer["name"], "Jo Taylor");
-    assert_eq!(issuer["parentOrg"]["name"], "Northfield High School");
+    assert_eq!(issuer["name"], "Dana Whyte");
     let subject = &v["credentialSubject"];
     assert_eq!(subject["type"], serde_json::json!(["AchievementSubject"]));
     assert_eq!(subject["identifier"][0]["type"], "IdentityObject");
-    assert_eq!(subject["identifier"][0]["identityHash"], "Jo Taylor");
-    assert_eq!(subject["identifier"][0]["hashed"], false);
+    let id = &subject["identifier"][0];
+    let salt = id["salt"].as_str().unwrap();
+    assert_eq!(
+        id["identityHash"],
+        export::identity_hash(issuer::EMAIL, salt),
+        "a salted hash of the recipient's email"
+    );
+    assert!(id["identityHash"].as_str().unwrap().starts_with("sha256$"));
+    assert_eq!(id["identityType"], "emailAddress");
+    assert_eq!(id["hashed"], true);
     let a = &subject["achievement"];
     assert!(a["id"].as_str().unwrap().starts_with("urn:uuid:"));
     assert_eq!(a["type"], serde_json::json!(["Achievement"]));
@@ -1777,7 +1824,7 @@ fn a_ready_partnership_gets_a_scotelas_badge() {
     let j = Journalled::new(&[priya]);
     let x = j.export("priya-shah", false);
     assert!(x.report.readiness[0].ready, "{:?}", x.report.readiness[0]);
-    let text = export::badge(&x, "scotelas").unwrap();
+    let text = badge_text(&x, "scotelas").unwrap();
     let v: Value = serde_json::from_str(&text).unwrap();
     assert_ob3(&v);
     assert_eq!(
@@ -1797,14 +1844,14 @@ fn a_ready_partnership_gets_a_scotelas_badge() {
         "{names:?}"
     );
     // Deterministic: the same journal gives the same credential.
-    assert_eq!(text, export::badge(&x, "scotelas").unwrap());
+    assert_eq!(text, badge_text(&x, "scotelas").unwrap());
 }
 
 #[test]
 fn a_completed_stage_gets_a_badge_aligned_to_its_items() {
     let j = Journalled::new(&[sam]);
     let v: Value = serde_json::from_str(
-        &export::badge(&j.export("sam-lee", false), "induction-stages/developing").unwrap(),
+        &badge_text(&j.export("sam-lee", false), "induction-stages/developing").unwrap(),
     )
     .unwrap();
     assert_ob3(&v);
@@ -1854,7 +1901,7 @@ fn review_mode_leaves_private_records_out_of_every_export() {
             ("json", export::json(x)),
             (
                 "badge",
-                export::badge(x, "induction-stages/developing").unwrap(),
+                badge_text(x, "induction-stages/developing").unwrap(),
             ),
         ]
     };
@@ -1892,6 +1939,18 @@ fn ml(dir: &Path) -> Command {
 }
 
 fn stdout_of(dir: &Path, args: &[&str]) -> String {
+    // A badge is issued by a coordinator, to an email: the journal gets one (once), and the
+    // badge's parts new at each issuance are set to the fixed issuance's.
+    if args.len() > 1 && args[0] == "export" && args[1] == "badge" {
+        let keys = dir.parent().unwrap();
+        let issue = if keys.join("dana_key").exists() {
+            issuer::issue_args(&keys.join("dana_key"))
+        } else {
+            issuer::add_issuer(env!("CARGO_BIN_EXE_mentorlog"), dir, keys)
+        };
+        let a = ml(dir).args(args).args(&issue).assert().success();
+        return issued_as_fixed(&String::from_utf8(a.get_output().stdout.clone()).unwrap());
+    }
     let a = ml(dir).args(args).assert().success();
     String::from_utf8(a.get_output().stdout.clone()).unwrap()
 }
@@ -1905,12 +1964,7 @@ fn the_command_prints_each_export_as_the_library_makes_it() {
         (None, j.export("sam-lee", true)),
         (Some("--include-private"), j.export("sam-lee", false)),
     ] {
-        let mut cases = export_cases(&x);
-        if extra.is_some() {
-            // A badge is never made with private records.
-            cases.retain(|(args, _)| args[1] != "badge");
-        }
-        for (mut args, want) in cases {
+        for (mut args, want) in export_cases(&x) {
             args.extend(extra);
             assert_eq!(stdout_of(j.dir(), &args), want, "{args:?}");
         }
@@ -1941,18 +1995,25 @@ fn export_cases<'a>(x: &Export) -> Vec<(Vec<&'a str>, String)> {
         ),
         (vec!["export", "ics", "--with", "sam"], export::ics(x)),
         (vec!["export", "json", "--with", "sam"], export::json(x)),
-        (
-            vec![
-                "export",
-                "badge",
-                "--with",
-                "sam",
-                "--stage",
-                "induction-stages/developing",
-            ],
-            export::badge(x, "induction-stages/developing").unwrap(),
-        ),
     ]
+}
+
+#[test]
+fn the_command_issues_the_badge_the_library_makes() {
+    let j = Journalled::new(&[sam]);
+    let args = [
+        "export",
+        "badge",
+        "--with",
+        "sam",
+        "--stage",
+        "induction-stages/developing",
+    ];
+    // Its parts new at each issuance aside (stdout_of sets them to the fixed issuance's).
+    assert_eq!(
+        stdout_of(j.dir(), &args),
+        badge_text(&j.export("sam-lee", true), "induction-stages/developing").unwrap()
+    );
 }
 
 #[test]

@@ -5,6 +5,9 @@
 //! stage listing the item); evidence dated after what it evidences flagged and refusing a
 //! badge; MCF competencies as micro-credential badges.
 
+#[path = "common/issuer.rs"]
+mod issuer;
+
 use std::path::{Path, PathBuf};
 
 use std::process::Command;
@@ -61,7 +64,9 @@ fn readiness(j: &Journal, pid: &str, scheme: &str) -> Readiness {
 fn badge(j: &Journal, pid: &str, scheme: &str) -> Result<String, String> {
     let r = j.reader(Audience::Owner);
     let x = Export::new(&r, r.partner(pid).unwrap());
-    export::badge(&x, scheme).map_err(|e| e.to_string())
+    export::badge(&x, scheme, &issuer::issuance())
+        .map(|v| serde_json::to_string_pretty(&v).unwrap())
+        .map_err(|e| e.to_string())
 }
 
 fn ml(dir: &Path, args: &[&str]) -> (bool, String, String) {
@@ -679,17 +684,17 @@ fn an_mcf_competency_badge_is_issued_when_every_indicator_is_achieved_with_evide
     );
 
     // From the command line, too.
-    let (ok, out, err) = ml(
-        &dir,
-        &[
-            "export",
-            "badge",
-            "--with",
-            "priya",
-            "--stage",
-            "mcf/innovation-and-creativity",
-        ],
-    );
+    let issue = issuer::add_issuer(BIN, &dir, _tmp.path());
+    let mut args = vec![
+        "export",
+        "badge",
+        "--with",
+        "priya",
+        "--stage",
+        "mcf/innovation-and-creativity",
+    ];
+    args.extend(issue.iter().map(String::as_str));
+    let (ok, out, err) = ml(&dir, &args);
     assert!(ok, "{err}");
     assert!(out.contains("OpenBadgeCredential"));
 }

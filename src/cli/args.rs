@@ -79,8 +79,9 @@ pub enum Command {
     /// Sign the agreement, the evaluation or a stage record with your SSH key
     /// (`ssh-keygen -Y sign`), or keep a signature a member made on their own machine
     Sign(SignArgs),
-    /// Check every signature of a partnership (and write out what `ssh-keygen -Y verify`
-    /// needs to check them without mentorlog)
+    /// Check a badge's proof, offline (`verify badge.json`), or every signature of a
+    /// partnership (`verify --with P`, and write out what `ssh-keygen -Y verify` needs to
+    /// check them without mentorlog)
     Verify(VerifyArgs),
     /// The mentee's pre-meeting thought document (ScotELAs): print its questions, or answer
     /// them for the next meeting
@@ -523,8 +524,13 @@ pub struct SignArgs {
 
 #[derive(Debug, Args)]
 pub struct VerifyArgs {
+    /// A badge (`export badge -o FILE`): check its proof, offline, and say who issued it, to
+    /// whom and for what
+    #[arg(value_name = "FILE", conflicts_with_all = ["with", "out"], required_unless_present = "with")]
+    pub file: Option<PathBuf>,
+    /// The partnership whose signed sign-offs to check
     #[arg(long = "with", short = 'w', value_name = "PARTNER")]
-    pub with: String,
+    pub with: Option<String>,
     /// Write, for each signature, the signed bytes, the signature and an allowed-signers
     /// line into this folder, for `ssh-keygen -Y verify`
     #[arg(long, value_name = "DIR")]
@@ -738,6 +744,18 @@ pub struct ExportArgs {
     /// Write to FILE (private to you, replaced atomically) instead of standard output
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Badge: who issues it, a member with the role coordinator (the scheme's coordinator or
+    /// the awarding body) and an Ed25519 key in the journal, never the recipient
+    #[arg(long, value_name = "MEMBER")]
+    pub issuer: Option<String>,
+    /// Badge: the issuer's private key (an unencrypted OpenSSH ssh-ed25519 key file), whose
+    /// .pub the journal holds for them; it signs the badge's proof
+    #[arg(long, value_name = "FILE")]
+    pub issuer_key: Option<PathBuf>,
+    /// Badge: the recipient's email (the journal owner's); the badge holds only a salted
+    /// SHA-256 of it, as Open Badges 3.0's IdentityObject allows
+    #[arg(long, value_name = "EMAIL")]
+    pub recipient_email: Option<String>,
     /// CSV: leave out the UTF-8 byte-order mark, written by default so that Excel and
     /// LibreOffice read accents and emoji
     #[arg(long)]

@@ -6,8 +6,8 @@ use std::path::Path;
 
 use anyhow::bail;
 
-use super::Context;
 use super::args::{CsvTableArg, ExportArgs, ExportKind, PortfolioFormatArg};
+use super::{Context, op};
 use crate::export::{self, CsvOptions, Export, PortfolioFormat, Table};
 use crate::journal::{Audience, Partner};
 use crate::store::{StoreError, atomic_write};
@@ -78,7 +78,7 @@ pub fn run(ctx: &Context, a: &ExportArgs, out: &mut dyn Write) -> anyhow::Result
         }
         ExportKind::Ics => (export::ics(&x), "calendar"),
         ExportKind::Json => (export::json(&x), "JSON export"),
-        ExportKind::Badge => (export::badge(&x, &a.stage)?, "badge"),
+        ExportKind::Badge => (issue_badge(ctx, a, &x)?, "badge"),
         ExportKind::Bundle => unreachable!("a bundle is made by `bundle`"),
     };
     match &a.output {
@@ -195,4 +195,67 @@ pub fn bundle(ctx: &Context, a: &ExportArgs, out: &mut dyn Write) -> anyhow::Res
         }
     }
     Ok(())
+}
+
+/// The badge, issued: refused first when the partnership is not ready (saying what is
+/// missing), then unless the issuer, their key and the recipient's email are given.
+fn issue_badge(ctx: &Context, a: &ExportArgs, x: &Export) -> anyhow::Result<String> {
+    export::badge_ready(x, &a.stage)?;
+    let (Some(issuer), Some(key_file), Some(email)) =
+        (&a.issuer, &a.issuer_key, &a.recipient_email)
+    else {
+        bail!(
+            "a badge is issued by a coordinator or the awarding body and names its recipient \
+             by a salted hash of their email: pass --issuer MEMBER (a coordinator with an \
+             Ed25519 key in the journal), --issuer-key FILE (their private ssh-ed25519 key) and \
+             --recipient-email EMAIL (yours, {}'s)",
+            x.owner_name()
+        );
+    };
+    let email = email.trim();
+    if email.is_empty()
+        || email.chars().any(char::is_whitespace)
+        || !email.contains('@')
+        || email.starts_with('@')
+        || email.ends_with('@')
+    {
+        bail!("'{email}' is not an email address: --recipient-email NAME@EXAMPLE.ORG");
+    }
+    let signing = read_issuer_key(key_file)?;
+    let public = signing.verifying_key().to_bytes();
+    let who = ctx.journal.badge_issuer(issuer, &public).map_err(op)?;
+    let issuance = export::Issuance::new(&who.name, who.key, email, x.stamp)?;
+    Ok(export::issue_badge(x, &a.stage, &issuance, &signing)?)
+}
+
+/// The Ed25519 signing key in an unencrypted OpenSSH private key file.
+fn read_issuer_key(path: &Path) -> anyhow::Result<ed25519_dalek::SigningKey> {
+    use russh::keys::PrivateKey;
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| anyhow::anyhow!("could not read the issuer key {}: {e}", path.display()))?;
+    let key = PrivateKey::from_openssh(text.trim().as_bytes()).map_err(|_| {
+        anyhow::anyhow!(
+            "{} is not an OpenSSH private key (the file beside the .pub, starting \
+             -----BEGIN OPENSSH PRIVATE KEY-----)",
+            path.display()
+        )
+    })?;
+    if key.is_encrypted() {
+        bail!(
+            "{} is protected by a passphrase: sign with a copy without one (`cp KEY KEY.plain && \
+             ssh-keygen -p -N '' -f KEY.plain`, kept private, removed after)",
+            path.display()
+        );
+    }
+    let Some(pair) = key.key_data().ed25519() else {
+        bail!(
+            "{} is a {} key: a badge's proof (eddsa-rdfc-2022) is made with an Ed25519 key \
+             (`ssh-keygen -t ed25519`)",
+            path.display(),
+            key.algorithm()
+        );
+    };
+    Ok(ed25519_dalek::SigningKey::from_bytes(
+        &pair.private.to_bytes(),
+    ))
 }

@@ -101,7 +101,13 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> anyhow::Result<()> {
             mentee_cmd::agree(&mut Context::open_for(&cli, &a.with)?, a, out)
         }
         Some(Command::Sign(a)) => sign_cmd::sign(&mut Context::open_for(&cli, &a.with)?, a, out),
-        Some(Command::Verify(a)) => sign_cmd::verify(&Context::open_for(&cli, &a.with)?, a, out),
+        Some(Command::Verify(a)) => match (&a.file, &a.with) {
+            (Some(file), None) => sign_cmd::verify_file(file, out),
+            (_, Some(with)) => sign_cmd::verify(&Context::open_for(&cli, with)?, a, out),
+            (None, None) => anyhow::bail!(
+                "say what to check: `verify FILE` (a badge), or `verify --with PARTNER` (its sign-offs)"
+            ),
+        },
         Some(Command::Prepare(a)) => {
             mentee_cmd::prepare(&mut Context::open_for(&cli, &a.with)?, a, out)
         }

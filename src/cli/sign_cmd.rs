@@ -81,7 +81,10 @@ pub fn sign(ctx: &mut Context, a: &SignArgs, out: &mut dyn Write) -> anyhow::Res
 }
 
 pub fn verify(ctx: &Context, a: &VerifyArgs, out: &mut dyn Write) -> anyhow::Result<()> {
-    let pid = ctx.partner_id(&a.with)?;
+    let Some(with) = &a.with else {
+        bail!("say which partnership: `verify --with PARTNER`");
+    };
+    let pid = ctx.partner_id(with)?;
     let checks = ctx.journal.check_signatures(&pid);
     if checks.is_empty() {
         writeln!(
@@ -119,4 +122,30 @@ pub fn verify(ctx: &Context, a: &VerifyArgs, out: &mut dyn Write) -> anyhow::Res
         bail!("not every signature holds: {}", bad.line());
     }
     Ok(())
+}
+
+/// `verify FILE`: a badge's proof, checked offline (no journal, no network).
+pub fn verify_file(file: &std::path::Path, out: &mut dyn Write) -> anyhow::Result<()> {
+    let text =
+        std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
+    match crate::export::verify_badge(&text) {
+        Ok(c) => {
+            writeln!(
+                out,
+                "✓ {}: the badge's proof holds (eddsa-rdfc-2022)",
+                file.display()
+            )?;
+            for (k, v) in [
+                ("achievement", c.achievement),
+                ("issued by", format!("{} ({})", c.issuer_name, c.issuer_id)),
+                ("to", c.recipient),
+                ("valid from", c.valid_from),
+                ("evidence", format!("{} narratives", c.evidence)),
+            ] {
+                writeln!(out, "  {k:<12} {}", v)?;
+            }
+            Ok(())
+        }
+        Err(why) => bail!("✗ {}: not a badge that holds: {}", file.display(), why),
+    }
 }

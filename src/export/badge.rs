@@ -1,12 +1,15 @@
-//! An Open Badges 3.0 `OpenBadgeCredential` (unsigned JSON-LD) for a recognition the
-//! partnership is ready for: ScotELAs mentoring recognition, or a completed stage of a staged
-//! framework (`ljmu/developing`). Refused, with every rule still missing, when not ready.
+//! An Open Badges 3.0 `OpenBadgeCredential` for a recognition the partnership is ready for:
+//! ScotELAs mentoring recognition, or a completed stage of a staged framework
+//! (`ljmu/developing`). Refused, with every rule still missing, when not ready.
 //!
-//! Shape (1EdTech Open Badges 3.0): the credential's `id`, `type`, `issuer` (a `Profile`),
-//! `validFrom`, `name` and `credentialSubject` (an `AchievementSubject` identified by name, with
-//! its `achievement`: `id`, `type`, `name`, `description`, `criteria.narrative`, `alignment`),
-//! and `evidence` at the credential level. Ids are `urn:uuid:` UUIDs (version 8, custom) made
-//! from a hash of what they name, so exporting twice gives the same credential.
+//! Shape (1EdTech Open Badges 3.0): the credential's `id` (a random `urn:uuid:`, new at each
+//! issuance), `type`, `issuer` (a `Profile` whose id is the `did:key` of the issuer's Ed25519
+//! key), `validFrom` (the issuance), `name` and `credentialSubject` (an `AchievementSubject`
+//! identified by an IdentityObject: a salted SHA-256 of the recipient's email, with its
+//! `achievement`: `id`, `type`, `name`, `description`, `criteria.narrative`, `alignment`),
+//! `evidence` at the credential level, and an embedded Data Integrity proof
+//! (`eddsa-rdfc-2022`, `super::proof`). The achievement's id is a `urn:uuid:` (version 8) made
+//! from a hash of the recognition, the same in every badge for it.
 
 use std::fmt;
 
@@ -34,6 +37,8 @@ pub enum BadgeError {
         scheme: String,
         available: Vec<String>,
     },
+    /// The proof could not be made.
+    Proof(String),
 }
 
 impl fmt::Display for BadgeError {
@@ -64,6 +69,7 @@ impl fmt::Display for BadgeError {
                 "no recognition '{scheme}' for this partnership; choose one of: {}",
                 available.join(", ")
             ),
+            BadgeError::Proof(why) => write!(f, "no badge: could not sign it: {why}"),
         }
     }
 }
@@ -83,15 +89,7 @@ pub fn urn_uuid(name: &str) -> String {
     let mut b = fnv128(&format!("mentorlog:{name}")).to_be_bytes();
     b[6] = (b[6] & 0x0f) | 0x80; // version 8
     b[8] = (b[8] & 0x3f) | 0x80; // RFC 9562 variant
-    let h: String = b.iter().map(|x| format!("{x:02x}")).collect();
-    format!(
-        "urn:uuid:{}-{}-{}-{}-{}",
-        &h[0..8],
-        &h[8..12],
-        &h[12..16],
-        &h[16..20],
-        &h[20..32]
-    )
+    uuid_text(&b)
 }
 
 /// An item's first line without the colon that introduces its points ("listen actively:").
@@ -177,8 +175,8 @@ fn evidence_entry(name: &str, narrative: String) -> Value {
     json!({"type": ["Evidence"], "name": name, "narrative": narrative})
 }
 
-/// The credential for `scheme` ("scotelas" or "FRAMEWORK/STAGE"), or why there is none.
-pub fn badge(x: &Export, scheme: &str) -> Result<String, BadgeError> {
+/// The readiness of recognition `scheme` when a badge can be issued for it; why not, when not.
+pub fn badge_ready<'a>(x: &'a Export, scheme: &str) -> Result<&'a Readiness, BadgeError> {
     let scheme = scheme.trim();
     let readiness = x
         .report
@@ -200,8 +198,14 @@ pub fn badge(x: &Export, scheme: &str) -> Result<String, BadgeError> {
             readiness: readiness.clone(),
         });
     }
+    Ok(readiness)
+}
+
+/// The credential for `scheme` ("scotelas" or "FRAMEWORK/STAGE") as `issuance` issues it,
+/// without its proof (`issue_badge` signs it), or why there is none.
+pub fn badge(x: &Export, scheme: &str, issuance: &Issuance) -> Result<Value, BadgeError> {
+    let readiness = badge_ready(x, scheme)?;
     let p = x.partnership();
-    let owner = x.owner_name();
     let title = x.readiness_title(readiness);
     let meetings = x.meetings();
 
@@ -381,23 +385,9 @@ pub fn badge(x: &Export, scheme: &str) -> Result<String, BadgeError> {
     }
 
     let mut issuer = Map::new();
-    issuer.insert("id".into(), json!(urn_uuid(&format!("issuer:{owner}"))));
+    issuer.insert("id".into(), json!(issuance.issuer_id()));
     issuer.insert("type".into(), json!(["Profile"]));
-    issuer.insert("name".into(), json!(owner));
-    if let Some(inst) = x
-        .profile
-        .and_then(|p| p.institution.as_deref())
-        .filter(|i| !i.trim().is_empty())
-    {
-        issuer.insert(
-            "parentOrg".into(),
-            json!({
-                "id": urn_uuid(&format!("organisation:{inst}")),
-                "type": ["Profile"],
-                "name": inst,
-            }),
-        );
-    }
+    issuer.insert("name".into(), json!(issuance.issuer_name));
 
     let mut achievement = Map::new();
     achievement.insert(
@@ -416,24 +406,25 @@ pub fn badge(x: &Export, scheme: &str) -> Result<String, BadgeError> {
         (Some(a), Some(b)) => format!(", {} to {}", a.date, b.date),
         _ => String::new(),
     };
+    let institution = x
+        .profile
+        .and_then(|p| p.institution.as_deref())
+        .map(str::trim)
+        .filter(|i| !i.is_empty())
+        .map(|i| format!(" at {i}"))
+        .unwrap_or_default();
     let mut cred = Map::new();
     cred.insert("@context".into(), json!([CONTEXT_VC, CONTEXT_OB]));
-    cred.insert(
-        "id".into(),
-        json!(urn_uuid(&format!(
-            "credential:{}:{}:{}",
-            owner, p.id, readiness.scheme
-        ))),
-    );
+    cred.insert("id".into(), json!(issuance.id));
     cred.insert(
         "type".into(),
         json!(["VerifiableCredential", "OpenBadgeCredential"]),
     );
-    cred.insert("name".into(), json!(format!("{title} ({owner})")));
+    cred.insert("name".into(), json!(title));
     cred.insert(
         "description".into(),
         json!(format!(
-            "{owner}'s mentoring partnership with {} ({}, {} pathway{period}).",
+            "A mentoring partnership{institution} with {} ({}, {} pathway{period}).",
             p.name,
             super::kind_phrase(p.kind),
             super::pathway_phrase(p.pathway).to_lowercase()
@@ -442,27 +433,208 @@ pub fn badge(x: &Export, scheme: &str) -> Result<String, BadgeError> {
     cred.insert("issuer".into(), Value::Object(issuer));
     cred.insert(
         "validFrom".into(),
-        json!(format!("{}T00:00:00Z", x.today.format("%Y-%m-%d"))),
+        json!(issuance.valid_from.format("%Y-%m-%dT%H:%M:%SZ").to_string()),
     );
     cred.insert(
         "credentialSubject".into(),
         json!({
             "type": ["AchievementSubject"],
-            "identifier": [{
-                "type": "IdentityObject",
-                "identityHash": owner,
-                "identityType": "name",
-                "hashed": false,
-            }],
+            "identifier": [issuance.recipient.identity_object()],
             "achievement": Value::Object(achievement),
         }),
     );
     if !evidence.is_empty() {
         cred.insert("evidence".into(), Value::Array(evidence));
     }
-    let mut s = serde_json::to_string_pretty(&Value::Object(cred)).unwrap_or_default();
+    Ok(Value::Object(cred))
+}
+
+/// The credential for `scheme`, issued: with an `eddsa-rdfc-2022` proof by `key` (whose
+/// public half is the issuer's, `issuance.issuer_key`), as pretty JSON.
+pub fn issue_badge(
+    x: &Export,
+    scheme: &str,
+    issuance: &Issuance,
+    key: &ed25519_dalek::SigningKey,
+) -> Result<String, BadgeError> {
+    if key.verifying_key().to_bytes() != issuance.issuer_key {
+        return Err(BadgeError::Proof(
+            "the signing key is not the issuer's".into(),
+        ));
+    }
+    let cred = badge(x, scheme, issuance)?;
+    let created = issuance.valid_from.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    let signed =
+        super::proof::sign(&cred, key, &created).map_err(|e| BadgeError::Proof(e.to_string()))?;
+    let mut s = serde_json::to_string_pretty(&signed).unwrap_or_default();
     s.push('\n');
     Ok(s)
+}
+
+/// The recipient as OB 3.0's IdentityObject holds them: a salted SHA-256 of their email,
+/// never the address itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recipient {
+    /// `sha256$` and the hex SHA-256 of the email (trimmed, lower case) followed by the salt.
+    pub identity_hash: String,
+    pub salt: String,
+}
+
+impl Recipient {
+    /// The recipient whose email is `email`, hashed with `salt`.
+    pub fn email(email: &str, salt: &str) -> Recipient {
+        Recipient {
+            identity_hash: identity_hash(email, salt),
+            salt: salt.to_string(),
+        }
+    }
+
+    fn identity_object(&self) -> Value {
+        json!({
+            "type": "IdentityObject",
+            "identityHash": self.identity_hash,
+            "identityType": "emailAddress",
+            "hashed": true,
+            "salt": self.salt,
+        })
+    }
+}
+
+/// `sha256$HEX`: the IdentityHash of `email` with `salt` (OB 3.0: the identifier, then the
+/// salt, UTF-8, hashed; the email trimmed and in lower case, as a holder presents it).
+pub fn identity_hash(email: &str, salt: &str) -> String {
+    use sha2::Digest as _;
+    let d = sha2::Sha256::digest(format!("{}{salt}", email.trim().to_lowercase()).as_bytes());
+    let hex: String = d.iter().map(|b| format!("{b:02x}")).collect();
+    format!("sha256${hex}")
+}
+
+/// One issuance of a badge: by whom, to whom, its unique id and when it is valid from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Issuance {
+    pub issuer_name: String,
+    /// The issuer's Ed25519 public key: their id is its `did:key`.
+    pub issuer_key: [u8; 32],
+    pub recipient: Recipient,
+    /// `urn:uuid:` and a random (version 4) UUID: a new one each time.
+    pub id: String,
+    pub valid_from: chrono::DateTime<chrono::Utc>,
+}
+
+impl Issuance {
+    /// A new issuance now: a fresh credential id and a fresh salt from the system's random
+    /// source.
+    pub fn new(
+        issuer_name: &str,
+        issuer_key: [u8; 32],
+        recipient_email: &str,
+        valid_from: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Issuance, BadgeError> {
+        let mut r = [0u8; 32];
+        getrandom::fill(&mut r).map_err(|e| BadgeError::Proof(format!("no random source: {e}")))?;
+        let mut id = [0u8; 16];
+        id.copy_from_slice(&r[..16]);
+        let salt: String = r[16..].iter().map(|b| format!("{b:02x}")).collect();
+        Ok(Issuance {
+            issuer_name: issuer_name.to_string(),
+            issuer_key,
+            recipient: Recipient::email(recipient_email, &salt),
+            id: urn_uuid_v4(id),
+            valid_from,
+        })
+    }
+
+    /// The issuer's id: the `did:key` of their key.
+    pub fn issuer_id(&self) -> String {
+        super::proof::did_key(&self.issuer_key)
+    }
+}
+
+/// `urn:uuid:` with a version 4 (random) UUID made of `b`.
+pub fn urn_uuid_v4(mut b: [u8; 16]) -> String {
+    b[6] = (b[6] & 0x0f) | 0x40; // version 4
+    b[8] = (b[8] & 0x3f) | 0x80; // RFC 9562 variant
+    uuid_text(&b)
+}
+
+fn uuid_text(b: &[u8; 16]) -> String {
+    let h: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    format!(
+        "urn:uuid:{}-{}-{}-{}-{}",
+        &h[0..8],
+        &h[8..12],
+        &h[12..16],
+        &h[16..20],
+        &h[20..32]
+    )
+}
+
+/// A badge whose proof holds: who issued it, to whom, for what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadgeCheck {
+    pub issuer_name: String,
+    /// The issuer's `did:key`, the key that signed.
+    pub issuer_id: String,
+    /// The recipient's IdentityHash and its type (`emailAddress`) and salt.
+    pub recipient: String,
+    pub achievement: String,
+    pub valid_from: String,
+    pub evidence: usize,
+}
+
+/// Check the badge `text` (an Open Badges 3.0 credential as `export badge` writes it),
+/// offline: its proof over the credential as it is now, by the key of its issuer's
+/// `did:key`. Why not, in words, when it does not hold.
+pub fn verify_badge(text: &str) -> Result<BadgeCheck, String> {
+    let v: Value = serde_json::from_str(text).map_err(|e| format!("it is not JSON ({e})"))?;
+    let types = v["type"].as_array().cloned().unwrap_or_default();
+    if !types.iter().any(|t| {
+        t.as_str()
+            .is_some_and(|t| t == "OpenBadgeCredential" || t == "AchievementCredential")
+    }) {
+        return Err("it is not an Open Badges 3.0 credential (no OpenBadgeCredential type)".into());
+    }
+    let proved = super::proof::verify(&v).map_err(|e| e.to_string())?;
+    let issuer_id = match &v["issuer"] {
+        Value::String(s) => s.clone(),
+        i => i["id"].as_str().unwrap_or_default().to_string(),
+    };
+    if issuer_id != proved.controller {
+        return Err(format!(
+            "the proof was made by {}, not by the issuer the badge names ({})",
+            proved.controller,
+            if issuer_id.is_empty() {
+                "none"
+            } else {
+                &issuer_id
+            }
+        ));
+    }
+    let subject = &v["credentialSubject"];
+    let id = &subject["identifier"][0];
+    let recipient = match (id["identityHash"].as_str(), id["hashed"].as_bool()) {
+        (Some(h), Some(true)) => format!(
+            "{} {h} (salt {})",
+            id["identityType"].as_str().unwrap_or("identity"),
+            id["salt"].as_str().unwrap_or("none")
+        ),
+        (Some(h), _) => format!("{} {h}", id["identityType"].as_str().unwrap_or("identity")),
+        _ => "no one named".into(),
+    };
+    Ok(BadgeCheck {
+        issuer_name: v["issuer"]["name"]
+            .as_str()
+            .unwrap_or("unnamed")
+            .to_string(),
+        issuer_id,
+        recipient,
+        achievement: subject["achievement"]["name"]
+            .as_str()
+            .unwrap_or("unnamed")
+            .to_string(),
+        valid_from: v["validFrom"].as_str().unwrap_or("-").to_string(),
+        evidence: v["evidence"].as_array().map_or(0, Vec::len),
+    })
 }
 
 #[cfg(test)]

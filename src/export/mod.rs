@@ -16,12 +16,16 @@ mod html;
 mod ics;
 mod json;
 mod markdown;
+pub mod proof;
 
 use std::borrow::Cow;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-pub use badge::{BadgeError, badge};
+pub use badge::{
+    BadgeCheck, BadgeError, Issuance, Recipient, badge, badge_ready, identity_hash, issue_badge,
+    verify_badge,
+};
 pub use csv::{BOM as CSV_BOM, CsvOptions, Table, csv, csv_field, csv_with};
 pub use html::{escape as html_escape, portfolio as portfolio_html};
 pub use ics::{escape_text as ics_escape, fold as ics_fold, ics};

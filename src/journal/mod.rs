@@ -14,6 +14,7 @@
 mod conflicts;
 pub mod demo;
 pub mod import;
+pub mod issuer;
 mod live;
 pub(crate) mod members;
 mod mentee;
