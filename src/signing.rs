@@ -7,13 +7,8 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
+use crate::journal::key_words;
 use crate::model::signature::NAMESPACE;
-
-/// The first two words of a key line (`TYPE BASE64`).
-fn words(line: &str) -> Option<(String, String)> {
-    let mut w = line.split_whitespace();
-    Some((w.next()?.to_string(), w.next()?.to_string()))
-}
 
 /// The key file to sign with: `key` when given, else the private key in `~/.ssh` beside a
 /// `.pub` that is one of `held` (the signer's keys in the journal).
@@ -21,7 +16,7 @@ pub fn find_key(key: Option<&Path>, held: &[String]) -> Result<PathBuf, String> 
     if let Some(k) = key {
         return Ok(k.to_path_buf());
     }
-    let held: Vec<_> = held.iter().filter_map(|k| words(k)).collect();
+    let held: Vec<_> = held.iter().filter_map(|k| key_words(k)).collect();
     if held.is_empty() {
         return Err(
             "you hold no SSH key in this journal: `mentorlog member key NAME FILE.pub` \
@@ -37,7 +32,7 @@ pub fn find_key(key: Option<&Path>, held: &[String]) -> Result<PathBuf, String> 
             let p = e.path();
             if p.extension().is_some_and(|x| x == "pub")
                 && let Ok(text) = std::fs::read_to_string(&p)
-                && words(&text).is_some_and(|w| held.contains(&w))
+                && key_words(&text).is_some_and(|w| held.contains(&w))
             {
                 found.push(p);
             }

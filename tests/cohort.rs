@@ -10,24 +10,8 @@ use std::process::Command;
 use mentorlog::cohort::screen::{Sort, View};
 use mentorlog::journal::{Audience, Journal};
 use mentorlog::store::Store;
-use pair::{BIN, Pair, TODAY};
+use pair::{BIN, Pair};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-fn run(pair: &Pair, args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(BIN)
-        .arg("--data-dir")
-        .arg(&pair.root)
-        .env("MENTORLOG_TODAY", TODAY)
-        .env("HOME", pair.dir.path())
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 /// Every text the journal's people wrote (notes, focus, outcomes, actions, reflections,
 /// goals, the agreement), private records included.
@@ -65,23 +49,26 @@ fn journal_texts(pair: &Pair) -> Vec<String> {
     out
 }
 
+/// Jo's bundle of the demo, signed with Jo's key, at `path`.
+fn jos_bundle(pair: &Pair, path: &std::path::Path) -> String {
+    let key = pair.key("jo").display().to_string();
+    let (ok, out, err) = pair.run(&[
+        "export",
+        "bundle",
+        "--key",
+        &key,
+        "-o",
+        path.to_str().unwrap(),
+    ]);
+    assert!(ok, "{err}");
+    out
+}
+
 #[test]
 fn a_bundle_holds_no_note_text_and_is_signed_with_the_mentors_key() {
     let Some(pair) = Pair::new() else { return };
-    let key = pair.key("jo").display().to_string();
     let file = pair.dir.path().join("jo.json");
-    let (ok, out, err) = run(
-        &pair,
-        &[
-            "export",
-            "bundle",
-            "--key",
-            &key,
-            "-o",
-            file.to_str().unwrap(),
-        ],
-    );
-    assert!(ok, "{err}");
+    let out = jos_bundle(&pair, &file);
     assert!(
         out.contains("Wrote a bundle of 3 partnership(s), signed by Jo Taylor"),
         "{out}"
@@ -121,22 +108,8 @@ fn the_cohort_flags_a_tampered_an_unpinned_and_an_old_bundle() {
     let Some(pair) = Pair::new() else { return };
     let dir = pair.dir.path().join("bundles");
     std::fs::create_dir_all(&dir).unwrap();
-    let key = pair.key("jo").display().to_string();
     let good = dir.join("jo.json");
-    assert!(
-        run(
-            &pair,
-            &[
-                "export",
-                "bundle",
-                "--key",
-                &key,
-                "-o",
-                good.to_str().unwrap()
-            ]
-        )
-        .0
-    );
+    jos_bundle(&pair, &good);
     // A copy with one count changed after signing.
     let mut doc: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&good).unwrap()).unwrap();
@@ -146,7 +119,7 @@ fn the_cohort_flags_a_tampered_an_unpinned_and_an_old_bundle() {
     std::fs::write(dir.join("notes.json"), "{\"kind\": \"something else\"}").unwrap();
 
     let dirs = dir.to_str().unwrap();
-    let (ok, out, err) = run(&pair, &["cohort", dirs, "--format", "text"]);
+    let (ok, out, err) = pair.run(&["cohort", dirs, "--format", "text"]);
     assert!(ok, "{err}");
     assert!(err.contains("is not a mentorlog bundle"), "{err}");
     let flagged: Vec<&str> = out.lines().filter(|l| l.contains("[!")).collect();
@@ -163,31 +136,21 @@ fn the_cohort_flags_a_tampered_an_unpinned_and_an_old_bundle() {
 
     // Pinned keys: Jo's own key passes, another's is flagged.
     let allowed = pair.dir.path().join("allowed");
-    std::fs::copy(pair.key_pub("eve"), &allowed).unwrap();
-    let (_, out, _) = run(
-        &pair,
-        &[
+    let pinned = || {
+        pair.run(&[
             "cohort",
             good.to_str().unwrap(),
             "--format",
             "text",
             "--allowed",
             allowed.to_str().unwrap(),
-        ],
-    );
+        ])
+    };
+    std::fs::copy(pair.key_pub("eve"), &allowed).unwrap();
+    let (_, out, _) = pinned();
     assert!(out.lines().all(|l| l.contains("key not pinned")), "{out}");
     std::fs::copy(pair.key_pub("jo"), &allowed).unwrap();
-    let (_, out, _) = run(
-        &pair,
-        &[
-            "cohort",
-            good.to_str().unwrap(),
-            "--format",
-            "text",
-            "--allowed",
-            allowed.to_str().unwrap(),
-        ],
-    );
+    let (_, out, _) = pinned();
     assert!(!out.contains("[!"), "{out}");
 
     // Old: a bundle made on the 23rd, read on 31 January, is over 60 days old.
@@ -200,24 +163,18 @@ fn the_cohort_flags_a_tampered_an_unpinned_and_an_old_bundle() {
     assert!(out.contains("69 days old"), "{out}");
 
     // For the panel: CSV, JSON, HTML, and filters.
-    let (_, csv, _) = run(
-        &pair,
-        &["cohort", good.to_str().unwrap(), "--format", "csv"],
-    );
+    let (_, csv, _) = pair.run(&["cohort", good.to_str().unwrap(), "--format", "csv"]);
     let mut r = csv::Reader::from_reader(csv.as_bytes());
     assert_eq!(r.headers().unwrap().get(0), Some("mentor"));
     assert!(r.records().count() >= 5);
-    let (_, json, _) = run(
-        &pair,
-        &[
-            "cohort",
-            good.to_str().unwrap(),
-            "--format",
-            "json",
-            "--scheme",
-            "ljmu/",
-        ],
-    );
+    let (_, json, _) = pair.run(&[
+        "cohort",
+        good.to_str().unwrap(),
+        "--format",
+        "json",
+        "--scheme",
+        "ljmu/",
+    ]);
     let rows: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert!(
         rows.as_array()
@@ -225,16 +182,13 @@ fn the_cohort_flags_a_tampered_an_unpinned_and_an_old_bundle() {
             .iter()
             .all(|r| r["scheme"].as_str().unwrap().starts_with("ljmu/"))
     );
-    let (_, html, _) = run(
-        &pair,
-        &[
-            "cohort",
-            good.to_str().unwrap(),
-            "--format",
-            "html",
-            "--not-ready",
-        ],
-    );
+    let (_, html, _) = pair.run(&[
+        "cohort",
+        good.to_str().unwrap(),
+        "--format",
+        "html",
+        "--not-ready",
+    ]);
     assert!(
         html.starts_with("<!doctype html>") && html.contains("<td>Priya Shah</td>"),
         "{html}"
@@ -248,22 +202,8 @@ fn the_cohort_flags_a_tampered_an_unpinned_and_an_old_bundle() {
 #[test]
 fn the_cohort_screen_sorts_and_filters() {
     let Some(pair) = Pair::new() else { return };
-    let key = pair.key("jo").display().to_string();
     let good = pair.dir.path().join("jo.json");
-    assert!(
-        run(
-            &pair,
-            &[
-                "export",
-                "bundle",
-                "--key",
-                &key,
-                "-o",
-                good.to_str().unwrap()
-            ]
-        )
-        .0
-    );
+    jos_bundle(&pair, &good);
     let b = mentorlog::cohort::read(&good).unwrap();
     let rows = mentorlog::cohort::rows(&[b], &Default::default());
     let mut v = View::new(rows);

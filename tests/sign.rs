@@ -13,26 +13,8 @@ use mentorlog::journal::Journal;
 use mentorlog::model::Signed;
 use mentorlog::store::Store;
 use mentorlog::tui::Tui;
-use pair::{BIN, Pair, TODAY};
+use pair::Pair;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-/// `mentorlog` on the pair's journal, with its exit status and what it printed.
-fn run(pair: &Pair, args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(BIN)
-        .arg("--data-dir")
-        .arg(&pair.root)
-        .env("MENTORLOG_TODAY", TODAY)
-        // No key of the user running the tests is ever found or used.
-        .env("HOME", pair.dir.path())
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 fn key_arg(pair: &Pair, who: &str) -> String {
     pair.key(who).display().to_string()
@@ -42,17 +24,14 @@ fn key_arg(pair: &Pair, who: &str) -> String {
 fn the_mentor_signs_the_agreement_and_ssh_keygen_alone_verifies_it() {
     let Some(pair) = Pair::new() else { return };
     let jo = key_arg(&pair, "jo");
-    let (ok, out, err) = run(&pair, &["sign", "--with", "sam", "agreement", "--key", &jo]);
+    let (ok, out, err) = pair.run(&["sign", "--with", "sam", "agreement", "--key", &jo]);
     assert!(ok, "{err}");
     assert!(
         out.contains("Jo Taylor signed the agreement on 2026-11-23"),
         "{out}"
     );
     let dir = pair.dir.path().join("check");
-    let (ok, out, err) = run(
-        &pair,
-        &["verify", "--with", "sam", "--out", dir.to_str().unwrap()],
-    );
+    let (ok, out, err) = pair.run(&["verify", "--with", "sam", "--out", dir.to_str().unwrap()]);
     assert!(ok, "{out}{err}");
     assert!(
         out.contains("✓ agreement signed by Jo Taylor on 2026-11-23"),
@@ -94,28 +73,25 @@ fn the_mentor_signs_the_agreement_and_ssh_keygen_alone_verifies_it() {
         .outcomes
         .push("An outcome added after signing".into());
     j.update_partnership("sam-lee", &base, new, "edit").unwrap();
-    let (ok, out, _) = run(&pair, &["verify", "--with", "sam"]);
+    let (ok, out, _) = pair.run(&["verify", "--with", "sam"]);
     assert!(!ok, "a changed agreement still verified: {out}");
     assert!(
         out.contains("! agreement changed since signed by Jo Taylor on 2026-11-23"),
         "{out}"
     );
-    let (_, status, _) = run(&pair, &["status", "--with", "sam"]);
+    let (_, status, _) = pair.run(&["status", "--with", "sam"]);
     assert!(
         status.contains("changed since signed by Jo Taylor"),
         "{status}"
     );
-    let (_, md, _) = run(&pair, &["export", "portfolio", "--with", "sam"]);
+    let (_, md, _) = pair.run(&["export", "portfolio", "--with", "sam"]);
     assert!(md.contains("changed since signed by Jo Taylor"), "{md}");
     // Signing again makes it hold.
-    let (ok, _, err) = run(&pair, &["sign", "--with", "sam", "agreement", "--key", &jo]);
+    let (ok, _, err) = pair.run(&["sign", "--with", "sam", "agreement", "--key", &jo]);
     assert!(ok, "{err}");
-    assert!(run(&pair, &["verify", "--with", "sam"]).0);
+    assert!(pair.run(&["verify", "--with", "sam"]).0);
     // The printed portfolio shows the signature, with its key's fingerprint.
-    let (_, html, _) = run(
-        &pair,
-        &["export", "portfolio", "--with", "sam", "--format", "html"],
-    );
+    let (_, html, _) = pair.run(&["export", "portfolio", "--with", "sam", "--format", "html"]);
     assert!(html.contains("Signed with SSH keys"), "{html}");
     assert!(html.contains("✓ agreement signed by Jo Taylor on 2026-11-23 <small>(key SHA256:"));
 
@@ -126,7 +102,7 @@ fn the_mentor_signs_the_agreement_and_ssh_keygen_alone_verifies_it() {
     let mut bytes = text.into_bytes();
     bytes[at] = if bytes[at] == b'A' { b'B' } else { b'A' };
     std::fs::write(&file, bytes).unwrap();
-    let (ok, out, _) = run(&pair, &["verify", "--with", "sam"]);
+    let (ok, out, _) = pair.run(&["verify", "--with", "sam"]);
     assert!(!ok);
     assert!(out.contains("does not hold"), "{out}");
 }
@@ -134,18 +110,15 @@ fn the_mentor_signs_the_agreement_and_ssh_keygen_alone_verifies_it() {
 #[test]
 fn a_mentees_signature_made_on_their_own_machine_is_kept_only_if_it_is_theirs() {
     let Some(pair) = Pair::new() else { return };
-    let (ok, bytes, err) = run(
-        &pair,
-        &[
-            "sign",
-            "--with",
-            "sam",
-            "agreement",
-            "--by",
-            "sam",
-            "--bytes",
-        ],
-    );
+    let (ok, bytes, err) = pair.run(&[
+        "sign",
+        "--with",
+        "sam",
+        "agreement",
+        "--by",
+        "sam",
+        "--bytes",
+    ]);
     assert!(ok, "{err}");
     assert!(
         bytes.starts_with("mentorlog sign-off 1\nwhat: agreement\n"),
@@ -164,11 +137,9 @@ fn a_mentees_signature_made_on_their_own_machine_is_kept_only_if_it_is_theirs() 
         assert!(ok.success());
         msg.with_extension("txt.sig").display().to_string()
     };
-    // Signed with a key Sam does not hold: refused.
-    let eve = sign("eve", "mentorlog");
-    let (ok, _, err) = run(
-        &pair,
-        &[
+    // Keep a signature file as Sam's.
+    let keep = |sig: &str| {
+        pair.run(&[
             "sign",
             "--with",
             "sam",
@@ -176,64 +147,40 @@ fn a_mentees_signature_made_on_their_own_machine_is_kept_only_if_it_is_theirs() 
             "--by",
             "sam",
             "--signature",
-            &eve,
-        ],
-    );
+            sig,
+        ])
+    };
+    // Signed with a key Sam does not hold: refused.
+    let eve = sign("eve", "mentorlog");
+    let (ok, _, err) = keep(&eve);
     assert!(!ok);
     assert!(err.contains("a key Sam Lee does not hold"), "{err}");
     // Signed for another purpose: refused.
     let other = sign("sam", "file");
-    let (ok, _, err) = run(
-        &pair,
-        &[
-            "sign",
-            "--with",
-            "sam",
-            "agreement",
-            "--by",
-            "sam",
-            "--signature",
-            &other,
-        ],
-    );
+    let (ok, _, err) = keep(&other);
     assert!(!ok);
     assert!(err.contains("not for mentorlog"), "{err}");
     // Sam's own: kept, and it verifies.
     let good = sign("sam", "mentorlog");
-    let (ok, out, err) = run(
-        &pair,
-        &[
-            "sign",
-            "--with",
-            "sam",
-            "agreement",
-            "--by",
-            "sam",
-            "--signature",
-            &good,
-        ],
-    );
+    let (ok, out, err) = keep(&good);
     assert!(ok, "{err}");
     assert!(out.contains("Sam Lee signed the agreement"), "{out}");
-    let (ok, out, _) = run(&pair, &["verify", "--with", "sam"]);
+    let (ok, out, _) = pair.run(&["verify", "--with", "sam"]);
     assert!(ok && out.contains("✓ agreement signed by Sam Lee"), "{out}");
     // A stage record is signed the same way.
     let jo = key_arg(&pair, "jo");
-    let (ok, out, err) = run(
-        &pair,
-        &[
-            "sign",
-            "--with",
-            "sam",
-            "stage",
-            "ljmu/developing",
-            "--key",
-            &jo,
-        ],
-    );
+    let (ok, out, err) = pair.run(&[
+        "sign",
+        "--with",
+        "sam",
+        "stage",
+        "ljmu/developing",
+        "--key",
+        &jo,
+    ]);
     assert!(ok, "{err}");
     assert!(out.contains("signed the stage ljmu/developing"), "{out}");
-    let (ok, _, err) = run(&pair, &["sign", "--with", "sam", "stage", "ljmu/nothing"]);
+    let (ok, _, err) = pair.run(&["sign", "--with", "sam", "stage", "ljmu/nothing"]);
     assert!(!ok);
     assert!(err.contains("no record of stage ljmu/nothing"), "{err}");
 }

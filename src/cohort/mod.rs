@@ -178,7 +178,8 @@ fn flags(b: &Bundle, o: &Options) -> Flags {
                 .doc
                 .pointer("/signature/key")
                 .and_then(Value::as_str)
-                .map(|k| k.split_whitespace().take(2).collect::<Vec<_>>().join(" "))
+                .and_then(crate::journal::key_words)
+                .map(|(kind, key)| format!("{kind} {key}"))
                 .unwrap_or_default();
             (!pinned.contains(&key)).then(|| fingerprint.clone())
         }

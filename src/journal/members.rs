@@ -51,7 +51,7 @@ pub fn check_key(line: &str) -> Result<String, String> {
 pub(crate) use crate::model::owner_id as owner_id_of;
 
 /// The first two words of a key line (`TYPE BASE64`): a key, its comment aside.
-fn key_words(line: &str) -> Option<(&str, &str)> {
+pub fn key_words(line: &str) -> Option<(&str, &str)> {
     let mut w = line.split_whitespace();
     Some((w.next()?, w.next()?))
 }

@@ -33,7 +33,7 @@ use chrono::NaiveDate;
 
 pub use conflicts::{Conflict, Resolution, Side, original_of};
 pub use live::describe_changes;
-pub use members::{Person, check_key, key_holder};
+pub use members::{Person, check_key, key_holder, key_words};
 pub use mentee::Agreeable;
 pub use ops::Save;
 pub use reader::{Audience, EvidenceLine, Partner, Reader};

@@ -12,7 +12,6 @@ mod keys;
 mod log;
 pub mod session;
 
-use std::net::SocketAddr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
@@ -476,7 +475,7 @@ async fn accept(
         let _ = socket.set_nodelay(true);
         let conn = Conn {
             shared: shared.clone(),
-            peer: peer_text(peer),
+            peer: peer.to_string(),
             person: None,
             channel: None,
             size: None,
@@ -496,10 +495,6 @@ async fn accept(
             }
         });
     }
-}
-
-fn peer_text(peer: SocketAddr) -> String {
-    peer.to_string()
 }
 
 /// Changes other processes make (the CLI, a local mentorlog) reach every session.

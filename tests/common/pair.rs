@@ -89,21 +89,29 @@ impl Pair {
         self.dir.path().join(format!("{who}_key.pub"))
     }
 
-    /// Run mentorlog on the journal; what it printed.
-    pub fn ml(&self, args: &[&str]) -> String {
+    /// Run mentorlog on the journal (with HOME in the test's folder, so no key of the user
+    /// running the tests is ever found or used): whether it succeeded, its stdout, its stderr.
+    pub fn run(&self, args: &[&str]) -> (bool, String, String) {
         let out = Command::new(BIN)
             .arg("--data-dir")
             .arg(&self.root)
             .env("MENTORLOG_TODAY", TODAY)
+            .env("HOME", self.dir.path())
             .args(args)
             .output()
             .unwrap();
-        assert!(
+        (
             out.status.success(),
-            "mentorlog {args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    }
+
+    /// Run mentorlog on the journal, which must succeed; what it printed.
+    pub fn ml(&self, args: &[&str]) -> String {
+        let (ok, out, err) = self.run(args);
+        assert!(ok, "mentorlog {args:?} failed: {err}");
+        out
     }
 
     /// The options every ssh of these tests runs with: this key only, no user config, the
