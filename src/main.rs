@@ -43,6 +43,7 @@ fn main() -> ExitCode {
     // The cohort at a terminal is a full screen of its own.
     if let Some(mentorlog::cli::Command::Cohort(a)) = &cli.command
         && a.format.is_none()
+        && a.issue.is_none()
         && at_terminal
     {
         let shown = mentorlog::cli::cohort_rows(&cli, a)

@@ -86,41 +86,6 @@ fn verify(file: &Path) -> (bool, String, String) {
     )
 }
 
-/// The independent verifier's verdict, or `None` (said) when node or its packages are not
-/// installed (`.ci/run` installs them).
-fn node_verify(file: &Path) -> Option<(bool, String)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/verifier");
-    let have_node = Command::new("node")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !have_node
-        || !dir
-            .join("node_modules/@digitalbazaar/data-integrity")
-            .exists()
-    {
-        eprintln!(
-            "note: node or the verifier's packages are not installed (`npm ci --prefix \
-             tests/verifier`; .ci/run does): the independent check is skipped"
-        );
-        return None;
-    }
-    let o = Command::new("node")
-        .arg(dir.join("verify.mjs"))
-        .arg(file)
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/jsonld"))
-        .output()
-        .unwrap();
-    Some((
-        o.status.success(),
-        format!(
-            "{}{}",
-            String::from_utf8_lossy(&o.stdout),
-            String::from_utf8_lossy(&o.stderr)
-        ),
-    ))
-}
-
 /// `badge` with one word of an evidence narrative changed.
 fn tamper(badge: &Path, to: &Path) {
     let mut v = read(badge);
@@ -157,10 +122,68 @@ fn an_issued_badge_verifies_with_mentorlog_and_with_an_independent_implementatio
     assert_eq!(v["proof"]["proofPurpose"], "assertionMethod");
     assert_eq!(v["validFrom"], "2026-11-23T00:00:00Z");
     assert_eq!(v["proof"]["created"], v["validFrom"]);
-    if let Some((ok, said)) = node_verify(&file) {
+    if let Some((ok, said)) = issuer::node_verify(&file) {
         assert!(ok, "the independent verifier refused it: {said}");
         assert!(said.contains("verified"), "{said}");
     }
+}
+
+#[test]
+fn issued_badges_conform_to_the_open_badges_3_data_model_and_broken_ones_do_not() {
+    let d = Demo::new();
+    let file = d.issued("badge.json");
+    let Some((ok, said)) = issuer::schema_check(&file) else {
+        return;
+    };
+    assert!(ok, "the ScotELAs badge does not conform: {said}");
+    // A stage badge too (LJMU Developing in the demo is ready).
+    let stage = d.tmp.path().join("stage.json");
+    let mut extra: Vec<&str> = d.issue.iter().map(String::as_str).collect();
+    extra.extend(["-o", stage.to_str().unwrap()]);
+    let mut args = vec![
+        "export",
+        "badge",
+        "--with",
+        "sam",
+        "--stage",
+        "ljmu/developing",
+    ];
+    args.extend(extra);
+    let (issued, _, err) = d.ml(&args);
+    if issued {
+        let (ok, said) = issuer::schema_check(&stage).unwrap();
+        assert!(ok, "the LJMU stage badge does not conform: {said}");
+    } else {
+        assert!(err.contains("not yet ready"), "{err}");
+    }
+    // What the data model requires, taken away one at a time, fails: the check can fail.
+    let bad = d.tmp.path().join("bad.json");
+    for (what, change) in [
+        ("validFrom", "/validFrom"),
+        (
+            "the achievement's criteria",
+            "/credentialSubject/achievement/criteria",
+        ),
+        ("the issuer's id", "/issuer/id"),
+    ] {
+        let mut v = read(&file);
+        let (parent, key) = change.rsplit_once('/').unwrap();
+        let target = if parent.is_empty() {
+            &mut v
+        } else {
+            v.pointer_mut(parent).unwrap()
+        };
+        target.as_object_mut().unwrap().remove(key);
+        std::fs::write(&bad, v.to_string()).unwrap();
+        let (ok, said) = issuer::schema_check(&bad).unwrap();
+        assert!(!ok, "a badge without {what} conformed");
+        assert!(said.contains(key), "{said}");
+    }
+    // A recipient named in the clear, not by an IdentityObject's hash.
+    let mut v = read(&file);
+    v["credentialSubject"]["identifier"][0]["identityHash"] = "Jo Taylor".into();
+    std::fs::write(&bad, v.to_string()).unwrap();
+    assert!(!issuer::schema_check(&bad).unwrap().0);
 }
 
 #[test]
@@ -175,7 +198,7 @@ fn a_badge_with_one_narrative_word_changed_fails_both_verifiers() {
         err.contains("the proof does not verify: the credential was changed after it was signed"),
         "{err}"
     );
-    if let Some((ok, said)) = node_verify(&bad) {
+    if let Some((ok, said)) = issuer::node_verify(&bad) {
         assert!(
             !ok,
             "the independent verifier accepted a tampered badge: {said}"

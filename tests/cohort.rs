@@ -1,7 +1,10 @@
 //! A coordinator's view across journals: `export bundle` (no note text, signed with the
 //! mentor's key) and `cohort` over many bundles (flags for a tampered, unpinned or old
-//! bundle; text, CSV, JSON, HTML; the full screen's sorting and filtering).
+//! bundle; text, CSV, JSON, HTML; the full screen's sorting and filtering), and the
+//! coordinator issuing badges from the cohort to everyone ready.
 
+#[path = "common/issuer.rs"]
+mod issuer;
 #[path = "common/pair.rs"]
 mod pair;
 
@@ -237,4 +240,156 @@ fn the_cohort_screen_sorts_and_filters() {
         screen.contains("filter 'priya'") && screen.contains("Priya Shah"),
         "{screen}"
     );
+}
+
+#[test]
+fn the_coordinator_issues_badges_from_the_cohort_to_everyone_ready_and_only_them() {
+    let Some(pair) = Pair::new() else { return };
+    let dir = pair.dir.path().join("bundles");
+    std::fs::create_dir_all(&dir).unwrap();
+    jos_bundle(&pair, &dir.join("jo.json"));
+    let (dana, public) = issuer::write_key(pair.dir.path(), "dana_key", 7);
+    let list = pair.dir.path().join("recipients.csv");
+    std::fs::write(&list, format!("name,email\nJo Taylor,{}\n", issuer::EMAIL)).unwrap();
+    let out_dir = pair.dir.path().join("badges");
+    let issue = |key: &std::path::Path, bundles: &std::path::Path| {
+        pair.run(&[
+            "cohort",
+            bundles.to_str().unwrap(),
+            "--issue",
+            out_dir.to_str().unwrap(),
+            "--issuer-key",
+            key.to_str().unwrap(),
+            "--issuer-name",
+            "Dana Whyte",
+            "--recipients",
+            list.to_str().unwrap(),
+        ])
+    };
+    let (ok, out, err) = issue(&dana, &dir);
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("✓ Jo Taylor / Sam Lee / scotelas: issued"),
+        "{out}"
+    );
+    // Only the ready: what the cohort shows ready, and nothing else.
+    let (_, json, _) = pair.run(&["cohort", dir.to_str().unwrap(), "--format", "json"]);
+    let rows: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let ready: Vec<String> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["ready"] == true)
+        .map(|r| {
+            format!(
+                "{} / {} / {}",
+                r["mentor"].as_str().unwrap(),
+                r["partnership"].as_str().unwrap(),
+                r["scheme"].as_str().unwrap()
+            )
+        })
+        .collect();
+    let issued: Vec<&str> = out.lines().filter(|l| l.starts_with('✓')).collect();
+    assert_eq!(issued.len(), ready.len(), "{out}");
+    for r in &ready {
+        assert!(
+            out.contains(&format!("✓ {r}: issued")),
+            "{r} not issued: {out}"
+        );
+    }
+    assert!(out.contains(&format!("{} badge", ready.len())), "{out}");
+    for r in rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["ready"] == false)
+    {
+        let who = format!(
+            "{} / {} / {}:",
+            r["mentor"].as_str().unwrap(),
+            r["partnership"].as_str().unwrap(),
+            r["scheme"].as_str().unwrap()
+        );
+        assert!(!out.contains(&who), "{who} is not ready, yet listed: {out}");
+    }
+
+    let badge = out_dir.join("jo-taylor-sam-lee-scotelas.json");
+    let (ok, said, err) = pair.run(&["verify", badge.to_str().unwrap()]);
+    assert!(ok, "{err}");
+    assert!(said.contains("the badge's proof holds"), "{said}");
+    assert!(said.contains("Dana Whyte (did:key:z6Mk"), "{said}");
+    let text = std::fs::read_to_string(&badge).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        v["issuer"]["id"],
+        mentorlog::export::proof::did_key(&public).as_str()
+    );
+    let id = &v["credentialSubject"]["identifier"][0];
+    assert_eq!(
+        id["identityHash"],
+        mentorlog::export::identity_hash(issuer::EMAIL, id["salt"].as_str().unwrap()).as_str()
+    );
+    assert!(!text.contains(issuer::EMAIL), "the email in the clear");
+    // Its evidence is the bundle's: counts, dates and hashes, never the journal's words.
+    for t in journal_texts(&pair) {
+        assert!(
+            !text.contains(t.as_str()),
+            "the badge holds the journal's text {t:?}"
+        );
+    }
+    assert!(text.contains("13 meetings logged from"), "{text}");
+    // A stage's badge cites each tick's evidence by date and hash.
+    let stage = out_dir.join("jo-taylor-sam-lee-ljmu-developing.json");
+    let stage_text = std::fs::read_to_string(&stage).unwrap();
+    assert!(
+        stage_text.contains("Evidence, as the mentor's journal holds it:\\n- meeting of 2026-"),
+        "{stage_text}"
+    );
+    assert!(stage_text.contains("(sha256:"), "{stage_text}");
+    for t in journal_texts(&pair) {
+        assert!(!stage_text.contains(t.as_str()), "the badge holds {t:?}");
+    }
+    assert!(pair.run(&["verify", stage.to_str().unwrap()]).0);
+    assert!(
+        text.contains("Issued from Jo Taylor's bundle made on 2026-11-23"),
+        "{text}"
+    );
+    if let Some((ok, said)) = issuer::node_verify(&badge) {
+        assert!(ok, "the independent verifier refused it: {said}");
+    }
+    for b in [&badge, &stage] {
+        if let Some((ok, said)) = issuer::schema_check(b) {
+            assert!(ok, "it does not conform to Open Badges 3.0: {said}");
+        }
+    }
+
+    // Again: what is there is left as it is.
+    let before = std::fs::read(&badge).unwrap();
+    let (ok, out, _) = issue(&dana, &dir);
+    assert!(ok);
+    assert!(
+        out.contains("is already there (remove it to issue again)"),
+        "{out}"
+    );
+    assert!(out.contains("0 badges issued"), "{out}");
+    assert_eq!(std::fs::read(&badge).unwrap(), before);
+
+    // Never from a bundle that cannot be trusted, never as one's own issuer, never without
+    // an email.
+    std::fs::remove_dir_all(&out_dir).unwrap();
+    let tampered = pair.dir.path().join("tampered.json");
+    let mut doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("jo.json")).unwrap()).unwrap();
+    doc["partnerships"][0]["meetings"]["count"] = 99.into();
+    std::fs::write(&tampered, doc.to_string()).unwrap();
+    let (_, out, _) = issue(&dana, &tampered);
+    assert!(out.contains("the bundle cannot be trusted"), "{out}");
+    assert!(out.contains("0 badges issued"), "{out}");
+    let (_, out, _) = issue(&pair.key("jo"), &dir);
+    assert!(out.contains("Jo Taylor would be their own issuer"), "{out}");
+    assert!(out.contains("0 badges issued"), "{out}");
+    std::fs::write(&list, "Kim Lee,kim@example.org\n").unwrap();
+    let (_, out, _) = issue(&dana, &dir);
+    assert!(out.contains("no email for Jo Taylor"), "{out}");
+    assert!(!out_dir.join("jo-taylor-sam-lee-scotelas.json").exists());
 }

@@ -108,6 +108,92 @@ fn the_mentor_signs_the_agreement_and_ssh_keygen_alone_verifies_it() {
 }
 
 #[test]
+fn verify_checks_the_sign_offs_inside_an_exported_partnership() {
+    let Some(pair) = Pair::new() else { return };
+    let jo = key_arg(&pair, "jo");
+    assert!(
+        pair.run(&["sign", "--with", "sam", "agreement", "--key", &jo])
+            .0
+    );
+    // A stage record signed too: LJMU Developing in the demo has one.
+    let (staged, _, err) = pair.run(&[
+        "sign",
+        "--with",
+        "sam",
+        "stage",
+        "ljmu/developing",
+        "--key",
+        &jo,
+    ]);
+    assert!(staged || err.contains("no record of stage"), "{err}");
+    let file = pair.dir.path().join("sam.json");
+    let f = file.to_str().unwrap();
+    let (ok, _, err) = pair.run(&["export", "json", "--with", "sam", "-o", f]);
+    assert!(ok, "{err}");
+    let (ok, out, err) = pair.run(&["verify", f]);
+    assert!(ok, "{out}{err}");
+    assert!(out.contains("the sign-offs of sam-lee"), "{out}");
+    assert!(
+        out.contains("✓ agreement signed by Jo Taylor on 2026-11-23 (key SHA256:"),
+        "{out}"
+    );
+    if staged {
+        assert!(
+            out.contains("✓ stage ljmu/developing signed by Jo Taylor"),
+            "{out}"
+        );
+    }
+    // The fingerprint printed is the key's, as ssh-keygen shows it.
+    let fp = Command::new("ssh-keygen")
+        .arg("-lf")
+        .arg(pair.key_pub("jo"))
+        .output()
+        .unwrap();
+    let fp = String::from_utf8_lossy(&fp.stdout);
+    let fp = fp.split_whitespace().nth(1).unwrap();
+    assert!(out.contains(fp), "{fp} not in {out}");
+
+    // One word of the exported agreement changed: that sign-off no longer holds.
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let first = v["partnership"]["agreement"]["outcomes"][0]
+        .as_str()
+        .unwrap()
+        .to_string();
+    v["partnership"]["agreement"]["outcomes"][0] = format!("{first} (edited)").into();
+    let bad = pair.dir.path().join("bad.json");
+    std::fs::write(&bad, v.to_string()).unwrap();
+    let (ok, out, err) = pair.run(&["verify", bad.to_str().unwrap()]);
+    assert!(!ok, "a changed export verified: {out}");
+    assert!(
+        out.contains("! agreement changed since signed by Jo Taylor"),
+        "{out}"
+    );
+    assert!(err.contains("not every signature holds"), "{err}");
+    // A signature swapped for another's fails however the record reads.
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    v["partnership"]["signatures"][0]["key"] = std::fs::read_to_string(pair.key_pub("eve"))
+        .unwrap()
+        .trim()
+        .into();
+    std::fs::write(&bad, v.to_string()).unwrap();
+    let (ok, out, _) = pair.run(&["verify", bad.to_str().unwrap()]);
+    assert!(!ok);
+    assert!(
+        out.contains("does not hold (it was made with another key)"),
+        "{out}"
+    );
+    // Neither a badge nor an export: said, no panic.
+    std::fs::write(&bad, "{\"format\": \"something\"}").unwrap();
+    let (ok, _, err) = pair.run(&["verify", bad.to_str().unwrap()]);
+    assert!(
+        !ok && err.contains("not a badge that holds, nor a partnership exported"),
+        "{err}"
+    );
+}
+
+#[test]
 fn a_mentees_signature_made_on_their_own_machine_is_kept_only_if_it_is_theirs() {
     let Some(pair) = Pair::new() else { return };
     let (ok, bytes, err) = pair.run(&[

@@ -79,8 +79,8 @@ pub enum Command {
     /// Sign the agreement, the evaluation or a stage record with your SSH key
     /// (`ssh-keygen -Y sign`), or keep a signature a member made on their own machine
     Sign(SignArgs),
-    /// Check a badge's proof, offline (`verify badge.json`), or every signature of a
-    /// partnership (`verify --with P`, and write out what `ssh-keygen -Y verify` needs to
+    /// Check a badge's proof or the sign-offs in an exported partnership, offline (`verify
+    /// FILE`), or every signature of a partnership (`verify --with P`, and write out what `ssh-keygen -Y verify` needs to
     /// check them without mentorlog)
     Verify(VerifyArgs),
     /// The mentee's pre-meeting thought document (ScotELAs): print its questions, or answer
@@ -179,6 +179,20 @@ pub struct CohortArgs {
     /// Only partnerships not yet ready
     #[arg(long)]
     pub not_ready: bool,
+    /// As the coordinator, issue a badge to every mentor who is ready (for the --scheme
+    /// schemes, or every scheme) into this folder, from bundles that can be trusted
+    #[arg(long, value_name = "DIR", requires_all = ["issuer_key", "issuer_name", "recipients"])]
+    pub issue: Option<PathBuf>,
+    /// The issuer's private ssh-ed25519 key: the badges' proofs are made with it
+    #[arg(long, value_name = "FILE", requires = "issue")]
+    pub issuer_key: Option<PathBuf>,
+    /// The issuer's name, as the badges show it (the coordinator or the awarding body)
+    #[arg(long, value_name = "NAME", requires = "issue")]
+    pub issuer_name: Option<String>,
+    /// The mentors' emails, one `NAME,EMAIL` per line: each badge names its recipient by a
+    /// salted hash of it
+    #[arg(long, value_name = "FILE", requires = "issue")]
+    pub recipients: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -525,7 +539,7 @@ pub struct SignArgs {
 #[derive(Debug, Args)]
 pub struct VerifyArgs {
     /// A badge (`export badge -o FILE`): check its proof, offline, and say who issued it, to
-    /// whom and for what
+    /// whom and for what; or a partnership (`export json -o FILE`): check every sign-off in it
     #[arg(value_name = "FILE", conflicts_with_all = ["with", "out"], required_unless_present = "with")]
     pub file: Option<PathBuf>,
     /// The partnership whose signed sign-offs to check

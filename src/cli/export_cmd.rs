@@ -229,7 +229,7 @@ fn issue_badge(ctx: &Context, a: &ExportArgs, x: &Export) -> anyhow::Result<Stri
 }
 
 /// The Ed25519 signing key in an unencrypted OpenSSH private key file.
-fn read_issuer_key(path: &Path) -> anyhow::Result<ed25519_dalek::SigningKey> {
+pub(super) fn read_issuer_key(path: &Path) -> anyhow::Result<ed25519_dalek::SigningKey> {
     use russh::keys::PrivateKey;
     let text = std::fs::read_to_string(path)
         .map_err(|e| anyhow::anyhow!("could not read the issuer key {}: {e}", path.display()))?;

@@ -154,6 +154,7 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> anyhow::Result<()> {
             out.write_all(&buf)?;
             Ok(())
         }
+        Some(Command::Cohort(a)) if a.issue.is_some() => cohort_issue(&cli, a, out),
         Some(Command::Cohort(a)) => {
             let (rows, problems) = cohort_rows(&cli, a)?;
             for p in &problems {
@@ -180,11 +181,15 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> anyhow::Result<()> {
     }
 }
 
-/// The cohort's rows from the bundles `a` names (and what could not be read, to say).
-pub fn cohort_rows(
+/// The bundles `a` names, how to read them, and what could not be read, to say.
+fn cohort_bundles(
     cli: &Cli,
     a: &CohortArgs,
-) -> anyhow::Result<(Vec<crate::cohort::Row>, Vec<String>)> {
+) -> anyhow::Result<(
+    Vec<crate::cohort::Bundle>,
+    crate::cohort::Options,
+    Vec<String>,
+)> {
     let files = crate::cohort::files(&a.paths).map_err(|e| anyhow::anyhow!(e))?;
     let mut bundles = Vec::new();
     let mut problems = Vec::new();
@@ -220,6 +225,15 @@ pub fn cohort_rows(
         pinned,
         today: Some(today),
     };
+    Ok((bundles, o, problems))
+}
+
+/// The cohort's rows from the bundles `a` names (and what could not be read, to say).
+pub fn cohort_rows(
+    cli: &Cli,
+    a: &CohortArgs,
+) -> anyhow::Result<(Vec<crate::cohort::Row>, Vec<String>)> {
+    let (bundles, o, problems) = cohort_bundles(cli, a)?;
     let mut rows = crate::cohort::rows(&bundles, &o);
     if let Some(s) = &a.scheme {
         rows.retain(|r| r.scheme.starts_with(s.as_str()));
@@ -228,4 +242,71 @@ pub fn cohort_rows(
         rows.retain(|r| !r.ready);
     }
     Ok((rows, problems))
+}
+
+/// `cohort --issue DIR`: as the coordinator, a badge for every mentor who is ready.
+fn cohort_issue(cli: &Cli, a: &CohortArgs, out: &mut dyn Write) -> anyhow::Result<()> {
+    let (Some(dir), Some(key_file), Some(name), Some(list)) =
+        (&a.issue, &a.issuer_key, &a.issuer_name, &a.recipients)
+    else {
+        anyhow::bail!("issuing needs --issuer-key FILE, --issuer-name NAME and --recipients FILE");
+    };
+    if name.trim().is_empty() {
+        anyhow::bail!("--issuer-name is empty: give the coordinator's or awarding body's name");
+    }
+    let emails = crate::cohort::issue::recipients(
+        &std::fs::read_to_string(list)
+            .map_err(|e| anyhow::anyhow!("reading {}: {e}", list.display()))?,
+    )
+    .map_err(|e| anyhow::anyhow!("{}: {e}", list.display()))?;
+    let key = export_cmd::read_issuer_key(key_file)?;
+    let (bundles, o, problems) = cohort_bundles(cli, a)?;
+    for p in &problems {
+        crate::say_err!("note: {p}");
+    }
+    std::fs::create_dir_all(dir).map_err(|e| anyhow::anyhow!("making {}: {e}", dir.display()))?;
+    let now = match (&cli.today, o.today) {
+        (Some(_), Some(d)) => d.and_time(chrono::NaiveTime::MIN).and_utc(),
+        _ => crate::model::clock::now_utc(),
+    };
+    let set = crate::framework::FrameworkSet::bundled();
+    let issuer = crate::cohort::issue::Issuer {
+        name: name.trim(),
+        key: &key,
+    };
+    let done = crate::cohort::issue::issue_ready(
+        &bundles,
+        &o,
+        &set,
+        a.scheme.as_deref(),
+        &emails,
+        &issuer,
+        now,
+        dir,
+    );
+    let issued = done
+        .iter()
+        .filter(|d| matches!(d.outcome, crate::cohort::issue::Outcome::Issued(_)))
+        .count();
+    for d in &done {
+        writeln!(out, "{}", d.line())?;
+    }
+    writeln!(
+        out,
+        "{issued} badge{} issued into {}; `mentorlog verify FILE` checks one.",
+        if issued == 1 { "" } else { "s" },
+        dir.display()
+    )?;
+    if done.is_empty() {
+        writeln!(
+            out,
+            "No partnership is ready yet: `mentorlog cohort {}` shows what is missing.",
+            a.paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(" ")
+        )?;
+    }
+    Ok(())
 }

@@ -124,10 +124,14 @@ pub fn verify(ctx: &Context, a: &VerifyArgs, out: &mut dyn Write) -> anyhow::Res
     Ok(())
 }
 
-/// `verify FILE`: a badge's proof, checked offline (no journal, no network).
+/// `verify FILE`: a badge's proof, or the sign-offs inside an exported partnership, checked
+/// offline (no journal, no network).
 pub fn verify_file(file: &std::path::Path, out: &mut dyn Write) -> anyhow::Result<()> {
     let text =
         std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
+    if let Ok((pid, checks)) = crate::export::check_exported_signatures(&text) {
+        return verify_export(file, &pid, &checks, out);
+    }
     match crate::export::verify_badge(&text) {
         Ok(c) => {
             writeln!(
@@ -146,6 +150,40 @@ pub fn verify_file(file: &std::path::Path, out: &mut dyn Write) -> anyhow::Resul
             }
             Ok(())
         }
-        Err(why) => bail!("✗ {}: not a badge that holds: {}", file.display(), why),
+        Err(why) => bail!(
+            "✗ {}: not a badge that holds, nor a partnership exported with `export json`: {}",
+            file.display(),
+            why
+        ),
     }
+}
+
+/// The sign-offs of an exported partnership: each line, with the key that made it.
+fn verify_export(
+    file: &std::path::Path,
+    pid: &str,
+    checks: &[crate::journal::sign::SigCheck],
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    if checks.is_empty() {
+        writeln!(
+            out,
+            "{}: nothing of {pid} was signed when it was exported",
+            file.display()
+        )?;
+        return Ok(());
+    }
+    writeln!(out, "{}: the sign-offs of {pid}", file.display())?;
+    for c in checks {
+        writeln!(out, "{} (key {})", c.line(), c.fingerprint())?;
+    }
+    writeln!(
+        out,
+        "Each is checked over the exported record with the key it names: compare the key's \
+         fingerprint with the signer's own (`ssh-keygen -lf KEY.pub`)."
+    )?;
+    if let Some(bad) = checks.iter().find(|c| c.state != SigState::Valid) {
+        bail!("not every signature holds: {}", bad.line());
+    }
+    Ok(())
 }

@@ -5,6 +5,7 @@
 //! than a set age is flagged. Shown full screen (`screen`) or written as text, CSV, JSON or
 //! HTML for the panel.
 
+pub mod issue;
 pub mod screen;
 
 use std::path::{Path, PathBuf};

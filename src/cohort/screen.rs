@@ -214,6 +214,12 @@ impl View {
             if r.missing.is_empty() {
                 lines.push(Line::raw(format!("{}: nothing missing", clean(&r.title))));
             }
+            if r.ready && !r.flags.any() {
+                lines.push(Line::raw(
+                    "Ready: `mentorlog cohort BUNDLES --issue DIR --issuer-key KEY --issuer-name \
+                     NAME --recipients FILE` issues the badge of everyone ready",
+                ));
+            }
             for m in &r.missing {
                 lines.push(Line::raw(format!("· {}", clean(m))));
             }

@@ -17,7 +17,7 @@ use serde_json::{Map, Value, json};
 
 use super::{Export, first_line};
 use crate::framework::readiness::{MICRO_CREDENTIAL_FRAMEWORK, MICRO_CREDENTIAL_SOURCE};
-use crate::framework::{Framework, Item};
+use crate::framework::{Framework, FrameworkSet, Item};
 use crate::model::{Readiness, Role};
 
 pub const CONTEXT_VC: &str = "https://www.w3.org/ns/credentials/v2";
@@ -39,6 +39,8 @@ pub enum BadgeError {
     },
     /// The proof could not be made.
     Proof(String),
+    /// A bundle does not say what a badge needs: why.
+    Bundle(String),
 }
 
 impl fmt::Display for BadgeError {
@@ -70,6 +72,7 @@ impl fmt::Display for BadgeError {
                 available.join(", ")
             ),
             BadgeError::Proof(why) => write!(f, "no badge: could not sign it: {why}"),
+            BadgeError::Bundle(why) => write!(f, "no badge from this bundle: {why}"),
         }
     }
 }
@@ -93,18 +96,18 @@ pub fn urn_uuid(name: &str) -> String {
 }
 
 /// An item's first line without the colon that introduces its points ("listen actively:").
-fn short_text(text: &str) -> &str {
+pub(super) fn short_text(text: &str) -> &str {
     first_line(text).trim_end_matches(':').trim_end()
 }
 
 /// An Alignment to one framework item (refs followed to the item they stand for).
-fn alignment(x: &Export, fw: &Framework, item: &Item) -> Value {
+pub(super) fn alignment(set: &FrameworkSet, fw: &Framework, item: &Item) -> Value {
     let (f, i) = if item.reference.is_some() {
-        x.set.referenced(&fw.id, &item.id)
+        set.referenced(&fw.id, &item.id)
     } else {
         (fw.id.clone(), item.id.clone())
     };
-    let target_fw = x.set.get(&f).unwrap_or(fw);
+    let target_fw = set.get(&f).unwrap_or(fw);
     let target = target_fw.item(&i).unwrap_or(item);
     let mut a = Map::new();
     a.insert("type".into(), json!(["Alignment"]));
@@ -171,7 +174,7 @@ fn item_evidence(x: &Export, fw: &Framework, item: &Item) -> Option<Value> {
     }))
 }
 
-fn evidence_entry(name: &str, narrative: String) -> Value {
+pub(super) fn evidence_entry(name: &str, narrative: String) -> Value {
     json!({"type": ["Evidence"], "name": name, "narrative": narrative})
 }
 
@@ -226,7 +229,7 @@ pub fn badge(x: &Export, scheme: &str, issuance: &Issuance) -> Result<Value, Bad
         );
         if let Some(fw) = x.set.get("scotelas") {
             for (_, item) in fw.items() {
-                alignments.push(alignment(x, fw, item));
+                alignments.push(alignment(x.set, fw, item));
             }
         }
         if let Some(a) = &p.agreement {
@@ -318,7 +321,7 @@ pub fn badge(x: &Export, scheme: &str, issuance: &Issuance) -> Result<Value, Bad
         };
         if let (Some(fw), Some(s)) = (fw, stage) {
             for item in s.all_items() {
-                alignments.push(alignment(x, fw, item));
+                alignments.push(alignment(x.set, fw, item));
                 evidence.extend(item_evidence(x, fw, item));
             }
             let record = x
@@ -354,6 +357,57 @@ pub fn badge(x: &Export, scheme: &str, issuance: &Issuance) -> Result<Value, Bad
         }
     }
 
+    let period = match (meetings.first(), meetings.last()) {
+        (Some(a), Some(b)) => format!(", {} to {}", a.date, b.date),
+        _ => String::new(),
+    };
+    let institution = x
+        .profile
+        .and_then(|p| p.institution.as_deref())
+        .map(str::trim)
+        .filter(|i| !i.is_empty())
+        .map(|i| format!(" at {i}"))
+        .unwrap_or_default();
+    let subject = format!(
+        "A mentoring partnership{institution} with {} ({}, {} pathway{period}).",
+        p.name,
+        super::kind_phrase(p.kind),
+        super::pathway_phrase(p.pathway).to_lowercase()
+    );
+    Ok(credential(
+        readiness,
+        Claim {
+            title,
+            description,
+            subject,
+            alignments,
+            evidence,
+        },
+        issuance,
+    ))
+}
+
+/// What a badge claims, before it is issued: the recognition's title and description, the
+/// partnership it recognises (the credential's description), the framework items it aligns
+/// to and the evidence narratives.
+pub(super) struct Claim {
+    pub title: String,
+    pub description: String,
+    pub subject: String,
+    pub alignments: Vec<Value>,
+    pub evidence: Vec<Value>,
+}
+
+/// The credential of `claim` for `readiness`, as `issuance` issues it (no proof yet). The
+/// criteria narrative is every rule as the source words it.
+pub(super) fn credential(readiness: &Readiness, claim: Claim, issuance: &Issuance) -> Value {
+    let Claim {
+        title,
+        description,
+        subject,
+        alignments,
+        evidence,
+    } = claim;
     let mut criteria = format!("Every requirement of {title} is met:");
     for r in readiness.rules.iter().filter(|r| r.blocks()) {
         criteria.push_str("\n- ");
@@ -402,17 +456,6 @@ pub fn badge(x: &Export, scheme: &str, issuance: &Issuance) -> Result<Value, Bad
         achievement.insert("alignment".into(), Value::Array(alignments));
     }
 
-    let period = match (meetings.first(), meetings.last()) {
-        (Some(a), Some(b)) => format!(", {} to {}", a.date, b.date),
-        _ => String::new(),
-    };
-    let institution = x
-        .profile
-        .and_then(|p| p.institution.as_deref())
-        .map(str::trim)
-        .filter(|i| !i.is_empty())
-        .map(|i| format!(" at {i}"))
-        .unwrap_or_default();
     let mut cred = Map::new();
     cred.insert("@context".into(), json!([CONTEXT_VC, CONTEXT_OB]));
     cred.insert("id".into(), json!(issuance.id));
@@ -421,15 +464,7 @@ pub fn badge(x: &Export, scheme: &str, issuance: &Issuance) -> Result<Value, Bad
         json!(["VerifiableCredential", "OpenBadgeCredential"]),
     );
     cred.insert("name".into(), json!(title));
-    cred.insert(
-        "description".into(),
-        json!(format!(
-            "A mentoring partnership{institution} with {} ({}, {} pathway{period}).",
-            p.name,
-            super::kind_phrase(p.kind),
-            super::pathway_phrase(p.pathway).to_lowercase()
-        )),
-    );
+    cred.insert("description".into(), json!(subject));
     cred.insert("issuer".into(), Value::Object(issuer));
     cred.insert(
         "validFrom".into(),
@@ -446,7 +481,7 @@ pub fn badge(x: &Export, scheme: &str, issuance: &Issuance) -> Result<Value, Bad
     if !evidence.is_empty() {
         cred.insert("evidence".into(), Value::Array(evidence));
     }
-    Ok(Value::Object(cred))
+    Value::Object(cred)
 }
 
 /// The credential for `scheme`, issued: with an `eddsa-rdfc-2022` proof by `key` (whose
@@ -457,12 +492,20 @@ pub fn issue_badge(
     issuance: &Issuance,
     key: &ed25519_dalek::SigningKey,
 ) -> Result<String, BadgeError> {
+    sign_credential(badge(x, scheme, issuance)?, issuance, key)
+}
+
+/// `cred` with an `eddsa-rdfc-2022` proof by `key`, the issuer's, as pretty JSON.
+pub(super) fn sign_credential(
+    cred: Value,
+    issuance: &Issuance,
+    key: &ed25519_dalek::SigningKey,
+) -> Result<String, BadgeError> {
     if key.verifying_key().to_bytes() != issuance.issuer_key {
         return Err(BadgeError::Proof(
             "the signing key is not the issuer's".into(),
         ));
     }
-    let cred = badge(x, scheme, issuance)?;
     let created = issuance.valid_from.format("%Y-%m-%dT%H:%M:%SZ").to_string();
     let signed =
         super::proof::sign(&cred, key, &created).map_err(|e| BadgeError::Proof(e.to_string()))?;

@@ -132,18 +132,9 @@ fn partnership(p: &Partner, today: NaiveDate) -> Value {
         "ticks": ticks,
         "stages": stages,
         "signatures": signatures,
-        "readiness": report.readiness.iter().map(|x| json!({
-            "scheme": x.scheme,
-            "title": x.title,
-            "ready": x.ready,
-            "rules": x.rules.iter().map(|rule| json!({
-                "rule": rule.rule,
-                "met": rule.met,
-                "kind": rule.kind,
-                "applies": rule.applies,
-                "missing": rule.missing,
-            })).collect::<Vec<_>>(),
-        })).collect::<Vec<_>>(),
+        // Rule by rule, each with the source's words it comes from: what a coordinator's
+        // badge quotes as its criteria.
+        "readiness": report.readiness,
     })
 }
 

@@ -515,7 +515,7 @@ pub fn portfolio(x: &Export) -> String {
                         o,
                         "<li class=\"{class}\">{} <small>(key {})</small></li>",
                         escape(&c.line()),
-                        escape(&fingerprint_of(&c.signature.key))
+                        escape(&c.fingerprint())
                     );
                 }
                 o.push_str("</ul>\n<p class=\"note\">Check them with <code>mentorlog verify</code>, \
@@ -1000,15 +1000,6 @@ fn tick(o: &mut String, t: &TickView) {
 }
 
 /// A public key line's SHA-256 fingerprint, as `ssh-keygen -l` shows it.
-fn fingerprint_of(line: &str) -> String {
-    russh::keys::PublicKey::from_openssh(line)
-        .map(|k| {
-            k.fingerprint(russh::keys::ssh_key::HashAlg::Sha256)
-                .to_string()
-        })
-        .unwrap_or_default()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

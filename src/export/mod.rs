@@ -11,6 +11,7 @@
 
 mod badge;
 pub mod bundle;
+pub mod bundle_badge;
 mod csv;
 mod html;
 mod ics;
@@ -29,7 +30,7 @@ pub use badge::{
 pub use csv::{BOM as CSV_BOM, CsvOptions, Table, csv, csv_field, csv_with};
 pub use html::{escape as html_escape, portfolio as portfolio_html};
 pub use ics::{escape_text as ics_escape, fold as ics_fold, ics};
-pub use json::json;
+pub use json::{check_signatures as check_exported_signatures, json};
 pub use markdown::portfolio as portfolio_markdown;
 
 use crate::framework::{Framework, FrameworkSet, Item, Section, SectionProgress};
@@ -401,29 +402,13 @@ impl<'a> Export<'a> {
 
     /// A stage address ("ljmu/developing") in words when its framework is loaded.
     pub fn stage_name(&self, address: &str) -> String {
-        let (f, s) = address.split_once('/').unwrap_or((address, ""));
-        match self.set.get(f) {
-            Some(fw) => match fw.section(s) {
-                Some(stage) => format!("{}: {}", fw.title, stage.title),
-                None => fw.title.clone(),
-            },
-            None => address.to_string(),
-        }
+        stage_name(self.set, address)
     }
 
     /// A recognition's title: a stage of a staged framework is named with its framework
     /// ("LJMU ...: Developing Mentor"); ScotELAs by its own title.
     pub fn readiness_title(&self, r: &Readiness) -> String {
-        if r.scheme.contains('/')
-            && self
-                .set
-                .get(r.scheme.split('/').next().unwrap_or(""))
-                .is_some()
-        {
-            self.stage_name(&r.scheme)
-        } else {
-            r.title.trim_end_matches(':').to_string()
-        }
+        readiness_title(self.set, r)
     }
 
     /// A stage record's framework and stage titles, when the framework is loaded.
@@ -522,6 +507,28 @@ pub fn item_one_line(s: &str) -> String {
 /// Whether a section or any section under it has a tick to show.
 pub fn has_ticks(s: &SectionView) -> bool {
     !s.ticks.is_empty() || s.sections.iter().any(has_ticks)
+}
+
+/// A stage's address ("ljmu/developing") as its framework and stage titles.
+pub fn stage_name(set: &FrameworkSet, address: &str) -> String {
+    let (f, s) = address.split_once('/').unwrap_or((address, ""));
+    match set.get(f) {
+        Some(fw) => match fw.section(s) {
+            Some(stage) => format!("{}: {}", fw.title, stage.title),
+            None => fw.title.clone(),
+        },
+        None => address.to_string(),
+    }
+}
+
+/// A recognition's title, the same from a journal and from a bundle: a stage of a staged
+/// framework is named with its framework; ScotELAs by its own title.
+pub fn readiness_title(set: &FrameworkSet, r: &Readiness) -> String {
+    if r.scheme.contains('/') && set.get(r.scheme.split('/').next().unwrap_or("")).is_some() {
+        stage_name(set, &r.scheme)
+    } else {
+        r.title.trim_end_matches(':').to_string()
+    }
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use russh::keys::ssh_key::SshSig;
 
 use super::{Journal, OpError, OpResult};
 use crate::model::signature::{NAMESPACE, digest, signed_bytes};
-use crate::model::{Signature, Signed};
+use crate::model::{Partnership, Signature, Signed, StageRecord};
 
 /// Whether a signature still holds for the record as it is now.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,6 +34,17 @@ pub struct SigCheck {
 }
 
 impl SigCheck {
+    /// The signing key's fingerprint as `ssh` shows it (`SHA256:...`), or "" when it does
+    /// not read.
+    pub fn fingerprint(&self) -> String {
+        parse_key(&self.signature.key)
+            .map(|k| {
+                k.fingerprint(russh::keys::ssh_key::HashAlg::Sha256)
+                    .to_string()
+            })
+            .unwrap_or_default()
+    }
+
     /// One line for a screen or a report: "✓ agreement signed by Jo Taylor on 2026-12-02".
     pub fn line(&self) -> String {
         let s = &self.signature;
@@ -57,51 +68,78 @@ fn parse_key(line: &str) -> Option<PublicKey> {
     PublicKey::from_openssh(line.trim()).ok()
 }
 
+/// The signed content of `what` in partnership `p` with stage records `stages` (RON): what
+/// a signature covers, without the signatures and consent lines about it. The journal and a
+/// check of an exported partnership both make it here, so they agree byte for byte.
+pub fn signed_content<'a>(
+    p: &Partnership,
+    mut stages: impl Iterator<Item = &'a StageRecord>,
+    what: &Signed,
+) -> Result<String, OpError> {
+    let ron = match what {
+        Signed::Agreement => {
+            let Some(a) = &p.agreement else {
+                return Err(OpError::Refused(
+                    "there is no mentoring agreement yet to sign: write it first (Agreement tab, e)"
+                        .into(),
+                ));
+            };
+            let mut a = a.clone();
+            a.agreed.clear();
+            a.agreed_by_mentee = None;
+            a.agreed_by_mentor = None;
+            crate::store::to_ron(&a)?
+        }
+        Signed::Evaluation => {
+            let Some(e) = &p.evaluation else {
+                return Err(OpError::Refused(
+                    "there is no evaluation yet to sign: evaluate the agreement first (Agreement tab, v)"
+                        .into(),
+                ));
+            };
+            crate::store::to_ron(e)?
+        }
+        Signed::Stage { framework, stage } => {
+            let Some(s) = stages.find(|s| s.framework == *framework && s.stage == *stage) else {
+                return Err(OpError::Refused(format!(
+                    "there is no record of stage {framework}/{stage} yet to sign: write it first (Dashboard, the stage's record)"
+                )));
+            };
+            let mut s = s.clone();
+            s.by = Default::default();
+            crate::store::to_ron(&s)?
+        }
+    };
+    Ok(ron)
+}
+
+/// Whether signature `s` holds over `bytes` (the record as it is now) with the key it names:
+/// everything but whether its signer holds that key, which only a journal knows.
+pub fn check_over(s: &Signature, bytes: &[u8]) -> SigState {
+    if digest(bytes) != s.digest {
+        return SigState::Changed;
+    }
+    let Some(key) = parse_key(&s.key) else {
+        return SigState::Invalid("its key does not read".into());
+    };
+    match SshSig::from_pem(&s.sig) {
+        Ok(sig) if sig.public_key() == key.key_data() => match key.verify(NAMESPACE, bytes, &sig) {
+            Ok(()) => SigState::Valid,
+            Err(_) => SigState::Invalid("it does not verify".into()),
+        },
+        Ok(_) => SigState::Invalid("it was made with another key".into()),
+        Err(_) => SigState::Invalid("it is not an SSH signature".into()),
+    }
+}
+
 impl Journal {
-    /// The signed content of `what` in partnership `pid`, as it is now (RON): what a
-    /// signature covers, without the signatures and consent lines about it.
     fn signed_content(&self, pid: &str, what: &Signed) -> Result<String, OpError> {
         let data = self.data(pid)?;
-        let p = &data.partnership.value;
-        let ron = match what {
-            Signed::Agreement => {
-                let Some(a) = &p.agreement else {
-                    return Err(OpError::Refused(
-                        "there is no mentoring agreement yet to sign: write it first (Agreement tab, e)"
-                            .into(),
-                    ));
-                };
-                let mut a = a.clone();
-                a.agreed.clear();
-                a.agreed_by_mentee = None;
-                a.agreed_by_mentor = None;
-                crate::store::to_ron(&a)?
-            }
-            Signed::Evaluation => {
-                let Some(e) = &p.evaluation else {
-                    return Err(OpError::Refused(
-                        "there is no evaluation yet to sign: evaluate the agreement first (Agreement tab, v)"
-                            .into(),
-                    ));
-                };
-                crate::store::to_ron(e)?
-            }
-            Signed::Stage { framework, stage } => {
-                let Some(s) = data
-                    .stages
-                    .iter()
-                    .find(|s| s.value.framework == *framework && s.value.stage == *stage)
-                else {
-                    return Err(OpError::Refused(format!(
-                        "there is no record of stage {framework}/{stage} yet to sign: write it first (Dashboard, the stage's record)"
-                    )));
-                };
-                let mut s = s.value.clone();
-                s.by = Default::default();
-                crate::store::to_ron(&s)?
-            }
-        };
-        Ok(ron)
+        signed_content(
+            &data.partnership.value,
+            data.stages.iter().map(|s| &s.value),
+            what,
+        )
     }
 
     /// The bytes `by` signs for `what` on `date` (what `ssh-keygen -Y sign -n mentorlog`
@@ -206,12 +244,11 @@ impl Journal {
         let Ok(bytes) = self.bytes_to_sign(pid, &s.what, &s.by, s.date) else {
             return SigState::Changed;
         };
-        if digest(&bytes) != s.digest {
-            return SigState::Changed;
+        match check_over(s, &bytes) {
+            SigState::Valid => {}
+            other => return other,
         }
-        let Some(key) = parse_key(&s.key) else {
-            return SigState::Invalid("its key does not read".into());
-        };
+        let key = parse_key(&s.key).map(|k| k.key_data().clone());
         let held = self
             .people()
             .into_iter()
@@ -220,20 +257,12 @@ impl Journal {
                 p.keys
                     .iter()
                     .filter_map(|k| parse_key(k))
-                    .any(|k| k.key_data() == key.key_data())
+                    .any(|k| Some(k.key_data()) == key.as_ref())
             });
-        if !held {
-            return SigState::Invalid(format!("{} does not hold its key", s.by));
-        }
-        match SshSig::from_pem(&s.sig) {
-            Ok(sig) if sig.public_key() == key.key_data() => {
-                match key.verify(NAMESPACE, &bytes, &sig) {
-                    Ok(()) => SigState::Valid,
-                    Err(_) => SigState::Invalid("it does not verify".into()),
-                }
-            }
-            Ok(_) => SigState::Invalid("it was made with another key".into()),
-            Err(_) => SigState::Invalid("it is not an SSH signature".into()),
+        if held {
+            SigState::Valid
+        } else {
+            SigState::Invalid(format!("{} does not hold its key", s.by))
         }
     }
 }

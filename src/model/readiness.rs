@@ -13,8 +13,12 @@ use super::{Agreement, Partnership, Pathway, Reflection, Role};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all(serialize = "lowercase"))]
 pub enum RuleKind {
+    // Framework files say `Requirement`; JSON (a bundle) says what serializing wrote.
+    #[serde(alias = "requirement")]
     Requirement,
+    #[serde(alias = "recommendation")]
     Recommendation,
+    #[serde(alias = "note")]
     Note,
 }
 
@@ -72,7 +76,7 @@ pub fn pathways_phrase(ps: &[Pathway]) -> String {
 }
 
 /// One rule of a recognition scheme.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rule {
     pub rule: String,
     pub met: bool,
@@ -82,11 +86,11 @@ pub struct Rule {
     pub kind: RuleKind,
     /// Whom it applies to, in words ("role-focused pathway", "both pathways"), when the
     /// source says.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub applies: Option<String>,
     /// The source's sentence the rule comes from, quoted exactly (none for mentorlog's own
     /// checks, such as evidence dates).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
 }
 
@@ -155,7 +159,7 @@ impl Rule {
 
 /// A scheme's verdict: ready when every requirement is met (recommendations and notes never
 /// block).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Readiness {
     /// "scotelas", "ljmu/developing", "mcf/communication", ...
     pub scheme: String,

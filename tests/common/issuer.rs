@@ -77,3 +77,50 @@ pub fn issuance() -> mentorlog::export::Issuance {
             .to_utc(),
     }
 }
+
+/// Run `tests/verifier/SCRIPT` with node on `args`: its verdict and what it said, or `None`
+/// (said) when node or the verifier's packages are not installed (`.ci/run` installs them).
+fn node(script: &str, args: &[&Path]) -> Option<(bool, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/verifier");
+    let have_node = Command::new("node")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !have_node
+        || !dir
+            .join("node_modules/@digitalbazaar/data-integrity")
+            .exists()
+        || !dir.join("node_modules/ajv").exists()
+    {
+        eprintln!(
+            "note: node or the verifier's packages are not installed (`npm ci --prefix \
+             tests/verifier`; .ci/run does): the independent check is skipped"
+        );
+        return None;
+    }
+    let o = Command::new("node")
+        .arg(dir.join(script))
+        .args(args)
+        .output()
+        .unwrap();
+    Some((
+        o.status.success(),
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        ),
+    ))
+}
+
+/// The independent verifier's verdict on a badge's proof (Digital Bazaar's eddsa-rdfc-2022).
+pub fn node_verify(file: &Path) -> Option<(bool, String)> {
+    let contexts = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/jsonld");
+    node("verify.mjs", &[file, &contexts])
+}
+
+/// Whether a badge conforms to Open Badges 3.0's data model (ajv, on the schema in
+/// tests/verifier).
+pub fn schema_check(file: &Path) -> Option<(bool, String)> {
+    node("schema.mjs", &[file])
+}
