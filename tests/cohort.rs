@@ -98,6 +98,19 @@ fn a_bundle_holds_no_note_text_and_is_signed_with_the_mentors_key() {
         "private meetings are left out"
     );
     assert!(sam["readiness"][0]["rules"].as_array().unwrap().len() >= 4);
+    let goal = &sam["goals"]["list"][0];
+    assert!(
+        goal["created"].as_str().unwrap().starts_with("2026-"),
+        "{goal}"
+    );
+    assert!(
+        goal["hash"].as_str().unwrap().starts_with("sha256:"),
+        "{goal}"
+    );
+    assert_eq!(
+        sam["goals"]["list"].as_array().unwrap().len() as u64,
+        sam["goals"]["count"].as_u64().unwrap()
+    );
     let hash = sam["ticks"][0]["evidence"][0]["hash"].as_str().unwrap();
     assert!(hash.starts_with("sha256:") && hash.len() == 71, "{hash}");
     assert!(matches!(

@@ -216,12 +216,7 @@ pub fn badge(x: &Export, scheme: &str, issuance: &Issuance) -> Result<Value, Bad
     let mut evidence = Vec::new();
     let description;
     if readiness.scheme == "scotelas" {
-        let required: Vec<String> = readiness
-            .rules
-            .iter()
-            .filter(|r| r.blocks())
-            .map(|r| r.rule.to_lowercase())
-            .collect();
+        let required = readiness.requirements_lowercase();
         description = format!(
             "Recognition under the ScotELAs Mentoring Scheme, {} pathway: {}.",
             super::pathway_phrase(p.pathway).to_lowercase(),

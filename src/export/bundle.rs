@@ -128,6 +128,14 @@ fn partnership(p: &Partner, today: NaiveDate) -> Value {
             "open": report.work.open_goals,
             "overdue": report.work.overdue_goals,
             "achieved": goals.iter().filter(|g| g.value.status == crate::model::GoalStatus::Achieved).count(),
+            // Each goal's dates and state, and a hash of it: never its words.
+            "list": goals.iter().map(|g| json!({
+                "created": g.value.created,
+                "target": g.value.target,
+                "status": g.value.status,
+                "reviews": g.value.reviews.iter().map(|r| r.date).collect::<Vec<_>>(),
+                "hash": hash_of(&g.value),
+            })).collect::<Vec<_>>(),
         },
         "ticks": ticks,
         "stages": stages,

@@ -86,12 +86,7 @@ pub fn issue_from_bundle(
             None => format!("{}: {}, every requirement met.", fw.title, s.title),
         },
         _ => {
-            let required: Vec<String> = readiness
-                .rules
-                .iter()
-                .filter(|r| r.blocks())
-                .map(|r| r.rule.to_lowercase())
-                .collect();
+            let required = readiness.requirements_lowercase();
             format!("{title}: {}.", required.join("; "))
         }
     };

@@ -178,6 +178,15 @@ impl Readiness {
         }
     }
 
+    /// The requirements' names, in lower case, as a sentence lists them.
+    pub fn requirements_lowercase(&self) -> Vec<String> {
+        self.rules
+            .iter()
+            .filter(|r| r.blocks())
+            .map(|r| r.rule.to_lowercase())
+            .collect()
+    }
+
     /// What blocks recognition: the missing lines of unmet requirements.
     pub fn missing(&self) -> Vec<String> {
         self.rules
