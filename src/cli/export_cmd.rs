@@ -213,12 +213,7 @@ fn issue_badge(ctx: &Context, a: &ExportArgs, x: &Export) -> anyhow::Result<Stri
         );
     };
     let email = email.trim();
-    if email.is_empty()
-        || email.chars().any(char::is_whitespace)
-        || !email.contains('@')
-        || email.starts_with('@')
-        || email.ends_with('@')
-    {
+    if !export::is_email(email) {
         bail!("'{email}' is not an email address: --recipient-email NAME@EXAMPLE.ORG");
     }
     let signing = read_issuer_key(key_file)?;

@@ -31,14 +31,14 @@ pub enum Outcome {
 
 /// One partnership's result for one scheme.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Issuance {
+pub struct Attempt {
     pub mentor: String,
     pub partnership: String,
     pub scheme: String,
     pub outcome: Outcome,
 }
 
-impl Issuance {
+impl Attempt {
     pub fn line(&self) -> String {
         let who = format!("{} / {} / {}", self.mentor, self.partnership, self.scheme);
         match &self.outcome {
@@ -71,7 +71,7 @@ pub fn recipients(text: &str) -> Result<BTreeMap<String, String>, String> {
             name.trim().trim_matches('"'),
             email.trim().trim_matches('"'),
         );
-        if !is_email(email) {
+        if !crate::export::is_email(email) {
             // A spreadsheet's heading row ("name,email") is not a mentor.
             if n == 0 && email.eq_ignore_ascii_case("email") {
                 continue;
@@ -81,15 +81,6 @@ pub fn recipients(text: &str) -> Result<BTreeMap<String, String>, String> {
         out.insert(name.to_lowercase(), email.to_string());
     }
     Ok(out)
-}
-
-/// Enough of an address to be one: a name, `@`, a domain, no spaces.
-pub fn is_email(s: &str) -> bool {
-    let s = s.trim();
-    !s.is_empty()
-        && !s.chars().any(char::is_whitespace)
-        && s.split_once('@')
-            .is_some_and(|(a, d)| !a.is_empty() && !d.is_empty() && !d.contains('@'))
 }
 
 /// A file name for a badge: the mentor, the partnership and the scheme, in plain letters.
@@ -119,7 +110,7 @@ pub fn issue_ready(
     issuer: &Issuer,
     now: chrono::DateTime<chrono::Utc>,
     out: &Path,
-) -> Vec<Issuance> {
+) -> Vec<Attempt> {
     let public = issuer.key.verifying_key().to_bytes();
     let mut done = Vec::new();
     for b in bundles {
@@ -159,7 +150,7 @@ pub fn issue_ready(
                 .collect();
             for s in schemes {
                 let mut said = |outcome| {
-                    done.push(Issuance {
+                    done.push(Attempt {
                         mentor: b.mentor.clone(),
                         partnership: pname.clone(),
                         scheme: s.clone(),

@@ -538,6 +538,15 @@ impl Recipient {
     }
 }
 
+/// Enough of an email address to name a recipient by: a name, `@`, a domain, no spaces.
+pub fn is_email(s: &str) -> bool {
+    let s = s.trim();
+    !s.is_empty()
+        && !s.chars().any(char::is_whitespace)
+        && s.split_once('@')
+            .is_some_and(|(a, d)| !a.is_empty() && !d.is_empty() && !d.contains('@'))
+}
+
 /// `sha256$HEX`: the IdentityHash of `email` with `salt` (OB 3.0: the identifier, then the
 /// salt, UTF-8, hashed; the email trimmed and in lower case, as a holder presents it).
 pub fn identity_hash(email: &str, salt: &str) -> String {

@@ -24,8 +24,8 @@ use std::borrow::Cow;
 use chrono::{DateTime, NaiveDate, Utc};
 
 pub use badge::{
-    BadgeCheck, BadgeError, Issuance, Recipient, badge, badge_ready, identity_hash, issue_badge,
-    verify_badge,
+    BadgeCheck, BadgeError, Issuance, Recipient, badge, badge_ready, identity_hash, is_email,
+    issue_badge, verify_badge,
 };
 pub use csv::{BOM as CSV_BOM, CsvOptions, Table, csv, csv_field, csv_with};
 pub use html::{escape as html_escape, portfolio as portfolio_html};
