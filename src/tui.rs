@@ -123,6 +123,17 @@ impl Tui {
         Tui::new(Journal::open_fast(store, today), review)
     }
 
+    /// A screen as `run` opens it: partnership `first` read, the `rows` around it and at the
+    /// top summarised, the rest known by folder until `journal.background_loaded`.
+    pub fn open_shown(
+        store: Store,
+        today: chrono::NaiveDate,
+        first: Option<&str>,
+        rows: usize,
+    ) -> Tui {
+        Tui::new(Journal::open_shown(store, today, first, rows), false)
+    }
+
     /// Lock this screen to member `query`: it shows only what they may see, writes as them,
     /// and nothing inside (review mode, $EDITOR, the shell) can change that.
     pub fn lock_to_member(&mut self, query: &str) -> Result<(), crate::journal::OpError> {
@@ -585,7 +596,11 @@ pub fn run(
     owner: String,
     member: Option<String>,
 ) -> anyhow::Result<()> {
-    let mut journal = Journal::open_fast(store, today);
+    // The first frame reads what it shows: the partnership last on screen and the rows of the
+    // list around it; the rest follows in the background.
+    let rows = terminal::size().map_or(60, |(_, h)| h as usize);
+    let kept = App::kept_partnership_in(store.root());
+    let mut journal = Journal::open_shown(store, today, kept.as_deref(), rows);
     journal.set_owner_name(owner);
     if let Some(m) = &member {
         // Everything is read first: the member's partnerships may not be the first one.

@@ -98,3 +98,131 @@ fn search_reads_everything_first() {
     };
     assert!(s.hits.iter().any(|h| h.label == "goal"));
 }
+
+/// The small demo's partnership folders, in the order the list shows them.
+fn ids(store: &Store) -> Vec<String> {
+    store
+        .load()
+        .partnerships
+        .iter()
+        .map(|p| p.id().to_string())
+        .collect()
+}
+
+#[test]
+fn the_first_screen_knows_the_partnerships_off_screen_only_by_their_folders() {
+    let (_d, store) = demo();
+    let ids = ids(&store);
+    // A list two rows tall: the first partnership is read, the next summarised, the
+    // third only listed.
+    let t = Tui::open_shown(store.clone(), today(), None, 2);
+    let r = t.reader();
+    let ps = r.partnerships();
+    assert_eq!(
+        ps.len(),
+        3,
+        "every partnership is in the list from the first frame"
+    );
+    assert!(ps[0].loaded() && !ps[0].pending());
+    assert!(!ps[1].loaded() && !ps[1].pending());
+    assert!(ps[2].pending(), "the third is off screen");
+    assert_eq!(ps[2].id(), ids[2]);
+    assert_eq!(ps[2].name(), ids[2], "a stand-in is named after its folder");
+    assert!(
+        !ps[2].meeting_overdue(today()),
+        "a stand-in is never marked overdue"
+    );
+    let full = store.load();
+    assert_ne!(ps[2].name(), full.partnerships[2].partnership.value.name);
+    // The background read fills it in.
+    let mut t = t;
+    t.journal.background_loaded(store.load());
+    let r = t.reader();
+    assert!(!r.loading());
+    for (a, b) in r.partnerships().iter().zip(&full.partnerships) {
+        assert!(!a.pending());
+        assert_eq!(a.partnership(), &b.partnership.value);
+        assert_eq!(a.meetings().len(), b.meetings.len());
+    }
+}
+
+#[test]
+fn the_partnership_last_on_screen_is_read_first_whatever_its_place() {
+    let (_d, store) = demo();
+    let ids = ids(&store);
+    let t = Tui::open_shown(store.clone(), today(), Some(&ids[2]), 0);
+    let r = t.reader();
+    let ps = r.partnerships();
+    assert!(ps[2].loaded() && !ps[2].pending());
+    assert!(ps[0].pending() && ps[1].pending());
+    assert_eq!(
+        ps[2].meetings().len(),
+        store.load().partnerships[2].meetings.len()
+    );
+}
+
+#[test]
+fn nothing_is_written_from_a_stand_in_and_choosing_it_reads_it() {
+    let (_d, store) = demo();
+    let ids = ids(&store);
+    let before = std::fs::read(
+        store
+            .partnerships_dir()
+            .join(&ids[2])
+            .join("partnership.ron"),
+    )
+    .unwrap();
+    let mut t = Tui::open_shown(store.clone(), today(), None, 0);
+    let err = t
+        .journal
+        .end_partnership(&ids[2], today())
+        .expect_err("a stand-in is not ended");
+    assert!(err.to_string().contains("still being read"), "{err}");
+    assert_eq!(
+        std::fs::read(
+            store
+                .partnerships_dir()
+                .join(&ids[2])
+                .join("partnership.ron")
+        )
+        .unwrap(),
+        before,
+        "its file is untouched"
+    );
+    // Choosing it in the list reads it whole, its real name and all.
+    for _ in 0..2 {
+        t.key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE));
+    }
+    let r = t.reader();
+    let p = r.get(2).unwrap();
+    assert!(p.loaded() && !p.pending());
+    assert_eq!(
+        p.partnership(),
+        &store.load().partnerships[2].partnership.value
+    );
+    // And now it may be ended.
+    t.journal.end_partnership(&ids[2], today()).unwrap();
+    t.journal.undo().unwrap();
+}
+
+#[test]
+fn removing_a_stand_in_reads_all_it_holds_first() {
+    let (_d, store) = demo();
+    let ids = ids(&store);
+    let mut t = Tui::open_shown(store.clone(), today(), None, 0);
+    t.journal.remove_partnership(&ids[2]).unwrap();
+    assert!(
+        !store
+            .partnerships_dir()
+            .join(&ids[2])
+            .join("partnership.ron")
+            .exists()
+    );
+    t.journal.undo().unwrap();
+    let back = store.load();
+    assert_eq!(back.partnerships.len(), 3);
+    assert!(
+        !back.partnerships[2].meetings.is_empty(),
+        "its meetings came back too"
+    );
+}

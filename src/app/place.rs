@@ -28,7 +28,12 @@ fn file_name(p: &std::path::Path) -> Option<String> {
 impl App {
     /// The partnership of the kept place, to read first when opening fast.
     pub fn kept_partnership(j: &Journal) -> Option<String> {
-        let text = j.place()?;
+        App::kept_partnership_in(j.root())
+    }
+
+    /// The same, before the journal is opened (so the first read takes that partnership).
+    pub fn kept_partnership_in(root: &std::path::Path) -> Option<String> {
+        let text = crate::store::place::read(root)?;
         let place = crate::model::ron_options().from_str::<Place>(&text).ok()?;
         Some(place.partnership)
     }

@@ -232,6 +232,24 @@ impl Journal {
         j
     }
 
+    /// Open for the first screen: the records of partnership `first` (else the first one),
+    /// the summaries of those within `rows` of the top or of `first`, and only the folder
+    /// names of the rest (stand-ins, see [`PartnershipData::pending`]), so it costs the same
+    /// on a journal of five hundred partnerships as on one of fifty. `background_loaded` or
+    /// `ensure_loaded` bring in the rest.
+    pub fn open_shown(store: Store, today: NaiveDate, first: Option<&str>, rows: usize) -> Journal {
+        if !Journal::private_layout_marked(&store) {
+            return Journal::open_fast(store, today);
+        }
+        let notices = Journal::recover(&store);
+        let snap = store.load_shown(first, rows);
+        let mut j = Journal::with_snapshot(store, snap, today);
+        j.notices = notices;
+        j.settle_private();
+        j.sweep_trash();
+        j
+    }
+
     /// Open for a command about one partnership: only the one `query` matches is read whole,
     /// so a one-line `log` on a journal of years is as quick as on a new one.
     pub fn open_for(store: Store, today: NaiveDate, query: &str) -> Journal {
@@ -690,7 +708,10 @@ impl Journal {
             (Some(Kind::Journal), None) => self.snap.journal = None,
             (Some(Kind::Partnership), Some(AnyRecord::Partnership(v))) => {
                 match self.owner_mut(path) {
-                    Some(p) => p.partnership.value = v,
+                    Some(p) => {
+                        p.partnership.value = v;
+                        p.pending = false;
+                    }
                     None => {
                         let dir = path.parent().unwrap_or(path).to_path_buf();
                         self.snap.partnerships.push(PartnershipData {
@@ -706,6 +727,7 @@ impl Journal {
                             ticks: Vec::new(),
                             loaded: true,
                             listed_dates: Vec::new(),
+                            pending: false,
                         });
                         self.snap.partnerships.sort_by(|a, b| a.dir.cmp(&b.dir));
                     }
@@ -753,9 +775,14 @@ impl Journal {
     // ----- looking things up for operations (whole journal: operations see everything) -----
 
     fn data(&self, pid: &str) -> Result<&PartnershipData, OpError> {
-        self.snap
-            .partnership(pid)
-            .ok_or_else(|| OpError::Refused(format!("there is no partnership '{pid}'")))
+        match self.snap.partnership(pid) {
+            None => Err(OpError::Refused(format!("there is no partnership '{pid}'"))),
+            // A stand-in is never written from: its record is not read yet.
+            Some(p) if p.pending => Err(OpError::Refused(format!(
+                "the partnership '{pid}' is still being read: try again in a moment"
+            ))),
+            Some(p) => Ok(p),
+        }
     }
 }
 

@@ -560,11 +560,8 @@ impl Journal {
 
     /// Remove a partnership and everything it holds, as one step (`undo` brings it all back).
     pub fn remove_partnership(&mut self, pid: &str) -> OpResult {
-        let p = self.data(pid)?;
-        if !p.loaded {
-            let id = pid.to_string();
-            self.ensure_loaded(&id);
-        }
+        // Everything it holds is read first, so that all of it goes (and comes back).
+        self.ensure_loaded(pid);
         let p = self.data(pid)?;
         let mut writes = Vec::new();
         let mut kept = Vec::new();

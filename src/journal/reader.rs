@@ -346,6 +346,12 @@ impl<'a> Partner<'a> {
         self.data.loaded
     }
 
+    /// Known only by its folder's name so far (its `partnership.ron` is being read): shown
+    /// as a stand-in, never overdue, and no operation writes from it.
+    pub fn pending(&self) -> bool {
+        self.data.pending
+    }
+
     fn sees(&self, private: bool, by: &crate::model::By) -> bool {
         self.j.may_see(self.audience, private, Some(by))
     }
@@ -503,6 +509,7 @@ impl<'a> Partner<'a> {
     pub fn meeting_overdue(&self, today: NaiveDate) -> bool {
         let v = self.partnership();
         !self.ended()
+            && !self.pending()
             && crate::model::meeting_gaps(self.meeting_dates(), v.start, v.cadence(), today).overdue
     }
 

@@ -174,6 +174,10 @@ pub struct PartnershipData {
     pub loaded: bool,
     /// Meeting dates from the file names, for a partnership not yet loaded.
     pub listed_dates: Vec<NaiveDate>,
+    /// Only its folder is known so far (a first screen on a journal of many partnerships
+    /// reads only the ones it shows): `partnership` is a stand-in named after the folder,
+    /// never saved, until `Store::complete` reads `partnership.ron`.
+    pub pending: bool,
 }
 
 impl PartnershipData {
@@ -212,6 +216,57 @@ impl PartnershipData {
     /// Where a new tick sheet for `framework` goes.
     pub fn tick_path(&self, framework: &str) -> PathBuf {
         self.dir.join("ticks").join(format!("{framework}.ron"))
+    }
+}
+
+/// How much of a partnership a read takes in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Depth {
+    /// Every record.
+    Whole,
+    /// `partnership.ron` and the dates of its meetings (from their file names).
+    Summary,
+    /// Only that its folder is there.
+    Folder,
+}
+
+impl PartnershipData {
+    /// A partnership known only by its folder (see [`PartnershipData::pending`]).
+    fn pending(dir: PathBuf, path: PathBuf, folder: String) -> PartnershipData {
+        PartnershipData {
+            dir,
+            partnership: Loaded {
+                path,
+                value: Partnership {
+                    by: Default::default(),
+                    version: crate::model::SCHEMA_VERSION,
+                    name: folder.clone(),
+                    id: folder,
+                    institution: None,
+                    kind: crate::model::PartnershipKind::ALL[0],
+                    pathway: crate::model::Pathway::RoleFocused,
+                    focus: None,
+                    start: NaiveDate::default(),
+                    end: None,
+                    cadence_days: 0,
+                    rhythm: Default::default(),
+                    frameworks: Vec::new(),
+                    status: crate::model::PartnershipStatus::Active,
+                    agreement: None,
+                    evaluation: None,
+                    thoughts: Vec::new(),
+                    signatures: Vec::new(),
+                },
+            },
+            meetings: Vec::new(),
+            goals: Vec::new(),
+            reflections: Vec::new(),
+            stages: Vec::new(),
+            ticks: Vec::new(),
+            loaded: false,
+            listed_dates: Vec::new(),
+            pending: true,
+        }
     }
 }
 
@@ -275,17 +330,41 @@ impl Store {
 
     /// Read the whole journal. Never fails on a bad file: it is listed in `problems`.
     pub fn load(&self) -> Snapshot {
-        self.load_with(|_| true)
+        self.load_with(|_, _| Depth::Whole)
     }
 
     /// A fast first read: every partnership's `partnership.ron` and meeting dates, but the
     /// records of only the partnership `first` (or the first one). `complete` reads the rest.
     pub fn load_first(&self, first: Option<&str>) -> Snapshot {
         let mut taken = false;
-        self.load_with(|id| {
+        self.load_with(|_, id| {
             let full = first.map_or(!taken, |f| f == id);
             taken |= full;
-            full
+            if full { Depth::Whole } else { Depth::Summary }
+        })
+    }
+
+    /// The first screen's read: the records of `first` (or of the first partnership), the
+    /// summaries of the first `rows` partnerships and of the `rows` either side of `first`,
+    /// and for every other only its folder's name ([`PartnershipData::pending`]). What it
+    /// costs does not grow with the number of partnerships beyond one folder listing.
+    pub fn load_shown(&self, first: Option<&str>, rows: usize) -> Snapshot {
+        let mut dirs = Vec::new();
+        if let Ok(files) = DataDir::open(&self.root) {
+            dirs = list(&files, &self.partnerships_dir(), &mut Vec::new(), true);
+            dirs.sort();
+        }
+        let name = |d: &PathBuf| d.file_name().and_then(|n| n.to_str()).map(str::to_string);
+        let at = first.and_then(|f| dirs.iter().position(|d| name(d).as_deref() == Some(f)));
+        let near = |i: usize| i < rows || at.is_some_and(|a| i.abs_diff(a) <= rows);
+        self.load_with(|i, _| {
+            if at.unwrap_or(0) == i {
+                Depth::Whole
+            } else if near(i) {
+                Depth::Summary
+            } else {
+                Depth::Folder
+            }
         })
     }
 
@@ -304,7 +383,9 @@ impl Store {
         }
     }
 
-    fn load_with(&self, mut full: impl FnMut(&str) -> bool) -> Snapshot {
+    /// Reads the journal, each partnership (by its place among the sorted folders and its
+    /// folder's name) as deep as `depth` says.
+    fn load_with(&self, mut depth: impl FnMut(usize, &str) -> Depth) -> Snapshot {
         let mut snap = Snapshot::default();
         let files = match DataDir::open(&self.root) {
             Ok(d) => d,
@@ -327,8 +408,19 @@ impl Store {
         let homes = private::homes(&files, &mut snap.problems);
         let mut dirs = list(&files, &self.partnerships_dir(), &mut snap.problems, true);
         dirs.sort();
-        for dir in dirs {
+        for (i, dir) in dirs.into_iter().enumerate() {
             let pp = dir.join("partnership.ron");
+            let folder = dir
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default()
+                .to_string();
+            let depth = depth(i, &folder);
+            if depth == Depth::Folder {
+                snap.partnerships
+                    .push(PartnershipData::pending(dir, pp, folder));
+                continue;
+            }
             let partnership = match record::read_from::<Partnership>(&files, &pp) {
                 Ok(p) => Loaded { path: pp, value: p },
                 Err(e) if not_found(&e) => continue,
@@ -363,9 +455,10 @@ impl Store {
                 ticks: Vec::new(),
                 loaded: false,
                 listed_dates: Vec::new(),
+                pending: false,
                 dir,
             };
-            if full(data.id()) {
+            if depth == Depth::Whole {
                 let (mut problems, mut conflicts) = (Vec::new(), Vec::new());
                 self.complete(&mut data, &mut problems, &mut conflicts);
                 snap.problems.extend(problems);
@@ -401,6 +494,22 @@ impl Store {
     ) {
         let mut snap = Snapshot::default();
         match DataDir::open(&self.root) {
+            Ok(files) if data.pending => {
+                match record::read_from::<Partnership>(&files, &data.partnership.path) {
+                    Ok(p) => {
+                        data.partnership.value = p;
+                        data.pending = false;
+                    }
+                    // Gone or broken since the folder was listed: the next whole read says
+                    // why; until then it stays a stand-in that nothing may change.
+                    Err(e) => {
+                        problems.push(e.to_string());
+                        return;
+                    }
+                }
+                self.complete(data, problems, conflicts);
+                return;
+            }
             Ok(files) => {
                 // Copies of partnership.ron are found with its records (a fast open lists
                 // only what the first screen needs).

@@ -366,7 +366,9 @@ fn partnerships(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
                 (_, true) => "-",
                 _ => " ",
             };
-            let text = truncate(&format!("{mark}{}", v.name), width);
+            // A stand-in, named after its folder, while its record is read.
+            let ellipsis = if p.pending() { "…" } else { "" };
+            let text = truncate(&format!("{mark}{}{ellipsis}", v.name), width);
             let text = format!(
                 "{text}{}",
                 " ".repeat(width.saturating_sub(text::width(&text)))
@@ -375,7 +377,7 @@ fn partnerships(frame: &mut Frame, area: Rect, s: &Screen, view: &View) {
                 view.theme.selected(focused)
             } else if late {
                 view.theme.warn()
-            } else if ended(p) {
+            } else if ended(p) || p.pending() {
                 view.theme.dim()
             } else {
                 Style::default()
