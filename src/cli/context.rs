@@ -18,6 +18,8 @@ pub struct Context {
     /// Today was given (`--today`, for scripts and tests): what is stamped with the time
     /// (an iCalendar DTSTAMP) takes that day's midnight UTC instead of the clock.
     pub pinned_today: bool,
+    /// Every partnership's status summary, when the journal was opened for them.
+    summaries: Option<Vec<crate::journal::summary::Summary>>,
 }
 
 impl Context {
@@ -40,6 +42,33 @@ impl Context {
         Ok(Context::with(cli, Journal::open(store, today)))
     }
 
+    /// Open the journal for the status of every partnership: those unchanged since the last
+    /// `status` are summarised from the cache without being read (not in review mode, which
+    /// leaves private records out: it reads everything).
+    pub fn open_summaries(cli: &Cli) -> anyhow::Result<Context> {
+        if cli.review {
+            return Context::open(cli);
+        }
+        let (store, today) = Context::locate(cli)?;
+        let (journal, summaries) = Journal::open_summaries(store, today);
+        let mut ctx = Context::with(cli, journal);
+        ctx.summaries = Some(summaries);
+        Ok(ctx)
+    }
+
+    /// Every partnership's status summary, as this command's reader sees it.
+    pub fn summaries(&self) -> Vec<crate::journal::summary::Summary> {
+        match &self.summaries {
+            Some(s) => s.clone(),
+            None => self
+                .reader()
+                .partnerships()
+                .iter()
+                .map(|p| crate::journal::summary::Summary::of(p, self.today()))
+                .collect(),
+        }
+    }
+
     /// Open the journal for a command about one partnership: only that one's records are read.
     pub fn open_for(cli: &Cli, partner: &str) -> anyhow::Result<Context> {
         let (store, today) = Context::locate(cli)?;
@@ -53,6 +82,7 @@ impl Context {
             journal,
             review: cli.review,
             pinned_today: cli.today.is_some(),
+            summaries: None,
         };
         ctx.warn();
         ctx

@@ -78,7 +78,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, terminal: bool) -> anyhow::Result<()> 
 fn run_command(cli: Cli, out: &mut dyn Write) -> anyhow::Result<()> {
     let ctx = || Context::open(&cli);
     match &cli.command {
-        None => status::welcome_or_status(&ctx()?, out),
+        None => status::welcome_or_status(&Context::open_summaries(&cli)?, out),
         Some(Command::Init(a)) => partner::init(&mut ctx()?, a, out),
         Some(Command::Partner(a)) => partner::run(&mut ctx()?, a, out),
         Some(Command::Log(a)) => log::run(&mut Context::open_for(&cli, &a.with)?, a, out),
@@ -113,7 +113,7 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> anyhow::Result<()> {
         }
         Some(Command::Status(a)) => match &a.with {
             Some(with) => status::run(&Context::open_for(&cli, with)?, a, out),
-            None => status::run(&ctx()?, a, out),
+            None => status::run(&Context::open_summaries(&cli)?, a, out),
         },
         Some(Command::Search(a)) => search_cmd::run(&ctx()?, a, out),
         Some(Command::Import(a)) => {

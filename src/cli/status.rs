@@ -8,28 +8,19 @@ use super::Context;
 use super::args::StatusArgs;
 use crate::framework::SectionProgress;
 use crate::journal::Partner;
-use crate::journal::report::Report;
+use crate::journal::summary::Summary;
 use crate::model::{Cadence, MeetingGaps, Partnership};
 
-struct Summary<'a> {
-    p: Partner<'a>,
-    report: Report,
-}
-
-fn summarise<'a>(ctx: &Context, p: Partner<'a>) -> Summary<'a> {
-    Summary {
-        p,
-        report: p.report(ctx.today()),
-    }
-}
-
+/// The summaries to show, and the partnership `--with` names (shown in detail).
 pub fn run(ctx: &Context, a: &StatusArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     let r = ctx.reader();
-    let selected: Vec<Partner> = match &a.with {
-        Some(q) => vec![ctx.partner(q)?],
-        None => r.partnerships(),
+    let (summaries, detail) = match &a.with {
+        Some(q) => {
+            let p = ctx.partner(q)?;
+            (vec![Summary::of(&p, ctx.today())], Some(p))
+        }
+        None => (ctx.summaries(), None),
     };
-    let summaries: Vec<Summary> = selected.into_iter().map(|p| summarise(ctx, p)).collect();
     if a.json {
         return json_out(ctx, &summaries, out);
     }
@@ -53,13 +44,18 @@ pub fn run(ctx: &Context, a: &StatusArgs, out: &mut dyn Write) -> anyhow::Result
         )?;
     }
     for s in &summaries {
-        text_out(ctx, s, a.with.is_some(), out)?;
+        text_out(ctx, s, detail, out)?;
     }
     Ok(())
 }
 
-fn text_out(ctx: &Context, s: &Summary, detail: bool, out: &mut dyn Write) -> anyhow::Result<()> {
-    let v = s.p.partnership();
+fn text_out(
+    ctx: &Context,
+    s: &Summary,
+    detail: Option<Partner>,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let v = &s.partnership;
     writeln!(
         out,
         "\n{} ({}): {}, {}, since {}{}",
@@ -71,8 +67,8 @@ fn text_out(ctx: &Context, s: &Summary, detail: bool, out: &mut dyn Write) -> an
         v.end.map(|e| format!(", ended {e}")).unwrap_or_default()
     )?;
     // Sign-offs, and any that no longer hold ("changed since signed by ...").
-    for c in s.p.signatures() {
-        writeln!(out, "  {}", c.line())?;
+    for line in &s.signatures {
+        writeln!(out, "  {line}")?;
     }
     let g = &s.report.gaps;
     match g.last {
@@ -82,13 +78,13 @@ fn text_out(ctx: &Context, s: &Summary, detail: bool, out: &mut dyn Write) -> an
             g.meetings,
             last,
             crate::model::days_ago(g.days_since_last),
-            cadence_note(g, v, s.p.ended())
+            cadence_note(g, v, s.ended)
         )?,
         None => writeln!(
             out,
             "  Meetings: none yet ({} days since the start){}",
             g.days_since_last,
-            cadence_note(g, v, s.p.ended())
+            cadence_note(g, v, s.ended)
         )?,
     }
     let w = &s.report.work;
@@ -108,7 +104,7 @@ fn text_out(ctx: &Context, s: &Summary, detail: bool, out: &mut dyn Write) -> an
             total.total,
             total.percent()
         )?;
-        if detail {
+        if detail.is_some() {
             for sec in &fp.sections {
                 write_sections(sec, 2, out)?;
             }
@@ -122,7 +118,7 @@ fn text_out(ctx: &Context, s: &Summary, detail: bool, out: &mut dyn Write) -> an
             if r.ready { "READY" } else { "not yet" },
             r.count_phrase()
         )?;
-        if detail {
+        if detail.is_some() {
             for rule in &r.rules {
                 writeln!(
                     out,
@@ -151,10 +147,10 @@ fn text_out(ctx: &Context, s: &Summary, detail: bool, out: &mut dyn Write) -> an
             )?;
         }
     }
-    if !detail {
+    let Some(p) = detail else {
         return Ok(());
-    }
-    let meetings = s.p.meetings();
+    };
+    let meetings = p.meetings();
     if !meetings.is_empty() {
         writeln!(out, "  Recent meetings:")?;
         for m in meetings.iter().take(10) {
@@ -196,7 +192,7 @@ fn text_out(ctx: &Context, s: &Summary, detail: bool, out: &mut dyn Write) -> an
         }
     }
     let mut any = false;
-    for sheet in s.p.tick_sheets() {
+    for sheet in p.tick_sheets() {
         let fw = ctx.reader().frameworks().get(&sheet.value.framework);
         for (item, t) in &sheet.value.ticks {
             if !any {
@@ -216,7 +212,7 @@ fn text_out(ctx: &Context, s: &Summary, detail: bool, out: &mut dyn Write) -> an
                     .map(|l| format!(" level {l}"))
                     .unwrap_or_default()
             )?;
-            for line in s.p.evidence(&t.evidence) {
+            for line in p.evidence(&t.evidence) {
                 match line {
                     crate::journal::EvidenceLine::Meeting { id, date, focus } => {
                         let focus = if date.is_none() {
@@ -282,7 +278,7 @@ fn json_out(ctx: &Context, summaries: &[Summary], out: &mut dyn Write) -> anyhow
     let rows: Vec<_> = summaries
         .iter()
         .map(|s| {
-            let v = s.p.partnership();
+            let v = &s.partnership;
             let r = &s.report;
             json!({
                 "id": v.id,
@@ -292,7 +288,7 @@ fn json_out(ctx: &Context, summaries: &[Summary], out: &mut dyn Write) -> anyhow
                 "days_since_last_meeting": r.gaps.days_since_last,
                 "cadence_days": v.cadence_days,
                 "rhythm": v.rhythm.label(),
-                "next_meeting_due": (!s.p.ended()).then(|| next_due(&r.gaps, v)).flatten(),
+                "next_meeting_due": (!s.ended).then(|| next_due(&r.gaps, v)).flatten(),
                 "cadence_overdue": r.gaps.overdue,
                 "goals": { "open": r.work.open_goals, "overdue": r.work.overdue_goals },
                 "action_items": { "open": r.work.open_actions, "overdue": r.work.overdue_actions },

@@ -7,7 +7,7 @@ use super::load::FrameworkSet;
 use super::schema::{Framework, Section};
 use crate::model::Progress;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct SectionProgress {
     pub id: String,
     pub title: String,

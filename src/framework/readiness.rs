@@ -186,7 +186,7 @@ pub fn competency_readiness(
 }
 
 /// The level reached on one rubric item.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct LevelReached {
     pub item: String,
     pub text: String,

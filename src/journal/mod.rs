@@ -24,6 +24,7 @@ mod reader;
 pub mod report;
 pub mod search;
 pub mod sign;
+pub mod summary;
 mod ticks;
 mod trash;
 

@@ -17,7 +17,7 @@ use crate::model::{
 };
 use crate::store::PartnershipData;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub struct FrameworkProgress {
     pub framework: String,
     pub title: String,
@@ -25,14 +25,14 @@ pub struct FrameworkProgress {
     pub sections: Vec<SectionProgress>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub struct Levels {
     pub framework: String,
     pub title: String,
     pub levels: Vec<LevelReached>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub struct Report {
     pub gaps: MeetingGaps,
     pub work: Workload,

@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::{ActionItem, Goal, Meeting};
 
 /// Achieved out of total, for a framework or one of its sections.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Progress {
     pub achieved: usize,
     pub total: usize,
@@ -82,7 +82,7 @@ impl Cadence {
 }
 
 /// How regularly a partnership meets, measured against its cadence target.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct MeetingGaps {
     pub meetings: usize,
     pub first: Option<NaiveDate>,
@@ -97,7 +97,7 @@ pub struct MeetingGaps {
     pub overdue: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Gap {
     pub from: NaiveDate,
     pub to: NaiveDate,
@@ -151,7 +151,7 @@ pub fn action_is_overdue(item: &ActionItem, today: NaiveDate) -> bool {
 }
 
 /// Open and overdue counts of goals and action items.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Workload {
     pub open_goals: usize,
     pub overdue_goals: usize,

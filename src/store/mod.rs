@@ -25,6 +25,7 @@
 //! `private/` is never shared (see `private`): whoever reads the rest reads no private text.
 
 pub mod batch;
+pub mod cache;
 mod io;
 pub mod kind;
 mod lock;
@@ -362,6 +363,19 @@ impl Store {
                 Depth::Whole
             } else if near(i) {
                 Depth::Summary
+            } else {
+                Depth::Folder
+            }
+        })
+    }
+
+    /// Read every partnership whose folder `whole(folder name, folder)` chooses whole, and
+    /// only the folders of the others ([`PartnershipData::pending`]).
+    pub fn load_choosing(&self, mut whole: impl FnMut(&str, &Path) -> bool) -> Snapshot {
+        let dir = self.partnerships_dir();
+        self.load_with(|_, folder| {
+            if whole(folder, &dir.join(folder)) {
+                Depth::Whole
             } else {
                 Depth::Folder
             }
@@ -762,7 +776,7 @@ fn list(data: &DataDir, dir: &Path, problems: &mut Vec<String>, dirs: bool) -> V
 }
 
 /// The folder of the partnership at `dir` in the private folder `home`.
-fn in_home(root: &Path, home: &Path, dir: &Path) -> PathBuf {
+pub(super) fn in_home(root: &Path, home: &Path, dir: &Path) -> PathBuf {
     home.join(dir.strip_prefix(root).unwrap_or(dir))
 }
 

@@ -1,0 +1,223 @@
+//! The cache is only ever a cache: with it deleted, truncated, garbled, or stale after
+//! another process or another machine changed the files, every command gives the answer a
+//! journal read from its files gives.
+
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+const BIN: &str = env!("CARGO_BIN_EXE_mentorlog");
+const TODAY: &str = "2026-11-23";
+const CACHE: &str = "private/.mentorlog/cache";
+
+fn ml(dir: &Path) -> Command {
+    let mut c = Command::new(BIN);
+    c.arg("--data-dir")
+        .arg(dir)
+        .env("MENTORLOG_TODAY", TODAY)
+        .env_remove("MENTORLOG_DIR")
+        .env("EDITOR", "false")
+        .env("VISUAL", "false")
+        .env("USER", "tester");
+    c
+}
+
+fn out(dir: &Path, args: &[&str]) -> String {
+    let o = ml(dir).args(args).output().unwrap();
+    assert!(
+        o.status.success(),
+        "mentorlog {args:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8(o.stdout).unwrap()
+}
+
+/// Every folder under `dir`, `dir` too.
+fn folders(dir: &Path) -> Vec<PathBuf> {
+    let mut all = vec![dir.to_path_buf()];
+    if let Ok(rd) = fs::read_dir(dir) {
+        for e in rd.flatten() {
+            if e.file_type().unwrap().is_dir() {
+                all.extend(folders(&e.path()));
+            }
+        }
+    }
+    all
+}
+
+/// Make every folder look an hour old, as a journal is between two commands on a working
+/// day (the cache keeps no entry for a folder changed in the last seconds).
+fn age(root: &Path) {
+    let then = SystemTime::now() - Duration::from_secs(3600);
+    for d in folders(root) {
+        let f = fs::File::open(&d).unwrap();
+        f.set_modified(then).unwrap();
+    }
+}
+
+fn demo() -> (TempDir, PathBuf) {
+    let t = tempfile::tempdir().unwrap();
+    let dir = t.path().join("journal");
+    out(&dir, &["demo"]);
+    age(&dir);
+    (t, dir)
+}
+
+fn cache_file(dir: &Path) -> PathBuf {
+    dir.join(CACHE).join("status.json")
+}
+
+/// The status and its JSON, as read with no cache at all.
+fn truth(dir: &Path) -> (String, String) {
+    let _ = fs::remove_dir_all(dir.join(CACHE));
+    let both = (out(dir, &["status"]), out(dir, &["status", "--json"]));
+    let _ = fs::remove_dir_all(dir.join(CACHE));
+    both
+}
+
+fn status(dir: &Path) -> (String, String) {
+    (out(dir, &["status"]), out(dir, &["status", "--json"]))
+}
+
+#[test]
+fn the_status_cache_is_kept_private_and_used_while_the_folders_are_unchanged() {
+    let (_t, dir) = demo();
+    let want = truth(&dir);
+    assert_eq!(
+        status(&dir),
+        want,
+        "the first status, which fills the cache"
+    );
+    let file = cache_file(&dir);
+    let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&file), 0o600);
+    assert_eq!(mode(file.parent().unwrap()), 0o700);
+    assert_eq!(status(&dir), want, "from the cache");
+    // The entries are what is shown: a name changed in the cache shows, which is how this
+    // test knows the cache is read at all...
+    let text = fs::read_to_string(&file).unwrap();
+    assert!(text.contains("\"Sam Lee\""));
+    fs::write(&file, text.replace("\"Sam Lee\"", "\"Cached Name\"")).unwrap();
+    assert!(out(&dir, &["status"]).contains("Cached Name"));
+    // ...and as soon as the partnership's folder changes, its files are read again.
+    let sam = dir.join("partnerships/sam-lee");
+    fs::File::open(&sam)
+        .unwrap()
+        .set_modified(SystemTime::now() - Duration::from_secs(60))
+        .unwrap();
+    assert_eq!(status(&dir), want);
+}
+
+#[test]
+fn a_deleted_truncated_or_garbled_cache_gives_the_same_answers() {
+    let (_t, dir) = demo();
+    let want = truth(&dir);
+    status(&dir);
+    let file = cache_file(&dir);
+    let whole = fs::read(&file).unwrap();
+    assert!(whole.len() > 100);
+    let cases: [(&str, Vec<u8>); 4] = [
+        ("truncated", whole[..whole.len() / 2].to_vec()),
+        ("empty", Vec::new()),
+        ("garbage", b"\x00\xff not json {{{".to_vec()),
+        (
+            "another shape",
+            br#"{"format":1,"context":"x","entries":{"sam-lee":7}}"#.to_vec(),
+        ),
+    ];
+    for (what, bytes) in cases {
+        fs::write(&file, &bytes).unwrap();
+        assert_eq!(status(&dir), want, "with a {what} cache");
+    }
+    fs::remove_dir_all(dir.join(CACHE)).unwrap();
+    assert_eq!(status(&dir), want, "with no cache");
+}
+
+#[test]
+fn the_cache_is_stale_after_another_process_writes_and_nothing_stale_is_shown() {
+    let (_t, dir) = demo();
+    status(&dir);
+    status(&dir);
+    let before = out(&dir, &["status", "--json"]);
+    // Another mentorlog logs a meeting and ticks an item.
+    out(
+        &dir,
+        &[
+            "log",
+            "--with",
+            "sam",
+            "--focus",
+            "Cache check",
+            "A meeting after the cache",
+        ],
+    );
+    out(
+        &dir,
+        &[
+            "tick",
+            "--with",
+            "sam",
+            "curee/mentor-listen-actively",
+            "--evidence",
+            "seen",
+        ],
+    );
+    let after = status(&dir);
+    assert_ne!(after.1, before, "the new meeting and tick show");
+    assert_eq!(after, truth(&dir));
+    // The same once those folders are old enough for their entries to be kept.
+    age(&dir);
+    status(&dir);
+    assert_eq!(status(&dir), truth(&dir));
+}
+
+#[test]
+fn the_cache_is_stale_after_files_come_from_another_machine() {
+    let (_t, dir) = demo();
+    status(&dir);
+    let want_before = status(&dir);
+    // As a sync does: files written by another program, a meeting added by copying one
+    // and the partnership's record replaced with a new name.
+    let meetings = dir.join("partnerships/sam-lee/meetings");
+    let first = fs::read_dir(&meetings)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "ron"))
+        .unwrap();
+    let text = fs::read_to_string(&first).unwrap();
+    let id_line = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("id:"))
+        .unwrap();
+    let copy = text.replace(id_line, "    id: \"from-elsewhere\",");
+    fs::write(meetings.join("2026-11-20-from-elsewhere.ron"), copy).unwrap();
+    let p = dir.join("partnerships/sam-lee/partnership.ron");
+    let renamed = fs::read_to_string(&p)
+        .unwrap()
+        .replace("\"Sam Lee\"", "\"Sam Lee-Jones\"");
+    let tmp = dir.join("partnerships/sam-lee/.incoming");
+    fs::write(&tmp, renamed).unwrap();
+    fs::rename(&tmp, &p).unwrap();
+    let now = status(&dir);
+    assert_ne!(now, want_before);
+    assert!(now.0.contains("Sam Lee-Jones"));
+    assert_eq!(now, truth(&dir));
+}
+
+#[test]
+fn a_broken_file_is_warned_about_every_time_not_hidden_by_the_cache() {
+    let (_t, dir) = demo();
+    let goals = dir.join("partnerships/sam-lee/goals");
+    fs::write(goals.join("2026-01-01-broken.ron"), "(not a goal").unwrap();
+    age(&dir);
+    for _ in 0..3 {
+        let o = ml(&dir).arg("status").output().unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("2026-01-01-broken.ron"), "{err}");
+    }
+}
