@@ -221,3 +221,71 @@ fn a_broken_file_is_warned_about_every_time_not_hidden_by_the_cache() {
         assert!(err.contains("2026-01-01-broken.ron"), "{err}");
     }
 }
+
+/// What `search` finds, text and JSON, as read with no cache at all.
+fn search_truth(dir: &Path, q: &str) -> (String, String) {
+    let _ = fs::remove_dir_all(dir.join(CACHE));
+    let both = search(dir, q);
+    let _ = fs::remove_dir_all(dir.join(CACHE));
+    both
+}
+
+fn search(dir: &Path, q: &str) -> (String, String) {
+    (out(dir, &["search", q]), out(dir, &["search", "--json", q]))
+}
+
+#[test]
+fn search_gives_the_same_hits_from_the_cache_and_after_changes_broken_caches_included() {
+    let (_t, dir) = demo();
+    let q = "closed question";
+    let want = search_truth(&dir, q);
+    assert!(want.0.contains("meeting"), "{}", want.0);
+    assert_eq!(search(&dir, q), want, "filling the cache");
+    let file = dir.join(CACHE).join("search.json");
+    assert!(file.exists());
+    assert_eq!(search(&dir, q), want, "from the cache");
+    // It is the cache that answers while the folders are unchanged...
+    let text = fs::read_to_string(&file).unwrap();
+    fs::write(&file, text.replace("closed question", "clozed question")).unwrap();
+    assert!(!search(&dir, "clozed question").0.starts_with("Nothing"));
+    // ...and garbled, truncated or deleted, the files are read again.
+    for bytes in [b"[1,2".to_vec(), text.as_bytes()[..text.len() / 3].to_vec()] {
+        fs::write(&file, bytes).unwrap();
+        assert_eq!(search(&dir, q), want);
+    }
+    fs::remove_file(&file).unwrap();
+    assert_eq!(search(&dir, q), want);
+    // A meeting logged by another process is found at once.
+    age(&dir);
+    search(&dir, q);
+    out(
+        &dir,
+        &[
+            "log",
+            "--with",
+            "priya",
+            "--focus",
+            "Zebra crossings",
+            "Walked the zebra route",
+        ],
+    );
+    let now = search(&dir, "zebra route");
+    assert!(now.0.contains("Zebra crossings"), "{}", now.0);
+    assert_eq!(now, search_truth(&dir, "zebra route"));
+}
+
+#[test]
+fn review_mode_never_takes_private_text_from_the_cache() {
+    let (_t, dir) = demo();
+    let q = "overwhelmed by marking";
+    // The owner's search fills the cache, private meeting included.
+    assert!(!search(&dir, q).0.starts_with("Nothing"));
+    assert!(!search(&dir, q).0.starts_with("Nothing"));
+    let o = ml(&dir).args(["--review", "search", q]).output().unwrap();
+    assert!(o.status.success());
+    assert!(
+        String::from_utf8_lossy(&o.stdout).starts_with("Nothing"),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+}

@@ -20,6 +20,8 @@ pub struct Context {
     pub pinned_today: bool,
     /// Every partnership's status summary, when the journal was opened for them.
     summaries: Option<Vec<crate::journal::summary::Summary>>,
+    /// Every partnership's search text, when the journal was opened for a search.
+    search: Option<Vec<crate::journal::search::Part>>,
 }
 
 impl Context {
@@ -56,6 +58,29 @@ impl Context {
         Ok(ctx)
     }
 
+    /// Open the journal for a search of every partnership: the search text of those
+    /// unchanged since the last search comes from the cache (not in review mode).
+    pub fn open_search(cli: &Cli) -> anyhow::Result<Context> {
+        if cli.review {
+            return Context::open(cli);
+        }
+        let (store, today) = Context::locate(cli)?;
+        let (journal, parts) = Journal::open_search(store, today);
+        let mut ctx = Context::with(cli, journal);
+        ctx.search = Some(parts);
+        Ok(ctx)
+    }
+
+    /// The search index of everything this command's reader may see.
+    pub fn search_index(&mut self) -> crate::journal::search::Index {
+        match self.search.take() {
+            Some(parts) => {
+                crate::journal::search::Index::from_parts(self.journal.frameworks(), parts, None)
+            }
+            None => self.reader().search_index(None),
+        }
+    }
+
     /// Every partnership's status summary, as this command's reader sees it.
     pub fn summaries(&self) -> Vec<crate::journal::summary::Summary> {
         match &self.summaries {
@@ -83,6 +108,7 @@ impl Context {
             review: cli.review,
             pinned_today: cli.today.is_some(),
             summaries: None,
+            search: None,
         };
         ctx.warn();
         ctx

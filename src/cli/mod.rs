@@ -115,7 +115,7 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> anyhow::Result<()> {
             Some(with) => status::run(&Context::open_for(&cli, with)?, a, out),
             None => status::run(&Context::open_summaries(&cli)?, a, out),
         },
-        Some(Command::Search(a)) => search_cmd::run(&ctx()?, a, out),
+        Some(Command::Search(a)) => search_cmd::run(&mut Context::open_search(&cli)?, a, out),
         Some(Command::Import(a)) => {
             let args::ImportCmd::Jrnl { with, .. } = a;
             import_cmd::run(&mut Context::open_for(&cli, with)?, a, out)

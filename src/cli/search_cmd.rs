@@ -8,9 +8,9 @@ use super::Context;
 use super::args::SearchArgs;
 use crate::journal::search::Target;
 
-pub fn run(ctx: &Context, a: &SearchArgs, out: &mut dyn Write) -> anyhow::Result<()> {
+pub fn run(ctx: &mut Context, a: &SearchArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     let query = a.query.join(" ");
-    let index = ctx.reader().search_index(None);
+    let index = ctx.search_index();
     let hits = index.query(&query, a.limit);
     if a.json {
         let rows: Vec<_> = hits

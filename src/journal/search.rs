@@ -6,13 +6,14 @@
 
 use std::path::PathBuf;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-use super::reader::Reader;
+use super::reader::{Partner, Reader};
+use crate::framework::FrameworkSet;
 use crate::model::{MAX_NEEDLE, Matcher, SkimMatcher};
 
 /// What a hit points at, for jumping to it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Target {
     Partnership,
@@ -39,19 +40,110 @@ pub struct Hit {
     pub matched: Vec<usize>,
 }
 
+#[derive(Clone, Serialize, Deserialize)]
 struct Doc {
-    partnership: usize,
     target: Target,
-    label: &'static str,
     title: String,
     /// Long text searched by words.
     body: String,
 }
 
+/// What one partnership gives the index (as one reader sees it): built from its records,
+/// or kept in the cache and checked against its folders (see `Journal::open_cached`).
+#[derive(Clone, Serialize, Deserialize)]
+pub struct Part {
+    id: String,
+    name: String,
+    /// The frameworks it uses, whose items are searched under it.
+    frameworks: Vec<String>,
+    docs: Vec<Doc>,
+}
+
+impl Part {
+    pub fn of(p: &Partner) -> Part {
+        let v = p.partnership();
+        let mut docs = vec![Doc {
+            target: Target::Partnership,
+            title: v.name.clone(),
+            body: v.focus.clone().unwrap_or_default(),
+        }];
+        for m in p.meetings() {
+            let m_v = &m.value;
+            let actions: Vec<&str> = m_v.action_items.iter().map(|a| a.text.as_str()).collect();
+            docs.push(Doc {
+                target: Target::Meeting {
+                    path: m.path.clone(),
+                },
+                title: format!("{} {}", m_v.date, m_v.focus),
+                body: [
+                    m_v.notes.as_str(),
+                    m_v.outcomes.as_str(),
+                    &actions.join("\n"),
+                    &m_v.tags.join(" "),
+                ]
+                .join("\n"),
+            });
+        }
+        for g in p.goals() {
+            let g_v = &g.value;
+            let reviews: Vec<&str> = g_v.reviews.iter().map(|r| r.note.as_str()).collect();
+            docs.push(Doc {
+                target: Target::Goal {
+                    path: g.path.clone(),
+                },
+                title: g_v.objective.clone(),
+                body: [
+                    g_v.learning_goal.as_str(),
+                    &g_v.mentee_actions,
+                    &g_v.mentor_actions,
+                    &g_v.support_actions,
+                    &g_v.barriers,
+                    &g_v.success_measures,
+                    &reviews.join("\n"),
+                ]
+                .join("\n"),
+            });
+        }
+        for r in p.reflections() {
+            docs.push(Doc {
+                target: Target::Reflection {
+                    path: r.path.clone(),
+                },
+                title: format!(
+                    "{} {}",
+                    r.value.date,
+                    r.value.prompt.clone().unwrap_or_default()
+                ),
+                body: r.value.text.clone(),
+            });
+        }
+        Part {
+            id: v.id.clone(),
+            name: v.name.clone(),
+            frameworks: p.frameworks().iter().map(|f| f.id.clone()).collect(),
+            docs,
+        }
+    }
+}
+
+impl Target {
+    /// What kind of record, in words.
+    fn label(&self) -> &'static str {
+        match self {
+            Target::Partnership => "partnership",
+            Target::Meeting { .. } => "meeting",
+            Target::Goal { .. } => "goal",
+            Target::Reflection { .. } => "reflection",
+            Target::Item { .. } => "item",
+        }
+    }
+}
+
 /// A journal prepared for searching: built once, queried on every keystroke.
 pub struct Index {
     names: Vec<(String, String)>,
-    docs: Vec<Doc>,
+    /// Each document and the partnership (its place in `names`) it belongs to.
+    docs: Vec<(usize, Doc)>,
     /// Lowercased bodies, parallel to `docs`.
     lower: Vec<String>,
 }
@@ -62,17 +154,21 @@ impl Index {
     /// Build the index of what `r` may see. Framework items are indexed once, under
     /// `current` when it uses their framework.
     pub fn build(r: &Reader, current: Option<&str>) -> Index {
+        let parts = r.partnerships().iter().map(Part::of).collect();
+        Index::from_parts(r.frameworks(), parts, current)
+    }
+
+    /// The index of these partnerships' parts, with the items of the frameworks they use.
+    pub fn from_parts(set: &FrameworkSet, parts: Vec<Part>, current: Option<&str>) -> Index {
         let mut docs = Vec::new();
-        let mut names = Vec::new();
-        let partners = r.partnerships();
-        let mut order: Vec<usize> = (0..partners.len()).collect();
-        if let Some(c) = current.and_then(|c| partners.iter().position(|p| p.id() == c)) {
+        let mut order: Vec<usize> = (0..parts.len()).collect();
+        if let Some(c) = current.and_then(|c| parts.iter().position(|p| p.id == c)) {
             order.retain(|i| *i != c);
             order.insert(0, c);
         }
         let mut indexed: std::collections::BTreeSet<String> = Default::default();
         for &pi in &order {
-            for fw in partners[pi].frameworks() {
+            for fw in parts[pi].frameworks.iter().filter_map(|f| set.get(f)) {
                 if !indexed.insert(fw.id.clone()) {
                     continue;
                 }
@@ -82,90 +178,29 @@ impl Index {
                     }
                     // Items of the same words in different sections tell themselves apart.
                     let section = section.title.trim_end_matches(':');
-                    docs.push(Doc {
-                        partnership: pi,
-                        target: Target::Item {
-                            framework: fw.id.clone(),
-                            item: item.id.clone(),
+                    docs.push((
+                        pi,
+                        Doc {
+                            target: Target::Item {
+                                framework: fw.id.clone(),
+                                item: item.id.clone(),
+                            },
+                            title: format!(
+                                "{} ({section})",
+                                item.text.lines().next().unwrap_or("").trim_end_matches(':')
+                            ),
+                            body: item.guidance.clone().unwrap_or_default(),
                         },
-                        label: "item",
-                        title: format!(
-                            "{} ({section})",
-                            item.text.lines().next().unwrap_or("").trim_end_matches(':')
-                        ),
-                        body: item.guidance.clone().unwrap_or_default(),
-                    });
+                    ));
                 }
             }
         }
-        for (pi, p) in partners.iter().enumerate() {
-            let v = p.partnership();
-            names.push((v.id.clone(), v.name.clone()));
-            docs.push(Doc {
-                partnership: pi,
-                target: Target::Partnership,
-                label: "partnership",
-                title: v.name.clone(),
-                body: v.focus.clone().unwrap_or_default(),
-            });
-            for m in p.meetings() {
-                let m_v = &m.value;
-                let actions: Vec<&str> = m_v.action_items.iter().map(|a| a.text.as_str()).collect();
-                docs.push(Doc {
-                    partnership: pi,
-                    target: Target::Meeting {
-                        path: m.path.clone(),
-                    },
-                    label: "meeting",
-                    title: format!("{} {}", m_v.date, m_v.focus),
-                    body: [
-                        m_v.notes.as_str(),
-                        m_v.outcomes.as_str(),
-                        &actions.join("\n"),
-                        &m_v.tags.join(" "),
-                    ]
-                    .join("\n"),
-                });
-            }
-            for g in p.goals() {
-                let g_v = &g.value;
-                let reviews: Vec<&str> = g_v.reviews.iter().map(|r| r.note.as_str()).collect();
-                docs.push(Doc {
-                    partnership: pi,
-                    target: Target::Goal {
-                        path: g.path.clone(),
-                    },
-                    label: "goal",
-                    title: g_v.objective.clone(),
-                    body: [
-                        g_v.learning_goal.as_str(),
-                        &g_v.mentee_actions,
-                        &g_v.mentor_actions,
-                        &g_v.support_actions,
-                        &g_v.barriers,
-                        &g_v.success_measures,
-                        &reviews.join("\n"),
-                    ]
-                    .join("\n"),
-                });
-            }
-            for r in p.reflections() {
-                docs.push(Doc {
-                    partnership: pi,
-                    target: Target::Reflection {
-                        path: r.path.clone(),
-                    },
-                    label: "reflection",
-                    title: format!(
-                        "{} {}",
-                        r.value.date,
-                        r.value.prompt.clone().unwrap_or_default()
-                    ),
-                    body: r.value.text.clone(),
-                });
-            }
+        let mut names = Vec::new();
+        for (pi, part) in parts.into_iter().enumerate() {
+            names.push((part.id, part.name));
+            docs.extend(part.docs.into_iter().map(|d| (pi, d)));
         }
-        let lower = docs.iter().map(|d| d.body.to_lowercase()).collect();
+        let lower = docs.iter().map(|(_, d)| d.body.to_lowercase()).collect();
         Index { names, docs, lower }
     }
 
@@ -199,7 +234,7 @@ impl Index {
         let min_fuzzy = 10 * query.chars().count() as i64;
         // Rank first, build snippets for the few shown: most of the work is in the snippets.
         let mut ranked: Vec<(i64, usize, Found)> = Vec::new();
-        for (n, (d, lower)) in self.docs.iter().zip(&self.lower).enumerate() {
+        for (n, ((_, d), lower)) in self.docs.iter().zip(&self.lower).enumerate() {
             // Scattered letters across a long title are noise: keep fuzzy matches that are
             // mostly runs of the typed characters.
             let title_hit = if fuzzy {
@@ -234,24 +269,24 @@ impl Index {
         }
         ranked.sort_by(|a, b| {
             b.0.cmp(&a.0)
-                .then_with(|| self.docs[a.1].title.cmp(&self.docs[b.1].title))
+                .then_with(|| self.docs[a.1].1.title.cmp(&self.docs[b.1].1.title))
         });
         ranked.truncate(limit);
         ranked
             .into_iter()
             .map(|(score, n, found)| {
-                let d = &self.docs[n];
+                let (pi, d) = &self.docs[n];
                 let (snippet, matched) = match found {
                     Found::Title(idx) => cut(&d.title, &idx),
                     Found::Body(at, len) => around(&d.body, &self.lower[n], at, len),
                 };
-                let (pid, pname) = &self.names[d.partnership];
+                let (pid, pname) = &self.names[*pi];
                 Hit {
                     score,
                     partnership: pid.clone(),
                     partnership_name: pname.clone(),
                     target: d.target.clone(),
-                    label: d.label,
+                    label: d.target.label(),
                     title: d.title.clone(),
                     snippet,
                     matched,

@@ -3,9 +3,11 @@
 //! partnership whose folders are as they were when its summary was made is not read at all.
 
 use chrono::NaiveDate;
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use super::report::Report;
+use super::search::Part;
 use super::{Audience, Journal, Partner};
 use crate::model::Partnership;
 use crate::store::Store;
@@ -32,25 +34,44 @@ impl Summary {
     }
 }
 
-/// The cache file the summaries are kept in.
-const CACHE: &str = "status";
-
 impl Journal {
     /// Open for the status of every partnership: the summaries of partnerships unchanged
-    /// since they were made come from the cache, and only the others are read (those are
-    /// summarised and kept for next time).
+    /// since they were made come from the cache, and only the others are read.
     pub fn open_summaries(store: Store, today: NaiveDate) -> (Journal, Vec<Summary>) {
+        Journal::open_cached(store, today, "status", format!("today:{today}"), |p| {
+            Summary::of(p, today)
+        })
+    }
+
+    /// Open for a search of every partnership: the search text of partnerships unchanged
+    /// since it was kept comes from the cache, and only the others are read.
+    pub fn open_search(store: Store, today: NaiveDate) -> (Journal, Vec<Part>) {
+        Journal::open_cached(store, today, "search", String::new(), Part::of)
+    }
+
+    /// Open, with what `make` works out of each partnership as its owner sees it: from the
+    /// cache file `name` for a partnership whose folders are as they were when its entry was
+    /// made (it is not read at all), else from its records (and kept for next time).
+    /// `extra` is what else the entries depend on (the day, for a status).
+    fn open_cached<T: Serialize + DeserializeOwned + Clone>(
+        store: Store,
+        today: NaiveDate,
+        name: &str,
+        extra: String,
+        make: impl Fn(&Partner) -> T,
+    ) -> (Journal, Vec<T>) {
         if !Journal::private_layout_marked(&store) {
             let j = Journal::open(store, today);
-            let all = j.summaries_read();
+            let r = j.reader(Audience::Owner);
+            let all = r.partnerships().iter().map(&make).collect();
             return (j, all);
         }
         let notices = Journal::recover(&store);
         let stamper = Stamper::new(&store);
-        let mut cache: Cache<Summary> = Cache::open(
+        let mut cache: Cache<T> = Cache::open(
             &store,
-            CACHE,
-            format!("{} today:{today}", context(&store, &stamper)),
+            name,
+            format!("{} {extra}", context(&store, &stamper)),
         );
         let mut stamps: Vec<(String, Stamp)> = Vec::new();
         let snap = store.load_choosing(|folder, dir| {
@@ -86,7 +107,7 @@ impl Journal {
             j.ensure_loaded(id);
             let r = j.reader(Audience::Owner);
             let Some(p) = r.partner(id) else { continue };
-            let s = Summary::of(&p, today);
+            let s = make(&p);
             if j.reads_cleanly(id) {
                 cache.put(id, stamp, s.clone());
             }
@@ -96,19 +117,10 @@ impl Journal {
         cache.keep_only(&kept);
         if let Some(e) = cache.save(j.store()) {
             j.notices.push(format!(
-                "the status cache could not be kept ({e}); nothing is lost"
+                "the {name} cache could not be kept ({e}); nothing is lost, the next {name} reads the files again"
             ));
         }
         (j, out)
-    }
-
-    /// Every partnership's summary, worked out from what is read.
-    pub fn summaries_read(&self) -> Vec<Summary> {
-        let r = self.reader(Audience::Owner);
-        r.partnerships()
-            .iter()
-            .map(|p| Summary::of(p, self.today))
-            .collect()
     }
 
     /// Read whole, with no file that could not be read and no conflict copy: a summary of
