@@ -252,11 +252,20 @@ impl Journal {
     }
 
     /// Open for a command about one partnership: only the one `query` matches is read whole,
-    /// so a one-line `log` on a journal of years is as quick as on a new one.
+    /// so a one-line `log` on a journal of years is as quick as on a new one. A query that is
+    /// a partnership's id reads nothing else; one that is a name finds it among the names
+    /// kept in the cache (checked by each partnership's folder time), reading the
+    /// `partnership.ron` only of those changed since.
     pub fn open_for(store: Store, today: NaiveDate, query: &str) -> Journal {
         let notices = Journal::recover(&store);
         let snap = if Journal::private_layout_marked(&store) {
-            store.load_first(Some(""))
+            let q = query.trim().to_lowercase();
+            let folders = store.partnership_folders();
+            if folders.contains(&q) {
+                store.load_for(Some(&q), |f, _| Some(f.to_string()))
+            } else {
+                Journal::load_by_name(&store)
+            }
         } else {
             store.load()
         };
@@ -272,6 +281,30 @@ impl Journal {
             j.ensure_loaded(&id);
         }
         j
+    }
+
+    /// Every partnership by its name, from the names cache where its folder is unchanged,
+    /// else from its `partnership.ron` (and the cache brought up to date).
+    fn load_by_name(store: &Store) -> Snapshot {
+        use crate::store::cache::{Cache, Stamper, build};
+        let stamper = Stamper::new(store);
+        let mut cache: Cache<String> = Cache::open(store, "names", build());
+        let mut stamps = Vec::new();
+        let snap = store.load_for(None, |folder, dir| {
+            let stamp = stamper.stamp_folder(dir);
+            let name = cache.get(folder, &stamp).cloned();
+            stamps.push((folder.to_string(), stamp));
+            name
+        });
+        for (folder, stamp) in stamps {
+            if let Some(p) = snap.partnership(&folder).filter(|p| !p.pending) {
+                cache.put(&folder, stamp, p.partnership.value.name.clone());
+            }
+        }
+        let ids: Vec<&str> = snap.partnerships.iter().map(|p| p.id()).collect();
+        cache.keep_only(&ids);
+        let _ = cache.save(store);
+        snap
     }
 
     /// The name a journal created by the first write is kept under.

@@ -101,6 +101,11 @@ impl Stamper {
         Stamp(out)
     }
 
+    /// The stamp of folder `dir` alone (a partnership's own record is renamed into it).
+    pub fn stamp_folder(&self, dir: &Path) -> Stamp {
+        Stamp(vec![self.time(dir)])
+    }
+
     /// The modification time of one file or folder, as text for a cache's context.
     pub fn file(&self, path: &Path) -> String {
         self.time(path).to_string()
@@ -161,6 +166,9 @@ impl<T: Serialize + DeserializeOwned> Cache<T> {
     /// Keep `value` for partnership `id`, worked out from its files as they were at `stamp`
     /// (not kept when a folder changed too recently to be sure of).
     pub fn put(&mut self, id: &str, stamp: Stamp, value: T) {
+        if self.entries.get(id).is_some_and(|e| e.stamp == stamp) {
+            return; // made from the same files: the same
+        }
         if stamp.racy(self.now) {
             if self.entries.remove(id).is_some() {
                 self.changed = true;
@@ -195,15 +203,20 @@ impl<T: Serialize + DeserializeOwned> Cache<T> {
     }
 }
 
-/// What every cache entry depends on besides its partnership's folders: this build of
-/// mentorlog (a new one may work things out differently), the journal file (members, keys)
-/// and the user's frameworks.
-pub fn context(store: &Store, stamper: &Stamper) -> String {
+/// This build of mentorlog, for entries that depend on nothing else.
+pub fn build() -> String {
     let exe = std::env::current_exe()
         .ok()
         .and_then(|p| std::fs::metadata(p).ok())
         .map(|m| format!("{}:{}", m.len(), m.modified().map_or(0, nanos)))
         .unwrap_or_default();
+    format!("{} {exe}", env!("CARGO_PKG_VERSION"))
+}
+
+/// What every cache entry depends on besides its partnership's folders: this build of
+/// mentorlog (a new one may work things out differently), the journal file (members, keys)
+/// and the user's frameworks.
+pub fn context(store: &Store, stamper: &Stamper) -> String {
     // Each framework file by its time too: an edit in place does not change the folder's.
     let dir = store.frameworks_dir();
     let mut frameworks = stamper.file(&dir);
@@ -216,8 +229,8 @@ pub fn context(store: &Store, stamper: &Stamper) -> String {
         }
     }
     format!(
-        "{} {exe} journal:{} frameworks:{frameworks}",
-        env!("CARGO_PKG_VERSION"),
+        "{} journal:{} frameworks:{frameworks}",
+        build(),
         stamper.file(&store.journal_path()),
     )
 }

@@ -221,7 +221,7 @@ impl PartnershipData {
 }
 
 /// How much of a partnership a read takes in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Depth {
     /// Every record.
     Whole,
@@ -229,6 +229,8 @@ enum Depth {
     Summary,
     /// Only that its folder is there.
     Folder,
+    /// Only its folder, and its name as a cache remembers it (for finding it by name).
+    Named(String),
 }
 
 impl PartnershipData {
@@ -380,6 +382,38 @@ impl Store {
                 Depth::Folder
             }
         })
+    }
+
+    /// Read the partnership in folder `only` whole and, of every other, only its folder and
+    /// the name `name(folder name, folder)` remembers for it, or else its summary.
+    pub fn load_for(
+        &self,
+        only: Option<&str>,
+        mut name: impl FnMut(&str, &Path) -> Option<String>,
+    ) -> Snapshot {
+        let dir = self.partnerships_dir();
+        self.load_with(|_, folder| {
+            if only == Some(folder) {
+                return Depth::Whole;
+            }
+            match name(folder, &dir.join(folder)) {
+                Some(n) => Depth::Named(n),
+                None => Depth::Summary,
+            }
+        })
+    }
+
+    /// The names of the partnership folders, sorted.
+    pub fn partnership_folders(&self) -> Vec<String> {
+        let Ok(files) = DataDir::open(&self.root) else {
+            return Vec::new();
+        };
+        let mut out: Vec<String> = list(&files, &self.partnerships_dir(), &mut Vec::new(), true)
+            .iter()
+            .filter_map(|d| d.file_name()?.to_str().map(str::to_string))
+            .collect();
+        out.sort();
+        out
     }
 
     /// The journal file alone (profile, members, settings) as it is on disk now; `None` when
