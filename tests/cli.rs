@@ -1493,6 +1493,55 @@ fn demo_keeps_an_existing_profile() {
     );
 }
 
+#[test]
+fn demo_large_at_scale_2_writes_100_partnerships_with_ids_that_sort() {
+    let (_t, dir) = tmp();
+    let out = ok(&dir, &["demo", "--size", "large", "--scale", "2"]);
+    assert!(
+        out.contains("100 partnerships, 10000 meetings, 4000 goals, 40000 ticks"),
+        "{out}"
+    );
+    assert!(out.contains("(14302 files"), "{out}");
+    let mut ids: Vec<String> = fs::read_dir(dir.join("partnerships"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    ids.sort();
+    assert_eq!(ids.len(), 100);
+    assert_eq!(ids[0], "p0000-sam-lee");
+    assert!(ids[99].starts_with("p0099-"), "{}", ids[99]);
+    // Every number as wide as the others, so names sort as the numbers do.
+    assert!(ids.iter().all(|id| id.as_bytes()[5] == b'-'), "{ids:?}");
+    let meetings: usize = ids
+        .iter()
+        .map(|id| fs::read_dir(pdir(&dir, id).join("meetings")).map_or(0, |d| d.count()))
+        .sum();
+    // The demo's private meetings are in the owner's private folder.
+    assert!((9_000..10_000).contains(&meetings), "{meetings}");
+    let v = json(&dir, &["status", "--json"]);
+    assert_eq!(v["partnerships"].as_array().unwrap().len(), 100);
+}
+
+#[test]
+fn demo_scale_is_refused_for_the_small_demo_zero_and_above_100() {
+    let (_t, dir) = tmp();
+    let err = fail(&dir, &["demo", "--scale", "2"]);
+    assert!(err.contains("--scale is for the large demo"), "{err}");
+    let err = fail(&dir, &["demo", "--size", "small", "--scale", "1"]);
+    assert!(err.contains("--scale is for the large demo"), "{err}");
+    for n in ["0", "101", "many"] {
+        let err = fail(&dir, &["demo", "--size", "large", "--scale", n]);
+        assert!(err.contains("invalid value"), "{n}: {err}");
+        assert!(err.contains("--scale"), "{n}: {err}");
+    }
+    fail(&dir, &["demo", "--size", "large", "--scale", "-1"]);
+    let err = fail(&dir, &["demo", "--size", "large", "--scale", "101"]);
+    assert!(err.contains("1..=100"), "{err}");
+    // Nothing was written.
+    let partnerships = fs::read_dir(dir.join("partnerships")).map_or(0, |d| d.count());
+    assert_eq!(partnerships, 0);
+}
+
 // ---------------------------------------------------------------- completions, man
 
 #[test]

@@ -701,6 +701,10 @@ pub struct DemoArgs {
     /// small: a few partnerships to explore; large: 50 partnerships for trying it at scale
     #[arg(long, value_enum, default_value = "small")]
     pub size: DemoSize,
+    /// With --size large: write it N times bigger, 50·N partnerships of the same content
+    /// (1 to 100)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=crate::journal::demo::MAX_SCALE as i64))]
+    pub scale: Option<u32>,
 }
 
 /// What `export` writes.

@@ -12,11 +12,20 @@ pub fn run(ctx: &mut Context, a: &DemoArgs, out: &mut dyn Write) -> anyhow::Resu
         DemoSize::Small => Size::Small,
         DemoSize::Large => Size::Large,
     };
+    let scale = match (size, a.scale) {
+        (Size::Small, Some(_)) => anyhow::bail!(
+            "--scale is for the large demo: try `mentorlog demo --size large --scale 2`"
+        ),
+        (_, scale) => scale.unwrap_or(1),
+    };
     if size == Size::Large {
-        crate::say_err!("Writing the large demo journal (about 7,000 files)...");
+        crate::say_err!(
+            "Writing the large demo journal (about {} files)...",
+            thousands(7_150 * u64::from(scale))
+        );
     }
     let started = Instant::now();
-    let w = ctx.journal.write_demo(size).map_err(op)?;
+    let w = ctx.journal.write_demo(size, scale).map_err(op)?;
     writeln!(
         out,
         "Wrote a demo journal to {} in {:.1?}: {} partnerships, {} meetings, {} goals, {} ticks, {} reflections ({} files, {:.1} MB)",
@@ -36,4 +45,17 @@ pub fn run(ctx: &mut Context, a: &DemoArgs, out: &mut dyn Write) -> anyhow::Resu
         ctx.journal.root().display()
     )?;
     Ok(())
+}
+
+/// 71500 as "71,500".
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }

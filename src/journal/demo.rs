@@ -1,7 +1,9 @@
 //! The demo journal: a small one to explore on first run, and a large deterministic one
-//! (50 partnerships, 5,000 meetings, 2,000 goals, 20,000 ticks) for trying mentorlog at scale.
+//! (50 partnerships, 5,000 meetings, 2,000 goals, 20,000 ticks, or N times that at `scale` N)
+//! for trying mentorlog at scale.
 //! Written only into a journal with no partnerships, so it never mixes with real notes.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use chrono::{Days, NaiveDate, NaiveTime};
@@ -12,7 +14,6 @@ use crate::model::{
     Profile, Reflection, Review, Role, SCHEMA_VERSION, StageRecord, Tick, TickSheet, Verification,
     evaluation_statements,
 };
-use crate::store::batch::any_text;
 use crate::store::kind::path_in;
 use crate::store::{
     AnyRecord, BatchError, Kind, PartnershipRecord, Store, StoreError, Write, to_ron,
@@ -50,9 +51,10 @@ struct Writer<'a> {
 }
 
 impl Writer<'_> {
+    /// Its bytes are counted once written (the batch renders each record; rendering here too
+    /// would do it twice, and before the meetings list what they evidence).
     fn put(&mut self, path: PathBuf, value: AnyRecord) -> Result<(), StoreError> {
         self.written.files += 1;
-        self.written.bytes += any_text(&value)?.len() as u64;
         self.writes.push(Write::create(path, value));
         Ok(())
     }
@@ -100,9 +102,33 @@ impl Writer<'_> {
     }
 }
 
+/// The largest `scale` the large demo takes: 5,000 partnerships, 500,000 meetings.
+pub const MAX_SCALE: u32 = 100;
+
 /// Write the demo journal. Refuses a journal that already has partnerships, and never writes
 /// over a file that is there (a framework of the user's own included).
 pub fn write_demo(store: &Store, size: Size, today: NaiveDate) -> Result<Written, BatchError> {
+    write_demo_scaled(store, size, 1, today)
+}
+
+/// [`write_demo`] with the large demo `scale` times bigger: 50·`scale` partnerships, each
+/// with the same amount of content as the large demo's (1 ≤ `scale` ≤ [`MAX_SCALE`]; the
+/// small demo only at scale 1). At scale 1 it is the large demo exactly.
+pub fn write_demo_scaled(
+    store: &Store,
+    size: Size,
+    scale: u32,
+    today: NaiveDate,
+) -> Result<Written, BatchError> {
+    if !(1..=MAX_SCALE).contains(&scale) {
+        return Err(StoreError::Invalid(format!(
+            "the demo's scale is 1 to {MAX_SCALE}, not {scale}"
+        ))
+        .into());
+    }
+    if size == Size::Small && scale != 1 {
+        return Err(StoreError::Invalid("only the large demo is written at a scale".into()).into());
+    }
     // A demo stopped half-way is finished first, so running it again finds it whole.
     store.recover()?;
     let existing = std::fs::read_dir(store.partnerships_dir())
@@ -169,17 +195,26 @@ pub fn write_demo(store: &Store, size: Size, today: NaiveDate) -> Result<Written
     }
     match size {
         Size::Small => small(&mut w, today)?,
-        Size::Large => large(&mut w, today)?,
+        Size::Large => large(&mut w, scale, today)?,
     }
     link_both_ways(store.root(), &mut w.writes);
     store.apply(&w.writes, &[])?;
+    // The records' bytes as written (the framework's were counted when it was rendered).
+    w.written.bytes += w
+        .writes
+        .iter()
+        .filter(|x| x.new.is_some())
+        .filter_map(|x| std::fs::metadata(&x.path).ok())
+        .map(|m| m.len())
+        .sum::<u64>();
     Ok(w.written)
 }
 
 /// Every meeting a demo tick names as evidence lists that item too, as the journal keeps it.
 fn link_both_ways(root: &Path, writes: &mut [Write]) {
     let shared = |p: &Path| crate::store::private::shared_path(root, p);
-    let mut links: Vec<(PathBuf, String, String)> = Vec::new();
+    // (partnership folder, meeting id) -> the items it evidences, in the order met.
+    let mut links: HashMap<(PathBuf, String), Vec<String>> = HashMap::new();
     for w in writes.iter() {
         if let Some(AnyRecord::Ticks(sheet)) = &w.new {
             let dir = shared(&w.path)
@@ -189,18 +224,29 @@ fn link_both_ways(root: &Path, writes: &mut [Write]) {
             for (item, tick) in &sheet.ticks {
                 for m in &tick.evidence.meetings {
                     if let Some(d) = &dir {
-                        links.push((d.clone(), m.clone(), format!("{}/{item}", sheet.framework)));
+                        links
+                            .entry((d.clone(), m.clone()))
+                            .or_default()
+                            .push(format!("{}/{item}", sheet.framework));
                     }
                 }
             }
         }
     }
+    if links.is_empty() {
+        return;
+    }
     for w in writes.iter_mut() {
         if let Some(AnyRecord::Meeting(m)) = &mut w.new {
             let path = shared(&w.path);
-            let dir = path.parent().and_then(|t| t.parent());
-            for (d, id, address) in &links {
-                if Some(d.as_path()) == dir && *id == m.id && !m.evidences.contains(address) {
+            let Some(dir) = path.parent().and_then(|t| t.parent()) else {
+                continue;
+            };
+            let Some(addresses) = links.get(&(dir.to_path_buf(), m.id.clone())) else {
+                continue;
+            };
+            for address in addresses {
+                if !m.evidences.contains(address) {
                     m.evidences.push(address.clone());
                 }
             }
@@ -758,7 +804,7 @@ const LAST: &[&str] = &[
     "Lee", "Shah", "Morgan", "Okafor", "Byrne", "Nowak", "Hughes", "Khan", "Evans", "Patel",
 ];
 
-fn large(w: &mut Writer, today: NaiveDate) -> Result<(), StoreError> {
+fn large(w: &mut Writer, scale: u32, today: NaiveDate) -> Result<(), StoreError> {
     let mut rng = fastrand::Rng::with_seed(0x6d656e746f72);
     // A demo meeting always says how it was held and what it was.
     let kinds: Vec<MeetingType> = MeetingType::ALL
@@ -787,13 +833,16 @@ fn large(w: &mut Writer, today: NaiveDate) -> Result<(), StoreError> {
         .map(|f| f.items().into_iter().map(|(_, i)| i.id.clone()).collect())
         .unwrap_or_default();
     let scale_items: Vec<String> = fw.items().into_iter().map(|(_, i)| i.id.clone()).collect();
-    for p in 0..50usize {
+    // Numbers in ids are as wide as the largest needs, so they sort: p00..p49 at scale 1 (as
+    // the large demo always was), p0000..p4999 above it.
+    let width = if scale == 1 { 2 } else { 4 };
+    for p in 0..50 * scale as usize {
         let name = format!(
             "{} {}",
             FIRST[p % FIRST.len()],
             LAST[(p / FIRST.len() + p) % LAST.len()]
         );
-        let id = format!("p{p:02}-{}", crate::model::slug(&name));
+        let id = format!("p{p:0width$}-{}", crate::model::slug(&name));
         let start = days_before(today, 1490 + rng.u64(0..20));
         let kind = PartnershipKind::ALL[p % PartnershipKind::ALL.len()];
         w.partnership(&partnership(
@@ -809,7 +858,7 @@ fn large(w: &mut Writer, today: NaiveDate) -> Result<(), StoreError> {
         let mut meeting_ids = Vec::new();
         for i in 0..100u64 {
             let date = days_after(start, i * 15 + rng.u64(0..5));
-            let mid = format!("m{p:02}{i:03}");
+            let mid = format!("m{p:0width$}{i:03}");
             let mut m = meeting(
                 &mid,
                 date,
@@ -835,7 +884,7 @@ fn large(w: &mut Writer, today: NaiveDate) -> Result<(), StoreError> {
             w.goal(
                 &id,
                 &goal(
-                    &format!("g{p:02}{g:03}"),
+                    &format!("g{p:0width$}{g:03}"),
                     created,
                     FOCI[rng.usize(..FOCI.len())],
                     [

@@ -674,9 +674,14 @@ impl Journal {
         Ok((o, skipped))
     }
 
-    /// Write the demo journal (into a journal with no partnerships) and read it.
-    pub fn write_demo(&mut self, size: super::demo::Size) -> Result<super::demo::Written, OpError> {
-        let w = super::demo::write_demo(&self.store, size, self.today)?;
+    /// Write the demo journal (into a journal with no partnerships) and read it; the large
+    /// one `scale` times bigger (see [`super::demo::write_demo_scaled`]).
+    pub fn write_demo(
+        &mut self,
+        size: super::demo::Size,
+        scale: u32,
+    ) -> Result<super::demo::Written, OpError> {
+        let w = super::demo::write_demo_scaled(&self.store, size, scale, self.today)?;
         self.reload();
         Ok(w)
     }

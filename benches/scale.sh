@@ -1,0 +1,287 @@
+#!/usr/bin/env bash
+# How mentorlog's whole-process times grow with the journal: the large demo journal written
+# at several scales (`demo --size large --scale N`: 50·N partnerships, 5,000·N meetings),
+# each operation timed at each scale, beside grep (the floor) and jrnl (the same meetings as
+# one jrnl file) timed on the same data.
+#
+#   benches/scale.sh              # scales "1 4 10"; Markdown to stdout, also target/scale.md
+#   benches/scale.sh "1 2"        # other scales (the first is the base of the ratios)
+#   RUNS=10 WARMUP=2 benches/scale.sh
+#   KEEP=1 benches/scale.sh       # keep the temporary journals and print where they are
+#
+# Needs: hyperfine (Debian/Ubuntu: apt-get install -y hyperfine, or cargo install hyperfine)
+# and python3. Optional, each row skipped with a note when missing: GNU time at
+# /usr/bin/time (apt-get install -y time) for peak memory, script(1) from util-linux for the
+# first frame of the full-screen journal, jrnl 4.6 (pip install jrnl==4.6), tui-journal.
+# Nothing is written outside target/ and a temporary directory: HOME and the XDG directories
+# point into that directory while measuring.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+SCALES=(${1:-1 4 10})
+TODAY=2026-11-23
+WARMUP=${WARMUP:-1}
+RUNS=${RUNS:-5}
+# "plenaries" is in the focus of about one meeting in ten of the large demo.
+QUERY=plenaries
+
+for s in "${SCALES[@]}"; do
+    if ! [[ $s =~ ^[0-9]+$ ]] || ((s < 1 || s > 100)); then
+        echo "scales are whole numbers from 1 to 100, not '$s'" >&2
+        exit 2
+    fi
+done
+
+# ---------------------------------------------------------------- prerequisites
+missing=0
+if ! command -v hyperfine >/dev/null; then
+    echo "hyperfine is missing: install it with 'apt-get install -y hyperfine' (or 'cargo install hyperfine')" >&2
+    missing=1
+fi
+if ! command -v python3 >/dev/null; then
+    echo "python3 is missing: install it with 'apt-get install -y python3'" >&2
+    missing=1
+fi
+((missing == 0)) || exit 1
+NOTES=()
+HAVE_TIME=0
+if [[ -x /usr/bin/time ]]; then
+    HAVE_TIME=1
+else
+    NOTES+=("Peak memory not measured: GNU time is missing (apt-get install -y time).")
+fi
+HAVE_SCRIPT=0
+if command -v script >/dev/null; then
+    HAVE_SCRIPT=1
+else
+    NOTES+=("First frame not measured: script(1) is missing (apt-get install -y util-linux).")
+fi
+# jrnl behind a pyenv shim would be timed with pyenv's start-up too, and the shim needs the
+# real HOME: resolve the real executables now.
+JRNL=
+if command -v jrnl >/dev/null; then
+    JRNL=$(command -v jrnl)
+    if command -v pyenv >/dev/null && real=$(pyenv which jrnl 2>/dev/null); then
+        JRNL=$real
+    fi
+    JRNL_VERSION=$("$JRNL" --version | awk 'NR == 1 {print $2}')
+else
+    NOTES+=("jrnl not measured: it is not installed (pip install jrnl==4.6).")
+fi
+PYTHON=$(command -v python3)
+if command -v pyenv >/dev/null && real=$(pyenv which python3 2>/dev/null); then
+    PYTHON=$real
+fi
+TJ=$(command -v tjournal || command -v tui-journal || true)
+if [[ -z $TJ ]]; then
+    NOTES+=("tui-journal not measured: it is not installed (cargo install tui-journal).")
+else
+    NOTES+=("tui-journal ($TJ) not measured: it searches only inside its full-screen view, which this script does not drive.")
+fi
+
+# ---------------------------------------------------------------- build
+echo "Building the release binary..." >&2
+CARGO_TARGET_DIR=$ROOT/target cargo build --release >&2
+BIN=$ROOT/target/release/mentorlog
+if [[ -z ${COMMIT:-} ]]; then
+    COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+    if [[ $COMMIT != unknown && -n $(git status --porcelain -- src benches Cargo.toml Cargo.lock 2>/dev/null) ]]; then
+        COMMIT="$COMMIT with uncommitted changes"
+    fi
+fi
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+REPORT=$ROOT/target/scale.md
+mkdir -p "$ROOT/target"
+: >"$REPORT"
+
+WORK=$(mktemp -d -t mentorlog-scale.XXXXXX)
+if [[ ${KEEP:-0} == 1 ]]; then
+    echo "Keeping $WORK" >&2
+else
+    trap 'rm -rf "$WORK"' EXIT
+fi
+mkdir -p "$WORK/home/.config" "$WORK/home/.local/share" "$WORK/home/.cache" \
+    "$WORK/home/.local/state"
+export HOME=$WORK/home XDG_CONFIG_HOME=$WORK/home/.config XDG_DATA_HOME=$WORK/home/.local/share \
+    XDG_CACHE_HOME=$WORK/home/.cache XDG_STATE_HOME=$WORK/home/.local/state
+unset MENTORLOG_DIR MENTORLOG_TODAY EDITOR VISUAL NO_COLOR
+
+out() { printf '%s\n' "$@" | tee -a "$REPORT"; }
+q() { printf '%q' "$1"; }
+printf q >"$WORK/q"
+
+# RESULT[row|scale] = the figure; ROWS in the order first met; KIND[row] = ours or anchor.
+declare -A RESULT KIND
+ROWS=()
+put() {
+    local row=$1 scale=$2 value=$3 kind=${4:-ours}
+    [[ -v "KIND[$row]" ]] || ROWS+=("$row")
+    KIND[$row]=$kind
+    RESULT[$row|$scale]=$value
+}
+
+# median ROW SCALE KIND [hyperfine options...] COMMAND: the median of whole-process runs, ms.
+median() {
+    local row=$1 scale=$2 kind=$3
+    shift 3
+    local json=$WORK/h.json
+    hyperfine --style basic --warmup "$WARMUP" --runs "$RUNS" --export-json "$json" "$@" >&2
+    put "$row" "$scale" "$("$PYTHON" -c 'import json,sys; print("%.1f" % (json.load(open(sys.argv[1]))["results"][0]["median"] * 1000))' "$json")" "$kind"
+}
+
+# peak RSS in MiB of a command (the largest of 3 runs)
+peak_mib() {
+    local max=0 kb
+    for _ in 1 2 3; do
+        /usr/bin/time -o "$WORK/rss" -f '%M' "$@" >/dev/null 2>&1 || true
+        kb=$(tail -n 1 "$WORK/rss")
+        ((kb > max)) && max=$kb
+    done
+    awk -v k="$max" 'BEGIN {printf "%.1f", k / 1024}'
+}
+
+# ---------------------------------------------------------------- each scale
+for s in "${SCALES[@]}"; do
+    DIR=$WORK/s$s/journal       # only read
+    SCRATCH=$WORK/s$s/scratch   # a copy for the commands that write
+    mkdir -p "$WORK/s$s"
+    echo "Scale $s: writing the large demo journal at --scale $s..." >&2
+    start=$(date +%s.%N)
+    "$BIN" --data-dir "$DIR" --today "$TODAY" demo --size large --scale "$s" >&2
+    put "demo --size large --scale N, written in (s)" "$s" \
+        "$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN {printf "%.1f", b - a}')"
+    put "files" "$s" "$(find "$DIR" -type f | wc -l)" data
+    put "apparent size (MB)" "$s" "$(awk -v b="$(du -sb "$DIR" | cut -f1)" 'BEGIN {printf "%.1f", b / 1e6}')" data
+    MEETINGS=$(find "$DIR/partnerships" -path '*/meetings/*.ron' -type f | wc -l)
+    put "shared meetings (what grep and jrnl see)" "$s" "$MEETINGS" data
+    cp -a "$DIR" "$SCRATCH"
+    # The first partnership, Sam Lee's, whatever the width of the scale's ids.
+    PID=$(basename "$(find "$DIR/partnerships" -mindepth 1 -maxdepth 1 -type d -name 'p0*-sam-lee' | sort | head -n 1)")
+    ML="$(q "$BIN") --data-dir $(q "$DIR") --today $TODAY"
+    MS="$(q "$BIN") --data-dir $(q "$SCRATCH") --today $TODAY"
+    # Every command runs once outside the timing.
+    "$BIN" --data-dir "$DIR" --today "$TODAY" search "$QUERY" >/dev/null
+    "$BIN" --data-dir "$DIR" --today "$TODAY" status --with "$PID" >/dev/null
+
+    if ((HAVE_SCRIPT)); then
+        # The full-screen journal in a 140x40 pseudo-terminal: start, load, draw the first
+        # frame, read the 'q' already waiting, quit (as benches/whole_process.sh opens it).
+        median "full screen: start to first frame, quit (ms)" "$s" ours \
+            "timeout 60 script -qec $(q "stty cols 140 rows 40; $ML") /dev/null <$(q "$WORK/q")"
+        median "baseline: the same pseudo-terminal running true (ms)" "$s" anchor \
+            "timeout 60 script -qec $(q "stty cols 140 rows 40; true") /dev/null <$(q "$WORK/q")"
+    fi
+    median "mentorlog search $QUERY (ms)" "$s" ours -N "$ML search $QUERY"
+    # -i: grep exits 1 when nothing matches.
+    median "grep -rli $QUERY, the same data directory (ms)" "$s" anchor -N -i "grep -rli $QUERY $(q "$DIR")"
+    if [[ -n $JRNL ]]; then
+        JFILE=$WORK/s$s/jrnl/journal.txt
+        CFG=$WORK/s$s/jrnl/jrnl.yaml
+        mkdir -p "$WORK/s$s/jrnl"
+        entries=$("$PYTHON" "$ROOT/benches/jrnl_convert.py" "$DIR" "$JFILE")
+        cat >"$CFG" <<EOF
+colors:
+  body: none
+  date: none
+  tags: none
+  title: none
+default_hour: 9
+default_minute: 0
+editor: ''
+encrypt: false
+highlight: false
+indent_character: '|'
+journals:
+  default:
+    journal: $JFILE
+linewrap: 79
+tagsymbols: '#@'
+template: false
+timeformat: '%F %r'
+version: '${JRNL_VERSION#v}'
+EOF
+        read_n=$("$JRNL" --config-file "$CFG" --short 2>/dev/null | grep -cE '^[0-9]{4}-' || true)
+        if [[ $read_n != "$entries" ]]; then
+            echo "jrnl read $read_n entries of the $entries written" >&2
+            exit 1
+        fi
+        median "jrnl -contains $QUERY, the same meetings in one file (ms)" "$s" anchor \
+            "$(q "$JRNL") --config-file $(q "$CFG") -contains $QUERY"
+    fi
+    median "mentorlog status (ms)" "$s" ours -N "$ML status"
+    median "mentorlog status --with P (ms)" "$s" ours -N "$ML status --with $PID"
+    # On the scratch copy: `log` adds one meeting a run; `tick` runs after an undo (hyperfine
+    # --prepare), so each run is one durable save and the journal stays whole.
+    median "mentorlog log --with P (ms)" "$s" ours -N \
+        "$MS log --with $PID --focus Bench 'quick note'"
+    TICK="tick --with $PID curee/mentor-open-questions"
+    printf '%s\n' "$MS $TICK --undo >/dev/null 2>&1 || true" >"$WORK/untick.sh"
+    median "mentorlog tick --with P (ms)" "$s" ours -N \
+        --prepare "bash $(q "$WORK/untick.sh")" "$MS $TICK --evidence x"
+    "$BIN" --data-dir "$SCRATCH" --today "$TODAY" status >/dev/null 2>"$WORK/scratch.err"
+    if grep -qi warning "$WORK/scratch.err"; then
+        echo "the scratch journal does not read back cleanly after the writes:" >&2
+        cat "$WORK/scratch.err" >&2
+        exit 1
+    fi
+    if ((HAVE_TIME)); then
+        # search reads every partnership and builds the search index: everything loaded.
+        put "peak RSS, mentorlog search (everything loaded) (MiB)" "$s" \
+            "$(peak_mib "$BIN" --data-dir "$DIR" --today "$TODAY" search "$QUERY")"
+        put "peak RSS, mentorlog status (MiB)" "$s" \
+            "$(peak_mib "$BIN" --data-dir "$DIR" --today "$TODAY" status)"
+    fi
+    if [[ ${KEEP:-0} != 1 ]]; then
+        rm -rf "$WORK/s$s"
+    fi
+done
+
+# ---------------------------------------------------------------- the table
+base=${SCALES[0]}
+out "# How mentorlog grows with the journal" ""
+out "Measured $(date -u '+%Y-%m-%d %H:%M UTC') at commit $COMMIT by \`benches/scale.sh \"${SCALES[*]}\"\`" \
+    "on $(nproc) CPUs ($(grep -m 1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'))," \
+    "load average $LOAD_BEFORE at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end." \
+    "Whole processes; times are hyperfine medians of $RUNS runs after $WARMUP warm-up, in ms;" \
+    "P is the first partnership, Nx the large demo at \`--scale N\`" \
+    "(50·N partnerships, 5,000·N meetings, 2,000·N goals, 20,000·N ticks)." ""
+header="| operation |"
+rule="| --- |"
+for s in "${SCALES[@]}"; do
+    header+=" ${s}x |"
+    rule+=" ---: |"
+done
+for s in "${SCALES[@]:1}"; do
+    header+=" ${s}x/${base}x |"
+    rule+=" ---: |"
+done
+row_of() {
+    local row=$1 label=$2 line v b
+    line="| $label |"
+    for s in "${SCALES[@]}"; do
+        line+=" ${RESULT[$row|$s]:-} |"
+    done
+    b=${RESULT[$row|$base]:-}
+    for s in "${SCALES[@]:1}"; do
+        v=${RESULT[$row|$s]:-}
+        line+=" $(awk -v v="$v" -v b="$b" 'BEGIN {if (b + 0 > 0 && v != "") printf "%.2f", v / b}') |"
+    done
+    out "$line"
+}
+out "$header" "$rule"
+for kind in data ours anchor; do
+    for row in "${ROWS[@]}"; do
+        [[ ${KIND[$row]} == "$kind" ]] || continue
+        case $kind in
+        anchor) row_of "$row" "anchor: $row" ;;
+        *) row_of "$row" "$row" ;;
+        esac
+    done
+done
+out ""
+for n in "${NOTES[@]}"; do
+    out "- $n"
+done
+((${#NOTES[@]} == 0)) || out ""
+echo "Written to $REPORT" >&2
