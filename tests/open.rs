@@ -226,3 +226,84 @@ fn removing_a_stand_in_reads_all_it_holds_first() {
         "its meetings came back too"
     );
 }
+
+/// What a screen shows of every partnership, as comparable text.
+fn shown(t: &Tui) -> Vec<String> {
+    t.reader()
+        .partnerships()
+        .iter()
+        .map(|p| {
+            format!(
+                "{} {} meetings:{} goals:{} ticks:{:?}",
+                p.id(),
+                p.name(),
+                p.meetings().len(),
+                p.goals().len(),
+                p.tick_sheets()
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_change_from_another_process_rereads_only_its_partnership_and_matches_a_fresh_read() {
+    let (_d, store) = demo();
+    let ids = ids(&store);
+    let mut screen = Tui::open(store.clone(), today(), false);
+    // Another mentorlog logs a meeting in the second partnership.
+    let mut other = mentorlog::journal::Journal::open(store.clone(), today());
+    let mut m = other
+        .reader(mentorlog::journal::Audience::Owner)
+        .partner(&ids[1])
+        .unwrap()
+        .meetings()[0]
+        .value
+        .clone();
+    m.id = "from-elsewhere".into();
+    m.focus = "Logged elsewhere".into();
+    other
+        .save_meeting(&ids[1], mentorlog::journal::Save::new(m))
+        .unwrap();
+    let path = other
+        .reader(mentorlog::journal::Audience::Owner)
+        .partner(&ids[1])
+        .unwrap()
+        .meeting("from-elsewhere")
+        .unwrap()
+        .path
+        .clone();
+    screen.external_change(std::slice::from_ref(&path));
+    let said = screen
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
+    assert!(said.contains("Changed elsewhere"), "{said}");
+    assert!(
+        screen
+            .reader()
+            .get(1)
+            .unwrap()
+            .meeting("from-elsewhere")
+            .is_some(),
+        "the new meeting shows"
+    );
+    assert_eq!(
+        shown(&screen),
+        shown(&Tui::open(store.clone(), today(), false))
+    );
+    // A partnership removed elsewhere goes from the list, and is said to.
+    other.remove_partnership(&ids[2]).unwrap();
+    screen.external_change(&[store
+        .partnerships_dir()
+        .join(&ids[2])
+        .join("partnership.ron")]);
+    let said = screen
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
+    assert!(said.contains("removed"), "{said}");
+    assert_eq!(screen.reader().len(), 2);
+    assert_eq!(shown(&screen), shown(&Tui::open(store, today(), false)));
+}

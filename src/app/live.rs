@@ -11,7 +11,7 @@ use crate::store::AnyRecord;
 
 impl App {
     /// Files changed on disk (by another process, or by this one). Reload and report.
-    pub fn external_change(&mut self, j: &mut Journal, _paths: &[PathBuf]) {
+    pub fn external_change(&mut self, j: &mut Journal, paths: &[PathBuf]) {
         let r = self.reader(j);
         let keep_partner = self.partner(&r).map(|p| p.id().to_string());
         let keep_meeting = self
@@ -19,7 +19,7 @@ impl App {
             .get(self.meeting_cursor)
             .map(|m| m.path.clone());
         let keep_goal = self.goals(&r).get(self.goal_cursor).map(|g| g.path.clone());
-        let changes = j.reload();
+        let changes = j.reload_changed(paths);
         let r = self.reader(j);
         if let Some(i) = keep_partner.and_then(|id| r.position(&id)) {
             self.selected = i;

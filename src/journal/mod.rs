@@ -474,6 +474,97 @@ impl Journal {
         said
     }
 
+    /// Re-read what the files at `paths` changed (reported by a watcher): only the
+    /// partnerships they are in, so a change from another process costs the same on a
+    /// journal of years as on a new one. A change elsewhere (the journal file, a framework)
+    /// reads everything again. Returns what changed, in words.
+    pub fn reload_changed(&mut self, paths: &[PathBuf]) -> Vec<String> {
+        let root = self.store.root().to_path_buf();
+        let pdir = self.store.partnerships_dir();
+        let mut folders = std::collections::BTreeSet::new();
+        for p in paths {
+            let shared = crate::store::private::shared_path(&root, p);
+            match shared
+                .strip_prefix(&pdir)
+                .ok()
+                .and_then(|r| r.components().next())
+            {
+                Some(c) => folders.insert(c.as_os_str().to_string_lossy().to_string()),
+                None => return self.reload(),
+            };
+        }
+        if folders.is_empty() || self.loading() {
+            return self.reload();
+        }
+        let fresh = self.store.load_choosing(|f, _| folders.contains(f));
+        let mut old = std::mem::take(&mut self.snap);
+        let touched = |text: &str| {
+            folders
+                .iter()
+                .any(|f| text.contains(&format!("partnerships/{f}")))
+        };
+        // What changed is told from the partnerships touched alone, before and after.
+        let mut before = Snapshot {
+            journal: old.journal.clone(),
+            ..Snapshot::default()
+        };
+        let mut after = Snapshot {
+            journal: fresh.journal.clone(),
+            ..Snapshot::default()
+        };
+        let mut snap = Snapshot {
+            journal: fresh.journal,
+            partnerships: Vec::new(),
+            problems: old
+                .problems
+                .drain(..)
+                .filter(|p| !touched(p))
+                .chain(fresh.problems)
+                .collect(),
+            conflicts: old
+                .conflicts
+                .drain(..)
+                .filter(|c| !touched(&c.display().to_string()))
+                .chain(fresh.conflicts)
+                .collect(),
+        };
+        snap.problems.dedup();
+        snap.conflicts.sort();
+        snap.conflicts.dedup();
+        let mut rest: std::collections::HashMap<String, PartnershipData> = old
+            .partnerships
+            .drain(..)
+            .map(|p| (p.id().to_string(), p))
+            .collect();
+        for p in fresh.partnerships {
+            if folders.contains(p.id()) {
+                if let Some(o) = rest.remove(p.id()) {
+                    before.partnerships.push(o);
+                }
+                after.partnerships.push(p.clone());
+                snap.partnerships.push(p);
+            } else if let Some(o) = rest.remove(p.id()) {
+                snap.partnerships.push(o);
+            } else {
+                snap.partnerships.push(p);
+            }
+        }
+        // Those gone (a partnership removed elsewhere) are told too.
+        before
+            .partnerships
+            .extend(rest.into_values().filter(|o| folders.contains(o.id())));
+        self.snap = snap;
+        let mut said = describe_changes(&before, &after);
+        // A private record written into a shared folder (by an earlier mentorlog, or a sync
+        // from one) goes to its private folder at once.
+        said.extend(self.move_private_records());
+        let before: Vec<PathBuf> = self.conflicts.iter().map(|c| c.copy.clone()).collect();
+        self.compare_conflicts();
+        said.extend(self.own_edits_set_aside(&before));
+        self.changed();
+        said
+    }
+
     fn add_conflict_paths(&mut self, paths: Vec<PathBuf>) {
         let mut added = false;
         for c in paths {
