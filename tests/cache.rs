@@ -289,3 +289,37 @@ fn review_mode_never_takes_private_text_from_the_cache() {
         String::from_utf8_lossy(&o.stdout)
     );
 }
+
+#[test]
+fn a_partnership_is_found_by_its_name_as_it_is_now_not_as_the_cache_had_it() {
+    let (_t, dir) = demo();
+    // Fills the names cache (the folders are an hour old, so its entries are kept).
+    out(&dir, &["status", "--with", "priya"]);
+    assert!(dir.join(CACHE).join("names.json").exists());
+    assert!(out(&dir, &["status", "--with", "priya"]).contains("Priya Shah"));
+    // Another machine renames the partnership (its record replaced by a rename, as a sync
+    // does): the new name finds it at once, the old one no longer does.
+    let folder = fs::read_dir(dir.join("partnerships"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| {
+            fs::read_to_string(p.join("partnership.ron")).is_ok_and(|t| t.contains("Priya Shah"))
+        })
+        .unwrap();
+    let p = folder.join("partnership.ron");
+    let text = fs::read_to_string(&p)
+        .unwrap()
+        .replace("Priya Shah", "Priya Khan");
+    fs::write(folder.join(".incoming"), text).unwrap();
+    fs::rename(folder.join(".incoming"), &p).unwrap();
+    assert!(out(&dir, &["status", "--with", "priya khan"]).contains("Priya Khan"));
+    let o = ml(&dir)
+        .args(["status", "--with", "priya shah"])
+        .output()
+        .unwrap();
+    assert!(!o.status.success(), "the old name is gone");
+    // A garbled names cache is only slower.
+    fs::write(dir.join(CACHE).join("names.json"), "{{{{").unwrap();
+    assert!(out(&dir, &["status", "--with", "priya khan"]).contains("Priya Khan"));
+}

@@ -464,9 +464,12 @@ impl Store {
                 .unwrap_or_default()
                 .to_string();
             let depth = depth(i, &folder);
-            if depth == Depth::Folder {
-                snap.partnerships
-                    .push(PartnershipData::pending(dir, pp, folder));
+            if let Depth::Folder | Depth::Named(_) = depth {
+                let mut p = PartnershipData::pending(dir, pp, folder);
+                if let Depth::Named(name) = depth {
+                    p.partnership.value.name = name;
+                }
+                snap.partnerships.push(p);
                 continue;
             }
             let partnership = match record::read_from::<Partnership>(&files, &pp) {
