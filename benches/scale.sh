@@ -8,11 +8,14 @@
 #   benches/scale.sh "1 2"        # other scales (the first is the base of the ratios)
 #   RUNS=10 WARMUP=2 benches/scale.sh
 #   KEEP=1 benches/scale.sh       # keep the temporary journals and print where they are
+#   BEFORE=/path/to/older/mentorlog benches/scale.sh
+#                                 # also time an older build on the same journals, each of
+#                                 # its rows beside ours ("before: ...")
 #
 # Needs: hyperfine (Debian/Ubuntu: apt-get install -y hyperfine, or cargo install hyperfine)
 # and python3. Optional, each row skipped with a note when missing: GNU time at
 # /usr/bin/time (apt-get install -y time) for peak memory, script(1) from util-linux for the
-# first frame of the full-screen journal, jrnl 4.6 (pip install jrnl==4.6), tui-journal.
+# first frame of the full-screen journal, tmux for a change reaching another screen, jrnl 4.6 (pip install jrnl==4.6), tui-journal.
 # Nothing is written outside target/ and a temporary directory: HOME and the XDG directories
 # point into that directory while measuring.
 set -euo pipefail
@@ -50,6 +53,12 @@ if [[ -x /usr/bin/time ]]; then
     HAVE_TIME=1
 else
     NOTES+=("Peak memory not measured: GNU time is missing (apt-get install -y time).")
+fi
+HAVE_TMUX=0
+if command -v tmux >/dev/null; then
+    HAVE_TMUX=1
+else
+    NOTES+=("A change reaching another screen not measured: tmux is missing (apt-get install -y tmux).")
 fi
 HAVE_SCRIPT=0
 if command -v script >/dev/null; then
@@ -130,6 +139,45 @@ median() {
     put "$row" "$scale" "$("$PYTHON" -c 'import json,sys; print("%.1f" % (json.load(open(sys.argv[1]))["results"][0]["median"] * 1000))' "$json")" "$kind"
 }
 
+# ours ROW SCALE [hyperfine options...] COMMAND: our median, and the older build's beside it
+# when BEFORE names one (the same command with its binary).
+ours() {
+    local row=$1 scale=$2
+    shift 2
+    median "$row" "$scale" ours "$@"
+    if [[ -n ${BEFORE:-} ]]; then
+        local args=("$@") n=$(($# - 1))
+        args[n]=${args[n]//$(q "$BIN")/$(q "$BEFORE")}
+        median "before: $row" "$scale" before "${args[@]}"
+    fi
+}
+
+# live BIN DIR PID: the full-screen journal in tmux on DIR showing PID's meetings; another
+# process logs a meeting there; the median of 5 times (ms) from the start of that process
+# to the meeting on the other screen.
+live() {
+    local bin=$1 dir=$2 pid=$3 sock=ml-scale-$$ times=() t0 t1 i tag=$RANDOM
+    tmux -L "$sock" new-session -d -x 140 -y 40 "$(q "$bin") --data-dir $(q "$dir") --today $TODAY"
+    sleep 3 # everything read, the watcher started
+    tmux -L "$sock" send-keys 2
+    sleep 1
+    for i in 1 2 3 4 5; do
+        t0=$(date +%s%N)
+        "$bin" --data-dir "$dir" --today "$TODAY" log --with "$pid" --focus "Live change $tag-$i" "x" >/dev/null 2>&1
+        until tmux -L "$sock" capture-pane -p | grep -q "Live change $tag-$i"; do
+            if (($(date +%s%N) - t0 > 10000000000)); then
+                break
+            fi
+            sleep 0.002
+        done
+        t1=$(date +%s%N)
+        times+=($(((t1 - t0) / 1000000)))
+        sleep 1
+    done
+    tmux -L "$sock" kill-server 2>/dev/null || true
+    printf '%s\n' "${times[@]}" | sort -n | sed -n 3p
+}
+
 # peak RSS in MiB of a command (the largest of 3 runs)
 peak_mib() {
     local max=0 kb
@@ -167,12 +215,12 @@ for s in "${SCALES[@]}"; do
     if ((HAVE_SCRIPT)); then
         # The full-screen journal in a 140x40 pseudo-terminal: start, load, draw the first
         # frame, read the 'q' already waiting, quit (as benches/whole_process.sh opens it).
-        median "full screen: start to first frame, quit (ms)" "$s" ours \
+        ours "full screen: start to first frame, quit (ms)" "$s" \
             "timeout 60 script -qec $(q "stty cols 140 rows 40; $ML") /dev/null <$(q "$WORK/q")"
         median "baseline: the same pseudo-terminal running true (ms)" "$s" anchor \
             "timeout 60 script -qec $(q "stty cols 140 rows 40; true") /dev/null <$(q "$WORK/q")"
     fi
-    median "mentorlog search $QUERY (ms)" "$s" ours -N "$ML search $QUERY"
+    ours "mentorlog search $QUERY (ms)" "$s" -N "$ML search $QUERY"
     # -i: grep exits 1 when nothing matches.
     median "grep -rli $QUERY, the same data directory (ms)" "$s" anchor -N -i "grep -rli $QUERY $(q "$DIR")"
     if [[ -n $JRNL ]]; then
@@ -209,15 +257,15 @@ EOF
         median "jrnl -contains $QUERY, the same meetings in one file (ms)" "$s" anchor \
             "$(q "$JRNL") --config-file $(q "$CFG") -contains $QUERY"
     fi
-    median "mentorlog status (ms)" "$s" ours -N "$ML status"
-    median "mentorlog status --with P (ms)" "$s" ours -N "$ML status --with $PID"
+    ours "mentorlog status (ms)" "$s" -N "$ML status"
+    ours "mentorlog status --with P (ms)" "$s" -N "$ML status --with $PID"
     # On the scratch copy: `log` adds one meeting a run; `tick` runs after an undo (hyperfine
     # --prepare), so each run is one durable save and the journal stays whole.
-    median "mentorlog log --with P (ms)" "$s" ours -N \
+    ours "mentorlog log --with P (ms)" "$s" -N \
         "$MS log --with $PID --focus Bench 'quick note'"
     TICK="tick --with $PID curee/mentor-open-questions"
     printf '%s\n' "$MS $TICK --undo >/dev/null 2>&1 || true" >"$WORK/untick.sh"
-    median "mentorlog tick --with P (ms)" "$s" ours -N \
+    ours "mentorlog tick --with P (ms)" "$s" -N \
         --prepare "bash $(q "$WORK/untick.sh")" "$MS $TICK --evidence x"
     "$BIN" --data-dir "$SCRATCH" --today "$TODAY" status >/dev/null 2>"$WORK/scratch.err"
     if grep -qi warning "$WORK/scratch.err"; then
@@ -231,6 +279,32 @@ EOF
             "$(peak_mib "$BIN" --data-dir "$DIR" --today "$TODAY" search "$QUERY")"
         put "peak RSS, mentorlog status (MiB)" "$s" \
             "$(peak_mib "$BIN" --data-dir "$DIR" --today "$TODAY" status)"
+    fi
+    if ((HAVE_TIME && HAVE_SCRIPT)); then
+        # The full-screen journal left 3 s, everything read in the background, then quit.
+        tui_peak() {
+            local max=0 kb
+            for _ in 1 2 3; do
+                (sleep 3; printf q) | timeout 60 script -qec \
+                    "stty cols 140 rows 40; /usr/bin/time -o $(q "$WORK/tui.rss") -f %M $1 --data-dir $(q "$DIR") --today $TODAY" \
+                    /dev/null >/dev/null 2>&1 || true
+                kb=$(tail -n 1 "$WORK/tui.rss")
+                ((kb > max)) && max=$kb
+            done
+            awk -v k="$max" 'BEGIN {printf "%.1f", k / 1024}'
+        }
+        put "peak RSS, full screen after 3 s (everything loaded) (MiB)" "$s" "$(tui_peak "$(q "$BIN")")"
+        if [[ -n ${BEFORE:-} ]]; then
+            put "before: peak RSS, full screen after 3 s (everything loaded) (MiB)" "$s" \
+                "$(tui_peak "$(q "$BEFORE")")" before
+        fi
+    fi
+    if ((HAVE_TMUX)); then
+        put "a meeting logged by another process, on screen (ms)" "$s" "$(live "$BIN" "$SCRATCH" "$PID")"
+        if [[ -n ${BEFORE:-} ]]; then
+            put "before: a meeting logged by another process, on screen (ms)" "$s" \
+                "$(live "$BEFORE" "$SCRATCH" "$PID")" before
+        fi
     fi
     if [[ ${KEEP:-0} != 1 ]]; then
         rm -rf "$WORK/s$s"
@@ -246,6 +320,9 @@ out "Measured $(date -u '+%Y-%m-%d %H:%M UTC') at commit $COMMIT by \`benches/sc
     "Whole processes; times are hyperfine medians of $RUNS runs after $WARMUP warm-up, in ms;" \
     "P is the first partnership, Nx the large demo at \`--scale N\`" \
     "(50·N partnerships, 5,000·N meetings, 2,000·N goals, 20,000·N ticks)." ""
+if [[ -n ${BEFORE:-} ]]; then
+    out "Rows marked \`before:\` are the older build \`$BEFORE\` (${BEFORE_COMMIT:-commit not given}) timed the same way on the same journals in the same run." ""
+fi
 header="| operation |"
 rule="| --- |"
 for s in "${SCALES[@]}"; do
@@ -277,6 +354,10 @@ for kind in data ours anchor; do
         anchor) row_of "$row" "anchor: $row" ;;
         *) row_of "$row" "$row" ;;
         esac
+        # The older build's figure right under ours.
+        if [[ -v "KIND[before: $row]" ]]; then
+            row_of "before: $row" "before: $row"
+        fi
     done
 done
 out ""

@@ -20,6 +20,23 @@ pub struct SearchState {
     pub cursor: usize,
     pub hits: Vec<Hit>,
     pub index: Arc<Index>,
+    /// The queries typed so far with the documents each matched at all: the next keystroke
+    /// looks only among those of the longest query it extends (see `Index::narrows`).
+    trail: Vec<(String, Vec<usize>)>,
+}
+
+impl SearchState {
+    /// Run the query as it is now, among the fewest documents that can match it.
+    fn run(&mut self) {
+        self.trail.retain(|(q, _)| Index::narrows(q, &self.query));
+        let within = self.trail.last().map(|(_, c)| c.as_slice());
+        let (hits, candidates) = self.index.query_within(&self.query, LIMIT, within);
+        self.hits = hits;
+        if Index::narrows(&self.query, &self.query) {
+            self.trail.push((self.query.clone(), candidates));
+        }
+        self.cursor = 0;
+    }
 }
 
 impl std::fmt::Debug for SearchState {
@@ -37,12 +54,22 @@ impl App {
         j.ensure_all_loaded();
         let r = self.reader(j);
         let current = self.partner(&r).map(|p| p.id().to_string());
-        let index = Arc::new(r.search_index(current.as_deref()));
+        let index = match &self.search_index {
+            Some((generation, at, index)) if *generation == j.generation() && *at == current => {
+                index.clone()
+            }
+            _ => {
+                let index = Arc::new(r.search_index(current.as_deref()));
+                self.search_index = Some((j.generation(), current, index.clone()));
+                index
+            }
+        };
         self.overlays.push(Overlay::Search(SearchState {
             query: String::new(),
             cursor: 0,
             hits: Vec::new(),
             index,
+            trail: Vec::new(),
         }));
     }
 
@@ -85,16 +112,14 @@ impl App {
             }
             _ => return Handled::NotConsumed,
         }
-        s.hits = s.index.query(&s.query, LIMIT);
-        s.cursor = 0;
+        s.run();
         Handled::Consumed
     }
 
     pub(super) fn search_paste(&mut self, text: &str) {
         if let Some(Overlay::Search(s)) = self.overlays.last_mut() {
             s.query.push_str(text.lines().next().unwrap_or(""));
-            s.hits = s.index.query(&s.query, LIMIT);
-            s.cursor = 0;
+            s.run();
         }
     }
 

@@ -291,6 +291,13 @@ pub struct App {
     pub demo: bool,
     /// What the screen shows that takes work to compute, recomputed when the journal changes.
     pub derived: Derived,
+    /// The last search index built, and the journal generation and partnership it was built
+    /// for: `/` opened again on an unchanged journal starts at once.
+    pub search_index: Option<(
+        u64,
+        Option<String>,
+        std::sync::Arc<crate::journal::search::Index>,
+    )>,
     /// Each action's key, as the keymap binds it (for the command palette).
     pub key_hints: std::collections::BTreeMap<Action, String>,
     /// Where the last frame drew what the mouse can point at.
@@ -324,6 +331,7 @@ impl App {
             quit: false,
             demo: false,
             derived: Derived::default(),
+            search_index: None,
             key_hints: Default::default(),
             hits: Hits::default(),
             presence: Vec::new(),

@@ -146,6 +146,8 @@ pub struct Index {
     docs: Vec<(usize, Doc)>,
     /// Lowercased bodies, parallel to `docs`.
     lower: Vec<String>,
+    /// Lowercased titles, parallel to `docs`: a cheap test before the fuzzy matcher's.
+    lower_titles: Vec<String>,
 }
 
 const SNIPPET: usize = 70;
@@ -201,7 +203,13 @@ impl Index {
             docs.extend(part.docs.into_iter().map(|d| (pi, d)));
         }
         let lower = docs.iter().map(|(_, d)| d.body.to_lowercase()).collect();
-        Index { names, docs, lower }
+        let lower_titles = docs.iter().map(|(_, d)| d.title.to_lowercase()).collect();
+        Index {
+            names,
+            docs,
+            lower,
+            lower_titles,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -214,9 +222,21 @@ impl Index {
 
     /// The best `limit` hits for `query`, best first.
     pub fn query(&self, query: &str, limit: usize) -> Vec<Hit> {
+        self.query_within(query, limit, None).0
+    }
+
+    /// The same among the documents `within` only (the candidates of a query this one
+    /// extends, see [`Index::narrows`]), with this query's candidates: every document that
+    /// matches it at all, so that the next keystroke looks only at those.
+    pub fn query_within(
+        &self,
+        query: &str,
+        limit: usize,
+        within: Option<&[usize]>,
+    ) -> (Vec<Hit>, Vec<usize>) {
         let query = query.trim();
         if query.is_empty() {
-            return Vec::new();
+            return (Vec::new(), Vec::new());
         }
         let matcher = SkimMatcher::default();
         let phrase = query.to_lowercase();
@@ -234,27 +254,44 @@ impl Index {
         let min_fuzzy = 10 * query.chars().count() as i64;
         // Rank first, build snippets for the few shown: most of the work is in the snippets.
         let mut ranked: Vec<(i64, usize, Found)> = Vec::new();
-        for (n, ((_, d), lower)) in self.docs.iter().zip(&self.lower).enumerate() {
+        let mut candidates = Vec::new();
+        let all: Vec<usize>;
+        let within = match within {
+            Some(w) => w,
+            None => {
+                all = (0..self.docs.len()).collect();
+                &all
+            }
+        };
+        for &n in within {
+            let (d, lower) = (&self.docs[n].1, &self.lower[n]);
             // Scattered letters across a long title are noise: keep fuzzy matches that are
-            // mostly runs of the typed characters.
-            let title_hit = if fuzzy {
-                matcher
-                    .indices(&d.title, query)
-                    .filter(|(score, _)| *score >= min_fuzzy)
+            // mostly runs of the typed characters. The matcher runs only on titles holding
+            // the typed letters in order (what it would find anyway), most being cheaply out.
+            let title_match = if fuzzy {
+                in_order(&self.lower_titles[n], &phrase)
+                    .then(|| matcher.score(&d.title, query))
+                    .flatten()
             } else {
-                exact(&d.title, &phrase)
+                self.lower_titles[n]
+                    .contains(phrase.as_str())
+                    .then(|| 10 * phrase.chars().count() as i64)
             };
+            let title_hit = title_match.filter(|score| !fuzzy || *score >= min_fuzzy);
             let body_hit =
                 (search_bodies && !d.body.is_empty() && words.iter().all(|w| lower.contains(w)))
                     .then(|| lower.find(words[0]))
                     .flatten();
+            if title_match.is_some() || body_hit.is_some() {
+                candidates.push(n);
+            }
             // Ranking: the words themselves in a title, then the phrase or all the words in
             // a body, then a scattered (fuzzy) match in a title.
-            let title_words = title_hit.is_some() && d.title.to_lowercase().contains(&phrase);
+            let title_words = title_hit.is_some() && self.lower_titles[n].contains(&phrase);
             let found = match (title_hit, body_hit) {
-                (Some((s, idx)), _) if title_words || body_hit.is_none() => {
+                (Some(s), _) if title_words || body_hit.is_none() => {
                     let rank = if title_words { 3000 + s } else { s.min(999) };
-                    (rank, Found::Title(idx))
+                    (rank, Found::Title)
                 }
                 (_, Some(at)) => match lower.find(phrase.as_str()) {
                     Some(p) => (2000, Found::Body(p, phrase.chars().count())),
@@ -272,12 +309,20 @@ impl Index {
                 .then_with(|| self.docs[a.1].1.title.cmp(&self.docs[b.1].1.title))
         });
         ranked.truncate(limit);
-        ranked
+        let hits = ranked
             .into_iter()
             .map(|(score, n, found)| {
                 let (pi, d) = &self.docs[n];
                 let (snippet, matched) = match found {
-                    Found::Title(idx) => cut(&d.title, &idx),
+                    // Where the letters matched, worked out for the few hits shown only.
+                    Found::Title => {
+                        let idx = if fuzzy {
+                            matcher.indices(&d.title, query).map(|(_, i)| i)
+                        } else {
+                            exact(&d.title, &phrase).map(|(_, i)| i)
+                        };
+                        cut(&d.title, &idx.unwrap_or_default())
+                    }
                     Found::Body(at, len) => around(&d.body, &self.lower[n], at, len),
                 };
                 let (pid, pname) = &self.names[*pi];
@@ -292,8 +337,27 @@ impl Index {
                     matched,
                 }
             })
-            .collect()
+            .collect();
+        (hits, candidates)
     }
+
+    /// Whether the candidates of query `before` hold every match of `now`: `now` types more
+    /// onto it (every document matching it matches `before`, the letters in the same order
+    /// and each word within one of `before`'s), and `before` already looked in the notes.
+    pub fn narrows(before: &str, now: &str) -> bool {
+        let (before, now) = (before.trim(), now.trim());
+        now.starts_with(before) && before.chars().count() >= 2
+    }
+}
+
+/// The letters of `needle` (lowercase, spaces aside) in order in `hay` (lowercase): what a
+/// fuzzy match needs, tested far more cheaply than the matcher does.
+fn in_order(hay: &str, needle: &str) -> bool {
+    let mut hay = hay.chars();
+    needle
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .all(|c| hay.any(|h| h == c))
 }
 
 /// `phrase` (lowercase) in `title`, ignoring case: a score and the matched char positions.
@@ -310,8 +374,8 @@ fn exact(title: &str, phrase: &str) -> Option<(i64, Vec<usize>)> {
 
 /// Where a document matched.
 enum Found {
-    /// Char positions in the title.
-    Title(Vec<usize>),
+    /// In the title.
+    Title,
     /// Byte offset in the lowercased body, and the match's length in chars.
     Body(usize, usize),
 }
@@ -396,6 +460,49 @@ mod tests {
                 .query(q, 10)
                 .is_empty()
         );
+    }
+
+    fn same(a: &[Hit], b: &[Hit]) -> bool {
+        let key = |h: &Hit| {
+            (
+                h.score,
+                h.title.clone(),
+                h.snippet.clone(),
+                h.matched.clone(),
+            )
+        };
+        a.len() == b.len() && a.iter().zip(b).all(|(x, y)| key(x) == key(y))
+    }
+
+    #[test]
+    fn each_keystroke_among_the_last_ones_candidates_finds_what_a_whole_search_finds() {
+        let (_d, j) = demo();
+        let idx = Index::build(&j.reader(Audience::Owner), None);
+        for typed in [
+            "closed question",
+            "opn qstn",
+            "Sam Lee",
+            "SEATING plan",
+            "behaviour routines",
+            "the  plenary",
+            "zzz",
+        ] {
+            let mut trail: Vec<(String, Vec<usize>)> = Vec::new();
+            // Typed letter by letter, then taken back letter by letter.
+            let mut steps: Vec<String> = (1..=typed.chars().count())
+                .map(|n| typed.chars().take(n).collect())
+                .collect();
+            steps.extend(steps.clone().into_iter().rev().skip(1));
+            for q in steps {
+                trail.retain(|(t, _)| Index::narrows(t, &q));
+                let within = trail.last().map(|(_, c)| c.as_slice());
+                let (hits, cands) = idx.query_within(&q, 50, within);
+                assert!(same(&hits, &idx.query(&q, 50)), "'{q}' (typing '{typed}')");
+                if Index::narrows(&q, &q) {
+                    trail.push((q.clone(), cands));
+                }
+            }
+        }
     }
 
     #[test]
