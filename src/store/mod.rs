@@ -528,7 +528,7 @@ impl Store {
                     .iter()
                     .filter(|p| !is_conflict_copy(p))
                     .filter_map(|p| p.file_name()?.to_str()?.get(..10).map(str::to_string))
-                    .filter_map(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
+                    .filter_map(|d| d.parse::<NaiveDate>().ok())
                     .collect();
             }
             snap.partnerships.push(data);
