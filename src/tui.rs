@@ -706,7 +706,9 @@ pub fn run(
             terminal.draw(|f| t.frame(f, &view))?;
             dirty = false;
         }
-        if !event::poll(Duration::from_millis(100))? {
+        // Short enough that a change seen by the watcher is drawn within 150 ms of its save
+        // (the watcher settles for 20 ms); each wake-up with nothing to do costs microseconds.
+        if !event::poll(Duration::from_millis(25))? {
             // A pause: keep where the screen is, so even a lost terminal reopens there.
             t.keep_place(&mut place);
             continue;

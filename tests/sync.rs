@@ -775,3 +775,55 @@ fn s_on_a_journal_not_synced_says_what_to_do() {
     assert!(said.text.contains("mentorlog sync init"), "{}", said.text);
     assert!(!t.path().join("j/.git").exists());
 }
+
+/// Make every folder under `root` look an hour old (the cache keeps no entry for a folder
+/// changed in the last seconds, as one is between two commands on a working day).
+fn age(root: &Path) {
+    let then = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        std::fs::File::open(&d).unwrap().set_modified(then).unwrap();
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            if e.file_type().unwrap().is_dir() {
+                stack.push(e.path());
+            }
+        }
+    }
+}
+
+#[test]
+fn a_sync_from_the_other_machine_shows_in_status_and_search_whatever_the_cache_held() {
+    let m = machines();
+    let home = m.home();
+    // The school laptop's status and search fill its cache.
+    age(&m.b);
+    let status_before = ok(home, &m.b, &["status", "--json"]);
+    assert_eq!(ok(home, &m.b, &["status", "--json"]), status_before);
+    let q = "zanzibar";
+    assert!(ok(home, &m.b, &["search", q]).starts_with("Nothing"));
+    assert!(m.b.join("private/.mentorlog/cache/status.json").exists());
+    // The home laptop logs a meeting with Sam and syncs; the school laptop syncs.
+    ok(
+        home,
+        &m.a,
+        &[
+            "log",
+            "--with",
+            "sam",
+            "--focus",
+            "Visit",
+            "Met at the Zanzibar school",
+        ],
+    );
+    ok(home, &m.a, &["sync"]);
+    let said = ok(home, &m.b, &["sync"]);
+    assert!(said.contains("received"), "{said}");
+    let status_after = ok(home, &m.b, &["status", "--json"]);
+    assert_ne!(status_after, status_before, "the meeting counts at once");
+    let found = ok(home, &m.b, &["search", q]);
+    assert!(found.contains("Visit"), "{found}");
+    // What a journal read with no cache at all says.
+    std::fs::remove_dir_all(m.b.join("private/.mentorlog/cache")).unwrap();
+    assert_eq!(ok(home, &m.b, &["status", "--json"]), status_after);
+    assert_eq!(ok(home, &m.b, &["search", q]), found);
+}

@@ -56,23 +56,26 @@ impl Journal {
     fn misplaced(&self) -> Result<Vec<Write>, OpError> {
         let root = self.store.root();
         let mut writes = Vec::new();
+        // Only a private record is cloned: this runs over every record loaded, at each open
+        // and each change from elsewhere.
         fn each<T: PartnershipRecord>(
             j: &Journal,
             list: &[crate::store::Loaded<T>],
+            private: impl Fn(&T) -> bool,
             root: &Path,
             writes: &mut Vec<Write>,
         ) -> Result<(), OpError> {
             for l in list {
-                let r = l.value.clone().wrap();
-                if r.is_private() && !is_private_path(root, &l.path) {
+                if private(&l.value) && !is_private_path(root, &l.path) {
+                    let r = l.value.clone().wrap();
                     writes.push(j.edit_write(&l.path, Some(r.clone()), r)?);
                 }
             }
             Ok(())
         }
         for p in self.snap.partnerships.iter().filter(|p| p.loaded) {
-            each(self, &p.meetings, root, &mut writes)?;
-            each(self, &p.reflections, root, &mut writes)?;
+            each(self, &p.meetings, |m| m.private, root, &mut writes)?;
+            each(self, &p.reflections, |r| r.private, root, &mut writes)?;
         }
         Ok(writes)
     }

@@ -15,7 +15,7 @@ use super::is_conflict_copy;
 /// How long changes settle before they are reported: an atomic save is several events, and
 /// a batch of saves follows within milliseconds, so this is short enough that a change
 /// reaches another screen well within 150 ms.
-const SETTLE: Duration = Duration::from_millis(40);
+const SETTLE: Duration = Duration::from_millis(20);
 const POLL: Duration = Duration::from_millis(500);
 
 /// Held only to keep the watch alive.
