@@ -26,8 +26,14 @@ fn bench(c: &mut Criterion) {
     group.bench_function("build the index (once, when / opens)", |b| {
         b.iter(|| black_box(Index::build(&r, None)))
     });
-    let index = Index::build(&r, None);
+    let mut index = Index::build(&r, None);
     eprintln!("{} records indexed", index.len());
+    // What `/` does when the index was made while the screen was idle: the items put under
+    // the partnership on screen.
+    let on_screen = r.partnerships().last().map(|p| p.id().to_string());
+    group.bench_function("open / on an index made while idle", |b| {
+        b.iter(|| index.attribute(black_box(on_screen.as_deref())))
+    });
     let typed = "closed question";
     for n in [1, 3, 6, typed.len()] {
         let q = &typed[..n];

@@ -709,8 +709,10 @@ pub fn run(
         // Short enough that a change seen by the watcher is drawn within 150 ms of its save
         // (the watcher settles for 20 ms); each wake-up with nothing to do costs microseconds.
         if !event::poll(Duration::from_millis(25))? {
-            // A pause: keep where the screen is, so even a lost terminal reopens there.
+            // A pause: keep where the screen is, so even a lost terminal reopens there, and
+            // make a little more of the search index.
             t.keep_place(&mut place);
+            t.app.prepare_search(&t.journal, Duration::from_millis(3));
             continue;
         }
         match event::read()? {

@@ -307,3 +307,70 @@ fn a_change_from_another_process_rereads_only_its_partnership_and_matches_a_fres
     assert_eq!(screen.reader().len(), 2);
     assert_eq!(shown(&screen), shown(&Tui::open(store, today(), false)));
 }
+
+fn type_keys(t: &mut Tui, text: &str) {
+    for c in text.chars() {
+        t.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+}
+
+fn search_hits(t: &Tui) -> Vec<(String, String, String)> {
+    let Some(mentorlog::app::Overlay::Search(s)) = t.overlays.last() else {
+        panic!("no search open")
+    };
+    s.hits
+        .iter()
+        .map(|h| (h.label.to_string(), h.partnership.clone(), h.title.clone()))
+        .collect()
+}
+
+#[test]
+fn the_index_made_while_idle_finds_what_one_made_at_once_finds_and_follows_the_partnership() {
+    let (_d, store) = demo();
+    // One screen makes its index a few parts at a time, as when idle...
+    let mut idle = Tui::open(store.clone(), today(), false);
+    for _ in 0..1000 {
+        idle.app
+            .prepare_search(&idle.journal, std::time::Duration::from_micros(1));
+        if idle.app.search_index.is_some() {
+            break;
+        }
+    }
+    assert!(idle.app.search_index.is_some(), "made in the end");
+    // ...the other makes it when / is pressed.
+    let mut at_once = Tui::open(store.clone(), today(), false);
+    for t in [&mut idle, &mut at_once] {
+        t.key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE));
+        t.key(KeyEvent::new(KeyCode::Char('/'), KeyModifiers::NONE));
+        type_keys(t, "broker access");
+    }
+    let hits = search_hits(&idle);
+    assert_eq!(hits, search_hits(&at_once));
+    // A framework item is found under the partnership on screen when it uses it.
+    let on_screen = idle.reader().get(1).unwrap().id().to_string();
+    let item = hits.iter().find(|h| h.0 == "item").expect("an item hit");
+    assert_eq!(item.1, on_screen);
+}
+
+#[test]
+fn review_mode_never_searches_an_index_made_for_the_owner() {
+    let (_d, store) = demo();
+    let mut t = Tui::open(store, today(), false);
+    let q = "overwhelmed by marking";
+    t.key(KeyEvent::new(KeyCode::Char('/'), KeyModifiers::NONE));
+    type_keys(&mut t, q);
+    assert!(
+        !search_hits(&t).is_empty(),
+        "the owner finds the private note"
+    );
+    t.key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    t.app
+        .prepare_search(&t.journal, std::time::Duration::from_secs(1));
+    t.key(KeyEvent::new(KeyCode::Char('R'), KeyModifiers::NONE));
+    assert!(t.app.review);
+    t.app
+        .prepare_search(&t.journal, std::time::Duration::from_secs(1));
+    t.key(KeyEvent::new(KeyCode::Char('/'), KeyModifiers::NONE));
+    type_keys(&mut t, q);
+    assert!(search_hits(&t).is_empty(), "{:?}", search_hits(&t));
+}

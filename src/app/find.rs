@@ -54,13 +54,17 @@ impl App {
         j.ensure_all_loaded();
         let r = self.reader(j);
         let current = self.partner(&r).map(|p| p.id().to_string());
-        let index = match &self.search_index {
-            Some((generation, at, index)) if *generation == j.generation() && *at == current => {
+        let audience = self.audience();
+        let index = match &mut self.search_index {
+            Some((generation, seen_by, index))
+                if *generation == j.generation() && *seen_by == audience =>
+            {
+                Arc::make_mut(index).attribute(current.as_deref());
                 index.clone()
             }
             _ => {
                 let index = Arc::new(r.search_index(current.as_deref()));
-                self.search_index = Some((j.generation(), current, index.clone()));
+                self.search_index = Some((j.generation(), audience, index.clone()));
                 index
             }
         };
@@ -71,6 +75,38 @@ impl App {
             index,
             trail: Vec::new(),
         }));
+    }
+
+    /// While the screen is idle: make the next few parts of the search index (for about
+    /// `budget`), so that `/` on a journal of years opens at once. Nothing is made while the
+    /// journal is still being read, or when the index is up to date.
+    pub fn prepare_search(&mut self, j: &Journal, budget: std::time::Duration) {
+        let started = std::time::Instant::now();
+        let (generation, audience) = (j.generation(), self.audience());
+        if j.loading()
+            || self
+                .search_index
+                .as_ref()
+                .is_some_and(|(g, a, _)| *g == generation && *a == audience)
+        {
+            return;
+        }
+        let mut parts = match self.search_parts.take() {
+            Some((g, a, parts)) if g == generation && a == audience => parts,
+            _ => Vec::new(),
+        };
+        let r = self.reader(j);
+        let partners = r.partnerships();
+        while parts.len() < partners.len() && started.elapsed() < budget {
+            parts.push(crate::journal::search::Part::of(&partners[parts.len()]).lowered());
+        }
+        if parts.len() < partners.len() {
+            self.search_parts = Some((generation, audience, parts));
+            return;
+        }
+        let current = self.partner(&r).map(|p| p.id().to_string());
+        let index = Index::from_parts(r.frameworks(), parts, current.as_deref());
+        self.search_index = Some((generation, audience, Arc::new(index)));
     }
 
     pub(super) fn search_action(&mut self, j: &Journal, action: Action) -> Handled {

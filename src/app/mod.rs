@@ -291,12 +291,19 @@ pub struct App {
     pub demo: bool,
     /// What the screen shows that takes work to compute, recomputed when the journal changes.
     pub derived: Derived,
-    /// The last search index built, and the journal generation and partnership it was built
-    /// for: `/` opened again on an unchanged journal starts at once.
+    /// The last search index built, and the journal generation and audience it was built
+    /// for: `/` opened on an unchanged journal starts at once.
     pub search_index: Option<(
         u64,
-        Option<String>,
+        crate::journal::Audience,
         std::sync::Arc<crate::journal::search::Index>,
+    )>,
+    /// The parts of the next search index, made a few at a time while the screen is idle
+    /// (`prepare_search`), for that generation and audience.
+    pub search_parts: Option<(
+        u64,
+        crate::journal::Audience,
+        Vec<crate::journal::search::Part>,
     )>,
     /// Each action's key, as the keymap binds it (for the command palette).
     pub key_hints: std::collections::BTreeMap<Action, String>,
@@ -332,6 +339,7 @@ impl App {
             demo: false,
             derived: Derived::default(),
             search_index: None,
+            search_parts: None,
             key_hints: Default::default(),
             hits: Hits::default(),
             presence: Vec::new(),

@@ -57,6 +57,9 @@ pub struct Part {
     /// The frameworks it uses, whose items are searched under it.
     frameworks: Vec<String>,
     docs: Vec<Doc>,
+    /// Each document's body and title lowercased, when made ahead (see [`Part::lowered`]).
+    #[serde(skip)]
+    lower: Vec<(String, String)>,
 }
 
 impl Part {
@@ -122,7 +125,19 @@ impl Part {
             name: v.name.clone(),
             frameworks: p.frameworks().iter().map(|f| f.id.clone()).collect(),
             docs,
+            lower: Vec::new(),
         }
+    }
+
+    /// With its lowercased copies made now, so that building the index from it later is
+    /// only moving them (the full screen makes parts a few at a time while it is idle).
+    pub fn lowered(mut self) -> Part {
+        self.lower = self
+            .docs
+            .iter()
+            .map(|d| (d.body.to_lowercase(), d.title.to_lowercase()))
+            .collect();
+        self
     }
 }
 
@@ -140,6 +155,7 @@ impl Target {
 }
 
 /// A journal prepared for searching: built once, queried on every keystroke.
+#[derive(Clone)]
 pub struct Index {
     names: Vec<(String, String)>,
     /// Each document and the partnership (its place in `names`) it belongs to.
@@ -148,6 +164,9 @@ pub struct Index {
     lower: Vec<String>,
     /// Lowercased titles, parallel to `docs`: a cheap test before the fuzzy matcher's.
     lower_titles: Vec<String>,
+    /// Each framework's partnerships (places in `names`), in order: its items are searched
+    /// under the current one if it is among them, else under the first.
+    users: std::collections::BTreeMap<String, Vec<usize>>,
 }
 
 const SNIPPET: usize = 70;
@@ -160,18 +179,16 @@ impl Index {
         Index::from_parts(r.frameworks(), parts, current)
     }
 
-    /// The index of these partnerships' parts, with the items of the frameworks they use.
+    /// The index of these partnerships' parts, with the items of the frameworks they use
+    /// (under `current` when it uses their framework, see [`Index::attribute`]).
     pub fn from_parts(set: &FrameworkSet, parts: Vec<Part>, current: Option<&str>) -> Index {
         let mut docs = Vec::new();
-        let mut order: Vec<usize> = (0..parts.len()).collect();
-        if let Some(c) = current.and_then(|c| parts.iter().position(|p| p.id == c)) {
-            order.retain(|i| *i != c);
-            order.insert(0, c);
-        }
-        let mut indexed: std::collections::BTreeSet<String> = Default::default();
-        for &pi in &order {
-            for fw in parts[pi].frameworks.iter().filter_map(|f| set.get(f)) {
-                if !indexed.insert(fw.id.clone()) {
+        let mut users: std::collections::BTreeMap<String, Vec<usize>> = Default::default();
+        for (pi, part) in parts.iter().enumerate() {
+            for fw in part.frameworks.iter().filter_map(|f| set.get(f)) {
+                let seen = users.contains_key(&fw.id);
+                users.entry(fw.id.clone()).or_default().push(pi);
+                if seen {
                     continue;
                 }
                 for (section, item) in fw.items() {
@@ -197,18 +214,58 @@ impl Index {
                 }
             }
         }
+        let (mut lower, mut lower_titles): (Vec<String>, Vec<String>) = docs
+            .iter()
+            .map(|(_, d)| (d.body.to_lowercase(), d.title.to_lowercase()))
+            .unzip();
         let mut names = Vec::new();
         for (pi, part) in parts.into_iter().enumerate() {
-            names.push((part.id, part.name));
-            docs.extend(part.docs.into_iter().map(|d| (pi, d)));
+            let Part {
+                id,
+                name,
+                docs: part_docs,
+                lower: made,
+                ..
+            } = part;
+            names.push((id, name));
+            if made.len() == part_docs.len() {
+                for (body, title) in made {
+                    lower.push(body);
+                    lower_titles.push(title);
+                }
+            } else {
+                for d in &part_docs {
+                    lower.push(d.body.to_lowercase());
+                    lower_titles.push(d.title.to_lowercase());
+                }
+            }
+            docs.extend(part_docs.into_iter().map(|d| (pi, d)));
         }
-        let lower = docs.iter().map(|(_, d)| d.body.to_lowercase()).collect();
-        let lower_titles = docs.iter().map(|(_, d)| d.title.to_lowercase()).collect();
-        Index {
+        let mut index = Index {
             names,
             docs,
             lower,
             lower_titles,
+            users,
+        };
+        index.attribute(current);
+        index
+    }
+
+    /// Search framework items under partnership `current` where it uses their framework
+    /// (else under the first that does): a hit on an item opens that partnership's
+    /// checklist.
+    pub fn attribute(&mut self, current: Option<&str>) {
+        let current = current.and_then(|c| self.names.iter().position(|(id, _)| id == c));
+        for (pi, d) in &mut self.docs {
+            if let Target::Item { framework, .. } = &d.target
+                && let Some(users) = self.users.get(framework)
+            {
+                *pi = match current {
+                    Some(c) if users.contains(&c) => c,
+                    _ => users[0],
+                };
+            }
         }
     }
 
