@@ -463,15 +463,8 @@ impl Journal {
         let old = std::mem::take(&mut self.snap);
         self.snap = self.store.load();
         self.frameworks = self.store.frameworks();
-        let mut said = describe_changes(&old, &self.snap);
-        // A private record written into a shared folder (by an earlier mentorlog, or a sync
-        // from one) goes to its private folder at once.
-        said.extend(self.move_private_records());
-        let before: Vec<PathBuf> = self.conflicts.iter().map(|c| c.copy.clone()).collect();
-        self.compare_conflicts();
-        said.extend(self.own_edits_set_aside(&before));
-        self.changed();
-        said
+        let said = describe_changes(&old, &self.snap);
+        self.reread(said)
     }
 
     /// Re-read what the files at `paths` changed (reported by a watcher): only the
@@ -554,9 +547,14 @@ impl Journal {
             .partnerships
             .extend(rest.into_values().filter(|o| folders.contains(o.id())));
         self.snap = snap;
-        let mut said = describe_changes(&before, &after);
-        // A private record written into a shared folder (by an earlier mentorlog, or a sync
-        // from one) goes to its private folder at once.
+        let said = describe_changes(&before, &after);
+        self.reread(said)
+    }
+
+    /// After the files were read again (`said`: what changed, in words): what else that
+    /// brings. A private record written into a shared folder (by an earlier mentorlog, or a
+    /// sync from one) goes to its private folder at once, and conflicts are compared again.
+    fn reread(&mut self, mut said: Vec<String>) -> Vec<String> {
         said.extend(self.move_private_records());
         let before: Vec<PathBuf> = self.conflicts.iter().map(|c| c.copy.clone()).collect();
         self.compare_conflicts();
@@ -839,21 +837,16 @@ impl Journal {
                     }
                     None => {
                         let dir = path.parent().unwrap_or(path).to_path_buf();
-                        self.snap.partnerships.push(PartnershipData {
+                        let mut p = PartnershipData::new(
                             dir,
-                            partnership: Loaded {
+                            Loaded {
                                 path: path.to_path_buf(),
                                 value: v,
                             },
-                            meetings: Vec::new(),
-                            goals: Vec::new(),
-                            reflections: Vec::new(),
-                            stages: Vec::new(),
-                            ticks: Vec::new(),
-                            loaded: true,
-                            listed_dates: Vec::new(),
-                            pending: false,
-                        });
+                        );
+                        // New here: nothing else of it to read.
+                        p.loaded = true;
+                        self.snap.partnerships.push(p);
                         self.snap.partnerships.sort_by(|a, b| a.dir.cmp(&b.dir));
                     }
                 }

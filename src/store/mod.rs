@@ -234,33 +234,11 @@ enum Depth {
 }
 
 impl PartnershipData {
-    /// A partnership known only by its folder (see [`PartnershipData::pending`]).
-    fn pending(dir: PathBuf, path: PathBuf, folder: String) -> PartnershipData {
+    /// A partnership whose `partnership.ron` is read, none of its records yet.
+    pub fn new(dir: PathBuf, partnership: Loaded<Partnership>) -> PartnershipData {
         PartnershipData {
             dir,
-            partnership: Loaded {
-                path,
-                value: Partnership {
-                    by: Default::default(),
-                    version: crate::model::SCHEMA_VERSION,
-                    name: folder.clone(),
-                    id: folder,
-                    institution: None,
-                    kind: crate::model::PartnershipKind::ALL[0],
-                    pathway: crate::model::Pathway::RoleFocused,
-                    focus: None,
-                    start: NaiveDate::default(),
-                    end: None,
-                    cadence_days: 0,
-                    rhythm: Default::default(),
-                    frameworks: Vec::new(),
-                    status: crate::model::PartnershipStatus::Active,
-                    agreement: None,
-                    evaluation: None,
-                    thoughts: Vec::new(),
-                    signatures: Vec::new(),
-                },
-            },
+            partnership,
             meetings: Vec::new(),
             goals: Vec::new(),
             reflections: Vec::new(),
@@ -268,8 +246,41 @@ impl PartnershipData {
             ticks: Vec::new(),
             loaded: false,
             listed_dates: Vec::new(),
-            pending: true,
+            pending: false,
         }
+    }
+
+    /// A partnership known only by its folder (see [`PartnershipData::pending`]).
+    fn pending(dir: PathBuf, path: PathBuf, folder: String) -> PartnershipData {
+        let stand_in = Partnership {
+            by: Default::default(),
+            version: crate::model::SCHEMA_VERSION,
+            name: folder.clone(),
+            id: folder,
+            institution: None,
+            kind: crate::model::PartnershipKind::ALL[0],
+            pathway: crate::model::Pathway::RoleFocused,
+            focus: None,
+            start: NaiveDate::default(),
+            end: None,
+            cadence_days: 0,
+            rhythm: Default::default(),
+            frameworks: Vec::new(),
+            status: crate::model::PartnershipStatus::Active,
+            agreement: None,
+            evaluation: None,
+            thoughts: Vec::new(),
+            signatures: Vec::new(),
+        };
+        let mut p = PartnershipData::new(
+            dir,
+            Loaded {
+                path,
+                value: stand_in,
+            },
+        );
+        p.pending = true;
+        p
     }
 }
 
@@ -497,18 +508,7 @@ impl Store {
                 ));
                 continue;
             }
-            let mut data = PartnershipData {
-                partnership,
-                meetings: Vec::new(),
-                goals: Vec::new(),
-                reflections: Vec::new(),
-                stages: Vec::new(),
-                ticks: Vec::new(),
-                loaded: false,
-                listed_dates: Vec::new(),
-                pending: false,
-                dir,
-            };
+            let mut data = PartnershipData::new(dir, partnership);
             if depth == Depth::Whole {
                 let (mut problems, mut conflicts) = (Vec::new(), Vec::new());
                 self.complete(&mut data, &mut problems, &mut conflicts);
