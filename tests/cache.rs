@@ -323,3 +323,17 @@ fn a_partnership_is_found_by_its_name_as_it_is_now_not_as_the_cache_had_it() {
     fs::write(dir.join(CACHE).join("names.json"), "{{{{").unwrap();
     assert!(out(&dir, &["status", "--with", "priya khan"]).contains("Priya Khan"));
 }
+
+#[test]
+fn a_folder_with_no_partnership_in_it_is_no_partnership_to_a_command() {
+    let (_t, dir) = demo();
+    fs::create_dir_all(dir.join("partnerships/zz-empty")).unwrap();
+    let o = ml(&dir)
+        .args(["log", "--with", "zz-empty", "--focus", "x", "y"])
+        .output()
+        .unwrap();
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("no partnership"), "{err}");
+    assert!(!out(&dir, &["status"]).contains("zz-empty"));
+}

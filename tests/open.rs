@@ -374,3 +374,23 @@ fn review_mode_never_searches_an_index_made_for_the_owner() {
     type_keys(&mut t, q);
     assert!(search_hits(&t).is_empty(), "{:?}", search_hits(&t));
 }
+
+#[test]
+fn a_folder_with_no_partnership_in_it_is_a_stand_in_only_until_it_is_read() {
+    let (_d, store) = demo();
+    std::fs::create_dir_all(store.partnerships_dir().join("zz-empty")).unwrap();
+    let mut t = Tui::open_shown(store.clone(), today(), None, 0);
+    assert_eq!(t.reader().len(), 4, "listed by its folder at first");
+    t.journal.background_loaded(store.load());
+    assert_eq!(t.reader().len(), 3, "gone once the whole journal is read");
+    assert!(!t.journal.loading());
+    // Chosen before the whole read, it goes too, and nothing is said against it.
+    let mut t = Tui::open_shown(store.clone(), today(), None, 0);
+    t.journal.ensure_loaded("zz-empty");
+    assert_eq!(t.reader().len(), 3);
+    assert!(
+        t.journal.problems().is_empty(),
+        "{:?}",
+        t.journal.problems()
+    );
+}

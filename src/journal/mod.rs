@@ -411,6 +411,11 @@ impl Journal {
         };
         let (mut problems, mut conflicts) = (Vec::new(), Vec::new());
         self.store.complete(p, &mut problems, &mut conflicts);
+        // A folder that turned out to hold no readable partnership is no partnership (a
+        // whole read skips it too; what was wrong with its file is among the problems).
+        if p.pending {
+            self.snap.partnerships.retain(|p| p.id() != id);
+        }
         self.snap.problems.extend(problems);
         self.add_conflict_paths(conflicts);
         let moved = self.move_private_records();
@@ -440,6 +445,10 @@ impl Journal {
     /// The whole journal, read in the background after the first screen: take the
     /// partnerships still unread from it (those read since are newer here).
     pub fn background_loaded(&mut self, full: Snapshot) {
+        // Stand-ins for folders the whole read found no readable partnership in go.
+        self.snap
+            .partnerships
+            .retain(|m| !m.pending || full.partnership(m.id()).is_some());
         for p in full.partnerships {
             if let Some(mine) = self.snap.partnerships.iter_mut().find(|m| m.id() == p.id())
                 && !mine.loaded

@@ -551,10 +551,15 @@ impl Store {
                         data.partnership.value = p;
                         data.pending = false;
                     }
-                    // Gone or broken since the folder was listed: the next whole read says
-                    // why; until then it stays a stand-in that nothing may change.
+                    // No partnership there after all (an empty folder: a whole read skips
+                    // it too), or a broken one: said, and it stays a stand-in.
                     Err(e) => {
-                        problems.push(e.to_string());
+                        if !not_found(&e) {
+                            problems.push(format!(
+                                "{e} (the partnership in {} is skipped until this is fixed)",
+                                data.dir.display()
+                            ));
+                        }
                         return;
                     }
                 }
