@@ -1,14 +1,39 @@
 #!/usr/bin/env python3
 """Convert a mentorlog data directory's meetings into one jrnl journal file.
 
-    python3 benches/jrnl_convert.py DATA_DIR OUT_FILE    # prints how many entries it wrote
+    python3 benches/jrnl_convert.py DATA_DIR OUT_FILE [CONFIG_FILE JRNL_VERSION]
+                                                        # prints how many entries it wrote
 
 Each meeting is an entry: its date and time, the focus as the title, the notes as the body;
-entries in date order. Used by benches/whole_process.sh and benches/scale.sh.
+entries in date order. With CONFIG_FILE, also the jrnl configuration that reads OUT_FILE
+as its one journal, plain (no colours, no editor, no encryption). Used by
+benches/whole_process.sh and benches/scale.sh.
 """
 import os, re, sys
 
 root, out = sys.argv[1], sys.argv[2]
+config, version = (sys.argv[3], sys.argv[4]) if len(sys.argv) > 4 else (None, None)
+
+CONFIG = """colors:
+  body: none
+  date: none
+  tags: none
+  title: none
+default_hour: 9
+default_minute: 0
+editor: ''
+encrypt: false
+highlight: false
+indent_character: '|'
+journals:
+  default:
+    journal: {journal}
+linewrap: 79
+tagsymbols: '#@'
+template: false
+timeformat: '%F %r'
+version: '{version}'
+"""
 
 
 def ron_string(s, i):
@@ -84,4 +109,7 @@ entries.sort()
 with open(out, "w", encoding="utf-8") as w:
     for _, text in entries:
         w.write(text)
+if config:
+    with open(config, "w", encoding="utf-8") as w:
+        w.write(CONFIG.format(journal=out, version=version.lstrip("v")))
 print(len(entries))

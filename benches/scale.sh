@@ -227,28 +227,7 @@ for s in "${SCALES[@]}"; do
         JFILE=$WORK/s$s/jrnl/journal.txt
         CFG=$WORK/s$s/jrnl/jrnl.yaml
         mkdir -p "$WORK/s$s/jrnl"
-        entries=$("$PYTHON" "$ROOT/benches/jrnl_convert.py" "$DIR" "$JFILE")
-        cat >"$CFG" <<EOF
-colors:
-  body: none
-  date: none
-  tags: none
-  title: none
-default_hour: 9
-default_minute: 0
-editor: ''
-encrypt: false
-highlight: false
-indent_character: '|'
-journals:
-  default:
-    journal: $JFILE
-linewrap: 79
-tagsymbols: '#@'
-template: false
-timeformat: '%F %r'
-version: '${JRNL_VERSION#v}'
-EOF
+        entries=$("$PYTHON" "$ROOT/benches/jrnl_convert.py" "$DIR" "$JFILE" "$CFG" "$JRNL_VERSION")
         read_n=$("$JRNL" --config-file "$CFG" --short 2>/dev/null | grep -cE '^[0-9]{4}-' || true)
         if [[ $read_n != "$entries" ]]; then
             echo "jrnl read $read_n entries of the $entries written" >&2

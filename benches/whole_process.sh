@@ -147,29 +147,8 @@ cp -a "$DIR" "$SCRATCH"
 
 # ---- the same meetings as a jrnl journal
 echo "Converting the meetings to a jrnl journal..." >&2
-"$PYTHON" "$ROOT/benches/jrnl_convert.py" "$DIR" "$JFILE" >"$WORK/jrnl.count"
+"$PYTHON" "$ROOT/benches/jrnl_convert.py" "$DIR" "$JFILE" "$CFG" "$JRNL_VERSION" >"$WORK/jrnl.count"
 JRNL_ENTRIES=$(cat "$WORK/jrnl.count")
-cat >"$CFG" <<EOF
-colors:
-  body: none
-  date: none
-  tags: none
-  title: none
-default_hour: 9
-default_minute: 0
-editor: ''
-encrypt: false
-highlight: false
-indent_character: '|'
-journals:
-  default:
-    journal: $JFILE
-linewrap: 79
-tagsymbols: '#@'
-template: false
-timeformat: '%F %r'
-version: '${JRNL_VERSION#v}'
-EOF
 # jrnl must read it: the last three entries, then every entry once.
 "$JRNL" --config-file "$CFG" -n 3 >"$WORK/jrnl.n3" 2>"$WORK/jrnl.n3.err"
 if [[ $(grep -cE '^[0-9]{4}-[0-9]{2}-[0-9]{2} ' "$WORK/jrnl.n3") != 3 ]]; then

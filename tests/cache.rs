@@ -7,24 +7,13 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
-use assert_cmd::Command;
 use tempfile::TempDir;
 
-const BIN: &str = env!("CARGO_BIN_EXE_mentorlog");
-const TODAY: &str = "2026-11-23";
-const CACHE: &str = "private/.mentorlog/cache";
+#[path = "common/cli.rs"]
+mod cli;
+use cli::{age, ml};
 
-fn ml(dir: &Path) -> Command {
-    let mut c = Command::new(BIN);
-    c.arg("--data-dir")
-        .arg(dir)
-        .env("MENTORLOG_TODAY", TODAY)
-        .env_remove("MENTORLOG_DIR")
-        .env("EDITOR", "false")
-        .env("VISUAL", "false")
-        .env("USER", "tester");
-    c
-}
+const CACHE: &str = "private/.mentorlog/cache";
 
 fn out(dir: &Path, args: &[&str]) -> String {
     let o = ml(dir).args(args).output().unwrap();
@@ -34,29 +23,6 @@ fn out(dir: &Path, args: &[&str]) -> String {
         String::from_utf8_lossy(&o.stderr)
     );
     String::from_utf8(o.stdout).unwrap()
-}
-
-/// Every folder under `dir`, `dir` too.
-fn folders(dir: &Path) -> Vec<PathBuf> {
-    let mut all = vec![dir.to_path_buf()];
-    if let Ok(rd) = fs::read_dir(dir) {
-        for e in rd.flatten() {
-            if e.file_type().unwrap().is_dir() {
-                all.extend(folders(&e.path()));
-            }
-        }
-    }
-    all
-}
-
-/// Make every folder look an hour old, as a journal is between two commands on a working
-/// day (the cache keeps no entry for a folder changed in the last seconds).
-fn age(root: &Path) {
-    let then = SystemTime::now() - Duration::from_secs(3600);
-    for d in folders(root) {
-        let f = fs::File::open(&d).unwrap();
-        f.set_modified(then).unwrap();
-    }
 }
 
 fn demo() -> (TempDir, PathBuf) {
@@ -336,4 +302,35 @@ fn a_folder_with_no_partnership_in_it_is_no_partnership_to_a_command() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("no partnership"), "{err}");
     assert!(!out(&dir, &["status"]).contains("zz-empty"));
+}
+
+#[test]
+fn a_cache_folder_that_links_out_of_the_data_directory_is_neither_read_nor_written() {
+    let (t, dir) = demo();
+    let want = truth(&dir);
+    let outside = t.path().join("outside");
+    fs::create_dir_all(&outside).unwrap();
+    // A cache planted outside, naming Sam otherwise: never to be shown.
+    let planted = r#"{"format":1,"context":"x","entries":{}}"#;
+    fs::write(outside.join("status.json"), planted).unwrap();
+    fs::create_dir_all(dir.join("private/.mentorlog")).unwrap();
+    std::os::unix::fs::symlink(&outside, dir.join(CACHE)).unwrap();
+    age(&dir);
+    let o = ml(&dir).arg("status").output().unwrap();
+    assert!(o.status.success());
+    assert_eq!(String::from_utf8_lossy(&o.stdout), want.0);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("could not be kept") && err.contains("symbolic link"),
+        "{err}"
+    );
+    assert_eq!(
+        fs::read_to_string(outside.join("status.json")).unwrap(),
+        planted
+    );
+    assert_eq!(
+        fs::read_dir(&outside).unwrap().count(),
+        1,
+        "nothing written outside"
+    );
 }

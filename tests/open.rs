@@ -394,3 +394,32 @@ fn a_folder_with_no_partnership_in_it_is_a_stand_in_only_until_it_is_read() {
         t.journal.problems()
     );
 }
+
+#[test]
+fn a_stand_in_named_after_a_folder_with_an_escape_sequence_reaches_no_terminal() {
+    use mentorlog::ui::{Keymap, Theme, View};
+    use ratatui::{Terminal, backend::TestBackend};
+    let (_d, store) = demo();
+    std::fs::create_dir_all(
+        store
+            .partnerships_dir()
+            .join("zz-\u{1b}[2J\u{1b}]0;pwned\u{7}x"),
+    )
+    .unwrap();
+    let t = Tui::open_shown(store, today(), None, 0);
+    assert!(t.reader().get(3).unwrap().pending());
+    let (theme, keymap) = (Theme::default(), Keymap::default());
+    let view = View {
+        theme: &theme,
+        keymap: &keymap,
+    };
+    let mut term = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    term.draw(|f| t.draw(f, &view)).unwrap();
+    let buf = term.backend().buffer();
+    let text: String = buf.content().iter().map(|c| c.symbol()).collect();
+    assert!(text.contains("pwned"), "the stand-in is on screen");
+    assert!(
+        !text.chars().any(|c| c.is_control()),
+        "a control character reached the screen"
+    );
+}

@@ -13,6 +13,10 @@ use mentorlog::tui::Tui;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tempfile::TempDir;
 
+#[path = "common/cli.rs"]
+mod cli;
+use cli::age;
+
 const PRIVATE_TEXT: &str = "overwhelmed by marking";
 
 fn today() -> chrono::NaiveDate {
@@ -774,21 +778,6 @@ fn s_on_a_journal_not_synced_says_what_to_do() {
     assert!(said.error);
     assert!(said.text.contains("mentorlog sync init"), "{}", said.text);
     assert!(!t.path().join("j/.git").exists());
-}
-
-/// Make every folder under `root` look an hour old (the cache keeps no entry for a folder
-/// changed in the last seconds, as one is between two commands on a working day).
-fn age(root: &Path) {
-    let then = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        std::fs::File::open(&d).unwrap().set_modified(then).unwrap();
-        for e in std::fs::read_dir(&d).unwrap().flatten() {
-            if e.file_type().unwrap().is_dir() {
-                stack.push(e.path());
-            }
-        }
-    }
 }
 
 #[test]

@@ -204,15 +204,21 @@ impl Journal {
         }
     }
 
-    /// Open the journal, reading every record.
-    pub fn open(store: Store, today: NaiveDate) -> Journal {
-        let notices = Journal::recover(&store);
-        let snap = store.load();
+    /// The journal made of what was read, with what the open said (`notices`): private
+    /// records left in shared folders moved, the trash swept.
+    fn opened(store: Store, snap: Snapshot, today: NaiveDate, notices: Vec<String>) -> Journal {
         let mut j = Journal::with_snapshot(store, snap, today);
         j.notices = notices;
         j.settle_private();
         j.sweep_trash();
         j
+    }
+
+    /// Open the journal, reading every record.
+    pub fn open(store: Store, today: NaiveDate) -> Journal {
+        let notices = Journal::recover(&store);
+        let snap = store.load();
+        Journal::opened(store, snap, today, notices)
     }
 
     /// Open fast: every partnership's summary, and the records of the first one only;
@@ -222,15 +228,11 @@ impl Journal {
     pub fn open_fast(store: Store, today: NaiveDate) -> Journal {
         let notices = Journal::recover(&store);
         let snap = if Journal::private_layout_marked(&store) {
-            store.load_first(None)
+            store.load_first()
         } else {
             store.load()
         };
-        let mut j = Journal::with_snapshot(store, snap, today);
-        j.notices = notices;
-        j.settle_private();
-        j.sweep_trash();
-        j
+        Journal::opened(store, snap, today, notices)
     }
 
     /// Open for the first screen: the records of partnership `first` (else the first one),
@@ -244,11 +246,7 @@ impl Journal {
         }
         let notices = Journal::recover(&store);
         let snap = store.load_shown(first, rows);
-        let mut j = Journal::with_snapshot(store, snap, today);
-        j.notices = notices;
-        j.settle_private();
-        j.sweep_trash();
-        j
+        Journal::opened(store, snap, today, notices)
     }
 
     /// Open for a command about one partnership: only the one `query` matches is read whole,
@@ -269,10 +267,7 @@ impl Journal {
         } else {
             store.load()
         };
-        let mut j = Journal::with_snapshot(store, snap, today);
-        j.notices = notices;
-        j.settle_private();
-        j.sweep_trash();
+        let mut j = Journal::opened(store, snap, today, notices);
         if let Ok(id) = j
             .reader(Audience::Owner)
             .find_partner(query)

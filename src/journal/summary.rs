@@ -73,17 +73,14 @@ impl Journal {
             name,
             format!("{} {extra}", context(&store, &stamper)),
         );
-        let mut stamps: Vec<(String, Stamp)> = Vec::new();
+        let mut stamps: std::collections::HashMap<String, Stamp> = Default::default();
         let snap = store.load_choosing(|folder, dir| {
             let stamp = stamper.stamp(dir);
             let cached = cache.get(folder, &stamp).is_some();
-            stamps.push((folder.to_string(), stamp));
+            stamps.insert(folder.to_string(), stamp);
             !cached
         });
-        let mut j = Journal::with_snapshot(store, snap, today);
-        j.notices = notices;
-        j.settle_private();
-        j.sweep_trash();
+        let mut j = Journal::opened(store, snap, today, notices);
         let mut out = Vec::new();
         let ids: Vec<String> = j
             .reader(Audience::Owner)
@@ -92,11 +89,7 @@ impl Journal {
             .map(|p| p.id().to_string())
             .collect();
         for id in &ids {
-            let stamp = stamps
-                .iter()
-                .find(|(f, _)| f == id)
-                .map(|(_, s)| s.clone())
-                .unwrap_or_default();
+            let stamp = stamps.remove(id).unwrap_or_default();
             if let Some(s) = cache.get(id, &stamp)
                 && j.snap.partnership(id).is_some_and(|p| p.pending)
             {

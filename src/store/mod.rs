@@ -348,14 +348,9 @@ impl Store {
     }
 
     /// A fast first read: every partnership's `partnership.ron` and meeting dates, but the
-    /// records of only the partnership `first` (or the first one). `complete` reads the rest.
-    pub fn load_first(&self, first: Option<&str>) -> Snapshot {
-        let mut taken = false;
-        self.load_with(|_, id| {
-            let full = first.map_or(!taken, |f| f == id);
-            taken |= full;
-            if full { Depth::Whole } else { Depth::Summary }
-        })
+    /// records of only the first partnership. `complete` reads the rest.
+    pub fn load_first(&self) -> Snapshot {
+        self.load_with(|i, _| if i == 0 { Depth::Whole } else { Depth::Summary })
     }
 
     /// The first screen's read: the records of `first` (or of the first partnership), the
@@ -363,13 +358,8 @@ impl Store {
     /// and for every other only its folder's name ([`PartnershipData::pending`]). What it
     /// costs does not grow with the number of partnerships beyond one folder listing.
     pub fn load_shown(&self, first: Option<&str>, rows: usize) -> Snapshot {
-        let mut dirs = Vec::new();
-        if let Ok(files) = DataDir::open(&self.root) {
-            dirs = list(&files, &self.partnerships_dir(), &mut Vec::new(), true);
-            dirs.sort();
-        }
-        let name = |d: &PathBuf| d.file_name().and_then(|n| n.to_str()).map(str::to_string);
-        let at = first.and_then(|f| dirs.iter().position(|d| name(d).as_deref() == Some(f)));
+        let folders = self.partnership_folders();
+        let at = first.and_then(|f| folders.iter().position(|d| d == f));
         let near = |i: usize| i < rows || at.is_some_and(|a| i.abs_diff(a) <= rows);
         self.load_with(|i, _| {
             if at.unwrap_or(0) == i {
@@ -414,14 +404,14 @@ impl Store {
         })
     }
 
-    /// The names of the partnership folders, sorted.
+    /// The names of the partnership folders, sorted as a read takes them.
     pub fn partnership_folders(&self) -> Vec<String> {
         let Ok(files) = DataDir::open(&self.root) else {
             return Vec::new();
         };
         let mut out: Vec<String> = list(&files, &self.partnerships_dir(), &mut Vec::new(), true)
             .iter()
-            .filter_map(|d| d.file_name()?.to_str().map(str::to_string))
+            .filter_map(|d| Some(d.file_name()?.to_string_lossy().into_owned()))
             .collect();
         out.sort();
         out
