@@ -34,7 +34,7 @@ fn demo() -> (TempDir, PathBuf) {
 }
 
 fn cache_file(dir: &Path) -> PathBuf {
-    dir.join(CACHE).join("status.json")
+    dir.join(CACHE).join("status.cache")
 }
 
 /// The status and its JSON, as read with no cache at all.
@@ -207,15 +207,28 @@ fn search_gives_the_same_hits_from_the_cache_and_after_changes_broken_caches_inc
     let want = search_truth(&dir, q);
     assert!(want.0.contains("meeting"), "{}", want.0);
     assert_eq!(search(&dir, q), want, "filling the cache");
-    let file = dir.join(CACHE).join("search.json");
+    let file = dir.join(CACHE).join("search.cache");
     assert!(file.exists());
     assert_eq!(search(&dir, q), want, "from the cache");
     // It is the cache that answers while the folders are unchanged...
-    let text = fs::read_to_string(&file).unwrap();
-    fs::write(&file, text.replace("closed question", "clozed question")).unwrap();
+    // (Its text is kept raw after a JSON line: an edit of the same length keeps it whole.)
+    let text = fs::read(&file).unwrap();
+    let (from, to) = (b"closed question", b"clozed question");
+    let mut edited = text.clone();
+    let mut at = 0;
+    while let Some(i) = edited[at..].windows(from.len()).position(|w| w == from) {
+        edited[at + i..at + i + to.len()].copy_from_slice(to);
+        at += i + to.len();
+    }
+    assert_ne!(edited, text);
+    fs::write(&file, edited).unwrap();
     assert!(!search(&dir, "clozed question").0.starts_with("Nothing"));
-    // ...and garbled, truncated or deleted, the files are read again.
-    for bytes in [b"[1,2".to_vec(), text.as_bytes()[..text.len() / 3].to_vec()] {
+    // ...and garbled, truncated, cut in its raw text or deleted, the files are read again.
+    let cut_raw = {
+        let line = text.iter().position(|b| *b == b'\n').unwrap();
+        text[..line + 1 + (text.len() - line) / 2].to_vec()
+    };
+    for bytes in [b"[1,2".to_vec(), text[..text.len() / 3].to_vec(), cut_raw] {
         fs::write(&file, bytes).unwrap();
         assert_eq!(search(&dir, q), want);
     }
@@ -261,7 +274,7 @@ fn a_partnership_is_found_by_its_name_as_it_is_now_not_as_the_cache_had_it() {
     let (_t, dir) = demo();
     // Fills the names cache (the folders are an hour old, so its entries are kept).
     out(&dir, &["status", "--with", "priya"]);
-    assert!(dir.join(CACHE).join("names.json").exists());
+    assert!(dir.join(CACHE).join("names.cache").exists());
     assert!(out(&dir, &["status", "--with", "priya"]).contains("Priya Shah"));
     // Another machine renames the partnership (its record replaced by a rename, as a sync
     // does): the new name finds it at once, the old one no longer does.
@@ -286,7 +299,7 @@ fn a_partnership_is_found_by_its_name_as_it_is_now_not_as_the_cache_had_it() {
         .unwrap();
     assert!(!o.status.success(), "the old name is gone");
     // A garbled names cache is only slower.
-    fs::write(dir.join(CACHE).join("names.json"), "{{{{").unwrap();
+    fs::write(dir.join(CACHE).join("names.cache"), "{{{{").unwrap();
     assert!(out(&dir, &["status", "--with", "priya khan"]).contains("Priya Khan"));
 }
 
@@ -312,7 +325,7 @@ fn a_cache_folder_that_links_out_of_the_data_directory_is_neither_read_nor_writt
     fs::create_dir_all(&outside).unwrap();
     // A cache planted outside, naming Sam otherwise: never to be shown.
     let planted = r#"{"format":1,"context":"x","entries":{}}"#;
-    fs::write(outside.join("status.json"), planted).unwrap();
+    fs::write(outside.join("status.cache"), planted).unwrap();
     fs::create_dir_all(dir.join("private/.mentorlog")).unwrap();
     std::os::unix::fs::symlink(&outside, dir.join(CACHE)).unwrap();
     age(&dir);
@@ -325,7 +338,7 @@ fn a_cache_folder_that_links_out_of_the_data_directory_is_neither_read_nor_writt
         "{err}"
     );
     assert_eq!(
-        fs::read_to_string(outside.join("status.json")).unwrap(),
+        fs::read_to_string(outside.join("status.cache")).unwrap(),
         planted
     );
     assert_eq!(

@@ -790,7 +790,7 @@ fn a_sync_from_the_other_machine_shows_in_status_and_search_whatever_the_cache_h
     assert_eq!(ok(home, &m.b, &["status", "--json"]), status_before);
     let q = "zanzibar";
     assert!(ok(home, &m.b, &["search", q]).starts_with("Nothing"));
-    assert!(m.b.join("private/.mentorlog/cache/status.json").exists());
+    assert!(m.b.join("private/.mentorlog/cache/status.cache").exists());
     // The home laptop logs a meeting with Sam and syncs; the school laptop syncs.
     ok(
         home,

@@ -98,7 +98,7 @@ impl App {
         let r = self.reader(j);
         let partners = r.partnerships();
         while parts.len() < partners.len() && started.elapsed() < budget {
-            parts.push(crate::journal::search::Part::of(&partners[parts.len()]).lowered());
+            parts.push(crate::journal::search::Part::of(&partners[parts.len()]));
         }
         if parts.len() < partners.len() {
             self.search_parts = Some((generation, audience, parts));

@@ -75,10 +75,21 @@ pub fn run(cli: Cli, out: &mut dyn Write, terminal: bool) -> anyhow::Result<()> 
     Ok(flushed?)
 }
 
+/// What a command that only reads has finished with, left for the end of the process to
+/// give back: freeing a whole journal's records one by one took longer than searching them.
+pub(crate) fn leave<T>(done_with: T) {
+    std::mem::forget(done_with);
+}
+
 fn run_command(cli: Cli, out: &mut dyn Write) -> anyhow::Result<()> {
     let ctx = || Context::open(&cli);
     match &cli.command {
-        None => status::welcome_or_status(&Context::open_summaries(&cli)?, out),
+        None => {
+            let ctx = Context::open_summaries(&cli)?;
+            let done = status::welcome_or_status(&ctx, out);
+            leave(ctx);
+            done
+        }
         Some(Command::Init(a)) => partner::init(&mut ctx()?, a, out),
         Some(Command::Partner(a)) => partner::run(&mut ctx()?, a, out),
         Some(Command::Log(a)) => log::run(&mut Context::open_for(&cli, &a.with)?, a, out),
@@ -113,9 +124,19 @@ fn run_command(cli: Cli, out: &mut dyn Write) -> anyhow::Result<()> {
         }
         Some(Command::Status(a)) => match &a.with {
             Some(with) => status::run(&Context::open_for(&cli, with)?, a, out),
-            None => status::run(&Context::open_summaries(&cli)?, a, out),
+            None => {
+                let ctx = Context::open_summaries(&cli)?;
+                let done = status::run(&ctx, a, out);
+                leave(ctx);
+                done
+            }
         },
-        Some(Command::Search(a)) => search_cmd::run(&mut Context::open_search(&cli)?, a, out),
+        Some(Command::Search(a)) => {
+            let mut ctx = Context::open_search(&cli)?;
+            let done = search_cmd::run(&mut ctx, a, out);
+            leave(ctx);
+            done
+        }
         Some(Command::Import(a)) => {
             let args::ImportCmd::Jrnl { with, .. } = a;
             import_cmd::run(&mut Context::open_for(&cli, with)?, a, out)

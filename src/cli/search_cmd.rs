@@ -12,6 +12,8 @@ pub fn run(ctx: &mut Context, a: &SearchArgs, out: &mut dyn Write) -> anyhow::Re
     let query = a.query.join(" ");
     let index = ctx.search_index();
     let hits = index.query(&query, a.limit);
+    let records = index.len();
+    super::leave(index);
     if a.json {
         let rows: Vec<_> = hits
             .iter()
@@ -37,7 +39,7 @@ pub fn run(ctx: &mut Context, a: &SearchArgs, out: &mut dyn Write) -> anyhow::Re
         return Ok(());
     }
     if hits.is_empty() {
-        writeln!(out, "Nothing matches '{query}' in {} records.", index.len())?;
+        writeln!(out, "Nothing matches '{query}' in {records} records.")?;
         return Ok(());
     }
     for h in &hits {

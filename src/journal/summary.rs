@@ -3,7 +3,6 @@
 //! partnership whose folders are as they were when its summary was made is not read at all.
 
 use chrono::NaiveDate;
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use super::report::Report;
@@ -11,7 +10,7 @@ use super::search::Part;
 use super::{Audience, Journal, Partner};
 use crate::model::Partnership;
 use crate::store::Store;
-use crate::store::cache::{Cache, Stamp, Stamper, context};
+use crate::store::cache::{Cache, Keep, Stamp, Stamper, context, keep_as_json};
 
 /// What `status` shows of one partnership, as its owner sees it.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -22,6 +21,8 @@ pub struct Summary {
     pub signatures: Vec<String>,
     pub report: Report,
 }
+
+keep_as_json!(Summary);
 
 impl Summary {
     pub fn of(p: &Partner, today: NaiveDate) -> Summary {
@@ -53,7 +54,7 @@ impl Journal {
     /// cache file `name` for a partnership whose folders are as they were when its entry was
     /// made (it is not read at all), else from its records (and kept for next time).
     /// `extra` is what else the entries depend on (the day, for a status).
-    fn open_cached<T: Serialize + DeserializeOwned + Clone>(
+    fn open_cached<T: Keep + Clone>(
         store: Store,
         today: NaiveDate,
         name: &str,
@@ -81,7 +82,9 @@ impl Journal {
             !cached
         });
         let mut j = Journal::opened(store, snap, today, notices);
-        let mut out = Vec::new();
+        // Each partnership's value, or None where the cache holds it: those are moved out
+        // of the cache once it is saved, not copied.
+        let mut out: Vec<Option<T>> = Vec::new();
         let ids: Vec<String> = j
             .reader(Audience::Owner)
             .partnerships()
@@ -90,10 +93,9 @@ impl Journal {
             .collect();
         for id in &ids {
             let stamp = stamps.remove(id).unwrap_or_default();
-            if let Some(s) = cache.get(id, &stamp)
-                && j.snap.partnership(id).is_some_and(|p| p.pending)
+            if cache.get(id, &stamp).is_some() && j.snap.partnership(id).is_some_and(|p| p.pending)
             {
-                out.push(s.clone());
+                out.push(None);
                 continue;
             }
             // Not in the cache (or it changed while this ran): read it now.
@@ -104,7 +106,7 @@ impl Journal {
             if j.reads_cleanly(id) {
                 cache.put(id, stamp, s.clone());
             }
-            out.push(s);
+            out.push(Some(s));
         }
         let kept: Vec<&str> = ids.iter().map(String::as_str).collect();
         cache.keep_only(&kept);
@@ -113,6 +115,11 @@ impl Journal {
                 "the {name} cache could not be kept ({e}); nothing is lost, the next {name} reads the files again"
             ));
         }
+        let out = ids
+            .iter()
+            .zip(out)
+            .filter_map(|(id, s)| s.or_else(|| cache.take(id)))
+            .collect();
         (j, out)
     }
 

@@ -13,6 +13,10 @@
 //! coarsely, so a second change in the same tick would leave the time as it was. Such an
 //! entry is not kept, and the next command works it out again.
 //!
+//! A cache file is one line of JSON (each entry's stamp and what it holds that is small)
+//! followed by raw bytes (what is large: a search's text, kept as it is so that reading it
+//! back is a copy, not a parse).
+//!
 //! The cache holds private text (a search index has the notes), so it lives with the other
 //! private working files, in `private/.mentorlog/cache/` (0700, files 0600). A missing,
 //! truncated or garbled cache file, or one written by another build of mentorlog, reads as
@@ -34,7 +38,7 @@ use super::{Store, private};
 pub const CACHE_DIR: &str = "private/.mentorlog/cache";
 
 /// Raised when what a cache file holds changes shape or meaning.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// How recent a folder's change may be and still be trusted (see the module's note).
 const RACY: Duration = Duration::from_secs(2);
@@ -77,10 +81,16 @@ impl Stamper {
         }
     }
 
+    /// A folder's modification time, from one `lstat` (a link's own time, never what it
+    /// points at). Unlike reading, this needs no confined open: a time decides only whether
+    /// the files are read again, and they are read confined. Opening each folder confined
+    /// to take its time was most of a cached command's system time.
     fn time(&self, dir: &Path) -> u128 {
-        self.files
-            .as_ref()
-            .and_then(|f| f.modified(dir))
+        if self.files.is_none() || !dir.starts_with(&self.root) {
+            return 0;
+        }
+        std::fs::symlink_metadata(dir)
+            .and_then(|m| m.modified())
             .map_or(0, nanos)
     }
 
@@ -112,17 +122,95 @@ impl Stamper {
     }
 }
 
-#[derive(Serialize, Deserialize)]
+/// How a value is kept in a cache file: a JSON head, and bytes written raw after the JSON
+/// (what JSON would escape and a reader need not parse: a search's text).
+pub trait Keep: Sized {
+    type Head<'a>: Serialize
+    where
+        Self: 'a;
+    type ReadHead: DeserializeOwned;
+    fn head(&self) -> Self::Head<'_>;
+    /// The raw bytes, added to `out`.
+    fn bytes(&self, _out: &mut Vec<u8>) {}
+    /// The value from its head and raw bytes, or `None` when they do not make one.
+    fn join(head: Self::ReadHead, bytes: &[u8]) -> Option<Self>;
+    /// Whether it may be kept at all.
+    fn keepable(&self) -> bool {
+        true
+    }
+}
+
+/// Keep values of these types as JSON alone.
+macro_rules! keep_as_json {
+    ($($t:ty),*) => {$(
+        impl $crate::store::cache::Keep for $t {
+            type Head<'a> = &'a $t;
+            type ReadHead = $t;
+            fn head(&self) -> &$t {
+                self
+            }
+            fn join(head: $t, _: &[u8]) -> Option<$t> {
+                Some(head)
+            }
+        }
+    )*};
+}
+pub(crate) use keep_as_json;
+
+keep_as_json!(String, u32);
+
 struct Entry<T> {
     stamp: Stamp,
     value: T,
 }
 
-#[derive(Serialize, Deserialize)]
-struct CacheFile<T> {
+/// A cache file's first line: which format, made in what context, and each entry's stamp,
+/// head and how many of the raw bytes after the line are its own (entries in order).
+#[derive(Deserialize)]
+struct Head<H> {
     format: u32,
     context: String,
-    entries: BTreeMap<String, Entry<T>>,
+    entries: Vec<(String, HeadEntry<H>)>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct HeadEntry<H> {
+    stamp: Stamp,
+    value: H,
+    bytes: usize,
+}
+
+/// The same, borrowed for writing.
+#[derive(Serialize)]
+struct HeadRef<'a, H> {
+    format: u32,
+    context: &'a str,
+    entries: Vec<(&'a str, HeadEntry<H>)>,
+}
+
+/// The entries of a cache file made in `context`, or `None` when it is not whole.
+fn read_file<T: Keep>(bytes: &[u8], context: &str) -> Option<BTreeMap<String, Entry<T>>> {
+    // Compact JSON has no newline of its own: the first one ends the head.
+    let line = memchr::memchr(b'\n', bytes)?;
+    let head: Head<T::ReadHead> = serde_json::from_slice(&bytes[..line]).ok()?;
+    if head.format != FORMAT || head.context != context {
+        return None;
+    }
+    let mut raw = &bytes[line + 1..];
+    let mut entries = BTreeMap::new();
+    for (id, e) in head.entries {
+        let (own, rest) = raw.split_at_checked(e.bytes)?;
+        raw = rest;
+        let value = T::join(e.value, own)?;
+        entries.insert(
+            id,
+            Entry {
+                stamp: e.stamp,
+                value,
+            },
+        );
+    }
+    raw.is_empty().then_some(entries)
 }
 
 /// One cache file: an entry per partnership id, valid while its stamp holds and while the
@@ -135,16 +223,14 @@ pub struct Cache<T> {
     now: SystemTime,
 }
 
-impl<T: Serialize + DeserializeOwned> Cache<T> {
+impl<T: Keep> Cache<T> {
     /// The cache `name` of the journal in `store`, for entries made in `context`.
     pub fn open(store: &Store, name: &str, context: String) -> Cache<T> {
-        let path = store.root().join(CACHE_DIR).join(format!("{name}.json"));
+        let path = store.root().join(CACHE_DIR).join(format!("{name}.cache"));
         let entries = DataDir::open(store.root())
             .and_then(|f| f.read(&path))
             .ok()
-            .and_then(|bytes| serde_json::from_slice::<CacheFile<T>>(&bytes).ok())
-            .filter(|c| c.format == FORMAT && c.context == context)
-            .map(|c| c.entries)
+            .and_then(|bytes| read_file(&bytes, &context))
             .unwrap_or_default();
         Cache {
             path,
@@ -169,7 +255,7 @@ impl<T: Serialize + DeserializeOwned> Cache<T> {
         if self.entries.get(id).is_some_and(|e| e.stamp == stamp) {
             return; // made from the same files: the same
         }
-        if stamp.racy(self.now) {
+        if stamp.racy(self.now) || !value.keepable() {
             if self.entries.remove(id).is_some() {
                 self.changed = true;
             }
@@ -186,20 +272,43 @@ impl<T: Serialize + DeserializeOwned> Cache<T> {
         self.changed |= self.entries.len() != before;
     }
 
+    /// Take the value kept for `id` out of the cache (after [`Cache::save`]: what is taken is
+    /// no longer written).
+    pub fn take(&mut self, id: &str) -> Option<T> {
+        self.entries.remove(id).map(|e| e.value)
+    }
+
     /// Write the cache back if anything changed. A cache that cannot be written is only
     /// slower next time: the failure is returned for a note, never an error.
-    pub fn save(self, store: &Store) -> Option<String> {
-        if !self.changed {
+    pub fn save(&mut self, store: &Store) -> Option<String> {
+        if !std::mem::take(&mut self.changed) {
             return None;
         }
-        let file = CacheFile {
+        let mut raw = Vec::new();
+        let mut entries = Vec::with_capacity(self.entries.len());
+        for (id, e) in &self.entries {
+            let start = raw.len();
+            e.value.bytes(&mut raw);
+            let head = HeadEntry {
+                stamp: e.stamp.clone(),
+                value: e.value.head(),
+                bytes: raw.len() - start,
+            };
+            entries.push((id.as_str(), head));
+        }
+        let head = HeadRef {
             format: FORMAT,
-            context: self.context,
-            entries: self.entries,
+            context: &self.context,
+            entries,
         };
-        let bytes = serde_json::to_vec(&file).ok()?;
+        let mut bytes = serde_json::to_vec(&head).ok()?;
+        bytes.push(b'\n');
+        bytes.extend_from_slice(&raw);
         let files = DataDir::create(store.root()).ok()?;
-        files.write(&self.path, &bytes).err().map(|e| e.to_string())
+        let failed = files.write(&self.path, &bytes).err().map(|e| e.to_string());
+        // The JSON file an earlier build kept the same cache in is only taking room.
+        let _ = files.remove(&self.path.with_extension("json"));
+        failed
     }
 }
 

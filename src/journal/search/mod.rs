@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use super::reader::{Partner, Reader};
+use super::reader::Reader;
 use crate::framework::FrameworkSet;
 use crate::model::{MAX_NEEDLE, Matcher, SkimMatcher};
 
@@ -40,106 +40,12 @@ pub struct Hit {
     pub matched: Vec<usize>,
 }
 
-#[derive(Clone, Serialize, Deserialize)]
-struct Doc {
-    target: Target,
-    title: String,
-    /// Long text searched by words.
-    body: String,
-}
+mod fold;
+mod part;
 
-/// What one partnership gives the index (as one reader sees it): built from its records,
-/// or kept in the cache and checked against its folders (see `Journal::open_cached`).
-#[derive(Clone, Serialize, Deserialize)]
-pub struct Part {
-    id: String,
-    name: String,
-    /// The frameworks it uses, whose items are searched under it.
-    frameworks: Vec<String>,
-    docs: Vec<Doc>,
-    /// Each document's body and title lowercased, when made ahead (see [`Part::lowered`]).
-    #[serde(skip)]
-    lower: Vec<(String, String)>,
-}
-
-impl Part {
-    pub fn of(p: &Partner) -> Part {
-        let v = p.partnership();
-        let mut docs = vec![Doc {
-            target: Target::Partnership,
-            title: v.name.clone(),
-            body: v.focus.clone().unwrap_or_default(),
-        }];
-        for m in p.meetings() {
-            let m_v = &m.value;
-            let actions: Vec<&str> = m_v.action_items.iter().map(|a| a.text.as_str()).collect();
-            docs.push(Doc {
-                target: Target::Meeting {
-                    path: m.path.clone(),
-                },
-                title: format!("{} {}", m_v.date, m_v.focus),
-                body: [
-                    m_v.notes.as_str(),
-                    m_v.outcomes.as_str(),
-                    &actions.join("\n"),
-                    &m_v.tags.join(" "),
-                ]
-                .join("\n"),
-            });
-        }
-        for g in p.goals() {
-            let g_v = &g.value;
-            let reviews: Vec<&str> = g_v.reviews.iter().map(|r| r.note.as_str()).collect();
-            docs.push(Doc {
-                target: Target::Goal {
-                    path: g.path.clone(),
-                },
-                title: g_v.objective.clone(),
-                body: [
-                    g_v.learning_goal.as_str(),
-                    &g_v.mentee_actions,
-                    &g_v.mentor_actions,
-                    &g_v.support_actions,
-                    &g_v.barriers,
-                    &g_v.success_measures,
-                    &reviews.join("\n"),
-                ]
-                .join("\n"),
-            });
-        }
-        for r in p.reflections() {
-            docs.push(Doc {
-                target: Target::Reflection {
-                    path: r.path.clone(),
-                },
-                title: format!(
-                    "{} {}",
-                    r.value.date,
-                    r.value.prompt.clone().unwrap_or_default()
-                ),
-                body: r.value.text.clone(),
-            });
-        }
-        Part {
-            id: v.id.clone(),
-            name: v.name.clone(),
-            frameworks: p.frameworks().iter().map(|f| f.id.clone()).collect(),
-            docs,
-            lower: Vec::new(),
-        }
-    }
-
-    /// With its lowercased copies made now, so that building the index from it later is
-    /// only moving them (the full screen makes parts a few at a time while it is idle).
-    pub fn lowered(mut self) -> Part {
-        self.lower = self
-            .docs
-            .iter()
-            .map(|d| (d.body.to_lowercase(), d.title.to_lowercase()))
-            .collect();
-        self
-    }
-}
+use fold::Folded;
+pub use part::Part;
+use part::{Kind, Writer};
 
 impl Target {
     /// What kind of record, in words.
@@ -157,14 +63,12 @@ impl Target {
 /// A journal prepared for searching: built once, queried on every keystroke.
 #[derive(Clone)]
 pub struct Index {
-    names: Vec<(String, String)>,
-    /// Each document and the partnership (its place in `names`) it belongs to.
-    docs: Vec<(usize, Doc)>,
-    /// Lowercased bodies, parallel to `docs`.
-    lower: Vec<String>,
-    /// Lowercased titles, parallel to `docs`: a cheap test before the fuzzy matcher's.
-    lower_titles: Vec<String>,
-    /// Each framework's partnerships (places in `names`), in order: its items are searched
+    /// Each partnership's part, then the framework items' (see [`Index::from_parts`]).
+    parts: Vec<Part>,
+    /// Each document searched, in order: its part, its place there, and the partnership
+    /// (its part) it is shown under.
+    docs: Vec<(u32, u32, u32)>,
+    /// Each framework's partnerships (places in `parts`), in order: its items are searched
     /// under the current one if it is among them, else under the first.
     users: std::collections::BTreeMap<String, Vec<usize>>,
 }
@@ -181,8 +85,10 @@ impl Index {
 
     /// The index of these partnerships' parts, with the items of the frameworks they use
     /// (under `current` when it uses their framework, see [`Index::attribute`]).
-    pub fn from_parts(set: &FrameworkSet, parts: Vec<Part>, current: Option<&str>) -> Index {
-        let mut docs = Vec::new();
+    pub fn from_parts(set: &FrameworkSet, mut parts: Vec<Part>, current: Option<&str>) -> Index {
+        let mut items = Writer::new("", "", Vec::new());
+        // The partnership each item is first shown under (see `attribute`).
+        let mut shown_under = Vec::new();
         let mut users: std::collections::BTreeMap<String, Vec<usize>> = Default::default();
         for (pi, part) in parts.iter().enumerate() {
             for fw in part.frameworks.iter().filter_map(|f| set.get(f)) {
@@ -197,74 +103,64 @@ impl Index {
                     }
                     // Items of the same words in different sections tell themselves apart.
                     let section = section.title.trim_end_matches(':');
-                    docs.push((
-                        pi,
-                        Doc {
-                            target: Target::Item {
-                                framework: fw.id.clone(),
-                                item: item.id.clone(),
-                            },
-                            title: format!(
-                                "{} ({section})",
-                                item.text.lines().next().unwrap_or("").trim_end_matches(':')
-                            ),
-                            body: item.guidance.clone().unwrap_or_default(),
-                        },
-                    ));
+                    items.doc(
+                        Kind::Item,
+                        &format!("{}/{}", fw.id, item.id),
+                        &format!(
+                            "{} ({section})",
+                            item.text.lines().next().unwrap_or("").trim_end_matches(':')
+                        ),
+                        &[item.guidance.as_deref().unwrap_or_default()],
+                    );
+                    shown_under.push(pi);
                 }
             }
         }
-        let (mut lower, mut lower_titles): (Vec<String>, Vec<String>) = docs
+        let item_part = parts.len();
+        parts.push(items.done());
+        let n32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        // Items first, then each partnership's documents in order (ties rank in this order).
+        let mut docs: Vec<(u32, u32, u32)> = shown_under
             .iter()
-            .map(|(_, d)| (d.body.to_lowercase(), d.title.to_lowercase()))
-            .unzip();
-        let mut names = Vec::new();
-        for (pi, part) in parts.into_iter().enumerate() {
-            let Part {
-                id,
-                name,
-                docs: part_docs,
-                lower: made,
-                ..
-            } = part;
-            names.push((id, name));
-            if made.len() == part_docs.len() {
-                for (body, title) in made {
-                    lower.push(body);
-                    lower_titles.push(title);
-                }
-            } else {
-                for d in &part_docs {
-                    lower.push(d.body.to_lowercase());
-                    lower_titles.push(d.title.to_lowercase());
-                }
-            }
-            docs.extend(part_docs.into_iter().map(|d| (pi, d)));
+            .enumerate()
+            .map(|(i, pi)| (n32(item_part), n32(i), n32(*pi)))
+            .collect();
+        for (pi, part) in parts[..item_part].iter().enumerate() {
+            docs.extend((0..part.docs.len()).map(|i| (n32(pi), n32(i), n32(pi))));
         }
-        let mut index = Index {
-            names,
-            docs,
-            lower,
-            lower_titles,
-            users,
-        };
+        let mut index = Index { parts, docs, users };
         index.attribute(current);
         index
+    }
+
+    /// The framework items' part: the last.
+    fn item_part(&self) -> u32 {
+        u32::try_from(self.parts.len() - 1).unwrap_or(u32::MAX)
     }
 
     /// Search framework items under partnership `current` where it uses their framework
     /// (else under the first that does): a hit on an item opens that partnership's
     /// checklist.
     pub fn attribute(&mut self, current: Option<&str>) {
-        let current = current.and_then(|c| self.names.iter().position(|(id, _)| id == c));
-        for (pi, d) in &mut self.docs {
-            if let Target::Item { framework, .. } = &d.target
-                && let Some(users) = self.users.get(framework)
-            {
-                *pi = match current {
+        let items = self.item_part();
+        let current = current.and_then(|c| {
+            self.parts
+                .iter()
+                .position(|p| p.id == c && !p.id.is_empty())
+        });
+        let item_part = &self.parts[items as usize];
+        for (part, doc, shown) in &mut self.docs {
+            if *part != items {
+                continue;
+            }
+            let t = item_part.at(item_part.docs[*doc as usize].target);
+            let framework = t.split_once('/').map_or(t, |(f, _)| f);
+            if let Some(users) = self.users.get(framework) {
+                let pi = match current {
                     Some(c) if users.contains(&c) => c,
                     _ => users[0],
                 };
+                *shown = u32::try_from(pi).unwrap_or(u32::MAX);
             }
         }
     }
@@ -275,6 +171,13 @@ impl Index {
 
     pub fn is_empty(&self) -> bool {
         self.docs.is_empty()
+    }
+
+    /// Document `n`: its part and its place in it.
+    fn doc(&self, n: usize) -> (&Part, &part::Doc) {
+        let (p, d, _) = self.docs[n];
+        let part = &self.parts[p as usize];
+        (part, &part.docs[d as usize])
     }
 
     /// The best `limit` hits for `query`, best first.
@@ -321,22 +224,26 @@ impl Index {
             }
         };
         for &n in within {
-            let (d, lower) = (&self.docs[n].1, &self.lower[n]);
+            let (part, d) = self.doc(n);
+            let (title_text, body_text) = (part.at(d.title), part.at(d.body));
+            let title = Folded::new(title_text, part.at(d.folded_title));
+            let lower = Folded::new(body_text, part.at(d.folded_body));
             // Scattered letters across a long title are noise: keep fuzzy matches that are
             // mostly runs of the typed characters. The matcher runs only on titles holding
             // the typed letters in order (what it would find anyway), most being cheaply out.
             let title_match = if fuzzy {
-                in_order(&self.lower_titles[n], &phrase)
-                    .then(|| matcher.score(&d.title, query))
+                title
+                    .in_order(&phrase)
+                    .then(|| matcher.score(title_text, query))
                     .flatten()
             } else {
-                self.lower_titles[n]
+                title
                     .contains(phrase.as_str())
                     .then(|| 10 * phrase.chars().count() as i64)
             };
             let title_hit = title_match.filter(|score| !fuzzy || *score >= min_fuzzy);
             let body_hit =
-                (search_bodies && !d.body.is_empty() && words.iter().all(|w| lower.contains(w)))
+                (search_bodies && !body_text.is_empty() && words.iter().all(|w| lower.contains(w)))
                     .then(|| lower.find(words[0]))
                     .flatten();
             if title_match.is_some() || body_hit.is_some() {
@@ -344,13 +251,13 @@ impl Index {
             }
             // Ranking: the words themselves in a title, then the phrase or all the words in
             // a body, then a scattered (fuzzy) match in a title.
-            let title_words = title_hit.is_some() && self.lower_titles[n].contains(&phrase);
+            let title_words = title_hit.is_some() && title.contains(&phrase);
             let found = match (title_hit, body_hit) {
                 (Some(s), _) if title_words || body_hit.is_none() => {
                     let rank = if title_words { 3000 + s } else { s.min(999) };
                     (rank, Found::Title)
                 }
-                (_, Some(at)) => match lower.find(phrase.as_str()) {
+                (_, Some(at)) => match lower.find(&phrase) {
                     Some(p) => (2000, Found::Body(p, phrase.chars().count())),
                     None => (
                         1000 + 10 * words.len() as i64,
@@ -362,34 +269,47 @@ impl Index {
             ranked.push((found.0, n, found.1));
         }
         ranked.sort_by(|a, b| {
-            b.0.cmp(&a.0)
-                .then_with(|| self.docs[a.1].1.title.cmp(&self.docs[b.1].1.title))
+            let title = |n: usize| {
+                let (part, d) = self.doc(n);
+                part.at(d.title)
+            };
+            b.0.cmp(&a.0).then_with(|| title(a.1).cmp(title(b.1)))
         });
         ranked.truncate(limit);
         let hits = ranked
             .into_iter()
             .map(|(score, n, found)| {
-                let (pi, d) = &self.docs[n];
+                let (part, d) = self.doc(n);
+                let title = part.at(d.title);
                 let (snippet, matched) = match found {
                     // Where the letters matched, worked out for the few hits shown only.
                     Found::Title => {
                         let idx = if fuzzy {
-                            matcher.indices(&d.title, query).map(|(_, i)| i)
+                            matcher.indices(title, query).map(|(_, i)| i)
                         } else {
-                            exact(&d.title, &phrase).map(|(_, i)| i)
+                            exact(title, &phrase).map(|(_, i)| i)
                         };
-                        cut(&d.title, &idx.unwrap_or_default())
+                        cut(title, &idx.unwrap_or_default())
                     }
-                    Found::Body(at, len) => around(&d.body, &self.lower[n], at, len),
+                    Found::Body(at, len) => {
+                        let body = part.at(d.body);
+                        around(
+                            body,
+                            Folded::new(body, part.at(d.folded_body)).text(),
+                            at,
+                            len,
+                        )
+                    }
                 };
-                let (pid, pname) = &self.names[*pi];
+                let shown = &self.parts[self.docs[n].2 as usize];
+                let target = part.target(d);
                 Hit {
                     score,
-                    partnership: pid.clone(),
-                    partnership_name: pname.clone(),
-                    target: d.target.clone(),
-                    label: d.target.label(),
-                    title: d.title.clone(),
+                    partnership: shown.id.clone(),
+                    partnership_name: shown.name.clone(),
+                    label: target.label(),
+                    target,
+                    title: title.to_string(),
                     snippet,
                     matched,
                 }
@@ -405,16 +325,6 @@ impl Index {
         let (before, now) = (before.trim(), now.trim());
         now.starts_with(before) && before.chars().count() >= 2
     }
-}
-
-/// The letters of `needle` (lowercase, spaces aside) in order in `hay` (lowercase): what a
-/// fuzzy match needs, tested far more cheaply than the matcher does.
-fn in_order(hay: &str, needle: &str) -> bool {
-    let mut hay = hay.chars();
-    needle
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .all(|c| hay.any(|h| h == c))
 }
 
 /// `phrase` (lowercase) in `title`, ignoring case: a score and the matched char positions.
@@ -433,7 +343,8 @@ fn exact(title: &str, phrase: &str) -> Option<(i64, Vec<usize>)> {
 enum Found {
     /// In the title.
     Title,
-    /// Byte offset in the lowercased body, and the match's length in chars.
+    /// Byte offset in the body's folded text ([`Folded::text`]), and the match's length in
+    /// chars.
     Body(usize, usize),
 }
 

@@ -1,0 +1,135 @@
+//! Text searched regardless of case, with no lowercase copy of what is ASCII (nearly all of
+//! a journal): ASCII text is compared as it is, ignoring ASCII case. The copies doubled the
+//! search index's memory and were most of the time to build it.
+
+/// The lowercase copy `text` needs for searching: none (empty) when it is ASCII.
+pub fn copy(text: &str) -> String {
+    if text.is_ascii() {
+        String::new()
+    } else {
+        text.to_lowercase()
+    }
+}
+
+/// A text made searchable regardless of case, from the text and its [`copy`]. Needles are
+/// lowercase; offsets are in [`Folded::text`].
+#[derive(Clone, Copy)]
+pub struct Folded<'a> {
+    hay: &'a str,
+    ascii: bool,
+}
+
+impl<'a> Folded<'a> {
+    pub fn new(text: &'a str, copy: &'a str) -> Folded<'a> {
+        // Only an ASCII (or empty) text has an empty copy.
+        if copy.is_empty() {
+            Folded {
+                hay: text,
+                ascii: true,
+            }
+        } else {
+            Folded {
+                hay: copy,
+                ascii: false,
+            }
+        }
+    }
+
+    /// The text searched: the lowercase copy, or the ASCII text itself (whose lowercase has
+    /// the same characters at the same places).
+    pub fn text(&self) -> &'a str {
+        self.hay
+    }
+
+    /// Where `needle` (lowercase) first is, in bytes of [`Folded::text`].
+    pub fn find(&self, needle: &str) -> Option<usize> {
+        if !self.ascii {
+            return self.hay.find(needle);
+        }
+        if !needle.is_ascii() {
+            return None; // the lowercase of ASCII text is ASCII
+        }
+        let (hay, needle) = (self.hay.as_bytes(), needle.as_bytes());
+        let Some((&first, rest)) = needle.split_first() else {
+            return Some(0);
+        };
+        memchr::memchr2_iter(first, first.to_ascii_uppercase(), hay).find(|&at| {
+            hay.get(at + 1..at + needle.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(rest))
+        })
+    }
+
+    pub fn contains(&self, needle: &str) -> bool {
+        self.find(needle).is_some()
+    }
+
+    /// The letters of `needle` (lowercase, spaces aside) in order: what a fuzzy match
+    /// needs, tested far more cheaply than the matcher does.
+    pub fn in_order(&self, needle: &str) -> bool {
+        let letters = needle.chars().filter(|c| !c.is_whitespace());
+        if self.ascii {
+            let mut hay = self.hay.bytes();
+            letters
+                .map(|c| u8::try_from(c).ok().filter(u8::is_ascii))
+                .all(|c| c.is_some_and(|c| hay.any(|h| h.to_ascii_lowercase() == c)))
+        } else {
+            let mut hay = self.hay.chars();
+            letters.into_iter().all(|c| hay.any(|h| h == c))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every answer is the one a lowercase copy gives.
+    #[test]
+    fn finds_what_a_lowercase_copy_finds() {
+        let texts = [
+            "Sam identified TWO moments",
+            "Plenary: three OPEN questions",
+            "Émile asked about the ÉVALUATION",
+            "",
+            "ascii only, with punctuation -- and 2024-06-19",
+            "İstanbul trip: KELVIN sign K",
+        ];
+        let needles = [
+            "two",
+            "open q",
+            "é",
+            "évaluation",
+            "",
+            "2024-06",
+            "-- and",
+            "kelvin",
+            "k",
+            "i̇",
+            "zzz",
+            "sam identified two moments and more",
+        ];
+        for text in texts {
+            let copy = copy(text);
+            let folded = Folded::new(text, &copy);
+            let lower = text.to_lowercase();
+            assert_eq!(folded.text().chars().count(), lower.chars().count());
+            for needle in needles {
+                assert_eq!(
+                    folded.find(needle),
+                    lower.find(needle),
+                    "'{needle}' in '{text}'"
+                );
+                let letters = needle.replace(' ', "");
+                let mut hay = lower.chars();
+                let in_order = letters.chars().all(|c| hay.any(|h| h == c));
+                assert_eq!(folded.in_order(needle), in_order, "'{needle}' in '{text}'");
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_text_needs_no_copy() {
+        assert!(copy("Sam Lee: Plenaries").is_empty());
+        assert_eq!(copy("ÉVALUATION"), "évaluation");
+    }
+}

@@ -1,0 +1,400 @@
+//! What one partnership gives the search index: its documents' text one after another in
+//! one string, each field found by its span. The cache keeps that string as raw text, so
+//! reading a journal's search text back is one copy per partnership, not a parse of each
+//! field of each record; and the index holds one allocation per partnership, not several
+//! per record.
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use super::Target;
+use super::fold;
+use crate::journal::reader::Partner;
+use crate::store::cache::Keep;
+
+/// Byte offsets, start and end, in a part's text.
+pub(super) type Span = (u32, u32);
+
+/// What kind of record a document is (and so how its target reads back).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub(super) enum Kind {
+    Partnership = 0,
+    Meeting = 1,
+    Goal = 2,
+    Reflection = 3,
+    Item = 4,
+}
+
+impl Kind {
+    fn from_byte(b: u8) -> Option<Kind> {
+        [
+            Kind::Partnership,
+            Kind::Meeting,
+            Kind::Goal,
+            Kind::Reflection,
+            Kind::Item,
+        ]
+        .into_iter()
+        .find(|k| *k as u8 == b)
+    }
+}
+
+/// One document: where its fields are in the part's text. A folded span is empty when the
+/// field is ASCII (searched as it is, see [`fold`]).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Doc {
+    pub kind: Kind,
+    /// The record's path, or "framework/item" for an item; empty for the partnership.
+    pub target: Span,
+    pub title: Span,
+    /// Long text, searched by words.
+    pub body: Span,
+    pub folded_title: Span,
+    pub folded_body: Span,
+}
+
+const DOC_BYTES: usize = 1 + 10 * 4;
+
+/// One partnership's documents, as one reader sees them: built from its records, or kept in
+/// the cache and checked against its folders (see `Journal::open_cached`).
+#[derive(Clone)]
+pub struct Part {
+    pub(super) id: String,
+    pub(super) name: String,
+    /// The frameworks it uses, whose items are searched under it.
+    pub(super) frameworks: Vec<String>,
+    pub(super) text: String,
+    pub(super) docs: Vec<Doc>,
+    /// Every target is its text exactly (a path that is not UTF-8 is not): only such a part
+    /// may be kept in the cache.
+    pub(super) exact: bool,
+}
+
+/// Builds a part's text.
+pub(super) struct Writer {
+    part: Part,
+}
+
+impl Writer {
+    pub fn new(id: &str, name: &str, frameworks: Vec<String>) -> Writer {
+        Writer {
+            part: Part {
+                id: id.to_string(),
+                name: name.to_string(),
+                frameworks,
+                text: String::new(),
+                docs: Vec::new(),
+                exact: true,
+            },
+        }
+    }
+
+    fn span(&mut self, pieces: &[&str], sep: &str) -> Span {
+        let start = self.part.text.len();
+        for (i, p) in pieces.iter().enumerate() {
+            if i > 0 {
+                self.part.text.push_str(sep);
+            }
+            self.part.text.push_str(p);
+        }
+        (to_u32(start), to_u32(self.part.text.len()))
+    }
+
+    fn folded(&mut self, (start, end): Span) -> Span {
+        let copy = fold::copy(&self.part.text[start as usize..end as usize]);
+        self.span(&[&copy], "")
+    }
+
+    /// Add a document: its title, and its body made of `body` joined by newlines.
+    pub fn doc(&mut self, kind: Kind, target: &str, title: &str, body: &[&str]) {
+        let target = self.span(&[target], "");
+        let title = self.span(&[title], "");
+        let body = self.span(body, "\n");
+        let folded_title = self.folded(title);
+        let folded_body = self.folded(body);
+        self.part.docs.push(Doc {
+            kind,
+            target,
+            title,
+            body,
+            folded_title,
+            folded_body,
+        });
+    }
+
+    fn path(&mut self, kind: Kind, path: &std::path::Path, title: &str, body: &[&str]) {
+        let text = path.to_string_lossy();
+        self.part.exact &= path.to_str().is_some();
+        self.doc(kind, &text, title, body);
+    }
+
+    pub fn done(mut self) -> Part {
+        self.part.text.shrink_to_fit();
+        self.part.docs.shrink_to_fit();
+        self.part
+    }
+}
+
+fn to_u32(n: usize) -> u32 {
+    // A partnership's search text over 4 GB is cut off rather than wrapped around.
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+impl Part {
+    pub fn of(p: &Partner) -> Part {
+        let v = p.partnership();
+        let frameworks = p.frameworks().iter().map(|f| f.id.clone()).collect();
+        let mut w = Writer::new(&v.id, &v.name, frameworks);
+        w.doc(
+            Kind::Partnership,
+            "",
+            &v.name,
+            &[v.focus.as_deref().unwrap_or_default()],
+        );
+        for m in p.meetings() {
+            let m_v = &m.value;
+            let actions: Vec<&str> = m_v.action_items.iter().map(|a| a.text.as_str()).collect();
+            w.path(
+                Kind::Meeting,
+                &m.path,
+                &format!("{} {}", m_v.date, m_v.focus),
+                &[
+                    &m_v.notes,
+                    &m_v.outcomes,
+                    &actions.join("\n"),
+                    &m_v.tags.join(" "),
+                ],
+            );
+        }
+        for g in p.goals() {
+            let g_v = &g.value;
+            let reviews: Vec<&str> = g_v.reviews.iter().map(|r| r.note.as_str()).collect();
+            w.path(
+                Kind::Goal,
+                &g.path,
+                &g_v.objective,
+                &[
+                    &g_v.learning_goal,
+                    &g_v.mentee_actions,
+                    &g_v.mentor_actions,
+                    &g_v.support_actions,
+                    &g_v.barriers,
+                    &g_v.success_measures,
+                    &reviews.join("\n"),
+                ],
+            );
+        }
+        for r in p.reflections() {
+            w.path(
+                Kind::Reflection,
+                &r.path,
+                &format!(
+                    "{} {}",
+                    r.value.date,
+                    r.value.prompt.as_deref().unwrap_or_default()
+                ),
+                &[&r.value.text],
+            );
+        }
+        w.done()
+    }
+
+    /// The text of a span (empty for one that is not there: a part read back is checked).
+    pub(super) fn at(&self, (start, end): Span) -> &str {
+        self.text
+            .get(start as usize..end as usize)
+            .unwrap_or_default()
+    }
+
+    pub(super) fn target(&self, d: &Doc) -> Target {
+        let t = self.at(d.target);
+        let path = || PathBuf::from(t);
+        match d.kind {
+            Kind::Partnership => Target::Partnership,
+            Kind::Meeting => Target::Meeting { path: path() },
+            Kind::Goal => Target::Goal { path: path() },
+            Kind::Reflection => Target::Reflection { path: path() },
+            Kind::Item => {
+                let (framework, item) = t.split_once('/').unwrap_or((t, ""));
+                Target::Item {
+                    framework: framework.to_string(),
+                    item: item.to_string(),
+                }
+            }
+        }
+    }
+
+    /// Its table of documents then its text, as the cache keeps them.
+    fn write_bytes(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&to_u32(self.docs.len()).to_le_bytes());
+        for d in &self.docs {
+            out.push(d.kind as u8);
+            for (a, b) in [d.target, d.title, d.body, d.folded_title, d.folded_body] {
+                out.extend_from_slice(&a.to_le_bytes());
+                out.extend_from_slice(&b.to_le_bytes());
+            }
+        }
+        out.extend_from_slice(self.text.as_bytes());
+    }
+
+    /// A part read back from `bytes` (as [`Part::write_bytes`] wrote them), or `None` when
+    /// they are not whole: every span is checked to lie on the text's character boundaries.
+    fn from_bytes(head: Head, bytes: &[u8]) -> Option<Part> {
+        let count = u32::from_le_bytes(bytes.get(..4)?.try_into().ok()?) as usize;
+        let table_end = 4usize.checked_add(count.checked_mul(DOC_BYTES)?)?;
+        let table = bytes.get(4..table_end)?;
+        let text = std::str::from_utf8(bytes.get(table_end..)?).ok()?;
+        let u32_at = |row: &[u8], i: usize| -> u32 {
+            u32::from_le_bytes(row[1 + 4 * i..5 + 4 * i].try_into().unwrap_or_default())
+        };
+        let mut docs = Vec::with_capacity(count);
+        for row in table.chunks_exact(DOC_BYTES) {
+            let span = |i: usize| -> Option<Span> {
+                let (a, b) = (u32_at(row, 2 * i), u32_at(row, 2 * i + 1));
+                (a <= b && text.is_char_boundary(a as usize) && text.is_char_boundary(b as usize))
+                    .then_some((a, b))
+            };
+            docs.push(Doc {
+                kind: Kind::from_byte(row[0])?,
+                target: span(0)?,
+                title: span(1)?,
+                body: span(2)?,
+                folded_title: span(3)?,
+                folded_body: span(4)?,
+            });
+        }
+        Some(Part {
+            id: head.id,
+            name: head.name,
+            frameworks: head.frameworks,
+            text: text.to_string(),
+            docs,
+            exact: true,
+        })
+    }
+}
+
+/// What the cache keeps of a part as JSON: the rest is raw bytes.
+#[derive(Deserialize)]
+pub struct Head {
+    id: String,
+    name: String,
+    frameworks: Vec<String>,
+}
+
+#[derive(Serialize)]
+pub struct HeadRef<'a> {
+    id: &'a str,
+    name: &'a str,
+    frameworks: &'a [String],
+}
+
+impl Keep for Part {
+    type Head<'a> = HeadRef<'a>;
+    type ReadHead = Head;
+
+    fn head(&self) -> HeadRef<'_> {
+        HeadRef {
+            id: &self.id,
+            name: &self.name,
+            frameworks: &self.frameworks,
+        }
+    }
+
+    fn bytes(&self, out: &mut Vec<u8>) {
+        self.write_bytes(out);
+    }
+
+    fn join(head: Head, bytes: &[u8]) -> Option<Part> {
+        Part::from_bytes(head, bytes)
+    }
+
+    /// A part whose paths are not all UTF-8 is not kept: their text is not the path.
+    fn keepable(&self) -> bool {
+        self.exact
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn part() -> Part {
+        let mut w = Writer::new("p", "Priya Shah", vec!["curee".into()]);
+        w.doc(Kind::Partnership, "", "Priya Shah", &["Behaviour"]);
+        w.doc(
+            Kind::Meeting,
+            "/j/partnerships/p/meetings/m1.ron",
+            "2026-01-05 Évaluation",
+            &["Notes with ÜMLAUTS", "outcome"],
+        );
+        w.doc(
+            Kind::Item,
+            "curee/listen",
+            "Listen actively (Coaching)",
+            &[""],
+        );
+        w.done()
+    }
+
+    fn same(a: &Part, b: &Part) -> bool {
+        let fields = |p: &Part| -> Vec<(String, String, String, String, String)> {
+            p.docs
+                .iter()
+                .map(|d| {
+                    (
+                        format!("{:?}", p.target(d)),
+                        p.at(d.title).to_string(),
+                        p.at(d.body).to_string(),
+                        p.at(d.folded_title).to_string(),
+                        p.at(d.folded_body).to_string(),
+                    )
+                })
+                .collect()
+        };
+        a.id == b.id && a.name == b.name && a.frameworks == b.frameworks && fields(a) == fields(b)
+    }
+
+    fn read_back(p: &Part, bytes: &[u8]) -> Option<Part> {
+        Part::join(
+            serde_json::from_value(serde_json::to_value(p.head()).unwrap()).unwrap(),
+            bytes,
+        )
+    }
+
+    #[test]
+    fn a_part_reads_back_as_it_was_kept() {
+        let p = part();
+        let mut bytes = Vec::new();
+        p.bytes(&mut bytes);
+        let back = read_back(&p, &bytes).unwrap();
+        assert!(same(&p, &back));
+        assert_eq!(back.at(back.docs[1].folded_title), "2026-01-05 évaluation");
+        assert_eq!(back.at(back.docs[0].folded_body), "", "ASCII needs no copy");
+    }
+
+    /// Whatever byte of a kept part is changed or cut, reading it back gives a part whose
+    /// spans all lie in its text, or none: never a panic.
+    #[test]
+    fn a_damaged_part_reads_back_whole_or_not_at_all() {
+        let p = part();
+        let mut bytes = Vec::new();
+        p.bytes(&mut bytes);
+        for at in 0..bytes.len() {
+            assert!(read_back(&p, &bytes[..at]).is_none(), "cut at {at}");
+            for b in [0u8, 0x7f, 0xff, 0xc3] {
+                let mut damaged = bytes.clone();
+                damaged[at] = b;
+                if let Some(back) = read_back(&p, &damaged) {
+                    for d in &back.docs {
+                        for s in [d.target, d.title, d.body, d.folded_title, d.folded_body] {
+                            assert!(back.text.get(s.0 as usize..s.1 as usize).is_some());
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
