@@ -14,8 +14,8 @@
 //! entry is not kept, and the next command works it out again.
 //!
 //! A cache file is one line of JSON (each entry's stamp and what it holds that is small)
-//! followed by raw bytes (what is large: a search's text, kept as it is so that reading it
-//! back is a copy, not a parse).
+//! followed by raw text and bytes (what is large: a search's text, kept as it is so that
+//! reading it back is neither a parse nor a copy).
 //!
 //! The cache holds private text (a search index has the notes), so it lives with the other
 //! private working files, in `private/.mentorlog/cache/` (0700, files 0600). A missing,
@@ -25,6 +25,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::de::DeserializeOwned;
@@ -38,7 +39,7 @@ use super::{Store, private};
 pub const CACHE_DIR: &str = "private/.mentorlog/cache";
 
 /// Raised when what a cache file holds changes shape or meaning.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 /// How recent a folder's change may be and still be trusted (see the module's note).
 const RACY: Duration = Duration::from_secs(2);
@@ -122,21 +123,57 @@ impl Stamper {
     }
 }
 
-/// How a value is kept in a cache file: a JSON head, and bytes written raw after the JSON
-/// (what JSON would escape and a reader need not parse: a search's text).
+/// How a value is kept in a cache file: a JSON head, then text and bytes written raw after
+/// the JSON (what JSON would escape and a reader need not parse: a search's text).
 pub trait Keep: Sized {
     type Head<'a>: Serialize
     where
         Self: 'a;
     type ReadHead: DeserializeOwned;
     fn head(&self) -> Self::Head<'_>;
+    /// The raw text, added to `out`.
+    fn text(&self, _out: &mut String) {}
     /// The raw bytes, added to `out`.
-    fn bytes(&self, _out: &mut Vec<u8>) {}
-    /// The value from its head and raw bytes, or `None` when they do not make one.
-    fn join(head: Self::ReadHead, bytes: &[u8]) -> Option<Self>;
+    fn table(&self, _out: &mut Vec<u8>) {}
+    /// The value from its head, raw text and bytes, or `None` when they do not make one.
+    fn join(head: Self::ReadHead, text: Shared, table: &[u8]) -> Option<Self>;
     /// Whether it may be kept at all.
     fn keepable(&self) -> bool {
         true
+    }
+}
+
+/// A piece of text shared with the other values read from the same cache file: the file's
+/// text is read once and not copied for each.
+#[derive(Clone, Default)]
+pub struct Shared {
+    all: Arc<String>,
+    start: usize,
+    end: usize,
+}
+
+impl Shared {
+    /// The whole of `text`.
+    pub fn new(text: String) -> Shared {
+        let end = text.len();
+        Shared {
+            all: Arc::new(text),
+            start: 0,
+            end,
+        }
+    }
+
+    /// `start..end` of `all`, when that lies on its character boundaries.
+    fn within(all: &Arc<String>, start: usize, end: usize) -> Option<Shared> {
+        all.get(start..end).map(|_| Shared {
+            all: all.clone(),
+            start,
+            end,
+        })
+    }
+
+    pub fn as_str(&self) -> &str {
+        self.all.get(self.start..self.end).unwrap_or_default()
     }
 }
 
@@ -149,7 +186,11 @@ macro_rules! keep_as_json {
             fn head(&self) -> &$t {
                 self
             }
-            fn join(head: $t, _: &[u8]) -> Option<$t> {
+            fn join(
+                head: $t,
+                _: $crate::store::cache::Shared,
+                _: &[u8],
+            ) -> Option<$t> {
                 Some(head)
             }
         }
@@ -165,7 +206,8 @@ struct Entry<T> {
 }
 
 /// A cache file's first line: which format, made in what context, and each entry's stamp,
-/// head and how many of the raw bytes after the line are its own (entries in order).
+/// head and how much of the raw text and bytes after the line are its own. The text of
+/// every entry comes first, in order, then the bytes of every entry.
 #[derive(Deserialize)]
 struct Head<H> {
     format: u32,
@@ -177,7 +219,8 @@ struct Head<H> {
 struct HeadEntry<H> {
     stamp: Stamp,
     value: H,
-    bytes: usize,
+    text: usize,
+    table: usize,
 }
 
 /// The same, borrowed for writing.
@@ -189,19 +232,31 @@ struct HeadRef<'a, H> {
 }
 
 /// The entries of a cache file made in `context`, or `None` when it is not whole.
-fn read_file<T: Keep>(bytes: &[u8], context: &str) -> Option<BTreeMap<String, Entry<T>>> {
+fn read_file<T: Keep>(mut bytes: Vec<u8>, context: &str) -> Option<BTreeMap<String, Entry<T>>> {
     // Compact JSON has no newline of its own: the first one ends the head.
-    let line = memchr::memchr(b'\n', bytes)?;
+    let line = memchr::memchr(b'\n', &bytes)?;
     let head: Head<T::ReadHead> = serde_json::from_slice(&bytes[..line]).ok()?;
     if head.format != FORMAT || head.context != context {
         return None;
     }
-    let mut raw = &bytes[line + 1..];
+    let sum = |f: fn(&HeadEntry<T::ReadHead>) -> usize| {
+        head.entries
+            .iter()
+            .try_fold(0usize, |n, (_, e)| n.checked_add(f(e)))
+    };
+    let text_end = (line + 1).checked_add(sum(|e| e.text)?)?;
+    if text_end.checked_add(sum(|e| e.table)?)? != bytes.len() {
+        return None;
+    }
+    let tables = bytes.split_off(text_end);
+    let all = Arc::new(String::from_utf8(bytes).ok()?);
+    let (mut text_at, mut table_at) = (line + 1, 0);
     let mut entries = BTreeMap::new();
     for (id, e) in head.entries {
-        let (own, rest) = raw.split_at_checked(e.bytes)?;
-        raw = rest;
-        let value = T::join(e.value, own)?;
+        let text = Shared::within(&all, text_at, text_at + e.text)?;
+        let table = tables.get(table_at..table_at + e.table)?;
+        (text_at, table_at) = (text_at + e.text, table_at + e.table);
+        let value = T::join(e.value, text, table)?;
         entries.insert(
             id,
             Entry {
@@ -210,7 +265,7 @@ fn read_file<T: Keep>(bytes: &[u8], context: &str) -> Option<BTreeMap<String, En
             },
         );
     }
-    raw.is_empty().then_some(entries)
+    Some(entries)
 }
 
 /// One cache file: an entry per partnership id, valid while its stamp holds and while the
@@ -230,7 +285,7 @@ impl<T: Keep> Cache<T> {
         let entries = DataDir::open(store.root())
             .and_then(|f| f.read(&path))
             .ok()
-            .and_then(|bytes| read_file(&bytes, &context))
+            .and_then(|bytes| read_file(bytes, &context))
             .unwrap_or_default();
         Cache {
             path,
@@ -284,15 +339,17 @@ impl<T: Keep> Cache<T> {
         if !std::mem::take(&mut self.changed) {
             return None;
         }
-        let mut raw = Vec::new();
+        let (mut text, mut table) = (String::new(), Vec::new());
         let mut entries = Vec::with_capacity(self.entries.len());
         for (id, e) in &self.entries {
-            let start = raw.len();
-            e.value.bytes(&mut raw);
+            let (text_at, table_at) = (text.len(), table.len());
+            e.value.text(&mut text);
+            e.value.table(&mut table);
             let head = HeadEntry {
                 stamp: e.stamp.clone(),
                 value: e.value.head(),
-                bytes: raw.len() - start,
+                text: text.len() - text_at,
+                table: table.len() - table_at,
             };
             entries.push((id.as_str(), head));
         }
@@ -303,7 +360,8 @@ impl<T: Keep> Cache<T> {
         };
         let mut bytes = serde_json::to_vec(&head).ok()?;
         bytes.push(b'\n');
-        bytes.extend_from_slice(&raw);
+        bytes.extend_from_slice(text.as_bytes());
+        bytes.extend_from_slice(&table);
         let files = DataDir::create(store.root()).ok()?;
         let failed = files.write(&self.path, &bytes).err().map(|e| e.to_string());
         // The JSON file an earlier build kept the same cache in is only taking room.

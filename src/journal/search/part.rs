@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::Target;
 use super::fold;
 use crate::journal::reader::Partner;
-use crate::store::cache::Keep;
+use crate::store::cache::{Keep, Shared};
 
 /// Byte offsets, start and end, in a part's text.
 pub(super) type Span = (u32, u32);
@@ -65,7 +65,9 @@ pub struct Part {
     pub(super) name: String,
     /// The frameworks it uses, whose items are searched under it.
     pub(super) frameworks: Vec<String>,
-    pub(super) text: String,
+    /// The documents' text, one after another (shared with the other parts read from the
+    /// same cache file).
+    pub(super) text: Shared,
     pub(super) docs: Vec<Doc>,
     /// Every target is its text exactly (a path that is not UTF-8 is not): only such a part
     /// may be kept in the cache.
@@ -75,6 +77,7 @@ pub struct Part {
 /// Builds a part's text.
 pub(super) struct Writer {
     part: Part,
+    text: String,
 }
 
 impl Writer {
@@ -84,26 +87,27 @@ impl Writer {
                 id: id.to_string(),
                 name: name.to_string(),
                 frameworks,
-                text: String::new(),
+                text: Shared::default(),
                 docs: Vec::new(),
                 exact: true,
             },
+            text: String::new(),
         }
     }
 
     fn span(&mut self, pieces: &[&str], sep: &str) -> Span {
-        let start = self.part.text.len();
+        let start = self.text.len();
         for (i, p) in pieces.iter().enumerate() {
             if i > 0 {
-                self.part.text.push_str(sep);
+                self.text.push_str(sep);
             }
-            self.part.text.push_str(p);
+            self.text.push_str(p);
         }
-        (to_u32(start), to_u32(self.part.text.len()))
+        (to_u32(start), to_u32(self.text.len()))
     }
 
     fn folded(&mut self, (start, end): Span) -> Span {
-        let copy = fold::copy(&self.part.text[start as usize..end as usize]);
+        let copy = fold::copy(&self.text[start as usize..end as usize]);
         self.span(&[&copy], "")
     }
 
@@ -131,7 +135,8 @@ impl Writer {
     }
 
     pub fn done(mut self) -> Part {
-        self.part.text.shrink_to_fit();
+        self.text.shrink_to_fit();
+        self.part.text = Shared::new(self.text);
         self.part.docs.shrink_to_fit();
         self.part
     }
@@ -204,6 +209,7 @@ impl Part {
     /// The text of a span (empty for one that is not there: a part read back is checked).
     pub(super) fn at(&self, (start, end): Span) -> &str {
         self.text
+            .as_str()
             .get(start as usize..end as usize)
             .unwrap_or_default()
     }
@@ -226,8 +232,8 @@ impl Part {
         }
     }
 
-    /// Its table of documents then its text, as the cache keeps them.
-    fn write_bytes(&self, out: &mut Vec<u8>) {
+    /// Its table of documents, as the cache keeps it.
+    fn write_table(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(&to_u32(self.docs.len()).to_le_bytes());
         for d in &self.docs {
             out.push(d.kind as u8);
@@ -236,16 +242,19 @@ impl Part {
                 out.extend_from_slice(&b.to_le_bytes());
             }
         }
-        out.extend_from_slice(self.text.as_bytes());
     }
 
-    /// A part read back from `bytes` (as [`Part::write_bytes`] wrote them), or `None` when
-    /// they are not whole: every span is checked to lie on the text's character boundaries.
-    fn from_bytes(head: Head, bytes: &[u8]) -> Option<Part> {
+    /// A part read back from its text and table (as [`Part::write_table`] wrote it), or
+    /// `None` when they are not whole: every span is checked to lie on the text's character
+    /// boundaries.
+    fn read_back(head: Head, shared: Shared, bytes: &[u8]) -> Option<Part> {
         let count = u32::from_le_bytes(bytes.get(..4)?.try_into().ok()?) as usize;
         let table_end = 4usize.checked_add(count.checked_mul(DOC_BYTES)?)?;
-        let table = bytes.get(4..table_end)?;
-        let text = std::str::from_utf8(bytes.get(table_end..)?).ok()?;
+        if table_end != bytes.len() {
+            return None;
+        }
+        let table = &bytes[4..];
+        let text = shared.as_str();
         let u32_at = |row: &[u8], i: usize| -> u32 {
             u32::from_le_bytes(row[1 + 4 * i..5 + 4 * i].try_into().unwrap_or_default())
         };
@@ -269,7 +278,7 @@ impl Part {
             id: head.id,
             name: head.name,
             frameworks: head.frameworks,
-            text: text.to_string(),
+            text: shared,
             docs,
             exact: true,
         })
@@ -303,12 +312,16 @@ impl Keep for Part {
         }
     }
 
-    fn bytes(&self, out: &mut Vec<u8>) {
-        self.write_bytes(out);
+    fn text(&self, out: &mut String) {
+        out.push_str(self.text.as_str());
     }
 
-    fn join(head: Head, bytes: &[u8]) -> Option<Part> {
-        Part::from_bytes(head, bytes)
+    fn table(&self, out: &mut Vec<u8>) {
+        self.write_table(out);
+    }
+
+    fn join(head: Head, text: Shared, table: &[u8]) -> Option<Part> {
+        Part::read_back(head, text, table)
     }
 
     /// A part whose paths are not all UTF-8 is not kept: their text is not the path.
@@ -357,44 +370,56 @@ mod tests {
         a.id == b.id && a.name == b.name && a.frameworks == b.frameworks && fields(a) == fields(b)
     }
 
-    fn read_back(p: &Part, bytes: &[u8]) -> Option<Part> {
+    fn kept(p: &Part) -> (String, Vec<u8>) {
+        let (mut text, mut table) = (String::new(), Vec::new());
+        p.text(&mut text);
+        p.table(&mut table);
+        (text, table)
+    }
+
+    fn read_back(p: &Part, text: &str, table: &[u8]) -> Option<Part> {
         Part::join(
             serde_json::from_value(serde_json::to_value(p.head()).unwrap()).unwrap(),
-            bytes,
+            Shared::new(text.to_string()),
+            table,
         )
     }
 
     #[test]
     fn a_part_reads_back_as_it_was_kept() {
         let p = part();
-        let mut bytes = Vec::new();
-        p.bytes(&mut bytes);
-        let back = read_back(&p, &bytes).unwrap();
+        let (text, table) = kept(&p);
+        let back = read_back(&p, &text, &table).unwrap();
         assert!(same(&p, &back));
         assert_eq!(back.at(back.docs[1].folded_title), "2026-01-05 évaluation");
         assert_eq!(back.at(back.docs[0].folded_body), "", "ASCII needs no copy");
     }
 
-    /// Whatever byte of a kept part is changed or cut, reading it back gives a part whose
-    /// spans all lie in its text, or none: never a panic.
+    /// Whatever byte of a kept part's table is changed, or the table or text cut, reading
+    /// it back gives a part whose spans all lie in its text, or none: never a panic.
     #[test]
     fn a_damaged_part_reads_back_whole_or_not_at_all() {
         let p = part();
-        let mut bytes = Vec::new();
-        p.bytes(&mut bytes);
-        for at in 0..bytes.len() {
-            assert!(read_back(&p, &bytes[..at]).is_none(), "cut at {at}");
+        let (text, table) = kept(&p);
+        for at in 0..table.len() {
+            assert!(read_back(&p, &text, &table[..at]).is_none(), "cut at {at}");
             for b in [0u8, 0x7f, 0xff, 0xc3] {
-                let mut damaged = bytes.clone();
+                let mut damaged = table.clone();
                 damaged[at] = b;
-                if let Some(back) = read_back(&p, &damaged) {
+                if let Some(back) = read_back(&p, &text, &damaged) {
                     for d in &back.docs {
                         for s in [d.target, d.title, d.body, d.folded_title, d.folded_body] {
-                            assert!(back.text.get(s.0 as usize..s.1 as usize).is_some());
+                            assert!(text.get(s.0 as usize..s.1 as usize).is_some());
                         }
                     }
                 }
             }
+        }
+        for at in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+            assert!(
+                read_back(&p, &text[..at], &table).is_none(),
+                "text cut at {at}"
+            );
         }
     }
 }
