@@ -649,13 +649,18 @@ pub fn run(
     let mut _watcher: Option<Watcher> = None;
     let mut changes = None;
     // The first screen comes from the first partnership alone; the rest is read meanwhile.
+    // What that read gives also fills the status and search caches, a few partnerships at a
+    // time while idle, and they are written by a thread of their own.
     let (full_tx, full_rx) = std::sync::mpsc::channel();
     if t.journal.loading() {
         let store = t.journal.store().clone();
+        let today = t.journal.today();
         std::thread::spawn(move || {
-            let _ = full_tx.send(store.load());
+            let _ = full_tx.send(crate::journal::keep::Keeping::load(&store, today));
         });
     }
+    let mut keeping = None;
+    let mut idle_work = false;
     // The draft of a form being filled in, kept while it has unsaved edits.
     let mut draft: Option<(crate::store::scratch::Scratch, String)> = None;
     let mut place = t.journal.place();
@@ -685,8 +690,13 @@ pub fn run(
                 }
             }
         }
-        if let Ok(full) = full_rx.try_recv() {
-            t.journal.background_loaded(full);
+        if let Ok((full, keep)) = full_rx.try_recv() {
+            let took = t.journal.background_loaded(full);
+            keeping = keep.map(|mut k| {
+                k.only(took);
+                k
+            });
+            idle_work = true;
             t.app.refresh(&t.journal);
             dirty = true;
         }
@@ -708,11 +718,23 @@ pub fn run(
         }
         // Short enough that a change seen by the watcher is drawn within 150 ms of its save
         // (the watcher settles for 20 ms); each wake-up with nothing to do costs microseconds.
-        if !event::poll(Duration::from_millis(25))? {
+        // While there is idle work, it goes on as soon as no key is waiting.
+        let pause = if idle_work { 1 } else { 25 };
+        if !event::poll(Duration::from_millis(pause))? {
             // A pause: keep where the screen is, so even a lost terminal reopens there, and
-            // make a little more of the search index.
+            // make a little more of the search index and of the caches.
             t.keep_place(&mut place);
-            t.app.prepare_search(&t.journal, Duration::from_millis(3));
+            idle_work = t.app.prepare_search(&t.journal, Duration::from_millis(3));
+            if let Some(k) = &mut keeping {
+                if t.journal.keep_some(k, Duration::from_millis(3)) {
+                    if let Some(k) = keeping.take() {
+                        let store = t.journal.store().clone();
+                        std::thread::spawn(move || k.save(&store));
+                    }
+                } else {
+                    idle_work = true;
+                }
+            }
             continue;
         }
         match event::read()? {

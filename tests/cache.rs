@@ -347,3 +347,53 @@ fn a_cache_folder_that_links_out_of_the_data_directory_is_neither_read_nor_writt
         "nothing written outside"
     );
 }
+
+/// The full screen, once it has read everything in the background, fills the caches while
+/// idle: a later `status` and `search` then read no partnership it took from that read
+/// (shown by a meeting spoilt in place, which a read would warn about) and answer as the
+/// files do.
+#[test]
+fn the_full_screen_fills_the_caches_from_what_it_read_in_the_background() {
+    use mentorlog::journal::{Journal, keep::Keeping};
+    let (_t, dir) = demo();
+    let q = "closed question";
+    let (want, want_search) = (truth(&dir), search_truth(&dir, q));
+    let store = mentorlog::store::Store::new(&dir);
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let mut j = Journal::open_shown(store.clone(), today, None, 1);
+    assert!(j.loading());
+    let (full, keep) = Keeping::load(&store, today);
+    let mut keep = keep.expect("a demo journal keeps caches");
+    let took = j.background_loaded(full);
+    assert!(!took.is_empty());
+    keep.only(took.clone());
+    while !j.keep_some(&mut keep, Duration::from_millis(1)) {}
+    keep.save(&store);
+    assert!(cache_file(&dir).exists());
+    assert!(dir.join(CACHE).join("search.cache").exists());
+    // A meeting of a partnership the background read took, spoilt in place: its folder's
+    // time is as it was, so only a read of the files would notice.
+    let meetings = dir
+        .join("partnerships")
+        .join(took.last().unwrap())
+        .join("meetings");
+    let meeting = fs::read_dir(&meetings)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let name = meeting.file_name().unwrap().to_string_lossy().into_owned();
+    fs::OpenOptions::new()
+        .write(true)
+        .open(&meeting)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, b"(spoilt"))
+        .unwrap();
+    for args in [&["status"][..], &["search", q]] {
+        let o = ml(&dir).args(args).output().unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(!err.contains(&name), "{args:?} read the files: {err}");
+    }
+    assert_eq!(status(&dir), want);
+    assert_eq!(search(&dir, q), want_search);
+}

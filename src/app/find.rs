@@ -79,8 +79,9 @@ impl App {
 
     /// While the screen is idle: make the next few parts of the search index (for about
     /// `budget`), so that `/` on a journal of years opens at once. Nothing is made while the
-    /// journal is still being read, or when the index is up to date.
-    pub fn prepare_search(&mut self, j: &Journal, budget: std::time::Duration) {
+    /// journal is still being read, or when the index is up to date. True when there is
+    /// more to make.
+    pub fn prepare_search(&mut self, j: &Journal, budget: std::time::Duration) -> bool {
         let started = std::time::Instant::now();
         let (generation, audience) = (j.generation(), self.audience());
         if j.loading()
@@ -89,7 +90,7 @@ impl App {
                 .as_ref()
                 .is_some_and(|(g, a, _)| *g == generation && *a == audience)
         {
-            return;
+            return false;
         }
         let mut parts = match self.search_parts.take() {
             Some((g, a, parts)) if g == generation && a == audience => parts,
@@ -102,11 +103,12 @@ impl App {
         }
         if parts.len() < partners.len() {
             self.search_parts = Some((generation, audience, parts));
-            return;
+            return true;
         }
         let current = self.partner(&r).map(|p| p.id().to_string());
         let index = Index::from_parts(r.frameworks(), parts, current.as_deref());
         self.search_index = Some((generation, audience, Arc::new(index)));
+        false
     }
 
     pub(super) fn search_action(&mut self, j: &Journal, action: Action) -> Handled {

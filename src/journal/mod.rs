@@ -15,6 +15,7 @@ mod conflicts;
 pub mod demo;
 pub mod import;
 pub mod issuer;
+pub mod keep;
 mod live;
 pub(crate) mod members;
 mod mentee;
@@ -439,7 +440,9 @@ impl Journal {
 
     /// The whole journal, read in the background after the first screen: take the
     /// partnerships still unread from it (those read since are newer here).
-    pub fn background_loaded(&mut self, full: Snapshot) {
+    /// Returns the partnerships it took.
+    pub fn background_loaded(&mut self, full: Snapshot) -> Vec<String> {
+        let mut took = Vec::new();
         // Stand-ins for folders the whole read found no readable partnership in go.
         self.snap
             .partnerships
@@ -448,6 +451,7 @@ impl Journal {
             if let Some(mine) = self.snap.partnerships.iter_mut().find(|m| m.id() == p.id())
                 && !mine.loaded
             {
+                took.push(p.id().to_string());
                 *mine = p;
             }
         }
@@ -460,6 +464,7 @@ impl Journal {
         let moved = self.move_private_records();
         self.notices.extend(moved);
         self.changed();
+        took
     }
 
     /// Re-read everything from disk. Returns what changed, in words.

@@ -35,30 +35,39 @@ impl Summary {
     }
 }
 
+/// The status cache, whose entries depend on the day too.
+pub(super) fn status_cache(store: &Store, stamper: &Stamper, today: NaiveDate) -> Cache<Summary> {
+    let context = format!("{} today:{today}", context(store, stamper));
+    Cache::open(store, "status", context)
+}
+
+/// The search cache.
+pub(super) fn search_cache(store: &Store, stamper: &Stamper) -> Cache<Part> {
+    Cache::open(store, "search", context(store, stamper))
+}
+
 impl Journal {
     /// Open for the status of every partnership: the summaries of partnerships unchanged
     /// since they were made come from the cache, and only the others are read.
     pub fn open_summaries(store: Store, today: NaiveDate) -> (Journal, Vec<Summary>) {
-        Journal::open_cached(store, today, "status", format!("today:{today}"), |p| {
-            Summary::of(p, today)
-        })
+        let open = |store: &Store, stamper: &Stamper| status_cache(store, stamper, today);
+        Journal::open_cached(store, today, "status", open, |p| Summary::of(p, today))
     }
 
     /// Open for a search of every partnership: the search text of partnerships unchanged
     /// since it was kept comes from the cache, and only the others are read.
     pub fn open_search(store: Store, today: NaiveDate) -> (Journal, Vec<Part>) {
-        Journal::open_cached(store, today, "search", String::new(), Part::of)
+        Journal::open_cached(store, today, "search", search_cache, Part::of)
     }
 
     /// Open, with what `make` works out of each partnership as its owner sees it: from the
     /// cache file `name` for a partnership whose folders are as they were when its entry was
     /// made (it is not read at all), else from its records (and kept for next time).
-    /// `extra` is what else the entries depend on (the day, for a status).
     fn open_cached<T: Keep + Clone>(
         store: Store,
         today: NaiveDate,
         name: &str,
-        extra: String,
+        open_cache: impl FnOnce(&Store, &Stamper) -> Cache<T>,
         make: impl Fn(&Partner) -> T,
     ) -> (Journal, Vec<T>) {
         if !Journal::private_layout_marked(&store) {
@@ -69,11 +78,7 @@ impl Journal {
         }
         let notices = Journal::recover(&store);
         let stamper = Stamper::new(&store);
-        let mut cache: Cache<T> = Cache::open(
-            &store,
-            name,
-            format!("{} {extra}", context(&store, &stamper)),
-        );
+        let mut cache = open_cache(&store, &stamper);
         let mut stamps: std::collections::HashMap<String, Stamp> = Default::default();
         let snap = store.load_choosing(|folder, dir| {
             let stamp = stamper.stamp(dir);
@@ -125,7 +130,7 @@ impl Journal {
 
     /// Read whole, with no file that could not be read and no conflict copy: a summary of
     /// it may be kept (one with a problem is worked out again, so the warning is said again).
-    fn reads_cleanly(&self, id: &str) -> bool {
+    pub(super) fn reads_cleanly(&self, id: &str) -> bool {
         let Some(p) = self.snap.partnership(id) else {
             return false;
         };

@@ -370,14 +370,10 @@ impl<T: Keep> Cache<T> {
     }
 }
 
-/// This build of mentorlog, for entries that depend on nothing else.
+/// This build of mentorlog, for entries that depend on nothing else: its version and a
+/// fingerprint of the sources it was built from (see `build.rs`).
 pub fn build() -> String {
-    let exe = std::env::current_exe()
-        .ok()
-        .and_then(|p| std::fs::metadata(p).ok())
-        .map(|m| format!("{}:{}", m.len(), m.modified().map_or(0, nanos)))
-        .unwrap_or_default();
-    format!("{} {exe}", env!("CARGO_PKG_VERSION"))
+    format!("{} {}", env!("CARGO_PKG_VERSION"), env!("MENTORLOG_BUILD"))
 }
 
 /// What every cache entry depends on besides its partnership's folders: this build of
