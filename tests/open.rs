@@ -423,3 +423,43 @@ fn a_stand_in_named_after_a_folder_with_an_escape_sequence_reaches_no_terminal()
         "a control character reached the screen"
     );
 }
+
+#[path = "common/cli.rs"]
+mod cli;
+
+/// `/` before the background read is done: the owner's search takes what the search cache
+/// holds of the partnerships not read yet, without reading them (the screen does not wait),
+/// and opening such a hit reads its partnership and shows the record.
+#[test]
+fn search_before_the_background_read_takes_the_rest_from_the_cache() {
+    let (_d, store) = demo();
+    cli::age(store.root());
+    // A search from the shell kept the cache.
+    let _ = mentorlog::journal::Journal::open_search(store.clone(), today());
+    let mut t = Tui::open_shown(store.clone(), today(), None, 0);
+    let pending = t.reader().get(2).unwrap().id().to_string();
+    assert!(t.reader().get(2).unwrap().pending());
+    let full = store.load();
+    let focus = full.partnership(&pending).unwrap().meetings[0]
+        .value
+        .focus
+        .clone();
+    t.key(KeyEvent::new(KeyCode::Char('/'), KeyModifiers::NONE));
+    type_keys(&mut t, &focus);
+    let hits = search_hits(&t);
+    let at = hits
+        .iter()
+        .position(|h| h.0 == "meeting" && h.1 == pending && h.2.ends_with(&focus))
+        .unwrap_or_else(|| panic!("'{focus}' in {pending}: {hits:?}"));
+    assert!(t.journal.loading(), "nothing more was read for the search");
+    assert!(t.reader().get(2).unwrap().pending());
+    for _ in 0..at {
+        t.key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE));
+    }
+    t.key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    let r = t.reader();
+    let p = r.get(2).unwrap();
+    assert!(p.loaded(), "opening the hit read its partnership");
+    let shown = &t.app.meetings(&r)[t.app.meeting_cursor];
+    assert!(shown.value.focus == focus, "{:?}", shown.value.focus);
+}

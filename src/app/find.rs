@@ -8,8 +8,8 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::checklist::Row;
 use super::picker::{PickPurpose, Picker};
 use super::{Action, App, Handled, Overlay, Pane, Tab};
-use crate::journal::Journal;
 use crate::journal::search::{Hit, Index, Target};
+use crate::journal::{Audience, Journal};
 
 /// Results shown for a query.
 const LIMIT: usize = 50;
@@ -51,12 +51,23 @@ impl std::fmt::Debug for SearchState {
 
 impl App {
     pub(super) fn open_search(&mut self, j: &mut Journal) {
-        j.ensure_all_loaded();
+        let audience = self.audience();
+        // While the background read goes on, the owner searches what is read and the cache
+        // holds of the rest, rather than wait for everything to be read.
+        let early = (j.loading() && audience == Audience::Owner)
+            .then(|| j.search_parts_now())
+            .flatten();
+        if early.is_none() {
+            j.ensure_all_loaded();
+        }
         let r = self.reader(j);
         let current = self.partner(&r).map(|p| p.id().to_string());
-        let audience = self.audience();
-        let index = match &mut self.search_index {
-            Some((generation, seen_by, index))
+        let index = match (&mut self.search_index, early) {
+            (_, Some(parts)) => {
+                let index = Index::from_parts(r.frameworks(), parts, current.as_deref());
+                Arc::new(index)
+            }
+            (Some((generation, seen_by, index)), None)
                 if *generation == j.generation() && *seen_by == audience =>
             {
                 Arc::make_mut(index).attribute(current.as_deref());
@@ -111,7 +122,7 @@ impl App {
         false
     }
 
-    pub(super) fn search_action(&mut self, j: &Journal, action: Action) -> Handled {
+    pub(super) fn search_action(&mut self, j: &mut Journal, action: Action) -> Handled {
         let Some(Overlay::Search(s)) = self.overlays.last_mut() else {
             return Handled::NotConsumed;
         };
@@ -124,6 +135,8 @@ impl App {
             Action::Open => {
                 if let Some(hit) = s.hits.get(s.cursor).cloned() {
                     self.overlays.pop();
+                    // A hit found in the cache, before its partnership was read.
+                    j.ensure_loaded(&hit.partnership);
                     self.jump(j, &hit);
                 }
             }

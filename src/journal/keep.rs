@@ -103,3 +103,28 @@ impl Journal {
         true
     }
 }
+
+impl Journal {
+    /// Every partnership's search text while the background read goes on, as the owner
+    /// sees it: from memory for those read, from the search cache for the others where it
+    /// holds them as their folders are now. `None` when one is in neither (it must be read).
+    pub fn search_parts_now(&self) -> Option<Vec<Part>> {
+        if !Journal::private_layout_marked(self.store()) {
+            return None;
+        }
+        let stamper = Stamper::new(self.store());
+        let mut cache = search_cache(self.store(), &stamper);
+        let r = self.reader(Audience::Owner);
+        r.partnerships()
+            .iter()
+            .map(|p| {
+                if p.loaded() {
+                    return Some(Part::of(p));
+                }
+                let dir = &self.snap.partnership(p.id())?.dir;
+                cache.get(p.id(), &stamper.stamp(dir))?;
+                cache.take(p.id())
+            })
+            .collect()
+    }
+}
