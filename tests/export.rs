@@ -368,7 +368,7 @@ fn sam(store: &Store) {
         &["Debrief notes, 3 Feb"],
         &["evidence/obs-2026-02-03.pdf"],
     );
-    open.verification = Some(ana("2026-02-05", "Seen in the debrief"));
+    open.verification = Some(Box::new(ana("2026-02-05", "Seen in the debrief")));
     let curee = sheet(
         "curee",
         vec![

@@ -155,7 +155,7 @@ fn tick() -> impl Strategy<Value = Tick> {
                 notes: list.clone(),
                 files: list,
             },
-            verification,
+            verification: verification.map(Box::new),
         })
 }
 

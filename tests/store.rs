@@ -119,7 +119,7 @@ fn ticks() -> TickSheet {
                 notes: vec!["Seen in the debrief".into()],
                 files: vec!["/home/jo/obs.pdf".into()],
             },
-            verification: Some(verification()),
+            verification: Some(Box::new(verification())),
         },
     );
     TickSheet {

@@ -699,8 +699,9 @@ pub struct Tick {
     pub level: Option<String>,
     #[serde(default)]
     pub evidence: Evidence,
+    /// Boxed: few ticks are verified, and a journal holds tens of thousands of ticks.
     #[serde(default)]
-    pub verification: Option<Verification>,
+    pub verification: Option<Box<Verification>>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

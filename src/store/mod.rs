@@ -826,6 +826,8 @@ fn load_kind<T: PartnershipRecord>(
         list.extend(load_all::<T>(files, &home.join(folder), snap));
     }
     list.sort_by(|a, b| T::order(&a.value, &b.value));
+    // Held for as long as the journal is open: no room kept for records not there.
+    list.shrink_to_fit();
     *T::list_mut(data) = list;
 }
 
