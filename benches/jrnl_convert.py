@@ -3,6 +3,8 @@
 
     python3 benches/jrnl_convert.py DATA_DIR OUT_FILE [CONFIG_FILE JRNL_VERSION]
                                                         # prints how many entries it wrote
+    python3 benches/jrnl_convert.py --tui-journal=JSON_FILE DATA_DIR OUT_FILE ...
+                                                        # also the same entries for tui-journal
 
 Each meeting is an entry: its date and time, the focus as the title, the notes as the body;
 entries in date order. With CONFIG_FILE, also the jrnl configuration that reads OUT_FILE
@@ -11,8 +13,17 @@ benches/whole_process.sh and benches/scale.sh.
 """
 import os, re, sys
 
-root, out = sys.argv[1], sys.argv[2]
-config, version = (sys.argv[3], sys.argv[4]) if len(sys.argv) > 4 else (None, None)
+import json
+
+tui_journal = None
+args = []
+for a in sys.argv[1:]:
+    if a.startswith("--tui-journal="):
+        tui_journal = a.split("=", 1)[1]
+    else:
+        args.append(a)
+root, out = args[0], args[1]
+config, version = (args[2], args[3]) if len(args) > 3 else (None, None)
 
 CONFIG = """colors:
   body: none
@@ -104,11 +115,22 @@ for dirpath, _, files in os.walk(os.path.join(root, "partnerships")):
         hh, mm, ss = (int(x) for x in (time.split(":") + ["0"])[:3])
         stamp = f"{date} {hh % 12 or 12:02d}:{mm:02d}:{ss:02d} {'AM' if hh < 12 else 'PM'}"
         # jrnl's title ends at the first sentence end: the focus with a full stop.
-        entries.append(((date, hh, mm, ss, f), f"[{stamp}] {focus.rstrip('.')}.\n{notes}\n\n"))
-entries.sort()
+        entries.append(
+            (
+                (date, hh, mm, ss, f),
+                f"[{stamp}] {focus.rstrip('.')}.\n{notes}\n\n",
+                {"date": f"{date}T{hh:02d}:{mm:02d}:{ss:02d}Z", "title": focus, "content": notes},
+            )
+        )
+entries.sort(key=lambda e: e[0])
 with open(out, "w", encoding="utf-8") as w:
-    for _, text in entries:
+    for _, text, _ in entries:
         w.write(text)
+if tui_journal:
+    # tui-journal's JSON back end: one array of entries, ids from 1.
+    rows = [dict(id=i + 1, tags=[], priority=None, **e[2]) for i, e in enumerate(entries)]
+    with open(tui_journal, "w", encoding="utf-8") as w:
+        json.dump(rows, w)
 if config:
     with open(config, "w", encoding="utf-8") as w:
         w.write(CONFIG.format(journal=out, version=version.lstrip("v")))

@@ -84,9 +84,12 @@ if command -v pyenv >/dev/null && real=$(pyenv which python3 2>/dev/null); then
 fi
 TJ=$(command -v tjournal || command -v tui-journal || true)
 if [[ -z $TJ ]]; then
-    NOTES+=("tui-journal not measured: it is not installed (cargo install tui-journal).")
+    NOTES+=("tui-journal not measured: it is not installed (cargo install tui-journal --no-default-features --features json).")
+elif ((HAVE_SCRIPT == 0)); then
+    NOTES+=("tui-journal not measured: its first frame is timed through script(1), which is missing.")
+    TJ=
 else
-    NOTES+=("tui-journal ($TJ) not measured: it searches only inside its full-screen view, which this script does not drive.")
+    NOTES+=("tui-journal ($TJ): its first frame only, on the same meetings in its JSON file; it searches only inside its full-screen view, which this script does not drive.")
 fi
 
 # ---------------------------------------------------------------- build
@@ -223,11 +226,18 @@ for s in "${SCALES[@]}"; do
     ours "mentorlog search $QUERY (ms)" "$s" -N "$ML search $QUERY"
     # -i: grep exits 1 when nothing matches.
     median "grep -rli $QUERY, the same data directory (ms)" "$s" anchor -N -i "grep -rli $QUERY $(q "$DIR")"
+    JFILE=$WORK/s$s/jrnl/journal.txt
+    CFG=$WORK/s$s/jrnl/jrnl.yaml
+    TJFILE=$WORK/s$s/jrnl/tui-journal.json
+    mkdir -p "$WORK/s$s/jrnl"
+    if [[ -n $JRNL || -n $TJ ]]; then
+        entries=$("$PYTHON" "$ROOT/benches/jrnl_convert.py" --tui-journal="$TJFILE" "$DIR" "$JFILE" "$CFG" "${JRNL_VERSION:-v4.6}")
+    fi
+    if [[ -n $TJ ]]; then
+        median "tui-journal: start to first frame, quit, the same meetings (ms)" "$s" anchor \
+            "timeout 60 script -qec $(q "stty cols 140 rows 40; $(q "$TJ") -j $(q "$TJFILE")") /dev/null <$(q "$WORK/q")"
+    fi
     if [[ -n $JRNL ]]; then
-        JFILE=$WORK/s$s/jrnl/journal.txt
-        CFG=$WORK/s$s/jrnl/jrnl.yaml
-        mkdir -p "$WORK/s$s/jrnl"
-        entries=$("$PYTHON" "$ROOT/benches/jrnl_convert.py" "$DIR" "$JFILE" "$CFG" "$JRNL_VERSION")
         read_n=$("$JRNL" --config-file "$CFG" --short 2>/dev/null | grep -cE '^[0-9]{4}-' || true)
         if [[ $read_n != "$entries" ]]; then
             echo "jrnl read $read_n entries of the $entries written" >&2
