@@ -268,14 +268,22 @@ impl Index {
             };
             ranked.push((found.0, n, found.1));
         }
-        ranked.sort_by(|a, b| {
+        // Best first, then by title, then in the index's order. Only the first `limit` are
+        // sorted: a one-letter query ranks most of a journal.
+        let order = |a: &(i64, usize, Found), b: &(i64, usize, Found)| {
             let title = |n: usize| {
                 let (part, d) = self.doc(n);
                 part.at(d.title)
             };
-            b.0.cmp(&a.0).then_with(|| title(a.1).cmp(title(b.1)))
-        });
-        ranked.truncate(limit);
+            b.0.cmp(&a.0)
+                .then_with(|| title(a.1).cmp(title(b.1)))
+                .then(a.1.cmp(&b.1))
+        };
+        if ranked.len() > limit {
+            ranked.select_nth_unstable_by(limit, order);
+            ranked.truncate(limit);
+        }
+        ranked.sort_unstable_by(order);
         let hits = ranked
             .into_iter()
             .map(|(score, n, found)| {
