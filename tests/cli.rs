@@ -10,7 +10,6 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
-use assert_cmd::Command;
 use chrono::{NaiveDate, NaiveTime};
 use mentorlog::model::{
     Goal, GoalStatus, Journal, Meeting, MeetingMode, MeetingType, Owner, Partnership,
@@ -20,8 +19,9 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 use tempfile::TempDir;
 
-const BIN: &str = env!("CARGO_BIN_EXE_mentorlog");
-const TODAY: &str = "2026-11-23";
+#[path = "common/cli.rs"]
+mod common;
+use common::{BIN, TODAY, ml};
 const ITEM: &str = "curee/mentor-open-questions";
 
 // ---------------------------------------------------------------- helpers
@@ -31,19 +31,6 @@ fn tmp() -> (TempDir, PathBuf) {
     let t = tempfile::tempdir().unwrap();
     let dir = t.path().join("journal");
     (t, dir)
-}
-
-/// mentorlog on `dir`, today pinned, no editor, no stray environment.
-fn ml(dir: &Path) -> Command {
-    let mut c = Command::new(BIN);
-    c.arg("--data-dir")
-        .arg(dir)
-        .env("MENTORLOG_TODAY", TODAY)
-        .env_remove("MENTORLOG_DIR")
-        .env("EDITOR", "false")
-        .env("VISUAL", "false")
-        .env("USER", "tester");
-    c
 }
 
 /// The same, as a plain `std::process::Command` (for threads and custom stdio).

@@ -45,30 +45,34 @@ impl Context {
     }
 
     /// Open the journal for the status of every partnership: those unchanged since the last
-    /// `status` are summarised from the cache without being read (not in review mode, which
-    /// leaves private records out: it reads everything).
+    /// `status` are summarised from the cache without being read.
     pub fn open_summaries(cli: &Cli) -> anyhow::Result<Context> {
-        if cli.review {
-            return Context::open(cli);
-        }
-        let (store, today) = Context::locate(cli)?;
-        let (journal, summaries) = Journal::open_summaries(store, today);
-        let mut ctx = Context::with(cli, journal);
-        ctx.summaries = Some(summaries);
+        let (mut ctx, summaries) = Context::open_cached(cli, Journal::open_summaries)?;
+        ctx.summaries = summaries;
         Ok(ctx)
     }
 
     /// Open the journal for a search of every partnership: the search text of those
-    /// unchanged since the last search comes from the cache (not in review mode).
+    /// unchanged since the last search comes from the cache.
     pub fn open_search(cli: &Cli) -> anyhow::Result<Context> {
+        let (mut ctx, parts) = Context::open_cached(cli, Journal::open_search)?;
+        ctx.search = parts;
+        Ok(ctx)
+    }
+
+    /// Open through one of the journal's cached opens, with what it worked out; not in
+    /// review mode, which leaves private records out (the cache is the owner's view): that
+    /// reads everything.
+    fn open_cached<T>(
+        cli: &Cli,
+        open: impl FnOnce(Store, NaiveDate) -> (Journal, T),
+    ) -> anyhow::Result<(Context, Option<T>)> {
         if cli.review {
-            return Context::open(cli);
+            return Ok((Context::open(cli)?, None));
         }
         let (store, today) = Context::locate(cli)?;
-        let (journal, parts) = Journal::open_search(store, today);
-        let mut ctx = Context::with(cli, journal);
-        ctx.search = Some(parts);
-        Ok(ctx)
+        let (journal, made) = open(store, today);
+        Ok((Context::with(cli, journal), Some(made)))
     }
 
     /// The search index of everything this command's reader may see.

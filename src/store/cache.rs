@@ -198,7 +198,7 @@ macro_rules! keep_as_json {
 }
 pub(crate) use keep_as_json;
 
-keep_as_json!(String, u32);
+keep_as_json!(String);
 
 struct Entry<T> {
     stamp: Stamp,
@@ -401,6 +401,8 @@ pub fn context(store: &Store, stamper: &Stamper) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    keep_as_json!(u32);
 
     #[test]
     fn an_entry_for_a_folder_changed_just_now_is_not_kept() {
