@@ -463,3 +463,25 @@ fn search_before_the_background_read_takes_the_rest_from_the_cache() {
     let shown = &t.app.meetings(&r)[t.app.meeting_cursor];
     assert!(shown.value.focus == focus, "{:?}", shown.value.focus);
 }
+
+/// A member's session never searches the owner's cache (the owner's view, private notes
+/// included), not even before the background read is done; the owner's own does.
+#[test]
+fn a_members_search_before_the_background_read_never_takes_the_owners_cache() {
+    let (_d, store) = demo();
+    cli::age(store.root());
+    let _ = mentorlog::journal::Journal::open_search(store.clone(), today());
+    let q = "overwhelmed by marking";
+    let mut owner = Tui::open_shown(store.clone(), today(), None, 0);
+    owner.key(KeyEvent::new(KeyCode::Char('/'), KeyModifiers::NONE));
+    type_keys(&mut owner, q);
+    assert!(
+        !search_hits(&owner).is_empty(),
+        "the owner finds the private note"
+    );
+    let mut sam = Tui::open_shown(store, today(), None, 0);
+    sam.lock_to_member("sam").unwrap();
+    sam.key(KeyEvent::new(KeyCode::Char('/'), KeyModifiers::NONE));
+    type_keys(&mut sam, q);
+    assert!(search_hits(&sam).is_empty(), "{:?}", search_hits(&sam));
+}
