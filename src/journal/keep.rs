@@ -122,7 +122,7 @@ impl Journal {
                     return Some(Part::of(p));
                 }
                 let dir = &self.snap.partnership(p.id())?.dir;
-                cache.get(p.id(), &stamper.stamp(dir))?;
+                cache.get(p.id(), &stamper.stamp_since(dir, cache.stamp_of(p.id())))?;
                 cache.take(p.id())
             })
             .collect()

@@ -81,7 +81,7 @@ impl Journal {
         let mut cache = open_cache(&store, &stamper);
         let mut stamps: std::collections::HashMap<String, Stamp> = Default::default();
         let snap = store.load_choosing(|folder, dir| {
-            let stamp = stamper.stamp(dir);
+            let stamp = stamper.stamp_since(dir, cache.stamp_of(folder));
             let cached = cache.get(folder, &stamp).is_some();
             stamps.insert(folder.to_string(), stamp);
             !cached

@@ -98,11 +98,31 @@ impl Stamper {
     /// The stamps of the partnership in folder `dir` (taken before its files are read, so
     /// that a change while they are read shows as a difference next time).
     pub fn stamp(&self, dir: &Path) -> Stamp {
-        let mut out = Vec::new();
+        self.stamp_since(dir, None)
+    }
+
+    /// The same, knowing the stamp `before` the cache holds for it: where a folder's time is
+    /// as it was then, the record folders it did not have are still not there (making or
+    /// removing one changes the folder's time), so they need no `lstat`. At 10 times the
+    /// demo journal, that is half the `lstat`s of a cached `search`.
+    pub fn stamp_since(&self, dir: &Path, before: Option<&Stamp>) -> Stamp {
+        let folders: Vec<&str> = Kind::in_folders().filter_map(|k| k.folder).collect();
+        let group = folders.len() + 1;
+        let before = before.filter(|b| b.0.len() == group * (self.homes.len() + 1));
+        let mut out = Vec::with_capacity(group * (self.homes.len() + 1));
         let mut add = |d: &Path| {
-            out.push(self.time(d));
-            for folder in Kind::in_folders().filter_map(|k| k.folder) {
-                out.push(self.time(&d.join(folder)));
+            let at = out.len();
+            let time = self.time(d);
+            out.push(time);
+            let was = before.map(|b| &b.0[at..at + group]);
+            let same = time != 0 && was.is_some_and(|w| w[0] == time);
+            for (i, folder) in folders.iter().enumerate() {
+                let absent = time == 0 || (same && was.is_some_and(|w| w[i + 1] == 0));
+                out.push(if absent {
+                    0
+                } else {
+                    self.time(&d.join(folder))
+                });
             }
         };
         add(dir);
@@ -304,6 +324,11 @@ impl<T: Keep> Cache<T> {
             .map(|e| &e.value)
     }
 
+    /// The stamp partnership `id`'s entry was kept under (for [`Stamper::stamp_since`]).
+    pub fn stamp_of(&self, id: &str) -> Option<&Stamp> {
+        self.entries.get(id).map(|e| &e.stamp)
+    }
+
     /// Keep `value` for partnership `id`, worked out from its files as they were at `stamp`
     /// (not kept when a folder changed too recently to be sure of).
     pub fn put(&mut self, id: &str, stamp: Stamp, value: T) {
@@ -403,6 +428,35 @@ mod tests {
     use super::*;
 
     keep_as_json!(u32);
+
+    /// A stamp taken knowing the last one skips the record folders that were not there,
+    /// and still changes when one is made.
+    #[test]
+    fn a_stamp_taken_since_the_last_sees_a_folder_made_since() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let p = dir.path().join("partnerships/p");
+        std::fs::create_dir_all(p.join("meetings")).unwrap();
+        let stamper = Stamper::new(&store);
+        let before = stamper.stamp(&p);
+        assert!(before.0.contains(&0), "a record folder not there");
+        assert_eq!(stamper.stamp_since(&p, Some(&before)), before);
+        std::thread::sleep(Duration::from_millis(20));
+        std::fs::create_dir(p.join("reflections")).unwrap();
+        let now = stamper.stamp_since(&p, Some(&before));
+        assert_ne!(now, before);
+        assert_eq!(
+            now,
+            stamper.stamp(&p),
+            "the same as a stamp of every folder"
+        );
+        let odd = Stamp(vec![1, 0]);
+        assert_eq!(
+            stamper.stamp_since(&p, Some(&odd)),
+            now,
+            "a hint of another shape"
+        );
+    }
 
     #[test]
     fn an_entry_for_a_folder_changed_just_now_is_not_kept() {
