@@ -39,7 +39,7 @@ use super::{Store, private};
 pub const CACHE_DIR: &str = "private/.mentorlog/cache";
 
 /// Raised when what a cache file holds changes shape or meaning.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 
 /// How recent a folder's change may be and still be trusted (see the module's note).
 const RACY: Duration = Duration::from_secs(2);

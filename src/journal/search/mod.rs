@@ -310,7 +310,7 @@ impl Index {
                     }
                 };
                 let shown = &self.parts[self.docs[n].2 as usize];
-                let target = part.target(d);
+                let target = part.target(self.docs[n].1 as usize);
                 Hit {
                     score,
                     partnership: shown.id.clone(),

@@ -46,8 +46,12 @@ impl Kind {
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Doc {
     pub kind: Kind,
-    /// The record's path, or "framework/item" for an item; empty for the partnership.
+    /// The record's path, or "framework/item" for an item; empty for the partnership. A
+    /// path is kept as what follows the first `shared` bytes of the document before's (see
+    /// [`Part::target`]): a partnership's paths mostly begin alike, and whole they were a
+    /// quarter of a journal's search text.
     pub target: Span,
+    pub shared: u32,
     pub title: Span,
     /// Long text, searched by words.
     pub body: Span,
@@ -55,7 +59,7 @@ pub(super) struct Doc {
     pub folded_body: Span,
 }
 
-const DOC_BYTES: usize = 1 + 10 * 4;
+const DOC_BYTES: usize = 1 + 11 * 4;
 
 /// One partnership's documents, as one reader sees them: built from its records, or kept in
 /// the cache and checked against its folders (see `Journal::open_cached`).
@@ -78,6 +82,8 @@ pub struct Part {
 pub(super) struct Writer {
     part: Part,
     text: String,
+    /// The last document's whole target.
+    last: String,
 }
 
 impl Writer {
@@ -92,6 +98,7 @@ impl Writer {
                 exact: true,
             },
             text: String::new(),
+            last: String::new(),
         }
     }
 
@@ -113,7 +120,12 @@ impl Writer {
 
     /// Add a document: its title, and its body made of `body` joined by newlines.
     pub fn doc(&mut self, kind: Kind, target: &str, title: &str, body: &[&str]) {
-        let target = self.span(&[target], "");
+        self.add(kind, target, 0, title, body);
+    }
+
+    fn add(&mut self, kind: Kind, target: &str, shared: usize, title: &str, body: &[&str]) {
+        let target = self.span(&[&target[shared..]], "");
+        let shared = to_u32(shared);
         let title = self.span(&[title], "");
         let body = self.span(body, "\n");
         let folded_title = self.folded(title);
@@ -121,6 +133,7 @@ impl Writer {
         self.part.docs.push(Doc {
             kind,
             target,
+            shared,
             title,
             body,
             folded_title,
@@ -131,7 +144,10 @@ impl Writer {
     fn path(&mut self, kind: Kind, path: &std::path::Path, title: &str, body: &[&str]) {
         let text = path.to_string_lossy();
         self.part.exact &= path.to_str().is_some();
-        self.doc(kind, &text, title, body);
+        let shared = common_prefix(&self.last, &text);
+        self.add(kind, &text, shared, title, body);
+        self.last.clear();
+        self.last.push_str(&text);
     }
 
     pub fn done(mut self) -> Part {
@@ -140,6 +156,14 @@ impl Writer {
         self.part.docs.shrink_to_fit();
         self.part
     }
+}
+
+/// How many bytes `a` and `b` begin with alike, on a character boundary of both.
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.char_indices()
+        .zip(b.chars())
+        .find(|((_, x), y)| x != y)
+        .map_or(a.len().min(b.len()), |((i, _), _)| i)
 }
 
 fn to_u32(n: usize) -> u32 {
@@ -214,8 +238,29 @@ impl Part {
             .unwrap_or_default()
     }
 
-    pub(super) fn target(&self, d: &Doc) -> Target {
-        let t = self.at(d.target);
+    /// Document `n`'s whole target: its own text after what it shares with the one before.
+    /// Worked out only for the few hits shown.
+    fn whole_target(&self, n: usize) -> String {
+        let mut whole = String::new();
+        for d in self.docs.iter().take(n + 1) {
+            // A damaged cache's count that is not a boundary keeps what is whole.
+            let keep = (d.shared as usize).min(whole.len());
+            let keep = (0..=keep)
+                .rev()
+                .find(|&i| whole.is_char_boundary(i))
+                .unwrap_or(0);
+            whole.truncate(keep);
+            whole.push_str(self.at(d.target));
+        }
+        whole
+    }
+
+    pub(super) fn target(&self, n: usize) -> Target {
+        let Some(d) = self.docs.get(n) else {
+            return Target::Partnership;
+        };
+        let whole = self.whole_target(n);
+        let t = whole.as_str();
         let path = || PathBuf::from(t);
         match d.kind {
             Kind::Partnership => Target::Partnership,
@@ -237,6 +282,7 @@ impl Part {
         out.extend_from_slice(&to_u32(self.docs.len()).to_le_bytes());
         for d in &self.docs {
             out.push(d.kind as u8);
+            out.extend_from_slice(&d.shared.to_le_bytes());
             for (a, b) in [d.target, d.title, d.body, d.folded_title, d.folded_body] {
                 out.extend_from_slice(&a.to_le_bytes());
                 out.extend_from_slice(&b.to_le_bytes());
@@ -256,7 +302,7 @@ impl Part {
         let table = &bytes[4..];
         let text = shared.as_str();
         let u32_at = |row: &[u8], i: usize| -> u32 {
-            u32::from_le_bytes(row[1 + 4 * i..5 + 4 * i].try_into().unwrap_or_default())
+            u32::from_le_bytes(row[5 + 4 * i..9 + 4 * i].try_into().unwrap_or_default())
         };
         let mut docs = Vec::with_capacity(count);
         for row in table.chunks_exact(DOC_BYTES) {
@@ -267,6 +313,7 @@ impl Part {
             };
             docs.push(Doc {
                 kind: Kind::from_byte(row[0])?,
+                shared: u32::from_le_bytes(row[1..5].try_into().ok()?),
                 target: span(0)?,
                 title: span(1)?,
                 body: span(2)?,
@@ -343,6 +390,10 @@ mod tests {
             "2026-01-05 Évaluation",
             &["Notes with ÜMLAUTS", "outcome"],
         );
+        for file in ["m2.ron", "m3-é.ron", "m3-è.ron"] {
+            let path = format!("/j/partnerships/p/meetings/{file}");
+            w.path(Kind::Meeting, std::path::Path::new(&path), file, &["more"]);
+        }
         w.doc(
             Kind::Item,
             "curee/listen",
@@ -356,9 +407,10 @@ mod tests {
         let fields = |p: &Part| -> Vec<(String, String, String, String, String)> {
             p.docs
                 .iter()
-                .map(|d| {
+                .enumerate()
+                .map(|(n, d)| {
                     (
-                        format!("{:?}", p.target(d)),
+                        format!("{:?}", p.target(n)),
                         p.at(d.title).to_string(),
                         p.at(d.body).to_string(),
                         p.at(d.folded_title).to_string(),
@@ -383,6 +435,23 @@ mod tests {
             Shared::new(text.to_string()),
             table,
         )
+    }
+
+    #[test]
+    fn paths_are_kept_after_what_they_share_with_the_one_before() {
+        let p = part();
+        let targets: Vec<String> = (0..p.docs.len())
+            .map(|n| format!("{:?}", p.target(n)))
+            .collect();
+        assert!(targets[3].contains("/j/partnerships/p/meetings/m3-é.ron"));
+        assert!(targets[4].contains("/j/partnerships/p/meetings/m3-è.ron"));
+        assert!(targets[5].contains("curee") && targets[5].contains("listen"));
+        assert_eq!(p.at(p.docs[3].target), "3-é.ron");
+        assert_eq!(
+            p.at(p.docs[4].target),
+            "è.ron",
+            "cut on a character boundary"
+        );
     }
 
     #[test]
