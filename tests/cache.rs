@@ -253,6 +253,34 @@ fn search_gives_the_same_hits_from_the_cache_and_after_changes_broken_caches_inc
     assert_eq!(now, search_truth(&dir, "zebra route"));
 }
 
+/// A cached command skips the record folders a partnership did not have when its entry was
+/// kept: the first record of a kind, which makes its folder, must still show, and so must
+/// the next one, which changes only that folder's time.
+#[test]
+fn a_record_folder_made_since_the_cache_was_filled_is_seen() {
+    let (_t, dir) = demo();
+    let goals = dir.join("partnerships/alex-morgan/goals");
+    assert!(!goals.exists(), "the demo's Alex Morgan has no goals yet");
+    let q = "quadratic sequences";
+    status(&dir);
+    assert!(search(&dir, q).0.starts_with("Nothing"), "the cache filled");
+    let goal = |objective: &str| out(&dir, &["goal", "add", "--with", "alex-morgan", objective]);
+    goal("Teach quadratic sequences with worked examples");
+    // Old enough for the cache to keep what the next commands work out.
+    age(&dir);
+    assert!(goals.exists());
+    let found = search(&dir, q);
+    assert!(found.0.contains("Teach quadratic sequences"), "{}", found.0);
+    let now = status(&dir);
+    // Only the goals folder's time changes now.
+    goal("Plan quadratic sequences homework");
+    let again = search(&dir, q);
+    assert!(again.0.contains("Plan quadratic sequences"), "{}", again.0);
+    assert_ne!(status(&dir), now, "a second goal in the status");
+    assert_eq!(status(&dir), truth(&dir));
+    assert_eq!(again, search_truth(&dir, q));
+}
+
 #[test]
 fn review_mode_never_takes_private_text_from_the_cache() {
     let (_t, dir) = demo();
