@@ -652,6 +652,8 @@ pub fn run(
     // What that read gives also fills the status and search caches, a few partnerships at a
     // time while idle, and they are written by a thread of their own.
     let (full_tx, full_rx) = std::sync::mpsc::channel();
+    // Why the caches could not be kept, from the thread that writes them.
+    let (kept_tx, kept_rx) = std::sync::mpsc::channel::<String>();
     if t.journal.loading() {
         let store = t.journal.store().clone();
         let today = t.journal.today();
@@ -689,6 +691,10 @@ pub fn run(
                     dirty = true;
                 }
             }
+        }
+        if let Ok(e) = kept_rx.try_recv() {
+            t.app.info(crate::app::capitalise(&e));
+            dirty = true;
         }
         if let Ok((full, keep)) = full_rx.try_recv() {
             let took = t.journal.background_loaded(full);
@@ -729,7 +735,12 @@ pub fn run(
                 if t.journal.keep_some(k, Duration::from_millis(3)) {
                     if let Some(k) = keeping.take() {
                         let store = t.journal.store().clone();
-                        std::thread::spawn(move || k.save(&store));
+                        let kept_tx = kept_tx.clone();
+                        std::thread::spawn(move || {
+                            if let Some(e) = k.save(&store) {
+                                let _ = kept_tx.send(e);
+                            }
+                        });
                     }
                 } else {
                     idle_work = true;

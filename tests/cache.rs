@@ -281,6 +281,28 @@ fn a_record_folder_made_since_the_cache_was_filled_is_seen() {
     assert_eq!(again, search_truth(&dir, q));
 }
 
+/// Caches the full screen cannot write are said, once, and nothing else is touched.
+#[test]
+fn the_full_screen_says_when_its_caches_cannot_be_kept() {
+    use mentorlog::journal::{Journal, keep::Keeping};
+    let (_t, dir) = demo();
+    let _ = fs::remove_dir_all(dir.join(CACHE));
+    fs::write(dir.join(CACHE), "not a folder").unwrap();
+    let store = mentorlog::store::Store::new(&dir);
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let mut j = Journal::open_shown(store.clone(), today, None, 1);
+    let (full, keep) = Keeping::load(&store, today);
+    let mut keep = keep.expect("a demo journal keeps caches");
+    keep.only(j.background_loaded(full));
+    while !j.keep_some(&mut keep, Duration::from_millis(1)) {}
+    let said = keep.save(&store).expect("a failure to say");
+    assert!(said.contains("could not be kept"), "{said}");
+    assert!(said.contains("nothing is lost"), "{said}");
+    assert_eq!(fs::read(dir.join(CACHE)).unwrap(), b"not a folder");
+    // A command still answers, from the files.
+    assert!(status(&dir).0.contains("Priya Shah"));
+}
+
 #[test]
 fn review_mode_never_takes_private_text_from_the_cache() {
     let (_t, dir) = demo();
@@ -396,7 +418,7 @@ fn the_full_screen_fills_the_caches_from_what_it_read_in_the_background() {
     assert!(!took.is_empty());
     keep.only(took.clone());
     while !j.keep_some(&mut keep, Duration::from_millis(1)) {}
-    keep.save(&store);
+    assert_eq!(keep.save(&store), None, "kept");
     assert!(cache_file(&dir).exists());
     assert!(dir.join(CACHE).join("search.cache").exists());
     // A meeting of a partnership the background read took, spoilt in place: its folder's

@@ -62,13 +62,20 @@ impl Keeping {
     }
 
     /// Write both caches back (a thread's work: a journal of years has megabytes of text).
-    pub fn save(mut self, store: &Store) {
+    /// A cache that cannot be written is only slower next time: what failed is returned,
+    /// to be said, never an error.
+    pub fn save(mut self, store: &Store) -> Option<String> {
         let ids: Vec<&str> = self.stamps.keys().map(String::as_str).collect();
         self.status.keep_only(&ids);
         self.search.keep_only(&ids);
-        // A cache that cannot be written is only slower next time.
-        let _ = self.status.save(store);
-        let _ = self.search.save(store);
+        let status = self.status.save(store);
+        let search = self.search.save(store);
+        status.or(search).map(|e| {
+            format!(
+                "the search and status caches could not be kept ({e}); nothing is lost, \
+                 the next search or status reads the files again"
+            )
+        })
     }
 }
 
