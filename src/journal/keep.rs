@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 
 use super::search::Part;
-use super::summary::{Summary, search_cache, status_cache};
+use super::summary::{Summary, not_kept, search_cache, status_cache};
 use super::{Audience, Journal};
 use crate::store::cache::{Cache, Stamp, Stamper};
 use crate::store::{Snapshot, Store};
@@ -70,12 +70,9 @@ impl Keeping {
         self.search.keep_only(&ids);
         let status = self.status.save(store);
         let search = self.search.save(store);
-        status.or(search).map(|e| {
-            format!(
-                "the search and status caches could not be kept ({e}); nothing is lost, \
-                 the next search or status reads the files again"
-            )
-        })
+        status
+            .or(search)
+            .map(|e| not_kept("search and status caches", "search or status", &e))
     }
 }
 

@@ -42,6 +42,14 @@ pub(super) fn status_cache(store: &Store, stamper: &Stamper, today: NaiveDate) -
 }
 
 /// The search cache.
+/// What to say when `caches` could not be written: that nothing is lost, and what the
+/// next `commands` will do instead.
+pub(super) fn not_kept(caches: &str, commands: &str, e: &str) -> String {
+    format!(
+        "the {caches} could not be kept ({e}); nothing is lost, the next {commands} reads the files again"
+    )
+}
+
 pub(super) fn search_cache(store: &Store, stamper: &Stamper) -> Cache<Part> {
     Cache::open(store, "search", context(store, stamper))
 }
@@ -116,9 +124,7 @@ impl Journal {
         let kept: Vec<&str> = ids.iter().map(String::as_str).collect();
         cache.keep_only(&kept);
         if let Some(e) = cache.save(j.store()) {
-            j.notices.push(format!(
-                "the {name} cache could not be kept ({e}); nothing is lost, the next {name} reads the files again"
-            ));
+            j.notices.push(not_kept(&format!("{name} cache"), name, &e));
         }
         let out = ids
             .iter()

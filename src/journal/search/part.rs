@@ -124,6 +124,9 @@ impl Writer {
     }
 
     fn add(&mut self, kind: Kind, target: &str, shared: usize, title: &str, body: &[&str]) {
+        // The next path is kept after what it shares with this target, whatever kind it is.
+        self.last.clear();
+        self.last.push_str(target);
         let target = self.span(&[&target[shared..]], "");
         let shared = to_u32(shared);
         let title = self.span(&[title], "");
@@ -146,8 +149,6 @@ impl Writer {
         self.part.exact &= path.to_str().is_some();
         let shared = common_prefix(&self.last, &text);
         self.add(kind, &text, shared, title, body);
-        self.last.clear();
-        self.last.push_str(&text);
     }
 
     pub fn done(mut self) -> Part {
@@ -446,6 +447,12 @@ mod tests {
         assert!(targets[3].contains("/j/partnerships/p/meetings/m3-é.ron"));
         assert!(targets[4].contains("/j/partnerships/p/meetings/m3-è.ron"));
         assert!(targets[5].contains("curee") && targets[5].contains("listen"));
+        assert!(targets[2].contains("/j/partnerships/p/meetings/m2.ron"));
+        assert_eq!(
+            p.at(p.docs[2].target),
+            "2.ron",
+            "after a document added whole"
+        );
         assert_eq!(p.at(p.docs[3].target), "3-é.ron");
         assert_eq!(
             p.at(p.docs[4].target),
