@@ -604,7 +604,7 @@ pub fn run(
     journal.set_owner_name(owner);
     if let Some(m) = &member {
         // Everything is read first: the member's partnerships may not be the first one.
-        journal.reload();
+        journal.ensure_all_loaded();
         journal.find_person(m).map_err(|e| anyhow::anyhow!("{e}"))?;
     }
     // A demo left by a mentorlog that was stopped while showing it.
@@ -648,20 +648,21 @@ pub fn run(
     }
     let mut _watcher: Option<Watcher> = None;
     let mut changes = None;
-    // The first screen comes from the first partnership alone; the rest is read meanwhile.
-    // What that read gives also fills the status and search caches, a few partnerships at a
-    // time while idle, and they are written by a thread of their own.
-    let (full_tx, full_rx) = std::sync::mpsc::channel();
-    // Why the caches could not be kept, from the thread that writes them.
-    let (kept_tx, kept_rx) = std::sync::mpsc::channel::<String>();
+    // The first screen comes from the partnership shown alone. Meanwhile a thread reads
+    // every partnership's summary (for the list), then brings the status and search caches
+    // up to date, reading whole only the partnerships they do not hold as they are now, one
+    // at a time. The screen holds the records of the partnerships it shows, never the whole
+    // journal; its search index comes from the cache.
+    let (summaries_tx, summaries_rx) = std::sync::mpsc::channel();
+    let (refreshed_tx, refreshed_rx) = std::sync::mpsc::channel();
     if t.journal.loading() {
         let store = t.journal.store().clone();
         let today = t.journal.today();
         std::thread::spawn(move || {
-            let _ = full_tx.send(crate::journal::keep::Keeping::load(&store, today));
+            let _ = summaries_tx.send(store.load_depths(|_| crate::store::Depth::Summary));
+            let _ = refreshed_tx.send(Journal::refresh_caches(&store, today));
         });
     }
-    let mut keeping = None;
     let mut idle_work = false;
     // The draft of a form being filled in, kept while it has unsaved edits.
     let mut draft: Option<(crate::store::scratch::Scratch, String)> = None;
@@ -692,16 +693,17 @@ pub fn run(
                 }
             }
         }
-        if let Ok(e) = kept_rx.try_recv() {
-            t.app.info(crate::app::capitalise(&e));
+        if let Ok(summaries) = summaries_rx.try_recv() {
+            t.journal.background_loaded(summaries);
+            t.app.refresh(&t.journal);
             dirty = true;
         }
-        if let Ok((full, keep)) = full_rx.try_recv() {
-            let took = t.journal.background_loaded(full);
-            keeping = keep.map(|mut k| {
-                k.only(took);
-                k
-            });
+        if let Ok(found) = refreshed_rx.try_recv() {
+            t.journal.caches_refreshed(&found);
+            if let Some(e) = &found.not_kept {
+                t.app.info(crate::app::capitalise(e));
+            }
+            t.app.search_cache_ready = found.not_kept.is_none();
             idle_work = true;
             t.app.refresh(&t.journal);
             dirty = true;
@@ -731,21 +733,6 @@ pub fn run(
             // make a little more of the search index and of the caches.
             t.keep_place(&mut place);
             idle_work = t.app.prepare_search(&t.journal, Duration::from_millis(3));
-            if let Some(k) = &mut keeping {
-                if t.journal.keep_some(k, Duration::from_millis(3)) {
-                    if let Some(k) = keeping.take() {
-                        let store = t.journal.store().clone();
-                        let kept_tx = kept_tx.clone();
-                        std::thread::spawn(move || {
-                            if let Some(e) = k.save(&store) {
-                                let _ = kept_tx.send(e);
-                            }
-                        });
-                    }
-                } else {
-                    idle_work = true;
-                }
-            }
             continue;
         }
         match event::read()? {

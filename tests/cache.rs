@@ -284,18 +284,14 @@ fn a_record_folder_made_since_the_cache_was_filled_is_seen() {
 /// Caches the full screen cannot write are said, once, and nothing else is touched.
 #[test]
 fn the_full_screen_says_when_its_caches_cannot_be_kept() {
-    use mentorlog::journal::{Journal, keep::Keeping};
+    use mentorlog::journal::Journal;
     let (_t, dir) = demo();
     let _ = fs::remove_dir_all(dir.join(CACHE));
     fs::write(dir.join(CACHE), "not a folder").unwrap();
     let store = mentorlog::store::Store::new(&dir);
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-    let mut j = Journal::open_shown(store.clone(), today, None, 1);
-    let (full, keep) = Keeping::load(&store, today);
-    let mut keep = keep.expect("a demo journal keeps caches");
-    keep.only(j.background_loaded(full));
-    while !j.keep_some(&mut keep, Duration::from_millis(1)) {}
-    let said = keep.save(&store).expect("a failure to say");
+    let found = Journal::refresh_caches(&store, today);
+    let said = found.not_kept.expect("a failure to say");
     assert!(said.contains("could not be kept"), "{said}");
     assert!(said.contains("nothing is lost"), "{said}");
     assert_eq!(fs::read(dir.join(CACHE)).unwrap(), b"not a folder");
@@ -398,35 +394,33 @@ fn a_cache_folder_that_links_out_of_the_data_directory_is_neither_read_nor_writt
     );
 }
 
-/// The full screen, once it has read everything in the background, fills the caches while
-/// idle: a later `status` and `search` then read no partnership it took from that read
-/// (shown by a meeting spoilt in place, which a read would warn about) and answer as the
-/// files do.
+/// The full screen brings the caches up to date in the background, reading only the
+/// partnerships they do not hold as they are now: a later `status` and `search` then read no
+/// partnership (shown by a meeting spoilt in place, which a read would warn about) and answer
+/// as the files do. Run again with nothing changed, it reads nothing.
 #[test]
-fn the_full_screen_fills_the_caches_from_what_it_read_in_the_background() {
-    use mentorlog::journal::{Journal, keep::Keeping};
+fn the_full_screen_brings_the_caches_up_to_date_reading_only_what_changed() {
+    use mentorlog::journal::Journal;
     let (_t, dir) = demo();
     let q = "closed question";
     let (want, want_search) = (truth(&dir), search_truth(&dir, q));
     let store = mentorlog::store::Store::new(&dir);
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-    let mut j = Journal::open_shown(store.clone(), today, None, 1);
-    assert!(j.loading());
-    let (full, keep) = Keeping::load(&store, today);
-    let mut keep = keep.expect("a demo journal keeps caches");
-    let took = j.background_loaded(full);
-    assert!(!took.is_empty());
-    keep.only(took.clone());
-    while !j.keep_some(&mut keep, Duration::from_millis(1)) {}
-    assert_eq!(keep.save(&store), None, "kept");
+    let partnerships = store.partnership_folders();
+    let found = Journal::refresh_caches(&store, today);
+    assert_eq!(found.not_kept, None, "kept");
+    assert_eq!(found.read, partnerships.len(), "no cache: every one read");
     assert!(cache_file(&dir).exists());
     assert!(dir.join(CACHE).join("search.cache").exists());
-    // A meeting of a partnership the background read took, spoilt in place: its folder's
-    // time is as it was, so only a read of the files would notice.
-    let meetings = dir
-        .join("partnerships")
-        .join(took.last().unwrap())
-        .join("meetings");
+    assert_eq!(
+        Journal::refresh_caches(&store, today).read,
+        0,
+        "nothing changed"
+    );
+    // A meeting spoilt in place: its folder's time is as it was, so only a read of the files
+    // would notice.
+    let last = partnerships.last().unwrap();
+    let meetings = dir.join("partnerships").join(last).join("meetings");
     let meeting = fs::read_dir(&meetings)
         .unwrap()
         .next()
@@ -434,11 +428,13 @@ fn the_full_screen_fills_the_caches_from_what_it_read_in_the_background() {
         .unwrap()
         .path();
     let name = meeting.file_name().unwrap().to_string_lossy().into_owned();
+    let times = fs::metadata(&meetings).unwrap().modified().unwrap();
     fs::OpenOptions::new()
         .write(true)
         .open(&meeting)
         .and_then(|mut f| std::io::Write::write_all(&mut f, b"(spoilt"))
         .unwrap();
+    assert_eq!(fs::metadata(&meetings).unwrap().modified().unwrap(), times);
     for args in [&["status"][..], &["search", q]] {
         let o = ml(&dir).args(args).output().unwrap();
         let err = String::from_utf8_lossy(&o.stderr);
@@ -446,4 +442,77 @@ fn the_full_screen_fills_the_caches_from_what_it_read_in_the_background() {
     }
     assert_eq!(status(&dir), want);
     assert_eq!(search(&dir, q), want_search);
+    // A change the stamps see (a meeting logged by another process): that one is read, and
+    // its problem (the spoilt meeting, now read) is told.
+    out(
+        &dir,
+        &[
+            "log",
+            "--with",
+            last,
+            "--focus",
+            "Planning",
+            "Planned the next lesson",
+        ],
+    );
+    let found = Journal::refresh_caches(&store, today);
+    assert_eq!(found.read, 1, "only the partnership that changed");
+    assert!(
+        found.problems.iter().any(|p| p.contains(&name)),
+        "{:?}",
+        found.problems
+    );
+}
+
+/// The full screen holds the records of what it shows, not the whole journal: its search
+/// index comes from the cache and finds what a search of the files finds, a record of a
+/// partnership it never read included, and one changed since the cache was kept.
+#[test]
+fn the_full_screen_searches_from_the_cache_without_reading_the_journal() {
+    use mentorlog::journal::search::Index;
+    use mentorlog::journal::{Audience, Journal};
+    let (_t, dir) = demo();
+    let store = mentorlog::store::Store::new(&dir);
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let folders = store.partnership_folders();
+    let last = folders.last().unwrap().clone();
+    Journal::refresh_caches(&store, today);
+    // Another process logs a meeting in the last partnership: the cache no longer holds it.
+    out(
+        &dir,
+        &[
+            "log",
+            "--with",
+            &last,
+            "--focus",
+            "Quadrilateral plenaries",
+            "Planned",
+        ],
+    );
+    let j = Journal::open_shown(store.clone(), today, None, 1);
+    assert!(j.loading(), "the first partnership only");
+    let parts = j.search_parts_now().expect("a journal laid out for caches");
+    let r = j.reader(Audience::Owner);
+    assert!(
+        r.partnerships().iter().filter(|p| p.loaded()).count() == 1,
+        "searching read no partnership into the journal"
+    );
+    let index = Index::from_parts(r.frameworks(), parts, None);
+    let whole = Journal::open(store, today);
+    let truth = Index::build(&whole.reader(Audience::Owner), None);
+    for q in ["quadrilateral", "closed question", "behaviour", "Priya"] {
+        let key = |h: &mentorlog::journal::search::Hit| {
+            (h.partnership.clone(), h.title.clone(), h.snippet.clone())
+        };
+        let got: Vec<_> = index.query(q, 50).iter().map(key).collect();
+        let want: Vec<_> = truth.query(q, 50).iter().map(key).collect();
+        assert!(!want.is_empty(), "{q}");
+        assert_eq!(got, want, "{q}");
+    }
+    assert!(
+        index
+            .query("quadrilateral", 5)
+            .iter()
+            .any(|h| h.partnership == last)
+    );
 }

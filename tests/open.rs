@@ -84,12 +84,21 @@ fn the_background_read_never_replaces_newer_work() {
     assert_eq!(app.reader().get(0).unwrap().meetings().len(), before);
 }
 
+/// With nothing cached yet, search reads the partnerships it has no text of for itself: it
+/// finds every record, and the journal still holds only what the screen showed.
 #[test]
-fn search_reads_everything_first() {
+fn search_with_nothing_cached_finds_everything_and_holds_only_what_is_shown() {
     let (_d, store) = demo();
     let mut app = Tui::open_fast(store, today(), false);
     app.key(KeyEvent::new(KeyCode::Char('/'), KeyModifiers::NONE));
-    assert!(!app.journal.loading());
+    assert!(app.journal.loading(), "not read whole for a search");
+    let read = app
+        .reader()
+        .partnerships()
+        .iter()
+        .filter(|p| p.loaded())
+        .count();
+    assert_eq!(read, 1);
     for c in "seating plan".chars() {
         app.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
     }
@@ -97,6 +106,11 @@ fn search_reads_everything_first() {
         panic!()
     };
     assert!(s.hits.iter().any(|h| h.label == "goal"));
+    let first = app.reader().get(0).unwrap().id().to_string();
+    assert!(
+        s.hits.iter().any(|h| h.partnership != first),
+        "found in a partnership not read"
+    );
 }
 
 /// The small demo's partnership folders, in the order the list shows them.
@@ -484,4 +498,74 @@ fn a_members_search_before_the_background_read_never_takes_the_owners_cache() {
     sam.key(KeyEvent::new(KeyCode::Char('/'), KeyModifiers::NONE));
     type_keys(&mut sam, q);
     assert!(search_hits(&sam).is_empty(), "{:?}", search_hits(&sam));
+}
+
+/// While the screen holds only the partnerships it showed, a change from another process (or
+/// a reload) reads again only as much as was read: the changed partnership's summary when
+/// its records were not read, its records when they were. Nothing else is read whole, and
+/// what shows is what a fresh read shows.
+#[test]
+fn a_change_while_only_some_partnerships_are_read_rereads_only_as_much() {
+    use mentorlog::journal::{Audience, Journal, Save};
+    let (_d, store) = demo();
+    let ids = ids(&store);
+    let mut screen = Tui::open_shown(store.clone(), today(), None, 60);
+    let read = |t: &Tui| -> Vec<bool> {
+        t.reader()
+            .partnerships()
+            .iter()
+            .map(|p| p.loaded())
+            .collect()
+    };
+    assert_eq!(read(&screen), [true, false, false]);
+    let mut other = Journal::open(store.clone(), today());
+    let log = |other: &mut Journal, pid: &str, id: &str, date: NaiveDate| {
+        let mut m = other
+            .reader(Audience::Owner)
+            .partner(pid)
+            .unwrap()
+            .meetings()[0]
+            .value
+            .clone();
+        (m.id, m.date) = (id.into(), date);
+        other.save_meeting(pid, Save::new(m)).unwrap();
+        other
+            .reader(Audience::Owner)
+            .partner(pid)
+            .unwrap()
+            .meeting(id)
+            .unwrap()
+            .path
+            .clone()
+    };
+    let later = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    // In a partnership not read: its meeting dates (for the list's marks) follow.
+    let path = log(&mut other, &ids[2], "elsewhere-2", later);
+    screen.external_change(std::slice::from_ref(&path));
+    assert_eq!(read(&screen), [true, false, false], "nothing read whole");
+    let dates = screen.reader().get(2).unwrap().meeting_dates();
+    assert!(dates.contains(&later), "{dates:?}");
+    // In the one read: its records follow.
+    let path = log(&mut other, &ids[0], "elsewhere-0", later);
+    screen.external_change(std::slice::from_ref(&path));
+    assert_eq!(read(&screen), [true, false, false]);
+    assert!(
+        screen
+            .reader()
+            .get(0)
+            .unwrap()
+            .meeting("elsewhere-0")
+            .is_some()
+    );
+    // A reload (Ctrl-r, or the end of a sync) reads as much again.
+    screen.journal.reload();
+    assert_eq!(read(&screen), [true, false, false]);
+    // Once all are chosen, they show as a whole read does.
+    for id in &ids {
+        screen.journal.ensure_loaded(id);
+    }
+    assert_eq!(
+        shown(&screen),
+        shown(&Tui::open(store.clone(), today(), false))
+    );
 }

@@ -54,18 +54,23 @@ impl App {
         let audience = self.audience();
         // While the background read goes on, the owner searches what is read and the cache
         // holds of the rest, rather than wait for everything to be read.
-        let early = (j.loading() && audience == Audience::Owner)
+        let fresh = self
+            .search_index
+            .as_ref()
+            .is_some_and(|(g, a, _)| *g == j.generation() && *a == audience);
+        let early = (!fresh && j.loading() && audience == Audience::Owner)
             .then(|| j.search_parts_now())
             .flatten();
-        if early.is_none() {
+        if early.is_none() && !fresh {
             j.ensure_all_loaded();
         }
         let r = self.reader(j);
         let current = self.partner(&r).map(|p| p.id().to_string());
         let index = match (&mut self.search_index, early) {
             (_, Some(parts)) => {
-                let index = Index::from_parts(r.frameworks(), parts, current.as_deref());
-                Arc::new(index)
+                let index = Arc::new(Index::from_parts(r.frameworks(), parts, current.as_deref()));
+                self.search_index = Some((j.generation(), audience, index.clone()));
+                index
             }
             (Some((generation, seen_by, index)), None)
                 if *generation == j.generation() && *seen_by == audience =>
@@ -89,18 +94,32 @@ impl App {
     }
 
     /// While the screen is idle: make the next few parts of the search index (for about
-    /// `budget`), so that `/` on a journal of years opens at once. Nothing is made while the
-    /// journal is still being read, or when the index is up to date. True when there is
-    /// more to make.
+    /// `budget`), so that `/` on a journal of years opens at once. While only some
+    /// partnerships are read, the owner's index is made at once from the search cache, once
+    /// that is up to date (`search_cache_ready`), and nothing is made for another audience.
+    /// Nothing is made when the index is up to date. True when there is more to make.
     pub fn prepare_search(&mut self, j: &Journal, budget: std::time::Duration) -> bool {
         let started = std::time::Instant::now();
         let (generation, audience) = (j.generation(), self.audience());
-        if j.loading()
-            || self
-                .search_index
-                .as_ref()
-                .is_some_and(|(g, a, _)| *g == generation && *a == audience)
+        if self
+            .search_index
+            .as_ref()
+            .is_some_and(|(g, a, _)| *g == generation && *a == audience)
         {
+            return false;
+        }
+        if j.loading() {
+            if !self.search_cache_ready || audience != Audience::Owner {
+                return false;
+            }
+            let Some(parts) = j.search_parts_now() else {
+                self.search_cache_ready = false;
+                return false;
+            };
+            let r = self.reader(j);
+            let current = self.partner(&r).map(|p| p.id().to_string());
+            let index = Index::from_parts(r.frameworks(), parts, current.as_deref());
+            self.search_index = Some((generation, audience, Arc::new(index)));
             return false;
         }
         let mut parts = match self.search_parts.take() {

@@ -305,6 +305,10 @@ pub struct App {
         crate::journal::Audience,
         Vec<crate::journal::search::Part>,
     )>,
+    /// The search cache is up to date with the files (the full screen brought it up to
+    /// date in the background): while only some partnerships are read, the index is made
+    /// from it when the screen is idle.
+    pub search_cache_ready: bool,
     /// Each action's key, as the keymap binds it (for the command palette).
     pub key_hints: std::collections::BTreeMap<Action, String>,
     /// Where the last frame drew what the mouse can point at.
@@ -340,6 +344,7 @@ impl App {
             derived: Derived::default(),
             search_index: None,
             search_parts: None,
+            search_cache_ready: false,
             key_hints: Default::default(),
             hits: Hits::default(),
             presence: Vec::new(),

@@ -1,117 +1,106 @@
-//! The status and search caches kept from a journal read whole in memory: the full screen
-//! reads everything in the background after its first frame, and then works out each
-//! partnership's cache entries a few at a time while it is idle, so that a later `status` or
-//! `search` reads no partnership at all, even after the cache was lost or broken.
+//! Keeping the status and search caches up to date for the full screen, which holds only the
+//! partnerships it shows: in the background after its first frame, every partnership whose
+//! cache entries are missing or stale is read whole, one at a time, its entries worked out,
+//! and its records let go again. A later `status` or `search` then reads no partnership at
+//! all, and the screen's own search index comes from the cache.
 //!
 //! Each partnership's folders are stamped just before its files are read (as a command
 //! does), so an entry is only ever kept under a stamp no later than the files it was worked
 //! out from: a change since makes the stamp differ, and the entry is not used.
 
-use std::collections::HashMap;
-use std::time::{Duration, Instant};
+use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
 use super::search::Part;
 use super::summary::{Summary, not_kept, search_cache, status_cache};
-use super::{Audience, Journal};
-use crate::store::cache::{Cache, Stamp, Stamper};
-use crate::store::{Snapshot, Store};
+use super::{Audience, Journal, Reader};
+use crate::store::cache::Stamper;
+use crate::store::{Depth, Store};
 
-/// The caches being filled from memory, and what is left to do.
-pub struct Keeping {
-    status: Cache<Summary>,
-    search: Cache<Part>,
-    stamps: HashMap<String, Stamp>,
-    /// The partnerships whose records in memory came from the read that was stamped.
-    ids: Vec<String>,
-    next: usize,
+/// What bringing the caches up to date found that a screen should know of.
+#[derive(Debug, Default)]
+pub struct Refreshed {
+    /// Files that could not be read, in the partnerships read.
+    pub problems: Vec<String>,
+    /// Conflict copies found in them.
+    pub conflicts: Vec<PathBuf>,
+    /// Why the caches could not be written, in words (only slower next time, nothing lost).
+    pub not_kept: Option<String>,
+    /// Partnerships read whole because their entries were missing or stale.
+    pub read: usize,
 }
 
-impl Keeping {
-    /// Read the whole journal (as [`Store::load`] does), stamping each partnership's folders
-    /// just before its files are read, and open the caches to keep what is worked out of
-    /// it. No caches for a journal not laid out for them (see `Journal::open_cached`).
-    pub fn load(store: &Store, today: NaiveDate) -> (Snapshot, Option<Keeping>) {
+impl Journal {
+    /// Bring the status and search caches up to date with the files: each partnership whose
+    /// entries are missing or stale is read whole, worked out and let go before the next one
+    /// is read, so the memory it takes is that of one partnership, not of the journal. No
+    /// caches for a journal not laid out for them (see `Journal::open_cached`).
+    pub fn refresh_caches(store: &Store, today: NaiveDate) -> Refreshed {
+        let mut out = Refreshed::default();
         if !Journal::private_layout_marked(store) {
-            return (store.load(), None);
+            return out;
         }
         let stamper = Stamper::new(store);
-        // Opened before the read, so that a folder changed during it counts as too recent.
-        let status = status_cache(store, &stamper, today);
-        let search = search_cache(store, &stamper);
-        let mut stamps = HashMap::new();
-        let snap = store.load_choosing(|folder, dir| {
-            stamps.insert(folder.to_string(), stamper.stamp(dir));
-            true
-        });
-        let keeping = Keeping {
-            status,
-            search,
-            stamps,
-            ids: Vec::new(),
-            next: 0,
-        };
-        (snap, Some(keeping))
-    }
-
-    /// Keep entries only for these partnerships: those whose records in memory are the
-    /// ones this read gave (see [`Journal::background_loaded`]).
-    pub fn only(&mut self, ids: Vec<String>) {
-        self.ids = ids;
-    }
-
-    /// Write both caches back (a thread's work: a journal of years has megabytes of text).
-    /// A cache that cannot be written is only slower next time: what failed is returned,
-    /// to be said, never an error.
-    pub fn save(mut self, store: &Store) -> Option<String> {
-        let ids: Vec<&str> = self.stamps.keys().map(String::as_str).collect();
-        self.status.keep_only(&ids);
-        self.search.keep_only(&ids);
-        let status = self.status.save(store);
-        let search = self.search.save(store);
-        status
-            .or(search)
-            .map(|e| not_kept("search and status caches", "search or status", &e))
-    }
-}
-
-impl Journal {
-    /// Work out the next few partnerships' cache entries from memory, for about `budget`.
-    /// True when every one is done (then [`Keeping::save`]).
-    pub fn keep_some(&self, k: &mut Keeping, budget: Duration) -> bool {
-        let started = Instant::now();
-        let r = self.reader(Audience::Owner);
-        while k.next < k.ids.len() {
-            if started.elapsed() >= budget {
-                return false;
-            }
-            let id = &k.ids[k.next];
-            k.next += 1;
-            let (Some(stamp), Some(p)) = (k.stamps.get(id), r.partner(id)) else {
-                continue;
-            };
-            // A partnership with a file that could not be read is worked out again each time,
-            // so that its warning is said each time.
-            if !self.reads_cleanly(id) {
+        // Opened before the reads, so that a folder changed during one counts as too recent.
+        let mut status = status_cache(store, &stamper, today);
+        let mut search = search_cache(store, &stamper);
+        let snap = store.load_depths(|_| Depth::Folder);
+        let mut j = Journal::with_snapshot(store.clone(), snap, today);
+        let ids: Vec<String> = j
+            .snap
+            .partnerships
+            .iter()
+            .map(|p| p.id().to_string())
+            .collect();
+        for (i, id) in ids.iter().enumerate() {
+            let stamp = stamper.stamp(&j.snap.partnerships[i].dir);
+            if status.get(id, &stamp).is_some() && search.get(id, &stamp).is_some() {
                 continue;
             }
-            if k.status.get(id, stamp).is_none() {
-                k.status
-                    .put(id, stamp.clone(), Summary::of(&p, self.today()));
+            let (mut problems, mut conflicts) = (Vec::new(), Vec::new());
+            store.complete(&mut j.snap.partnerships[i], &mut problems, &mut conflicts);
+            out.read += 1;
+            out.problems.extend(problems.iter().cloned());
+            out.conflicts.extend(conflicts.iter().cloned());
+            j.snap.problems.extend(problems);
+            j.add_conflict_paths(conflicts);
+            // A partnership with a file that could not be read is worked out again each
+            // time, so that its warning is said each time.
+            if j.reads_cleanly(id) {
+                let r = j.reader(Audience::Owner);
+                if let Some(p) = r.partner(id) {
+                    status.put(id, stamp.clone(), Summary::of(&p, today));
+                    search.put(id, stamp, Part::of(&p));
+                }
             }
-            if k.search.get(id, stamp).is_none() {
-                k.search.put(id, stamp.clone(), Part::of(&p));
+            j.snap.partnerships[i].unload();
+        }
+        let kept: Vec<&str> = ids.iter().map(String::as_str).collect();
+        status.keep_only(&kept);
+        search.keep_only(&kept);
+        let (a, b) = (status.save(store), search.save(store));
+        out.not_kept = a
+            .or(b)
+            .map(|e| not_kept("search and status caches", "search or status", &e));
+        out
+    }
+
+    /// What [`Journal::refresh_caches`] found, told to this journal: its problems and
+    /// conflict copies join those already known.
+    pub fn caches_refreshed(&mut self, found: &Refreshed) {
+        for problem in &found.problems {
+            if !self.snap.problems.contains(problem) {
+                self.snap.problems.push(problem.clone());
             }
         }
-        true
+        self.add_conflict_paths(found.conflicts.clone());
     }
-}
 
-impl Journal {
-    /// Every partnership's search text while the background read goes on, as the owner
-    /// sees it: from memory for those read, from the search cache for the others where it
-    /// holds them as their folders are now. `None` when one is in neither (it must be read).
+    /// Every partnership's search text as the owner sees it, while only some are read:
+    /// from memory for those read, from the search cache for the others where it holds them
+    /// as their folders are now, and the few changed since read from their files for this
+    /// alone (not kept). `None` for a journal not laid out for caches (it is read whole).
     pub fn search_parts_now(&self) -> Option<Vec<Part>> {
         if !Journal::private_layout_marked(self.store()) {
             return None;
@@ -119,16 +108,31 @@ impl Journal {
         let stamper = Stamper::new(self.store());
         let mut cache = search_cache(self.store(), &stamper);
         let r = self.reader(Audience::Owner);
-        r.partnerships()
+        let parts = r
+            .partnerships()
             .iter()
             .map(|p| {
                 if p.loaded() {
-                    return Some(Part::of(p));
+                    return Part::of(p);
                 }
-                let dir = &self.snap.partnership(p.id())?.dir;
-                cache.get(p.id(), &stamper.stamp_since(dir, cache.stamp_of(p.id())))?;
-                cache.take(p.id())
+                if let Some(data) = self.snap.partnership(p.id()) {
+                    let stamp = stamper.stamp_since(&data.dir, cache.stamp_of(p.id()));
+                    if cache.get(p.id(), &stamp).is_some()
+                        && let Some(part) = cache.take(p.id())
+                    {
+                        return part;
+                    }
+                    // Changed since the cache was kept: read alone, let go after.
+                    let mut data = data.clone();
+                    let (mut problems, mut conflicts) = (Vec::new(), Vec::new());
+                    self.store
+                        .complete(&mut data, &mut problems, &mut conflicts);
+                    let r = Reader::new(self, Audience::Owner);
+                    return Part::of(&r.partner_of(&data));
+                }
+                Part::of(p)
             })
-            .collect()
+            .collect();
+        Some(parts)
     }
 }

@@ -44,8 +44,8 @@ pub use ticks::TickRequest;
 use crate::framework::FrameworkSet;
 use crate::store::kind::with_folder_type;
 use crate::store::{
-    AnyRecord, BatchError, Kind, Loaded, PartnershipData, PartnershipRecord, Record, Snapshot,
-    Store, StoreError, Write,
+    AnyRecord, BatchError, Depth, Kind, Loaded, PartnershipData, PartnershipRecord, Record,
+    Snapshot, Store, StoreError, Write,
 };
 
 /// A file's content before and after one change (`None`: no file).
@@ -412,7 +412,11 @@ impl Journal {
         if p.pending {
             self.snap.partnerships.retain(|p| p.id() != id);
         }
-        self.snap.problems.extend(problems);
+        for problem in problems {
+            if !self.snap.problems.contains(&problem) {
+                self.snap.problems.push(problem);
+            }
+        }
         self.add_conflict_paths(conflicts);
         let moved = self.move_private_records();
         self.notices.extend(moved);
@@ -448,8 +452,10 @@ impl Journal {
             .partnerships
             .retain(|m| !m.pending || full.partnership(m.id()).is_some());
         for p in full.partnerships {
+            // A summary replaces only a stand-in: one read since is newer.
             if let Some(mine) = self.snap.partnerships.iter_mut().find(|m| m.id() == p.id())
                 && !mine.loaded
+                && (p.loaded || mine.pending)
             {
                 took.push(p.id().to_string());
                 *mine = p;
@@ -467,10 +473,28 @@ impl Journal {
         took
     }
 
-    /// Re-read everything from disk. Returns what changed, in words.
+    /// Re-read from disk as much as was read: everything, or, while only some partnerships'
+    /// records are read (the full screen reads those it shows), those whole and the others'
+    /// summaries. Returns what changed, in words.
     pub fn reload(&mut self) -> Vec<String> {
         let old = std::mem::take(&mut self.snap);
-        self.snap = self.store.load();
+        self.snap = if old.partnerships.iter().all(|p| p.loaded) {
+            self.store.load()
+        } else {
+            let whole: std::collections::HashSet<&str> = old
+                .partnerships
+                .iter()
+                .filter(|p| p.loaded)
+                .map(|p| p.id())
+                .collect();
+            self.store.load_depths(|f| {
+                if whole.contains(f) {
+                    Depth::Whole
+                } else {
+                    Depth::Summary
+                }
+            })
+        };
         self.frameworks = self.store.frameworks();
         let said = describe_changes(&old, &self.snap);
         self.reread(said)
@@ -495,10 +519,24 @@ impl Journal {
                 None => return self.reload(),
             };
         }
-        if folders.is_empty() || self.loading() {
+        if folders.is_empty() {
             return self.reload();
         }
-        let fresh = self.store.load_choosing(|f, _| folders.contains(f));
+        // Each changed partnership read as deep as it was: one whose records were not read
+        // (nor wanted yet) has only its summary read again.
+        let partial = self.loading();
+        let whole: std::collections::HashSet<String> = self
+            .snap
+            .partnerships
+            .iter()
+            .filter(|p| p.loaded || !partial)
+            .map(|p| p.id().to_string())
+            .collect();
+        let fresh = self.store.load_depths(|f| match folders.contains(f) {
+            false => Depth::Folder,
+            true if whole.contains(f) || !partial => Depth::Whole,
+            true => Depth::Summary,
+        });
         let mut old = std::mem::take(&mut self.snap);
         let touched = |text: &str| {
             folders

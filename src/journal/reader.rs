@@ -114,7 +114,7 @@ impl<'a> Reader<'a> {
         })
     }
 
-    fn partner_of(&self, data: &'a PartnershipData) -> Partner<'a> {
+    pub(super) fn partner_of(&self, data: &'a PartnershipData) -> Partner<'a> {
         Partner {
             data,
             audience: self.audience,

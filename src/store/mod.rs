@@ -195,6 +195,21 @@ impl PartnershipData {
         &self.partnership.value.id
     }
 
+    /// Let its records go, keeping what a summary read holds (`partnership.ron` and its
+    /// meeting dates): `Store::complete` reads them again when they are wanted.
+    pub fn unload(&mut self) {
+        if !self.loaded {
+            return;
+        }
+        self.listed_dates = self.meeting_dates();
+        self.meetings = Vec::new();
+        self.goals = Vec::new();
+        self.reflections = Vec::new();
+        self.stages = Vec::new();
+        self.ticks = Vec::new();
+        self.loaded = false;
+    }
+
     pub fn tick_sheet(&self, framework: &str) -> Option<&Loaded<TickSheet>> {
         self.ticks.iter().find(|t| t.value.framework == framework)
     }
@@ -222,7 +237,7 @@ impl PartnershipData {
 
 /// How much of a partnership a read takes in.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Depth {
+pub enum Depth {
     /// Every record.
     Whole,
     /// `partnership.ron` and the dates of its meetings (from their file names).
@@ -524,6 +539,11 @@ impl Store {
             snap.partnerships.push(data);
         }
         snap
+    }
+
+    /// Read each partnership as deep as `depth(folder name)` says.
+    pub fn load_depths(&self, mut depth: impl FnMut(&str) -> Depth) -> Snapshot {
+        self.load_with(|_, folder| depth(folder))
     }
 
     /// Read every record of a partnership read by `load_first`.
