@@ -613,6 +613,7 @@ pub fn run(
     let mouse = mouse && config.mouse;
     let mut t = Tui::new(journal, review);
     t.app.review_fixed = review;
+    t.app.searcher = Some(crate::app::searcher::Searcher::start());
     if let Some(m) = &member {
         t.lock_to_member(m).map_err(|e| anyhow::anyhow!("{e}"))?;
     }
@@ -719,6 +720,11 @@ pub fn run(
                 dirty = true;
             }
         }
+        // A search's hits, from its thread: a query that takes a moment is drawn with the
+        // letter typed first, and its hits as they come.
+        if t.app.poll_search(Duration::ZERO) {
+            dirty = true;
+        }
         if dirty {
             // Drawn, and where things went kept for the mouse.
             terminal.draw(|f| t.frame(f, &view))?;
@@ -727,7 +733,11 @@ pub fn run(
         // Short enough that a change seen by the watcher is drawn within 150 ms of its save
         // (the watcher settles for 20 ms); each wake-up with nothing to do costs microseconds.
         // While there is idle work, it goes on as soon as no key is waiting.
-        let pause = if idle_work { 1 } else { 25 };
+        let pause = if idle_work || t.app.search_pending() {
+            1
+        } else {
+            25
+        };
         if !event::poll(Duration::from_millis(pause))? {
             // A pause: keep where the screen is, so even a lost terminal reopens there, and
             // make a little more of the search index and of the caches.
@@ -775,6 +785,9 @@ pub fn run(
             _ => {}
         }
         dirty = true;
+        // Most queries take a few milliseconds: drawn once, with their hits, rather than
+        // twice.
+        t.app.poll_search(Duration::from_millis(4));
         keep_draft(&t, &mut draft);
     }
     t.keep_place(&mut place);

@@ -569,3 +569,40 @@ fn a_change_while_only_some_partnerships_are_read_rereads_only_as_much() {
         shown(&Tui::open(store.clone(), today(), false))
     );
 }
+
+/// On the search thread the full screen uses, typing fast gives the hits a search made at
+/// once gives, for the query as typed: a query superseded before its hits came is never
+/// shown, and Enter opens a hit of what is typed.
+#[test]
+fn the_search_thread_shows_the_hits_of_what_is_typed_and_nothing_stale() {
+    use mentorlog::app::searcher::Searcher;
+    let (_d, store) = demo();
+    let mut at_once = Tui::open(store.clone(), today(), false);
+    let mut threaded = Tui::open(store, today(), false);
+    threaded.app.searcher = Some(Searcher::start());
+    for t in [&mut at_once, &mut threaded] {
+        t.key(KeyEvent::new(KeyCode::Char('/'), KeyModifiers::NONE));
+        // Typed without waiting for any hits.
+        type_keys(t, "seating plx");
+        t.key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
+        type_keys(t, "an");
+    }
+    assert!(threaded.app.search_pending() || !search_hits(&threaded).is_empty());
+    for _ in 0..100 {
+        if !threaded.app.search_pending() {
+            break;
+        }
+        threaded
+            .app
+            .poll_search(std::time::Duration::from_millis(50));
+    }
+    assert!(!threaded.app.search_pending());
+    let hits = search_hits(&at_once);
+    assert!(hits.iter().any(|h| h.0 == "goal"), "{hits:?}");
+    assert_eq!(search_hits(&threaded), hits);
+    // Enter right after a keystroke waits for that query's hits, then jumps.
+    type_keys(&mut threaded, " ");
+    threaded.key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    assert!(threaded.overlays.is_empty(), "jumped");
+    assert_eq!(threaded.app.tab, mentorlog::app::Tab::Goals);
+}

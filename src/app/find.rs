@@ -7,6 +7,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::checklist::Row;
 use super::picker::{PickPurpose, Picker};
+use super::searcher::Searcher;
 use super::{Action, App, Handled, Overlay, Pane, Tab};
 use crate::journal::search::{Hit, Index, Target};
 use crate::journal::{Audience, Journal};
@@ -22,18 +23,45 @@ pub struct SearchState {
     pub index: Arc<Index>,
     /// The queries typed so far with the documents each matched at all: the next keystroke
     /// looks only among those of the longest query it extends (see `Index::narrows`).
-    trail: Vec<(String, Vec<usize>)>,
+    trail: Vec<(String, Arc<Vec<usize>>)>,
+    /// The number of the query asked of the search thread whose hits are awaited; the hits
+    /// shown meanwhile are the last query's.
+    pub pending: Option<u64>,
 }
 
 impl SearchState {
-    /// Run the query as it is now, among the fewest documents that can match it.
-    fn run(&mut self) {
+    /// Run the query as it is now, among the fewest documents that can match it: on the
+    /// search thread when there is one (its hits arrive through [`App::poll_search`]), else
+    /// at once.
+    fn run(&mut self, searcher: Option<&Searcher>) {
         self.trail.retain(|(q, _)| Index::narrows(q, &self.query));
-        let within = self.trail.last().map(|(_, c)| c.as_slice());
-        let (hits, candidates) = self.index.query_within(&self.query, LIMIT, within);
+        let within = self.trail.last().map(|(_, c)| c.clone());
+        match searcher {
+            Some(searcher) if !self.query.trim().is_empty() => {
+                let seq = searcher.ask(self.index.clone(), self.query.clone(), LIMIT, within);
+                self.pending = Some(seq);
+            }
+            _ => {
+                let (hits, candidates) = self.index.query_within(
+                    &self.query,
+                    LIMIT,
+                    within.as_deref().map(Vec::as_slice),
+                );
+                let query = self.query.clone();
+                self.show(query, hits, candidates);
+            }
+        }
+    }
+
+    /// Show what `query` found, if it is still the query typed.
+    fn show(&mut self, query: String, hits: Vec<Hit>, candidates: Vec<usize>) {
+        if query != self.query {
+            return;
+        }
+        self.pending = None;
         self.hits = hits;
-        if Index::narrows(&self.query, &self.query) {
-            self.trail.push((self.query.clone(), candidates));
+        if Index::narrows(&query, &query) {
+            self.trail.push((query, Arc::new(candidates)));
         }
         self.cursor = 0;
     }
@@ -90,6 +118,7 @@ impl App {
             hits: Vec::new(),
             index,
             trail: Vec::new(),
+            pending: None,
         }));
     }
 
@@ -152,6 +181,18 @@ impl App {
             Action::Down => s.cursor = (s.cursor + 1).min(s.hits.len().saturating_sub(1)),
             Action::Up => s.cursor = s.cursor.saturating_sub(1),
             Action::Open => {
+                // The hits of what is typed, not of the query before it.
+                if s.pending.is_some() {
+                    for _ in 0..50 {
+                        if !self.search_pending() {
+                            break;
+                        }
+                        self.poll_search(std::time::Duration::from_millis(100));
+                    }
+                }
+                let Some(Overlay::Search(s)) = self.overlays.last_mut() else {
+                    return Handled::Consumed;
+                };
                 if let Some(hit) = s.hits.get(s.cursor).cloned() {
                     self.overlays.pop();
                     // A hit found in the cache, before its partnership was read.
@@ -182,15 +223,43 @@ impl App {
             }
             _ => return Handled::NotConsumed,
         }
-        s.run();
+        s.run(self.searcher.as_ref());
         Handled::Consumed
     }
 
     pub(super) fn search_paste(&mut self, text: &str) {
         if let Some(Overlay::Search(s)) = self.overlays.last_mut() {
             s.query.push_str(text.lines().next().unwrap_or(""));
-            s.run();
+            s.run(self.searcher.as_ref());
         }
+    }
+
+    /// Whether the search popup awaits hits from the search thread.
+    pub fn search_pending(&self) -> bool {
+        matches!(self.overlays.last(), Some(Overlay::Search(s)) if s.pending.is_some())
+    }
+
+    /// Show the hits the search thread found, waiting at most `wait` for them. True when
+    /// the popup changed.
+    pub fn poll_search(&mut self, wait: std::time::Duration) -> bool {
+        let Some(searcher) = &self.searcher else {
+            return false;
+        };
+        if !self.search_pending() {
+            return false;
+        }
+        let found = searcher.found(wait);
+        let Some(Overlay::Search(s)) = self.overlays.last_mut() else {
+            return false;
+        };
+        let mut shown = false;
+        for f in found {
+            if s.pending == Some(f.seq) {
+                s.show(f.query, f.hits, f.candidates);
+                shown = true;
+            }
+        }
+        shown
     }
 
     /// Show the record a search hit points at, in its pane.

@@ -22,6 +22,7 @@ mod popups;
 pub mod presence;
 mod recognition;
 mod scroll;
+pub mod searcher;
 
 use std::path::PathBuf;
 
@@ -309,6 +310,9 @@ pub struct App {
     /// date in the background): while only some partnerships are read, the index is made
     /// from it when the screen is idle.
     pub search_cache_ready: bool,
+    /// The thread search queries run on (the full screen starts it); without one, each
+    /// keystroke's query runs at once.
+    pub searcher: Option<searcher::Searcher>,
     /// Each action's key, as the keymap binds it (for the command palette).
     pub key_hints: std::collections::BTreeMap<Action, String>,
     /// Where the last frame drew what the mouse can point at.
@@ -345,6 +349,7 @@ impl App {
             search_index: None,
             search_parts: None,
             search_cache_ready: false,
+            searcher: None,
             key_hints: Default::default(),
             hits: Hits::default(),
             presence: Vec::new(),

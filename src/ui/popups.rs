@@ -863,6 +863,8 @@ fn search(frame: &mut Frame, area: Rect, s: &crate::app::SearchState, scr: &Scre
     let [input, list] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(inner);
     let count = if s.query.trim().is_empty() {
         format!("type to search {} records", s.index.len())
+    } else if s.pending.is_some() {
+        "searching…".to_string()
     } else {
         format!("{} found", s.hits.len())
     };

@@ -194,9 +194,22 @@ impl Index {
         limit: usize,
         within: Option<&[usize]>,
     ) -> (Vec<Hit>, Vec<usize>) {
+        self.query_until(query, limit, within, &|| false)
+            .unwrap_or_default()
+    }
+
+    /// The same, given up (`None`) as soon as `stop` says so: it is asked every few
+    /// thousand documents, so a search made stale by the next keystroke ends at once.
+    pub fn query_until(
+        &self,
+        query: &str,
+        limit: usize,
+        within: Option<&[usize]>,
+        stop: &dyn Fn() -> bool,
+    ) -> Option<(Vec<Hit>, Vec<usize>)> {
         let query = query.trim();
         if query.is_empty() {
-            return (Vec::new(), Vec::new());
+            return Some((Vec::new(), Vec::new()));
         }
         let matcher = SkimMatcher::default();
         let phrase = query.to_lowercase();
@@ -223,7 +236,10 @@ impl Index {
                 &all
             }
         };
-        for &n in within {
+        for (i, &n) in within.iter().enumerate() {
+            if i % 4096 == 0 && stop() {
+                return None;
+            }
             let (part, d) = self.doc(n);
             let (title_text, body_text) = (part.at(d.title), part.at(d.body));
             let title = Folded::new(title_text, part.at(d.folded_title));
@@ -323,7 +339,7 @@ impl Index {
                 }
             })
             .collect();
-        (hits, candidates)
+        Some((hits, candidates))
     }
 
     /// Whether the candidates of query `before` hold every match of `now`: `now` types more
@@ -479,6 +495,16 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_query_told_to_stop_gives_up_and_one_not_told_finds_the_same() {
+        let (_d, j) = demo();
+        let idx = Index::build(&j.reader(Audience::Owner), None);
+        assert!(idx.query_until("seating", 50, None, &|| true).is_none());
+        let (hits, _) = idx.query_until("seating", 50, None, &|| false).unwrap();
+        assert!(!hits.is_empty());
+        assert!(same(&hits, &idx.query("seating", 50)));
     }
 
     #[test]
