@@ -606,3 +606,21 @@ fn the_search_thread_shows_the_hits_of_what_is_typed_and_nothing_stale() {
     assert!(threaded.overlays.is_empty(), "jumped");
     assert_eq!(threaded.app.tab, mentorlog::app::Tab::Goals);
 }
+
+/// The first frame summarises only the rows its list shows: with the partnership last on
+/// screen far down, the list ends at it, and those above the window are only listed (so the
+/// first frame costs the same on a journal of five hundred partnerships as on one of fifty).
+#[test]
+fn the_first_screen_summarises_only_the_rows_the_list_shows_around_the_one_kept() {
+    let (_d, store) = demo();
+    let ids = ids(&store);
+    let t = Tui::open_shown(store.clone(), today(), Some(&ids[2]), 2);
+    let r = t.reader();
+    let ps = r.partnerships();
+    assert!(ps[2].loaded(), "the one kept is read");
+    assert!(
+        !ps[1].loaded() && !ps[1].pending(),
+        "the row above it is summarised"
+    );
+    assert!(ps[0].pending(), "above the window: only its folder");
+}

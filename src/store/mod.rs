@@ -369,13 +369,23 @@ impl Store {
     }
 
     /// The first screen's read: the records of `first` (or of the first partnership), the
-    /// summaries of the first `rows` partnerships and of the `rows` either side of `first`,
+    /// summaries of the `rows` partnerships the list shows with it (the top ones, or the
+    /// `rows` up to `first`),
     /// and for every other only its folder's name ([`PartnershipData::pending`]). What it
     /// costs does not grow with the number of partnerships beyond one folder listing.
     pub fn load_shown(&self, first: Option<&str>, rows: usize) -> Snapshot {
         let folders = self.partnership_folders();
         let at = first.and_then(|f| folders.iter().position(|d| d == f));
-        let near = |i: usize| i < rows || at.is_some_and(|a| i.abs_diff(a) <= rows);
+        // The list's rows on screen: the top ones, or those ending at `first` when it is
+        // further down (the list scrolls to keep the chosen one in view, at the bottom).
+        let a = at.unwrap_or(0);
+        let near = |i: usize| {
+            if a < rows {
+                i < rows
+            } else {
+                i + rows > a && i <= a
+            }
+        };
         self.load_with(|i, _| {
             if at.unwrap_or(0) == i {
                 Depth::Whole
