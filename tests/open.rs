@@ -624,3 +624,47 @@ fn the_first_screen_summarises_only_the_rows_the_list_shows_around_the_one_kept(
     );
     assert!(ps[0].pending(), "above the window: only its folder");
 }
+
+/// Review mode on a screen that holds one partnership: its search reads the others for
+/// the index alone, finds what review mode may see in them and never a private note, and
+/// the screen still holds only the one it showed, made while idle or when / is pressed.
+#[test]
+fn review_mode_searches_partnerships_not_read_without_holding_them_or_their_private_notes() {
+    let (_d, store) = demo();
+    for idle in [false, true] {
+        let mut t = Tui::open_shown(store.clone(), today(), None, 60);
+        t.key(KeyEvent::new(KeyCode::Char('R'), KeyModifiers::NONE));
+        assert!(t.app.review);
+        if idle {
+            while t
+                .app
+                .prepare_search(&t.journal, std::time::Duration::from_millis(1))
+            {}
+            assert!(t.app.search_index.is_some(), "made while idle");
+        }
+        t.key(KeyEvent::new(KeyCode::Char('/'), KeyModifiers::NONE));
+        type_keys(&mut t, "overwhelmed by marking");
+        assert!(search_hits(&t).is_empty(), "{:?}", search_hits(&t));
+        t.key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+        t.key(KeyEvent::new(KeyCode::Char('/'), KeyModifiers::NONE));
+        type_keys(&mut t, "seating plan");
+        let hits = search_hits(&t);
+        let first = t.reader().get(0).unwrap().id().to_string();
+        assert!(hits.iter().any(|h| h.1 != first), "{hits:?}");
+        let mut w = Tui::open(store.clone(), today(), true);
+        w.key(KeyEvent::new(KeyCode::Char('/'), KeyModifiers::NONE));
+        type_keys(&mut w, "seating plan");
+        assert_eq!(
+            hits,
+            search_hits(&w),
+            "as a screen that read everything finds"
+        );
+        let read = t
+            .reader()
+            .partnerships()
+            .iter()
+            .filter(|p| p.loaded())
+            .count();
+        assert_eq!(read, 1, "still only the one shown");
+    }
+}

@@ -86,8 +86,14 @@ impl App {
             .search_index
             .as_ref()
             .is_some_and(|(g, a, _)| *g == j.generation() && *a == audience);
-        let early = (!fresh && j.loading() && audience == Audience::Owner)
-            .then(|| j.search_parts_now())
+        // While only some partnerships are read, the rest are searched from the cache (the
+        // owner) or read one at a time for the index alone (another audience), never all
+        // held at once.
+        let early = (!fresh && j.loading())
+            .then(|| match audience {
+                Audience::Owner => j.search_parts_now(),
+                _ => self.parts_read_now(j),
+            })
             .flatten();
         if early.is_none() && !fresh {
             j.ensure_all_loaded();
@@ -125,8 +131,9 @@ impl App {
     /// While the screen is idle: make the next few parts of the search index (for about
     /// `budget`), so that `/` on a journal of years opens at once. While only some
     /// partnerships are read, the owner's index is made at once from the search cache, once
-    /// that is up to date (`search_cache_ready`), and nothing is made for another audience.
-    /// Nothing is made when the index is up to date. True when there is more to make.
+    /// that is up to date (`search_cache_ready`); another audience's is made a partnership
+    /// at a time, each read from its files for this alone. Nothing is made when the index is
+    /// up to date. True when there is more to make.
     pub fn prepare_search(&mut self, j: &Journal, budget: std::time::Duration) -> bool {
         let started = std::time::Instant::now();
         let (generation, audience) = (j.generation(), self.audience());
@@ -137,8 +144,8 @@ impl App {
         {
             return false;
         }
-        if j.loading() {
-            if !self.search_cache_ready || audience != Audience::Owner {
+        if j.loading() && audience == Audience::Owner {
+            if !self.search_cache_ready {
                 return false;
             }
             let Some(parts) = j.search_parts_now() else {
@@ -158,7 +165,11 @@ impl App {
         let r = self.reader(j);
         let partners = r.partnerships();
         while parts.len() < partners.len() && started.elapsed() < budget {
-            parts.push(crate::journal::search::Part::of(&partners[parts.len()]));
+            let p = &partners[parts.len()];
+            parts.push(
+                j.search_part(p.id(), audience)
+                    .unwrap_or_else(|| crate::journal::search::Part::of(p)),
+            );
         }
         if parts.len() < partners.len() {
             self.search_parts = Some((generation, audience, parts));
@@ -232,6 +243,16 @@ impl App {
             s.query.push_str(text.lines().next().unwrap_or(""));
             s.run(self.searcher.as_ref());
         }
+    }
+
+    /// Every partnership's search text as this screen's audience sees it, each read from
+    /// its files for this alone where it is not read.
+    fn parts_read_now(&self, j: &Journal) -> Option<Vec<crate::journal::search::Part>> {
+        let r = self.reader(j);
+        r.partnerships()
+            .iter()
+            .map(|p| j.search_part(p.id(), self.audience()))
+            .collect()
     }
 
     /// Whether the search popup awaits hits from the search thread.

@@ -122,17 +122,28 @@ impl Journal {
                     {
                         return part;
                     }
-                    // Changed since the cache was kept: read alone, let go after.
-                    let mut data = data.clone();
-                    let (mut problems, mut conflicts) = (Vec::new(), Vec::new());
-                    self.store
-                        .complete(&mut data, &mut problems, &mut conflicts);
-                    let r = Reader::new(self, Audience::Owner);
-                    return Part::of(&r.partner_of(&data));
                 }
-                Part::of(p)
+                // Changed since the cache was kept.
+                self.search_part(p.id(), Audience::Owner)
+                    .unwrap_or_else(|| Part::of(p))
             })
             .collect();
         Some(parts)
+    }
+
+    /// Partnership `id`'s search text as `audience` sees it: from memory when its records
+    /// are read, else from its files, read for this alone and let go after (a screen that
+    /// holds a few partnerships searches them all without holding them all).
+    pub fn search_part(&self, id: &str, audience: Audience) -> Option<Part> {
+        let r = Reader::new(self, audience);
+        let p = r.partner(id)?;
+        if p.loaded() {
+            return Some(Part::of(&p));
+        }
+        let mut data = self.snap.partnership(id)?.clone();
+        let (mut problems, mut conflicts) = (Vec::new(), Vec::new());
+        self.store
+            .complete(&mut data, &mut problems, &mut conflicts);
+        Some(Part::of(&r.partner_of(&data)))
     }
 }
