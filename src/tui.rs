@@ -699,12 +699,14 @@ pub fn run(
             t.app.refresh(&t.journal);
             dirty = true;
         }
-        if let Ok(found) = refreshed_rx.try_recv() {
+        if let Ok(mut found) = refreshed_rx.try_recv() {
             t.journal.caches_refreshed(&found);
             if let Some(e) = &found.not_kept {
                 t.app.info(crate::app::capitalise(e));
             }
-            t.app.search_cache_ready = found.not_kept.is_none();
+            // Up to date in memory even when it could not be written.
+            t.app.search_cache_ready = found.search.is_some();
+            t.app.kept_search = found.search.take();
             idle_work = true;
             t.app.refresh(&t.journal);
             dirty = true;

@@ -91,7 +91,7 @@ impl App {
         // held at once.
         let early = (!fresh && j.loading())
             .then(|| match audience {
-                Audience::Owner => j.search_parts_now(),
+                Audience::Owner => j.search_parts_from(self.kept_search.take()),
                 _ => self.parts_read_now(j),
             })
             .flatten();
@@ -148,7 +148,7 @@ impl App {
             if !self.search_cache_ready {
                 return false;
             }
-            let Some(parts) = j.search_parts_now() else {
+            let Some(parts) = j.search_parts_from(self.kept_search.take()) else {
                 self.search_cache_ready = false;
                 return false;
             };

@@ -310,6 +310,8 @@ pub struct App {
     /// date in the background): while only some partnerships are read, the index is made
     /// from it when the screen is idle.
     pub search_cache_ready: bool,
+    /// The search cache that refresh left, for the first index made from it.
+    pub kept_search: Option<crate::journal::keep::KeptSearch>,
     /// The thread search queries run on (the full screen starts it); without one, each
     /// keystroke's query runs at once.
     pub searcher: Option<searcher::Searcher>,
@@ -349,6 +351,7 @@ impl App {
             search_index: None,
             search_parts: None,
             search_cache_ready: false,
+            kept_search: None,
             searcher: None,
             key_hints: Default::default(),
             hits: Hits::default(),

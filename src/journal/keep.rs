@@ -15,11 +15,15 @@ use chrono::NaiveDate;
 use super::search::Part;
 use super::summary::{Summary, not_kept, search_cache, status_cache};
 use super::{Audience, Journal, Reader};
-use crate::store::cache::Stamper;
+use crate::store::cache::{Cache, Stamper};
 use crate::store::{Depth, Store};
 
+/// The search cache as [`Journal::refresh_caches`] left it: handed to the screen for its
+/// index, so that the cache file is not read twice over nor held twice.
+pub struct KeptSearch(Cache<Part>);
+
 /// What bringing the caches up to date found that a screen should know of.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct Refreshed {
     /// Files that could not be read, in the partnerships read.
     pub problems: Vec<String>,
@@ -29,6 +33,8 @@ pub struct Refreshed {
     pub not_kept: Option<String>,
     /// Partnerships read whole because their entries were missing or stale.
     pub read: usize,
+    /// The search cache, up to date as of the refresh.
+    pub search: Option<KeptSearch>,
 }
 
 impl Journal {
@@ -83,6 +89,8 @@ impl Journal {
         out.not_kept = a
             .or(b)
             .map(|e| not_kept("search and status caches", "search or status", &e));
+        drop(status);
+        out.search = Some(KeptSearch(search));
         out
     }
 
@@ -102,11 +110,19 @@ impl Journal {
     /// as their folders are now, and the few changed since read from their files for this
     /// alone (not kept). `None` for a journal not laid out for caches (it is read whole).
     pub fn search_parts_now(&self) -> Option<Vec<Part>> {
+        self.search_parts_from(None)
+    }
+
+    /// The same, from the search cache a refresh handed over (else read from its file).
+    pub fn search_parts_from(&self, kept: Option<KeptSearch>) -> Option<Vec<Part>> {
         if !Journal::private_layout_marked(self.store()) {
             return None;
         }
         let stamper = Stamper::new(self.store());
-        let mut cache = search_cache(self.store(), &stamper);
+        let mut cache = match kept {
+            Some(KeptSearch(cache)) => cache,
+            None => search_cache(self.store(), &stamper),
+        };
         let r = self.reader(Audience::Owner);
         let parts = r
             .partnerships()
