@@ -285,9 +285,9 @@ for s in "${SCALES[@]}"; do
             done
             awk -v k="$max" 'BEGIN {printf "%.1f", k / 1024}'
         }
-        put "peak RSS, full screen after 3 s (everything loaded) (MiB)" "$s" "$(tui_peak "$(q "$BIN")")"
+        put "peak RSS, full screen after 3 s (its background work done) (MiB)" "$s" "$(tui_peak "$(q "$BIN")")"
         if [[ -n ${BEFORE:-} ]]; then
-            put "before: peak RSS, full screen after 3 s (everything loaded) (MiB)" "$s" \
+            put "before: peak RSS, full screen after 3 s (its background work done) (MiB)" "$s" \
                 "$(tui_peak "$(q "$BEFORE")")" before
         fi
     fi

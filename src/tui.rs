@@ -134,6 +134,16 @@ impl Tui {
         Tui::new(Journal::open_shown(store, today, first, rows), false)
     }
 
+    /// A fresh screen state over the journal shown now, keeping the search thread (and
+    /// whether the search cache was brought up to date).
+    fn renew_app(&mut self, review: bool) {
+        let searcher = self.app.searcher.take();
+        let ready = self.app.search_cache_ready;
+        self.app = App::new(&self.journal, review);
+        self.app.searcher = searcher;
+        self.app.search_cache_ready = ready;
+    }
+
     /// Lock this screen to member `query`: it shows only what they may see, writes as them,
     /// and nothing inside (review mode, $EDITOR, the shell) can change that.
     pub fn lock_to_member(&mut self, query: &str) -> Result<(), crate::journal::OpError> {
@@ -141,7 +151,7 @@ impl Tui {
         self.journal.act_as(&person.id)?;
         let review = self.app.review;
         let fixed = self.app.review_fixed;
-        self.app = App::new(&self.journal, review);
+        self.renew_app(review);
         self.app.review_fixed = fixed;
         self.app.locked = Some(crate::app::Locked {
             audience,
@@ -306,7 +316,7 @@ impl Tui {
                 let review = self.app.review;
                 self.own = Some(std::mem::replace(&mut self.journal, demo));
                 let fixed = self.app.review_fixed;
-                self.app = App::new(&self.journal, review);
+                self.renew_app(review);
                 self.app.review_fixed = fixed;
                 self.app.demo = true;
                 self.app.info(
@@ -325,7 +335,7 @@ impl Tui {
         drop(std::mem::replace(&mut self.journal, own));
         self.journal.reload();
         let fixed = self.app.review_fixed;
-        self.app = App::new(&self.journal, review);
+        self.renew_app(review);
         self.app.review_fixed = fixed;
         match self.journal.discard_demo() {
             Ok(()) => self

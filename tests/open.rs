@@ -605,6 +605,9 @@ fn the_search_thread_shows_the_hits_of_what_is_typed_and_nothing_stale() {
     threaded.key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
     assert!(threaded.overlays.is_empty(), "jumped");
     assert_eq!(threaded.app.tab, mentorlog::app::Tab::Goals);
+    // A screen locked to a member keeps its search thread.
+    threaded.lock_to_member("sam").unwrap();
+    assert!(threaded.app.searcher.is_some());
 }
 
 /// The first frame summarises only the rows its list shows: with the partnership last on
