@@ -46,6 +46,11 @@ pub struct SkimMatcher(SkimMatcherV2);
 impl Matcher for SkimMatcher {
     fn score(&self, haystack: &str, needle: &str) -> Option<i64> {
         let (haystack, needle) = bounded(haystack, needle)?;
+        let mut chars = needle.chars();
+        if let (Some(one), None) = (chars.next(), chars.next()) {
+            // The first letter typed into a search scores every title in the journal.
+            return one_char(haystack, one);
+        }
         self.0.fuzzy_match(haystack, needle)
     }
 
@@ -53,6 +58,51 @@ impl Matcher for SkimMatcher {
         let (haystack, needle) = bounded(haystack, needle)?;
         self.0.fuzzy_indices(haystack, needle)
     }
+}
+
+/// Skim's score for a needle of one character, worked out without its table: the best
+/// place's bonus (a word's start, after a separator, a camel-case hump; twice at the very
+/// start) with the match, less a case mismatch. This is what fuzzy-matcher 0.3.7 computes
+/// with its default scoring, about ten times faster (`a_one_character_needle_scores_as_skim_scores_it`
+/// holds the two together).
+fn one_char(haystack: &str, needle: char) -> Option<i64> {
+    // Smart case, as the matcher's: an uppercase needle matches only uppercase.
+    let case_sensitive = needle.is_ascii_uppercase();
+    let kind = |c: char| match c {
+        '\0' => 0,                                                       // nothing before
+        ' ' | '/' | '\\' | '|' | '(' | ')' | '[' | ']' | '{' | '}' => 1, // hard separator
+        '!'..='\'' | '*'..='.' | ':'..='@' | '^'..='`' | '~' => 2,       // soft separator
+        '0'..='9' => 3,
+        'A'..='Z' => 4,
+        _ => 5, // lowercase and the rest
+    };
+    let mut best: Option<i32> = None;
+    let mut prev = '\0';
+    for (i, c) in haystack.chars().enumerate() {
+        let equal = if case_sensitive {
+            c == needle
+        } else {
+            c.eq_ignore_ascii_case(&needle)
+        };
+        if equal {
+            let place = match (kind(prev), kind(c)) {
+                (0 | 1, _) => 8, // the head of a word
+                (2, _) => 7,     // after a soft break
+                (5 | 3, 4) => 6, // a camel-case hump
+                _ => 0,
+            };
+            let place = if i == 0 { place * 2 } else { place };
+            let case = if !case_sensitive && c != needle {
+                -2
+            } else {
+                0
+            };
+            let score = place - 1 + 16 + case;
+            best = Some(best.map_or(score, |b| b.max(score)));
+        }
+        prev = c;
+    }
+    best.map(i64::from)
 }
 
 /// The candidates matching `needle`, best first.
@@ -72,6 +122,48 @@ pub fn rank<'a, T>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_one_character_needle_scores_as_skim_scores_it() {
+        let skim = SkimMatcherV2::default();
+        let hays = [
+            "",
+            "a",
+            "A",
+            "Assessment for learning in plenaries",
+            "2024-06-19 Closed questions (Year 9)",
+            "fooBar baz_qux 3Dmodel HTTPServer x.y/z\\w|v[u]{t}",
+            "Émile asked about the ÉVALUATION: année 2",
+            "İstanbul trip: KELVIN sign \u{212a} K",
+            "--a--A--1--!--~--`--@--",
+            "aaaaaaaaaaaaaaaaaaaab",
+            "ſ ß ﬁ ǅ ǆ ǲ",
+        ];
+        let mut needles: Vec<char> = ('a'..='z').chain('A'..='Z').chain('0'..='9').collect();
+        needles.extend([' ', '-', '.', '/', '(', '_', 'é', 'É', 'ß', 'k', '\u{212a}']);
+        for hay in hays {
+            for n in &needles {
+                let want = skim.fuzzy_match(hay, &n.to_string());
+                assert_eq!(one_char(hay, *n), want, "{n:?} in {hay:?}");
+            }
+        }
+        // And strings made of every kind of character, in every order.
+        let alphabet: Vec<char> = "aZ9 -.(_é\u{212a}kKÉ/".chars().collect();
+        let mut seed: u32 = 7;
+        for _ in 0..3000 {
+            let hay: String = (0..(seed % 12))
+                .map(|_| {
+                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    alphabet[(seed >> 16) as usize % alphabet.len()]
+                })
+                .collect();
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            for n in &alphabet {
+                let want = skim.fuzzy_match(&hay, &n.to_string());
+                assert_eq!(one_char(&hay, *n), want, "{n:?} in {hay:?}");
+            }
+        }
+    }
 
     #[test]
     fn ranks_better_matches_first() {

@@ -258,10 +258,11 @@ impl Index {
                     .then(|| 10 * phrase.chars().count() as i64)
             };
             let title_hit = title_match.filter(|score| !fuzzy || *score >= min_fuzzy);
-            let body_hit =
-                (search_bodies && !body_text.is_empty() && words.iter().all(|w| lower.contains(w)))
-                    .then(|| lower.find(words[0]))
-                    .flatten();
+            // Each body is looked through once for the first word (most queries are one).
+            let body_hit = (search_bodies && !body_text.is_empty())
+                .then(|| lower.find(words[0]))
+                .flatten()
+                .filter(|_| words[1..].iter().all(|w| lower.contains(w)));
             if title_match.is_some() || body_hit.is_some() {
                 candidates.push(n);
             }
@@ -273,7 +274,11 @@ impl Index {
                     let rank = if title_words { 3000 + s } else { s.min(999) };
                     (rank, Found::Title)
                 }
-                (_, Some(at)) => match lower.find(&phrase) {
+                (_, Some(at)) => match if words.len() == 1 && words[0] == phrase {
+                    Some(at)
+                } else {
+                    lower.find(&phrase)
+                } {
                     Some(p) => (2000, Found::Body(p, phrase.chars().count())),
                     None => (
                         1000 + 10 * words.len() as i64,
