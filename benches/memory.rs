@@ -66,6 +66,8 @@ fn main() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(1);
     write_demo_scaled(&store, Size::Large, scale, today).unwrap();
+    // The cache trusts no folder changed in the last two seconds.
+    std::thread::sleep(std::time::Duration::from_secs(3));
     println!("large demo journal at {scale}x, heap bytes:");
 
     let base = live();

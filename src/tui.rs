@@ -714,8 +714,8 @@ pub fn run(
             if let Some(e) = &found.not_kept {
                 t.app.info(crate::app::capitalise(e));
             }
-            // Up to date in memory even when it could not be written.
-            t.app.search_cache_ready = found.search.is_some();
+            // Up to date, on disk or (when it could not be written) in what was handed over.
+            t.app.search_cache_ready = true;
             t.app.kept_search = found.search.take();
             idle_work = true;
             t.app.refresh(&t.journal);

@@ -412,10 +412,11 @@ fn the_full_screen_brings_the_caches_up_to_date_reading_only_what_changed() {
     assert_eq!(found.read, partnerships.len(), "no cache: every one read");
     assert!(cache_file(&dir).exists());
     assert!(dir.join(CACHE).join("search.cache").exists());
-    assert_eq!(
-        Journal::refresh_caches(&store, today).read,
-        0,
-        "nothing changed"
+    let again = Journal::refresh_caches(&store, today);
+    assert_eq!(again.read, 0, "nothing changed");
+    assert!(
+        again.search.is_none(),
+        "told by the stamps alone: no cache held"
     );
     // A meeting spoilt in place: its folder's time is as it was, so only a read of the files
     // would notice.

@@ -8,14 +8,15 @@
 //! does), so an entry is only ever kept under a stamp no later than the files it was worked
 //! out from: a change since makes the stamp differ, and the entry is not used.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
 use super::search::Part;
-use super::summary::{Summary, not_kept, search_cache, status_cache};
+use super::summary::{Summary, not_kept, search_cache, status_cache, status_context};
 use super::{Audience, Journal, Reader};
-use crate::store::cache::{Cache, Stamper};
+use crate::store::cache::{Cache, Stamp, Stamper, context, stamps_in};
 use crate::store::{Depth, Store};
 
 /// The search cache as [`Journal::refresh_caches`] left it: handed to the screen for its
@@ -33,7 +34,8 @@ pub struct Refreshed {
     pub not_kept: Option<String>,
     /// Partnerships read whole because their entries were missing or stale.
     pub read: usize,
-    /// The search cache, up to date as of the refresh.
+    /// The search cache, up to date as of the refresh (`None` when it was up to date
+    /// already and was not read: the screen reads it for its index).
     pub search: Option<KeptSearch>,
 }
 
@@ -48,10 +50,27 @@ impl Journal {
             return out;
         }
         let stamper = Stamper::new(store);
+        let snap = store.load_depths(|_| Depth::Folder);
+        // Most often nothing changed since: the caches' stamps alone say so, and neither
+        // cache is held.
+        let known = |name: &str, context: &str| stamps_in(store, name, context);
+        let (status_known, search_known) = (
+            known("status", &status_context(store, &stamper, today)),
+            known("search", &context(store, &stamper)),
+        );
+        if let (Some(a), Some(b)) = (&status_known, &search_known) {
+            let now: BTreeMap<String, Stamp> = snap
+                .partnerships
+                .iter()
+                .map(|p| (p.id().to_string(), stamper.stamp(&p.dir)))
+                .collect();
+            if &now == a && &now == b {
+                return out;
+            }
+        }
         // Opened before the reads, so that a folder changed during one counts as too recent.
         let mut status = status_cache(store, &stamper, today);
         let mut search = search_cache(store, &stamper);
-        let snap = store.load_depths(|_| Depth::Folder);
         let mut j = Journal::with_snapshot(store.clone(), snap, today);
         let ids: Vec<String> = j
             .snap

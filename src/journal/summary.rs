@@ -37,8 +37,12 @@ impl Summary {
 
 /// The status cache, whose entries depend on the day too.
 pub(super) fn status_cache(store: &Store, stamper: &Stamper, today: NaiveDate) -> Cache<Summary> {
-    let context = format!("{} today:{today}", context(store, stamper));
-    Cache::open(store, "status", context)
+    Cache::open(store, "status", status_context(store, stamper, today))
+}
+
+/// What the status cache's entries depend on besides their folders.
+pub(super) fn status_context(store: &Store, stamper: &Stamper, today: NaiveDate) -> String {
+    format!("{} today:{today}", context(store, stamper))
 }
 
 /// The search cache.

@@ -288,6 +288,35 @@ fn read_file<T: Keep>(mut bytes: Vec<u8>, context: &str) -> Option<BTreeMap<Stri
     Some(entries)
 }
 
+/// The stamp of each entry in cache `name`, read from its head alone (the values are
+/// skipped, not built): enough to tell whether any partnership's entry is missing or stale
+/// without holding the cache. `None` when the file is missing, of another context, or
+/// damaged.
+pub fn stamps_in(store: &Store, name: &str, context: &str) -> Option<BTreeMap<String, Stamp>> {
+    let path = store.root().join(CACHE_DIR).join(format!("{name}.cache"));
+    let bytes = DataDir::open(store.root())
+        .and_then(|f| f.read(&path))
+        .ok()?;
+    let line = memchr::memchr(b'\n', &bytes)?;
+    let head: Head<serde::de::IgnoredAny> = serde_json::from_slice(&bytes[..line]).ok()?;
+    if head.format != FORMAT || head.context != context {
+        return None;
+    }
+    // The same check of the parts' lengths as a whole read makes.
+    let total = head.entries.iter().try_fold(0usize, |n, (_, e)| {
+        n.checked_add(e.text)?.checked_add(e.table)
+    })?;
+    if (line + 1).checked_add(total)? != bytes.len() {
+        return None;
+    }
+    Some(
+        head.entries
+            .into_iter()
+            .map(|(id, e)| (id, e.stamp))
+            .collect(),
+    )
+}
+
 /// One cache file: an entry per partnership id, valid while its stamp holds and while the
 /// context (what else the entries depend on: the day, the frameworks, this build) is the same.
 pub struct Cache<T> {
