@@ -3,13 +3,14 @@
 //! timed. Run: `cargo bench --bench memory` (SCALE=10 for the large demo at `--scale 10`).
 //! The process's whole resident size (code, stacks) is measured by `benches/scale.sh`.
 
+#[path = "common/demo.rs"]
+mod demo;
+
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use mentorlog::journal::demo::{Size, write_demo_scaled};
 use mentorlog::journal::search::Index;
 use mentorlog::journal::{Audience, Journal};
-use mentorlog::store::{Depth, Store};
 
 /// Counts the bytes allocated and not yet freed, and the most there were.
 struct Counting;
@@ -58,14 +59,7 @@ fn mib(n: usize) -> String {
 }
 
 fn main() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::new(dir.path().join("journal"));
-    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-    let scale = std::env::var("SCALE")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(1);
-    write_demo_scaled(&store, Size::Large, scale, today).unwrap();
+    let (_dir, store, today, scale) = demo::large_demo();
     // The cache trusts no folder changed in the last two seconds.
     std::thread::sleep(std::time::Duration::from_secs(3));
     println!("large demo journal at {scale}x, heap bytes:");
@@ -91,9 +85,9 @@ fn main() {
     let base = live();
     let mut shown = Journal::open_shown(store.clone(), today, None, 60);
     let first = live() - base;
-    shown.background_loaded(store.load_depths(|_| Depth::Summary));
+    shown.background_loaded(Journal::read_summaries(&store));
     let listed = live() - base;
-    let (parts, search_peak) = peak_of(|| shown.search_parts_now().unwrap());
+    let (parts, search_peak) = peak_of(|| shown.search_parts(None).unwrap());
     let index = Index::from_parts(shown.frameworks(), parts, None);
     println!("  full screen, first frame's read: {}", mib(first));
     println!(

@@ -2,23 +2,18 @@
 //! re-run with one more character). Target: under 10 ms a keystroke.
 //! Run: `cargo bench --bench search` (SCALE=10 for the large demo at `--scale 10`).
 
+#[path = "common/demo.rs"]
+mod demo;
+
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use mentorlog::journal::demo::{Size, write_demo_scaled};
 use mentorlog::journal::search::Index;
 use mentorlog::journal::{Audience, Journal};
 use mentorlog::store::Store;
 
 fn bench(c: &mut Criterion) {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::new(dir.path().join("journal"));
-    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-    let scale = std::env::var("SCALE")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(1);
-    write_demo_scaled(&store, Size::Large, scale, today).unwrap();
+    let (_dir, store, today, _) = demo::large_demo();
     let journal = Journal::open(store, today);
     let r = journal.reader(Audience::Owner);
     let mut group = c.benchmark_group("search");

@@ -670,7 +670,7 @@ pub fn run(
         let store = t.journal.store().clone();
         let today = t.journal.today();
         std::thread::spawn(move || {
-            let _ = summaries_tx.send(store.load_depths(|_| crate::store::Depth::Summary));
+            let _ = summaries_tx.send(Journal::read_summaries(&store));
             let _ = refreshed_tx.send(Journal::refresh_caches(&store, today));
         });
     }

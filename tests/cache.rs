@@ -494,14 +494,14 @@ fn the_full_screen_searches_from_the_cache_without_reading_the_journal() {
     );
     let j = Journal::open_shown(store.clone(), today, None, 1);
     assert!(j.loading(), "the first partnership only");
-    let parts = j.search_parts_now().expect("a journal laid out for caches");
+    let parts = j.search_parts(None).expect("a journal laid out for caches");
     let r = j.reader(Audience::Owner);
     assert!(
         r.partnerships().iter().filter(|p| p.loaded()).count() == 1,
         "searching read no partnership into the journal"
     );
     let index = Index::from_parts(r.frameworks(), parts, None);
-    let handed = Index::from_parts(r.frameworks(), j.search_parts_from(kept).unwrap(), None);
+    let handed = Index::from_parts(r.frameworks(), j.search_parts(kept).unwrap(), None);
     let whole = Journal::open(store, today);
     let truth = Index::build(&whole.reader(Audience::Owner), None);
     for q in ["quadrilateral", "closed question", "behaviour", "Priya"] {

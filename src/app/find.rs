@@ -9,8 +9,14 @@ use super::checklist::Row;
 use super::picker::{PickPurpose, Picker};
 use super::searcher::Searcher;
 use super::{Action, App, Handled, Overlay, Pane, Tab};
-use crate::journal::search::{Hit, Index, Target};
-use crate::journal::{Audience, Journal};
+use crate::journal::search::{Hit, Index, Part, Target};
+use crate::journal::{Audience, Journal, Partner};
+
+/// Partnership `p`'s search text as `audience` sees it (read for this alone if it is not).
+fn part_for(j: &Journal, p: &Partner, audience: Audience) -> Part {
+    j.search_part(p.id(), audience)
+        .unwrap_or_else(|| Part::of(p))
+}
 
 /// Results shown for a query.
 const LIMIT: usize = 50;
@@ -79,45 +85,27 @@ impl std::fmt::Debug for SearchState {
 
 impl App {
     pub(super) fn open_search(&mut self, j: &mut Journal) {
-        let audience = self.audience();
-        // While the background read goes on, the owner searches what is read and the cache
-        // holds of the rest, rather than wait for everything to be read.
-        let fresh = self
-            .search_index
-            .as_ref()
-            .is_some_and(|(g, a, _)| *g == j.generation() && *a == audience);
-        // While only some partnerships are read, the rest are searched from the cache (the
-        // owner) or read one at a time for the index alone (another audience), never all
-        // held at once.
-        let early = (!fresh && j.loading())
-            .then(|| match audience {
-                Audience::Owner => j.search_parts_from(self.kept_search.take()),
-                _ => self.parts_read_now(j),
-            })
-            .flatten();
-        if early.is_none() && !fresh {
-            j.ensure_all_loaded();
+        if !self.index_is_current(j) {
+            // While only some partnerships are read, the rest are searched from the cache
+            // (the owner) or read one at a time for the index alone (another audience),
+            // never all held at once.
+            let parts = match self.audience() {
+                _ if !j.loading() => None,
+                Audience::Owner => j.search_parts(self.kept_search.take()),
+                _ => Some(self.parts_read_now(j)),
+            };
+            let parts = parts.unwrap_or_else(|| {
+                j.ensure_all_loaded();
+                self.parts_read_now(j)
+            });
+            self.keep_index(j, parts);
         }
-        let r = self.reader(j);
-        let current = self.partner(&r).map(|p| p.id().to_string());
-        let index = match (&mut self.search_index, early) {
-            (_, Some(parts)) => {
-                let index = Arc::new(Index::from_parts(r.frameworks(), parts, current.as_deref()));
-                self.search_index = Some((j.generation(), audience, index.clone()));
-                index
-            }
-            (Some((generation, seen_by, index)), None)
-                if *generation == j.generation() && *seen_by == audience =>
-            {
-                Arc::make_mut(index).attribute(current.as_deref());
-                index.clone()
-            }
-            _ => {
-                let index = Arc::new(r.search_index(current.as_deref()));
-                self.search_index = Some((j.generation(), audience, index.clone()));
-                index
-            }
+        let current = self.partner(&self.reader(j)).map(|p| p.id().to_string());
+        let Some((_, _, index)) = &mut self.search_index else {
+            return;
         };
+        Arc::make_mut(index).attribute(current.as_deref());
+        let index = index.clone();
         self.overlays.push(Overlay::Search(SearchState {
             query: String::new(),
             cursor: 0,
@@ -137,25 +125,17 @@ impl App {
     pub fn prepare_search(&mut self, j: &Journal, budget: std::time::Duration) -> bool {
         let started = std::time::Instant::now();
         let (generation, audience) = (j.generation(), self.audience());
-        if self
-            .search_index
-            .as_ref()
-            .is_some_and(|(g, a, _)| *g == generation && *a == audience)
-        {
+        if self.index_is_current(j) {
             return false;
         }
         if j.loading() && audience == Audience::Owner {
             if !self.search_cache_ready {
                 return false;
             }
-            let Some(parts) = j.search_parts_from(self.kept_search.take()) else {
-                self.search_cache_ready = false;
-                return false;
-            };
-            let r = self.reader(j);
-            let current = self.partner(&r).map(|p| p.id().to_string());
-            let index = Index::from_parts(r.frameworks(), parts, current.as_deref());
-            self.search_index = Some((generation, audience, Arc::new(index)));
+            match j.search_parts(self.kept_search.take()) {
+                Some(parts) => self.keep_index(j, parts),
+                None => self.search_cache_ready = false,
+            }
             return false;
         }
         let mut parts = match self.search_parts.take() {
@@ -165,20 +145,31 @@ impl App {
         let r = self.reader(j);
         let partners = r.partnerships();
         while parts.len() < partners.len() && started.elapsed() < budget {
-            let p = &partners[parts.len()];
-            parts.push(
-                j.search_part(p.id(), audience)
-                    .unwrap_or_else(|| crate::journal::search::Part::of(p)),
-            );
+            parts.push(part_for(j, &partners[parts.len()], audience));
         }
         if parts.len() < partners.len() {
             self.search_parts = Some((generation, audience, parts));
             return true;
         }
+        self.keep_index(j, parts);
+        false
+    }
+
+    /// Whether the search index kept is of the journal as it is now, for this audience.
+    fn index_is_current(&self, j: &Journal) -> bool {
+        let audience = self.audience();
+        self.search_index
+            .as_ref()
+            .is_some_and(|(g, a, _)| *g == j.generation() && *a == audience)
+    }
+
+    /// Keep the index of these parts as the current one, its framework items under the
+    /// partnership on screen.
+    fn keep_index(&mut self, j: &Journal, parts: Vec<Part>) {
+        let r = self.reader(j);
         let current = self.partner(&r).map(|p| p.id().to_string());
         let index = Index::from_parts(r.frameworks(), parts, current.as_deref());
-        self.search_index = Some((generation, audience, Arc::new(index)));
-        false
+        self.search_index = Some((j.generation(), self.audience(), Arc::new(index)));
     }
 
     pub(super) fn search_action(&mut self, j: &mut Journal, action: Action) -> Handled {
@@ -247,11 +238,11 @@ impl App {
 
     /// Every partnership's search text as this screen's audience sees it, each read from
     /// its files for this alone where it is not read.
-    fn parts_read_now(&self, j: &Journal) -> Option<Vec<crate::journal::search::Part>> {
+    fn parts_read_now(&self, j: &Journal) -> Vec<Part> {
         let r = self.reader(j);
         r.partnerships()
             .iter()
-            .map(|p| j.search_part(p.id(), self.audience()))
+            .map(|p| part_for(j, p, self.audience()))
             .collect()
     }
 

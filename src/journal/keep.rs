@@ -17,7 +17,7 @@ use super::search::Part;
 use super::summary::{Summary, not_kept, search_cache, status_cache, status_context};
 use super::{Audience, Journal, Reader};
 use crate::store::cache::{Cache, Stamp, Stamper, context, stamps_in};
-use crate::store::{Depth, Store};
+use crate::store::{Depth, Snapshot, Store};
 
 /// The search cache as [`Journal::refresh_caches`] left it: handed to the screen for its
 /// index, so that the cache file is not read twice over nor held twice.
@@ -40,6 +40,13 @@ pub struct Refreshed {
 }
 
 impl Journal {
+    /// Every partnership's summary (its `partnership.ron` and meeting dates), none of its
+    /// records: what the full screen's list needs of those it has not read (for
+    /// [`Journal::background_loaded`]).
+    pub fn read_summaries(store: &Store) -> Snapshot {
+        store.load_depths(|_| Depth::Summary)
+    }
+
     /// Bring the status and search caches up to date with the files: each partnership whose
     /// entries are missing or stale is read whole, worked out and let go before the next one
     /// is read, so the memory it takes is that of one partnership, not of the journal. No
@@ -53,10 +60,9 @@ impl Journal {
         let snap = store.load_depths(|_| Depth::Folder);
         // Most often nothing changed since: the caches' stamps alone say so, and neither
         // cache is held.
-        let known = |name: &str, context: &str| stamps_in(store, name, context);
         let (status_known, search_known) = (
-            known("status", &status_context(store, &stamper, today)),
-            known("search", &context(store, &stamper)),
+            stamps_in(store, "status", &status_context(store, &stamper, today)),
+            stamps_in(store, "search", &context(store, &stamper)),
         );
         if let (Some(a), Some(b)) = (&status_known, &search_known) {
             let now: BTreeMap<String, Stamp> = snap
@@ -126,14 +132,10 @@ impl Journal {
 
     /// Every partnership's search text as the owner sees it, while only some are read:
     /// from memory for those read, from the search cache for the others where it holds them
-    /// as their folders are now, and the few changed since read from their files for this
-    /// alone (not kept). `None` for a journal not laid out for caches (it is read whole).
-    pub fn search_parts_now(&self) -> Option<Vec<Part>> {
-        self.search_parts_from(None)
-    }
-
-    /// The same, from the search cache a refresh handed over (else read from its file).
-    pub fn search_parts_from(&self, kept: Option<KeptSearch>) -> Option<Vec<Part>> {
+    /// as their folders are now (the cache a refresh handed over, `kept`, else its file),
+    /// and the few changed since read from their files for this alone (not kept). `None` for
+    /// a journal not laid out for caches (it is read whole).
+    pub fn search_parts(&self, kept: Option<KeptSearch>) -> Option<Vec<Part>> {
         if !Journal::private_layout_marked(self.store()) {
             return None;
         }

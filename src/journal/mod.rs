@@ -473,27 +473,34 @@ impl Journal {
         took
     }
 
+    /// The partnerships whose records are read, while only some are (`None`: all are, and
+    /// a partnership new on disk is read whole too).
+    fn read_whole(&self) -> Option<std::collections::HashSet<String>> {
+        self.loading().then(|| {
+            self.snap
+                .partnerships
+                .iter()
+                .filter(|p| p.loaded)
+                .map(|p| p.id().to_string())
+                .collect()
+        })
+    }
+
     /// Re-read from disk as much as was read: everything, or, while only some partnerships'
     /// records are read (the full screen reads those it shows), those whole and the others'
     /// summaries. Returns what changed, in words.
     pub fn reload(&mut self) -> Vec<String> {
+        let whole = self.read_whole();
         let old = std::mem::take(&mut self.snap);
-        self.snap = if old.partnerships.iter().all(|p| p.loaded) {
-            self.store.load()
-        } else {
-            let whole: std::collections::HashSet<&str> = old
-                .partnerships
-                .iter()
-                .filter(|p| p.loaded)
-                .map(|p| p.id())
-                .collect();
-            self.store.load_depths(|f| {
+        self.snap = match whole {
+            None => self.store.load(),
+            Some(whole) => self.store.load_depths(|f| {
                 if whole.contains(f) {
                     Depth::Whole
                 } else {
                     Depth::Summary
                 }
-            })
+            }),
         };
         self.frameworks = self.store.frameworks();
         let said = describe_changes(&old, &self.snap);
@@ -524,17 +531,10 @@ impl Journal {
         }
         // Each changed partnership read as deep as it was: one whose records were not read
         // (nor wanted yet) has only its summary read again.
-        let partial = self.loading();
-        let whole: std::collections::HashSet<String> = self
-            .snap
-            .partnerships
-            .iter()
-            .filter(|p| p.loaded || !partial)
-            .map(|p| p.id().to_string())
-            .collect();
+        let whole = self.read_whole();
         let fresh = self.store.load_depths(|f| match folders.contains(f) {
             false => Depth::Folder,
-            true if whole.contains(f) || !partial => Depth::Whole,
+            true if whole.as_ref().is_none_or(|w| w.contains(f)) => Depth::Whole,
             true => Depth::Summary,
         });
         let mut old = std::mem::take(&mut self.snap);
