@@ -10,7 +10,7 @@ use super::search::Part;
 use super::{Audience, Journal, Partner};
 use crate::model::Partnership;
 use crate::store::Store;
-use crate::store::cache::{Cache, Keep, Stamp, Stamper, context, keep_as_json};
+use crate::store::cache::{Cache, Keep, Opening, Stamp, Stamper, context, keep_as_json};
 
 /// What `status` shows of one partnership, as its owner sees it.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -62,24 +62,29 @@ impl Journal {
     /// Open for the status of every partnership: the summaries of partnerships unchanged
     /// since they were made come from the cache, and only the others are read.
     pub fn open_summaries(store: Store, today: NaiveDate) -> (Journal, Vec<Summary>) {
-        let open = |store: &Store, stamper: &Stamper| status_cache(store, stamper, today);
+        let open = |store: &Store, stamper: &Stamper| {
+            Cache::open_beside(store, "status", status_context(store, stamper, today))
+        };
         Journal::open_cached(store, today, "status", open, |p| Summary::of(p, today))
     }
 
     /// Open for a search of every partnership: the search text of partnerships unchanged
     /// since it was kept comes from the cache, and only the others are read.
     pub fn open_search(store: Store, today: NaiveDate) -> (Journal, Vec<Part>) {
-        Journal::open_cached(store, today, "search", search_cache, Part::of)
+        let open = |store: &Store, stamper: &Stamper| {
+            Cache::open_beside(store, "search", context(store, stamper))
+        };
+        Journal::open_cached(store, today, "search", open, Part::of)
     }
 
     /// Open, with what `make` works out of each partnership as its owner sees it: from the
     /// cache file `name` for a partnership whose folders are as they were when its entry was
     /// made (it is not read at all), else from its records (and kept for next time).
-    fn open_cached<T: Keep + Clone>(
+    fn open_cached<T: Keep + Clone + Send + 'static>(
         store: Store,
         today: NaiveDate,
         name: &str,
-        open_cache: impl FnOnce(&Store, &Stamper) -> Cache<T>,
+        open_cache: impl FnOnce(&Store, &Stamper) -> Opening<T>,
         make: impl Fn(&Partner) -> T,
     ) -> (Journal, Vec<T>) {
         if !Journal::private_layout_marked(&store) {
@@ -90,14 +95,16 @@ impl Journal {
         }
         let notices = Journal::recover(&store);
         let stamper = Stamper::new(&store);
-        let mut cache = open_cache(&store, &stamper);
+        // The cache file is read beside the stamps taken against its head.
+        let opening = open_cache(&store, &stamper);
         let mut stamps: std::collections::HashMap<String, Stamp> = Default::default();
         let snap = store.load_choosing(|folder, dir| {
-            let stamp = stamper.stamp_since(dir, cache.stamp_of(folder));
-            let cached = cache.get(folder, &stamp).is_some();
+            let stamp = stamper.stamp_since(dir, opening.stamp_of(folder));
+            let cached = opening.holds(folder, &stamp);
             stamps.insert(folder.to_string(), stamp);
             !cached
         });
+        let mut cache = opening.wait();
         let mut j = Journal::opened(store, snap, today, notices);
         // Each partnership's value, or None where the cache holds it: those are moved out
         // of the cache once it is saved, not copied.

@@ -51,7 +51,7 @@ impl Matcher for SkimMatcher {
             // The first letter typed into a search scores every title in the journal.
             return one_char(haystack, one);
         }
-        self.0.fuzzy_match(haystack, needle)
+        skim_score(haystack, needle)
     }
 
     fn indices(&self, haystack: &str, needle: &str) -> Option<(i64, Vec<usize>)> {
@@ -68,14 +68,6 @@ impl Matcher for SkimMatcher {
 fn one_char(haystack: &str, needle: char) -> Option<i64> {
     // Smart case, as the matcher's: an uppercase needle matches only uppercase.
     let case_sensitive = needle.is_ascii_uppercase();
-    let kind = |c: char| match c {
-        '\0' => 0,                                                       // nothing before
-        ' ' | '/' | '\\' | '|' | '(' | ')' | '[' | ']' | '{' | '}' => 1, // hard separator
-        '!'..='\'' | '*'..='.' | ':'..='@' | '^'..='`' | '~' => 2,       // soft separator
-        '0'..='9' => 3,
-        'A'..='Z' => 4,
-        _ => 5, // lowercase and the rest
-    };
     let mut best: Option<i32> = None;
     let mut prev = '\0';
     for (i, c) in haystack.chars().enumerate() {
@@ -85,12 +77,7 @@ fn one_char(haystack: &str, needle: char) -> Option<i64> {
             c.eq_ignore_ascii_case(&needle)
         };
         if equal {
-            let place = match (kind(prev), kind(c)) {
-                (0 | 1, _) => 8, // the head of a word
-                (2, _) => 7,     // after a soft break
-                (5 | 3, 4) => 6, // a camel-case hump
-                _ => 0,
-            };
+            let place = place_bonus(kind(prev), kind(c));
             let place = if i == 0 { place * 2 } else { place };
             let case = if !case_sensitive && c != needle {
                 -2
@@ -103,6 +90,153 @@ fn one_char(haystack: &str, needle: char) -> Option<i64> {
         prev = c;
     }
     best.map(i64::from)
+}
+
+/// How a character stands in a word, for skim's bonuses: its kind, as fuzzy-matcher's
+/// `CharType` has it.
+fn kind(c: char) -> u8 {
+    match c {
+        '\0' => 0,                                                       // nothing before
+        ' ' | '/' | '\\' | '|' | '(' | ')' | '[' | ']' | '{' | '}' => 1, // hard separator
+        '!'..='\'' | '*'..='.' | ':'..='@' | '^'..='`' | '~' => 2,       // soft separator
+        '0'..='9' => 3,
+        'A'..='Z' => 4,
+        _ => 5, // lowercase and the rest
+    }
+}
+
+/// Skim's bonus for a match at a character of kind `cur` after one of kind `prev`.
+fn place_bonus(prev: u8, cur: u8) -> i32 {
+    match (prev, cur) {
+        (0 | 1, _) => 8, // the head of a word
+        (2, _) => 7,     // after a soft break
+        (5 | 3, 4) => 6, // a camel-case hump
+        _ => 0,
+    }
+}
+
+/// One cell of skim's table: the best score with the needle's character matched here (`m`)
+/// or passed over (`p`), and the run bonus skim keeps beside them.
+#[derive(Clone, Copy)]
+struct Cell {
+    m: i32,
+    p: i32,
+    bonus: i32,
+}
+
+/// Skim's "minus infinity".
+const NONE: i32 = i16::MIN as i32;
+
+/// What [`skim_score`] reuses from one call to the next on a thread (so that scoring every
+/// title of a journal allocates nothing).
+#[derive(Default)]
+struct Scratch {
+    hay: Vec<char>,
+    needle: Vec<char>,
+    first: Vec<usize>,
+    bonus: Vec<i32>,
+    cells: Vec<Cell>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = Default::default();
+}
+
+/// Skim's score (fuzzy-matcher 0.3.7, `SkimMatcherV2` with its default scoring and smart
+/// case, `fuzzy_match`), worked out as it does: the same table, two rows of it, the same
+/// sums in the same order. What differs is that nothing is allocated per call and each call
+/// starts from a clean table. Skim keeps its table between calls and, in rare cases (a
+/// needle of three characters or more whose first character also comes just before where
+/// the third is first found), reads a run bonus the call before left there, so its score
+/// could depend on which title was scored before; this is the score a fresh matcher gives
+/// (`skims_score_is_skims_on_a_fresh_table` holds the two together).
+fn skim_score(haystack: &str, needle: &str) -> Option<i64> {
+    if needle.is_empty() {
+        return Some(0);
+    }
+    let case_sensitive = needle.bytes().any(|b| b.is_ascii_uppercase());
+    let same = |a: char, b: char| {
+        if case_sensitive {
+            a == b
+        } else {
+            a.eq_ignore_ascii_case(&b)
+        }
+    };
+    SCRATCH.with_borrow_mut(|s| {
+        let Scratch {
+            hay,
+            needle: pat,
+            first,
+            bonus,
+            cells,
+        } = s;
+        hay.clear();
+        hay.extend(haystack.chars());
+        pat.clear();
+        pat.extend(needle.chars());
+        // Where each needle character is first found after the one before: no match
+        // without them all.
+        first.clear();
+        for (at, &c) in hay.iter().enumerate() {
+            match pat.get(first.len()) {
+                Some(&p) if same(c, p) => first.push(at),
+                Some(_) => {}
+                None => break,
+            }
+        }
+        if first.len() < pat.len() {
+            return None;
+        }
+        let cols = hay.len() + 1;
+        bonus.clear();
+        bonus.push(0);
+        let mut prev = 0;
+        for &c in hay.iter() {
+            let k = kind(c);
+            bonus.push(place_bonus(prev, k));
+            prev = k;
+        }
+        if cols > 1 {
+            bonus[1] *= 2; // the very first character
+        }
+        let blank = Cell {
+            m: NONE,
+            p: NONE,
+            bonus: 0,
+        };
+        cells.clear();
+        cells.resize(2 * cols, blank);
+        for cell in &mut cells[..cols] {
+            cell.p = -1; // row 0: nothing matched yet, the gap extended
+        }
+        for (i, &pc) in pat.iter().enumerate() {
+            let (row, row_prev) = (((i + 1) & 1) * cols, (i & 1) * cols);
+            for k in first[i]..hay.len() {
+                let (cur, last, diag) = (row + k + 1, row + k, row_prev + k);
+                let c = hay[k];
+                if same(c, pc) {
+                    let score = 16 + if !case_sensitive && c != pc { -2 } else { 0 };
+                    let here = bonus[k + 1];
+                    let run = cells[last].bonus.max(here.max(4));
+                    cells[last].bonus = run;
+                    let matched = cells[diag].m + run;
+                    let skipped = cells[diag].p + here;
+                    cells[cur].m = matched.max(skipped) + score.max(0);
+                } else {
+                    cells[cur].m = NONE;
+                    cells[cur].bonus = 0;
+                }
+                let (m, p) = (cells[last].m, cells[last].p);
+                cells[cur].p = (-3 - 1 + m).max(-1 + p);
+            }
+        }
+        let last_row = (pat.len() & 1) * cols;
+        cells[last_row + first[pat.len() - 1]..last_row + cols]
+            .iter()
+            .map(|c| c.m)
+            .max()
+            .map(i64::from)
+    })
 }
 
 /// The candidates matching `needle`, best first.
@@ -163,6 +297,68 @@ mod tests {
                 assert_eq!(one_char(&hay, *n), want, "{n:?} in {hay:?}");
             }
         }
+    }
+
+    #[test]
+    fn skims_score_is_skims_on_a_fresh_table() {
+        let hays = [
+            "",
+            "Assessment for learning in plenaries",
+            "2024-06-19 Closed questions (Year 9)",
+            "fooBar baz_qux 3Dmodel HTTPServer x.y/z\\w|v[u]{t}",
+            "Émile asked about the ÉVALUATION: année 2",
+            "xxz",
+            "aaaaaaaaaaaaaaaaaaaab",
+        ];
+        let needles = [
+            "pl",
+            "cl",
+            "clo",
+            "plenaries",
+            "opn qstn",
+            "xxz",
+            "xz",
+            "aab",
+            "Cq",
+            "év",
+            "ÉV",
+            "2024",
+            "y9",
+            "fbb",
+            "HTTP",
+            "aaaaaaaaaaaaaaaaaaaaab",
+        ];
+        let fresh = |hay: &str, n: &str| SkimMatcherV2::default().fuzzy_match(hay, n);
+        for hay in hays {
+            for n in needles {
+                assert_eq!(skim_score(hay, n), fresh(hay, n), "{n:?} in {hay:?}");
+            }
+        }
+        // And strings and needles made of every kind of character, in every order.
+        let alphabet: Vec<char> = "aaZ9 -.(_é\u{212a}kKÉ/b".chars().collect();
+        let mut seed: u32 = 11;
+        let mut next = |n: u32| {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            (seed >> 16) % n
+        };
+        let mut matched = 0;
+        for _ in 0..20_000 {
+            let len = next(24);
+            let hay: String = (0..len)
+                .map(|_| alphabet[next(alphabet.len() as u32) as usize])
+                .collect();
+            let len = 2 + next(4);
+            let needle: String = (0..len)
+                .map(|_| alphabet[next(alphabet.len() as u32) as usize])
+                .collect();
+            let want = fresh(&hay, &needle);
+            matched += usize::from(want.is_some());
+            assert_eq!(skim_score(&hay, &needle), want, "{needle:?} in {hay:?}");
+        }
+        assert!(
+            matched > 1000,
+            "only {matched} of the generated needles matched"
+        );
     }
 
     #[test]

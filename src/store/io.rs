@@ -562,6 +562,34 @@ impl DataDir {
         read_open_file(path, file)
     }
 
+    /// The first line of the plain file at `path` (without its newline, `None` when it has
+    /// none), and the file's length: as much of a large file as its first line takes.
+    pub fn read_first_line(&self, path: &Path) -> Result<(Option<Vec<u8>>, u64), StoreError> {
+        let rel = self.rel(path)?;
+        let mut file = self
+            .dir
+            .open_with(rel, &read_options())
+            .map_err(|e| self.fail(path, e))?;
+        let meta = file.metadata().map_err(|e| StoreError::io(path, e))?;
+        check_regular(path, &meta.file_type())?;
+        let mut line = Vec::new();
+        let mut piece = vec![0u8; 64 * 1024];
+        loop {
+            match file.read(&mut piece) {
+                Ok(0) => return Ok((None, meta.len())),
+                Ok(k) => {
+                    if let Some(end) = memchr::memchr(b'\n', &piece[..k]) {
+                        line.extend_from_slice(&piece[..end]);
+                        return Ok((Some(line), meta.len()));
+                    }
+                    line.extend_from_slice(&piece[..k]);
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(StoreError::io(path, e)),
+            }
+        }
+    }
+
     /// When the file at `path` was last modified (`None` when there is no such file, or the
     /// file system keeps no such time).
     pub fn modified(&self, path: &Path) -> Option<std::time::SystemTime> {

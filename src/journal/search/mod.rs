@@ -153,7 +153,10 @@ impl Index {
             if *part != items {
                 continue;
             }
-            let t = item_part.at(item_part.docs[*doc as usize].target);
+            let t = item_part
+                .docs
+                .get(*doc as usize)
+                .map_or("", |d| item_part.at(d.target));
             let framework = t.split_once('/').map_or(t, |(f, _)| f);
             if let Some(users) = self.users.get(framework) {
                 let pi = match current {
@@ -174,10 +177,10 @@ impl Index {
     }
 
     /// Document `n`: its part and its place in it.
-    fn doc(&self, n: usize) -> (&Part, &part::Doc) {
+    fn doc(&self, n: usize) -> (&Part, part::Doc) {
         let (p, d, _) = self.docs[n];
         let part = &self.parts[p as usize];
-        (part, &part.docs[d as usize])
+        (part, part.docs.get(d as usize).unwrap_or_default())
     }
 
     /// The best `limit` hits for `query`, best first.
@@ -222,12 +225,15 @@ impl Index {
         // A query longer than the fuzzy matcher takes (a pasted paragraph) matches titles
         // exactly instead: it is text to find, not letters to scatter.
         let fuzzy = query.chars().nth(MAX_NEEDLE).is_none();
-        // One character is too little to look for in long notes; titles still match.
-        let search_bodies = phrase.chars().count() >= 2;
-        let min_fuzzy = 10 * query.chars().count() as i64;
-        // Rank first, build snippets for the few shown: most of the work is in the snippets.
-        let mut ranked: Vec<(i64, usize, Found)> = Vec::new();
-        let mut candidates = Vec::new();
+        let asked = Asked {
+            query,
+            phrase: &phrase,
+            words: &words,
+            fuzzy,
+            // One character is too little to look for in long notes; titles still match.
+            search_bodies: phrase.chars().count() >= 2,
+            min_fuzzy: 10 * query.chars().count() as i64,
+        };
         let all: Vec<usize>;
         let within = match within {
             Some(w) => w,
@@ -236,59 +242,8 @@ impl Index {
                 &all
             }
         };
-        for (i, &n) in within.iter().enumerate() {
-            if i % 4096 == 0 && stop() {
-                return None;
-            }
-            let (part, d) = self.doc(n);
-            let (title_text, body_text) = (part.at(d.title), part.at(d.body));
-            let title = Folded::new(title_text, part.at(d.folded_title));
-            let lower = Folded::new(body_text, part.at(d.folded_body));
-            // Scattered letters across a long title are noise: keep fuzzy matches that are
-            // mostly runs of the typed characters. The matcher runs only on titles holding
-            // the typed letters in order (what it would find anyway), most being cheaply out.
-            let title_match = if fuzzy {
-                title
-                    .in_order(&phrase)
-                    .then(|| matcher.score(title_text, query))
-                    .flatten()
-            } else {
-                title
-                    .contains(phrase.as_str())
-                    .then(|| 10 * phrase.chars().count() as i64)
-            };
-            let title_hit = title_match.filter(|score| !fuzzy || *score >= min_fuzzy);
-            // Each body is looked through once for the first word (most queries are one).
-            let body_hit = (search_bodies && !body_text.is_empty())
-                .then(|| lower.find(words[0]))
-                .flatten()
-                .filter(|_| words[1..].iter().all(|w| lower.contains(w)));
-            if title_match.is_some() || body_hit.is_some() {
-                candidates.push(n);
-            }
-            // Ranking: the words themselves in a title, then the phrase or all the words in
-            // a body, then a scattered (fuzzy) match in a title.
-            let title_words = title_hit.is_some() && title.contains(&phrase);
-            let found = match (title_hit, body_hit) {
-                (Some(s), _) if title_words || body_hit.is_none() => {
-                    let rank = if title_words { 3000 + s } else { s.min(999) };
-                    (rank, Found::Title)
-                }
-                (_, Some(at)) => match if words.len() == 1 && words[0] == phrase {
-                    Some(at)
-                } else {
-                    lower.find(&phrase)
-                } {
-                    Some(p) => (2000, Found::Body(p, phrase.chars().count())),
-                    None => (
-                        1000 + 10 * words.len() as i64,
-                        Found::Body(at, words[0].chars().count()),
-                    ),
-                },
-                (None, None) | (Some(_), None) => continue,
-            };
-            ranked.push((found.0, n, found.1));
-        }
+        // Rank first, build snippets for the few shown: most of the work is in the snippets.
+        let (mut ranked, candidates) = self.scan_parallel(&asked, within, stop)?;
         // Best first, then by title, then in the index's order. Only the first `limit` are
         // sorted: a one-letter query ranks most of a journal.
         let order = |a: &(i64, usize, Found), b: &(i64, usize, Found)| {
@@ -354,6 +309,147 @@ impl Index {
         let (before, now) = (before.trim(), now.trim());
         now.starts_with(before) && before.chars().count() >= 2
     }
+
+    /// [`Index::scan`] over `docs`, split between threads when there are enough documents
+    /// for each to be worth one (a large journal's every title, on each keystroke). The
+    /// pieces are joined in order, so the result is the same as one scan's.
+    fn scan_parallel(
+        &self,
+        asked: &Asked,
+        docs: &[usize],
+        stop: &dyn Fn() -> bool,
+    ) -> Option<Scanned> {
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(docs.len() / PER_THREAD)
+            .clamp(1, MAX_THREADS);
+        self.scan_split(asked, docs, stop, threads)
+    }
+
+    /// [`Index::scan`] over `docs` in `threads` pieces, each on a thread of its own (the
+    /// first on this one), joined in order.
+    fn scan_split(
+        &self,
+        asked: &Asked,
+        docs: &[usize],
+        stop: &dyn Fn() -> bool,
+        threads: usize,
+    ) -> Option<Scanned> {
+        if threads <= 1 || docs.len() < 2 {
+            return self.scan(asked, docs, stop);
+        }
+        let stopped = std::sync::atomic::AtomicBool::new(false);
+        let stop_any = || {
+            stopped.load(std::sync::atomic::Ordering::Relaxed) || {
+                let s = stop();
+                if s {
+                    stopped.store(true, std::sync::atomic::Ordering::Relaxed);
+                }
+                s
+            }
+        };
+        let size = docs.len().div_ceil(threads);
+        let pieces: Vec<Option<Scanned>> = std::thread::scope(|scope| {
+            let mut chunks = docs.chunks(size);
+            let first = chunks.next().unwrap_or_default();
+            // Only this thread asks `stop` (it need not be shareable); the others see the
+            // answer through `stopped`.
+            let others: Vec<_> = chunks
+                .map(|chunk| {
+                    let stopped = &stopped;
+                    scope.spawn(move || {
+                        self.scan(asked, chunk, &|| {
+                            stopped.load(std::sync::atomic::Ordering::Relaxed)
+                        })
+                    })
+                })
+                .collect();
+            let mut out = vec![self.scan(asked, first, &stop_any)];
+            if out[0].is_none() {
+                stopped.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
+            out.extend(others.into_iter().map(|h| h.join().ok().flatten()));
+            out
+        });
+        let mut all: Scanned = (Vec::new(), Vec::new());
+        for piece in pieces {
+            let (ranked, candidates) = piece?;
+            all.0.extend(ranked);
+            all.1.extend(candidates);
+        }
+        Some(all)
+    }
+
+    /// Rank each of `docs` against what was asked: those that match at all, with their
+    /// rank and where they matched, and every match (the candidates of a longer query).
+    /// `None` when `stop` said to give up (it is asked every few thousand documents).
+    fn scan(&self, asked: &Asked, docs: &[usize], stop: &dyn Fn() -> bool) -> Option<Scanned> {
+        let Asked {
+            query,
+            phrase,
+            words,
+            fuzzy,
+            search_bodies,
+            min_fuzzy,
+        } = *asked;
+        let matcher = SkimMatcher::default();
+        let mut ranked: Vec<(i64, usize, Found)> = Vec::new();
+        let mut candidates = Vec::new();
+        for (i, &n) in docs.iter().enumerate() {
+            if i % 4096 == 0 && stop() {
+                return None;
+            }
+            let (part, d) = self.doc(n);
+            let (title_text, body_text) = (part.at(d.title), part.at(d.body));
+            let title = Folded::new(title_text, part.at(d.folded_title));
+            let lower = Folded::new(body_text, part.at(d.folded_body));
+            // Scattered letters across a long title are noise: keep fuzzy matches that are
+            // mostly runs of the typed characters. The matcher runs only on titles holding
+            // the typed letters in order (what it would find anyway), most being cheaply out.
+            let title_match = if fuzzy {
+                title
+                    .in_order(phrase)
+                    .then(|| matcher.score(title_text, query))
+                    .flatten()
+            } else {
+                title
+                    .contains(phrase)
+                    .then(|| 10 * phrase.chars().count() as i64)
+            };
+            let title_hit = title_match.filter(|score| !fuzzy || *score >= min_fuzzy);
+            // Each body is looked through once for the first word (most queries are one).
+            let body_hit = (search_bodies && !body_text.is_empty())
+                .then(|| lower.find(words[0]))
+                .flatten()
+                .filter(|_| words[1..].iter().all(|w| lower.contains(w)));
+            if title_match.is_some() || body_hit.is_some() {
+                candidates.push(n);
+            }
+            // Ranking: the words themselves in a title, then the phrase or all the words in
+            // a body, then a scattered (fuzzy) match in a title.
+            let title_words = title_hit.is_some() && title.contains(phrase);
+            let found = match (title_hit, body_hit) {
+                (Some(s), _) if title_words || body_hit.is_none() => {
+                    let rank = if title_words { 3000 + s } else { s.min(999) };
+                    (rank, Found::Title)
+                }
+                (_, Some(at)) => match if words.len() == 1 && words[0] == phrase {
+                    Some(at)
+                } else {
+                    lower.find(phrase)
+                } {
+                    Some(p) => (2000, Found::Body(p, phrase.chars().count())),
+                    None => (
+                        1000 + 10 * words.len() as i64,
+                        Found::Body(at, words[0].chars().count()),
+                    ),
+                },
+                (None, None) | (Some(_), None) => continue,
+            };
+            ranked.push((found.0, n, found.1));
+        }
+        Some((ranked, candidates))
+    }
 }
 
 /// `phrase` (lowercase) in `title`, ignoring case: a score and the matched char positions.
@@ -367,6 +463,29 @@ fn exact(title: &str, phrase: &str) -> Option<(i64, Vec<usize>)> {
         .saturating_mul(10);
     Some((score, (start..start + len).collect()))
 }
+
+/// What a query asks, worked out once for every document.
+#[derive(Clone, Copy)]
+struct Asked<'a> {
+    query: &'a str,
+    /// The query in lowercase.
+    phrase: &'a str,
+    /// Its words, each once.
+    words: &'a [&'a str],
+    /// Whether titles match fuzzily (else exactly).
+    fuzzy: bool,
+    search_bodies: bool,
+    /// The least fuzzy score that counts.
+    min_fuzzy: i64,
+}
+
+/// What a scan found: each match's rank, document and place, and every document matching.
+type Scanned = (Vec<(i64, usize, Found)>, Vec<usize>);
+
+/// The fewest documents a search thread is started for.
+const PER_THREAD: usize = 2048;
+/// The most threads one search takes.
+const MAX_THREADS: usize = 4;
 
 /// Where a document matched.
 enum Found {
@@ -510,6 +629,62 @@ mod tests {
         let (hits, _) = idx.query_until("seating", 50, None, &|| false).unwrap();
         assert!(!hits.is_empty());
         assert!(same(&hits, &idx.query("seating", 50)));
+    }
+
+    /// An index of many documents of every kind of match, made without a journal.
+    fn many_docs(n: usize) -> Index {
+        let words = [
+            "closed", "open", "question", "plenary", "Seating", "clo", "émile", "x",
+        ];
+        let mut w = Writer::new("p1", "Sam Lee", Vec::new());
+        for i in 0..n {
+            let pick = |k: usize| words[(i * 7 + k * 3 + i / 5) % words.len()];
+            let title = format!("{} {} {i}", pick(0), pick(1));
+            let body = format!("{} {}{} {}", pick(2), pick(3), pick(4), pick(5));
+            w.doc(Kind::Meeting, &format!("m/{i}.ron"), &title, &[&body]);
+        }
+        Index::from_parts(&FrameworkSet::default(), vec![w.done()], None)
+    }
+
+    #[test]
+    fn a_search_split_between_threads_finds_what_one_thread_finds() {
+        let idx = many_docs(5000);
+        let all: Vec<usize> = (0..idx.len()).collect();
+        for query in [
+            "c",
+            "cl",
+            "clo",
+            "closed qu",
+            "qstn",
+            "ÉMILE",
+            "Seating",
+            "zzz",
+        ] {
+            let phrase = query.to_lowercase();
+            let words: Vec<&str> = phrase.split_whitespace().collect();
+            let asked = Asked {
+                query,
+                phrase: &phrase,
+                words: &words,
+                fuzzy: true,
+                search_bodies: phrase.chars().count() >= 2,
+                min_fuzzy: 10 * query.chars().count() as i64,
+            };
+            let key = |(ranked, candidates): Scanned| {
+                let ranked: Vec<(i64, usize)> = ranked.iter().map(|r| (r.0, r.1)).collect();
+                (ranked, candidates)
+            };
+            let one = key(idx.scan_split(&asked, &all, &|| false, 1).unwrap());
+            assert!(
+                !one.1.is_empty() || query == "zzz",
+                "'{query}' finds something"
+            );
+            for threads in [2, 3, 7] {
+                let split = key(idx.scan_split(&asked, &all, &|| false, threads).unwrap());
+                assert_eq!(split, one, "'{query}' in {threads} pieces");
+            }
+            assert!(idx.scan_split(&asked, &all, &|| true, 3).is_none());
+        }
     }
 
     #[test]
