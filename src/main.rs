@@ -5,6 +5,8 @@ use clap::Parser;
 use mentorlog::cli::{Cli, Context};
 
 fn main() -> ExitCode {
+    // Parsed beside whatever the command reads first.
+    mentorlog::framework::FrameworkSet::parse_bundled_early();
     let cli = Cli::parse();
     let at_terminal = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
     // A session as a member is the full-screen journal only: never a command, never the

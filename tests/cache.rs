@@ -67,8 +67,9 @@ fn the_status_cache_is_kept_private_and_used_while_the_folders_are_unchanged() {
     // test knows the cache is read at all...
     let text = fs::read_to_string(&file).unwrap();
     assert!(text.contains("\"Sam Lee\""));
-    fs::write(&file, text.replace("\"Sam Lee\"", "\"Cached Name\"")).unwrap();
-    assert!(out(&dir, &["status"]).contains("Cached Name"));
+    // (A name of the same length: the cache checks each part's length.)
+    fs::write(&file, text.replace("\"Sam Lee\"", "\"Zed Zoe\"")).unwrap();
+    assert!(out(&dir, &["status"]).contains("Zed Zoe"));
     // ...and as soon as the partnership's folder changes, its files are read again.
     let sam = dir.join("partnerships/sam-lee");
     fs::File::open(&sam)
@@ -86,7 +87,17 @@ fn a_deleted_truncated_or_garbled_cache_gives_the_same_answers() {
     let file = cache_file(&dir);
     let whole = fs::read(&file).unwrap();
     assert!(whole.len() > 100);
-    let cases: [(&str, Vec<u8>); 4] = [
+    // A whole first line (whose stamps a command takes the folders' against while it
+    // reads the rest) over what is not the entries it promises.
+    let line = whole.iter().position(|b| *b == b'\n').unwrap() + 1;
+    let behind_head = |fill: u8| {
+        let mut bytes = whole.clone();
+        bytes[line..].fill(fill);
+        bytes
+    };
+    let cases: [(&str, Vec<u8>); 6] = [
+        ("head whole, then not UTF-8", behind_head(0xff)),
+        ("head whole, then not JSON", behind_head(b'#')),
         ("truncated", whole[..whole.len() / 2].to_vec()),
         ("empty", Vec::new()),
         ("garbage", b"\x00\xff not json {{{".to_vec()),
@@ -228,7 +239,35 @@ fn search_gives_the_same_hits_from_the_cache_and_after_changes_broken_caches_inc
         let line = text.iter().position(|b| *b == b'\n').unwrap();
         text[..line + 1 + (text.len() - line) / 2].to_vec()
     };
-    for bytes in [b"[1,2".to_vec(), text[..text.len() / 3].to_vec(), cut_raw] {
+    let line = text.iter().position(|b| *b == b'\n').unwrap() + 1;
+    let mut behind_head = text.clone();
+    behind_head[line..].fill(0xff);
+    // The documents' tables (the raw bytes at the end, after every entry's text) with a
+    // span garbled where a count and a kind would be read as they were.
+    let head: serde_json::Value = serde_json::from_slice(&text[..line - 1]).unwrap();
+    let tables: u64 = head["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e[1]["table"].as_u64().unwrap())
+        .sum();
+    let mut tables_garbled = text.clone();
+    let mut at = text.len() - tables as usize;
+    for e in head["entries"].as_array().unwrap() {
+        let end = at + e[1]["table"].as_u64().unwrap() as usize;
+        // Each row: its kind, then its spans (see `search::part`).
+        for row in tables_garbled[at + 4..end].chunks_exact_mut(45) {
+            row[1..].fill(0x7f);
+        }
+        at = end;
+    }
+    for bytes in [
+        b"[1,2".to_vec(),
+        text[..text.len() / 3].to_vec(),
+        cut_raw,
+        behind_head,
+        tables_garbled,
+    ] {
         fs::write(&file, bytes).unwrap();
         assert_eq!(search(&dir, q), want);
     }

@@ -356,8 +356,9 @@ impl Part {
     }
 
     /// A part read back from its text and table (as [`Part::write_table`] wrote it), or
-    /// `None` when the table is not whole: its length must be its count's, and each
-    /// document's kind known. The spans are not checked here (see [`Docs`]).
+    /// `None` when the table is not whole: its length must be its count's, each document's
+    /// kind known and each span within the text. Whether a span lies on the text's
+    /// character boundaries is not checked here (see [`Docs`]).
     fn read_back(head: Head, shared: Shared, table: SharedBytes) -> Option<Part> {
         let bytes = table.as_slice();
         let count = u32::from_le_bytes(bytes.get(..4)?.try_into().ok()?) as usize;
@@ -365,12 +366,18 @@ impl Part {
         if table_end != bytes.len() {
             return None;
         }
-        let rows = &bytes[4..];
-        if rows
-            .iter()
-            .step_by(DOC_BYTES)
-            .any(|&k| Kind::from_byte(k).is_none())
-        {
+        // Each kind known and each span within the text: what garbage would break, checked
+        // on the table's bytes alone.
+        let len = shared.as_str().len();
+        let whole = |row: &[u8]| {
+            let d = decode(row);
+            let within = |(a, b): Span| a <= b && b as usize <= len;
+            Kind::from_byte(row[0]).is_some()
+                && [d.target, d.title, d.body, d.folded_title, d.folded_body]
+                    .into_iter()
+                    .all(within)
+        };
+        if !bytes[4..].chunks_exact(DOC_BYTES).all(whole) {
             return None;
         }
         Some(Part {
@@ -531,8 +538,8 @@ mod tests {
 
     /// Whatever byte of a kept part's table is changed, or its text cut, reading it back
     /// gives no part, or one whose every field reads as text of its own (or as nothing) and
-    /// which can be searched and its hits shown: never a panic. A table cut short, or with a
-    /// kind that is not one, gives no part.
+    /// which can be searched and its hits shown: never a panic. A table cut short, a kind
+    /// that is not one, or a span past the text's end gives no part.
     #[test]
     fn a_damaged_part_reads_back_whole_or_not_at_all() {
         let p = part();
@@ -559,18 +566,25 @@ mod tests {
             for b in [0u8, 0x7f, 0xff, 0xc3] {
                 let mut damaged = table.clone();
                 damaged[at] = b;
-                match read_back(&p, &text, &damaged) {
-                    Some(back) => usable(&back, &text),
-                    None => assert!(
-                        at < 4 || (at - 4) % DOC_BYTES == 0,
-                        "only a count or a kind makes a table unreadable (byte {at})"
-                    ),
+                if let Some(back) = read_back(&p, &text, &damaged) {
+                    usable(&back, &text);
                 }
             }
         }
         for at in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
-            let back = read_back(&p, &text[..at], &table).unwrap();
-            usable(&back, &text[..at]);
+            // Spans past the end of a cut text make no part.
+            assert!(read_back(&p, &text[..at], &table).is_none(), "cut at {at}");
         }
+        // A span within the text but not on its character boundaries reads as nothing.
+        let mut off_boundary = table.clone();
+        let title_start = 4 + DOC_BYTES + 5 + 8;
+        let start = u32::from_le_bytes(table[title_start..title_start + 4].try_into().unwrap());
+        let inside = (start..)
+            .find(|&i| !text.is_char_boundary(i as usize))
+            .unwrap();
+        off_boundary[title_start..title_start + 4].copy_from_slice(&inside.to_le_bytes());
+        let back = read_back(&p, &text, &off_boundary).unwrap();
+        assert_eq!(back.at(back.docs.get(1).unwrap().title), "");
+        usable(&back, &text);
     }
 }
