@@ -659,21 +659,24 @@ pub fn run(
     }
     let mut _watcher: Option<Watcher> = None;
     let mut changes = None;
-    // The first screen comes from the partnership shown alone. Meanwhile a thread reads
-    // every partnership's summary (for the list), then brings the status and search caches
-    // up to date, reading whole only the partnerships they do not hold as they are now, one
-    // at a time. The screen holds the records of the partnerships it shows, never the whole
+    // The first screen comes from the partnership shown alone. Once it is drawn (started
+    // before, the thread took the CPU the frame was being drawn on), a thread reads every
+    // partnership's summary (for the list), then brings the status and search caches up to
+    // date, reading whole only the partnerships they do not hold as they are now, one at a
+    // time. The screen holds the records of the partnerships it shows, never the whole
     // journal; its search index comes from the cache.
     let (summaries_tx, summaries_rx) = std::sync::mpsc::channel();
     let (refreshed_tx, refreshed_rx) = std::sync::mpsc::channel();
-    if t.journal.loading() {
+    let mut background = t.journal.loading().then(|| {
         let store = t.journal.store().clone();
         let today = t.journal.today();
-        std::thread::spawn(move || {
-            let _ = summaries_tx.send(Journal::read_summaries(&store));
-            let _ = refreshed_tx.send(Journal::refresh_caches(&store, today));
-        });
-    }
+        move || {
+            std::thread::spawn(move || {
+                let _ = summaries_tx.send(Journal::read_summaries(&store));
+                let _ = refreshed_tx.send(Journal::refresh_caches(&store, today));
+            })
+        }
+    });
     let mut idle_work = false;
     // The draft of a form being filled in, kept while it has unsaved edits.
     let mut draft: Option<(crate::store::scratch::Scratch, String)> = None;
@@ -741,6 +744,9 @@ pub fn run(
             // Drawn, and where things went kept for the mouse.
             terminal.draw(|f| t.frame(f, &view))?;
             dirty = false;
+            if let Some(start) = background.take() {
+                start();
+            }
         }
         // Short enough that a change seen by the watcher is drawn within 150 ms of its save
         // (the watcher settles for 20 ms); each wake-up with nothing to do costs microseconds.

@@ -482,6 +482,8 @@ impl Store {
         let homes = private::homes(&files, &mut snap.problems);
         let mut dirs = list(&files, &self.partnerships_dir(), &mut snap.problems, true);
         dirs.sort();
+        // The partnerships to read beyond their `partnership.ron` (see `read_deep`).
+        let mut deep = Vec::new();
         for (i, dir) in dirs.into_iter().enumerate() {
             let pp = dir.join("partnership.ron");
             let folder = dir
@@ -523,32 +525,120 @@ impl Store {
                 ));
                 continue;
             }
-            let mut data = PartnershipData::new(dir, partnership);
-            if depth == Depth::Whole {
-                let (mut problems, mut conflicts) = (Vec::new(), Vec::new());
-                self.complete(&mut data, &mut problems, &mut conflicts);
-                snap.problems.extend(problems);
-                snap.conflicts.extend(conflicts);
-            } else {
-                let mut places = vec![data.dir.join("meetings")];
-                places.extend(
-                    homes
-                        .iter()
-                        .map(|h| in_home(&self.root, h, &data.dir).join("meetings")),
-                );
-                data.listed_dates = places
-                    .iter()
-                    .flat_map(|d| list(&files, d, &mut snap.problems, false))
-                    .collect::<Vec<_>>()
-                    .iter()
-                    .filter(|p| !is_conflict_copy(p))
-                    .filter_map(|p| p.file_name()?.to_str()?.get(..10).map(str::to_string))
-                    .filter_map(|d| d.parse::<NaiveDate>().ok())
-                    .collect();
-            }
-            snap.partnerships.push(data);
+            deep.push((snap.partnerships.len(), depth == Depth::Whole));
+            snap.partnerships
+                .push(PartnershipData::new(dir, partnership));
         }
+        self.read_deep(&files, &homes, &mut snap, &deep);
         snap
+    }
+
+    /// The reads beyond `partnership.ron` of the partnerships at `deep` (their place in
+    /// `snap`, and whether each is read whole or only its meeting dates listed). The first
+    /// screen reads one partnership whole and lists the meetings of the rest it shows, each
+    /// about as long as the other: on two threads, when there is enough for two. What they
+    /// find wrong is told in the partnerships' order, whichever thread read them.
+    fn read_deep(
+        &self,
+        files: &DataDir,
+        homes: &[PathBuf],
+        snap: &mut Snapshot,
+        deep: &[(usize, bool)],
+    ) {
+        type Found = (usize, Vec<String>, Vec<PathBuf>);
+        let read = |items: Vec<(usize, bool, &mut PartnershipData)>| -> Vec<Found> {
+            items
+                .into_iter()
+                .map(|(at, whole, data)| {
+                    let (mut problems, mut conflicts) = (Vec::new(), Vec::new());
+                    if whole {
+                        self.complete(data, &mut problems, &mut conflicts);
+                    } else {
+                        data.listed_dates =
+                            self.meeting_dates(files, homes, &data.dir, &mut problems);
+                    }
+                    (at, problems, conflicts)
+                })
+                .collect()
+        };
+        let mut wanted = deep.iter().copied().peekable();
+        let mut items = Vec::new();
+        for (at, data) in snap.partnerships.iter_mut().enumerate() {
+            if let Some((_, whole)) = wanted.next_if(|(i, _)| *i == at) {
+                items.push((at, whole, data));
+            }
+        }
+        // The whole reads on one side and the listings on the other; else half each.
+        let (mut one, mut other): (Vec<_>, Vec<_>) = items.into_iter().partition(|i| i.1);
+        if one.is_empty() || other.is_empty() {
+            let all = if one.is_empty() { &mut other } else { &mut one };
+            let rest = all.split_off(all.len() / 2);
+            (one, other) = (std::mem::take(all), rest);
+        }
+        let mut found: Vec<Found> = if one.is_empty() || other.is_empty() {
+            read(one.into_iter().chain(other).collect())
+        } else {
+            let one = std::sync::Mutex::new(one);
+            let take = || std::mem::take(&mut *one.lock().unwrap_or_else(|e| e.into_inner()));
+            std::thread::scope(|scope| {
+                let beside = std::thread::Builder::new().spawn_scoped(scope, || read(take()));
+                let mut found = read(other);
+                match beside {
+                    Ok(thread) => found.extend(
+                        thread
+                            .join()
+                            .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                    ),
+                    // No thread to be had: what it was to read is read here.
+                    Err(_) => found.extend(read(take())),
+                }
+                found
+            })
+        };
+        found.sort_by_key(|f| f.0);
+        for (_, problems, conflicts) in found {
+            snap.problems.extend(problems);
+            snap.conflicts.extend(conflicts);
+        }
+    }
+
+    /// The dates of partnership `dir`'s meetings, from their files' names (in its own
+    /// folder, then in each private folder of `homes`), conflict copies aside.
+    fn meeting_dates(
+        &self,
+        files: &DataDir,
+        homes: &[PathBuf],
+        dir: &Path,
+        problems: &mut Vec<String>,
+    ) -> Vec<NaiveDate> {
+        let mut places = vec![dir.join("meetings")];
+        places.extend(
+            homes
+                .iter()
+                .map(|h| in_home(&self.root, h, dir).join("meetings")),
+        );
+        let mut dates = Vec::new();
+        for place in &places {
+            let entries = match files.entries(place) {
+                Ok(e) => e,
+                Err(e) => {
+                    problems.push(e.to_string());
+                    continue;
+                }
+            };
+            dates.extend(
+                entries
+                    .iter()
+                    .filter(|(name, folderish)| {
+                        !folderish
+                            && !name.starts_with('.')
+                            && name.ends_with(".ron")
+                            && conflict_stem(name).is_none()
+                    })
+                    .filter_map(|(name, _)| name_date(name)),
+            );
+        }
+        dates
     }
 
     /// Read each partnership as deep as `depth(folder name)` says.
@@ -837,6 +927,25 @@ fn list(data: &DataDir, dir: &Path, problems: &mut Vec<String>, dirs: bool) -> V
         .collect()
 }
 
+/// The date a meeting's file name begins with (`2026-11-20-….ron`), read without a parser
+/// where it is written as mentorlog writes it, else as chrono reads the first ten
+/// characters.
+fn name_date(name: &str) -> Option<NaiveDate> {
+    let b = name.as_bytes();
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        b.get(r)?.iter().try_fold(0u32, |n, &d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    if b.get(4) == Some(&b'-')
+        && b.get(7) == Some(&b'-')
+        && let (Some(y), Some(m), Some(d)) = (digits(0..4), digits(5..7), digits(8..10))
+    {
+        return NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d);
+    }
+    name.get(..10)?.parse::<NaiveDate>().ok()
+}
+
 /// The folder of the partnership at `dir` in the private folder `home`.
 pub(super) fn in_home(root: &Path, home: &Path, dir: &Path) -> PathBuf {
     home.join(dir.strip_prefix(root).unwrap_or(dir))
@@ -888,4 +997,34 @@ fn load_all<T: Record>(data: &DataDir, dir: &Path, snap: &mut Snapshot) -> Vec<L
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A meeting's date from its file name is what chrono reads of the name's first ten
+    /// characters, whatever the name.
+    #[test]
+    fn a_meetings_date_from_its_name_is_chronos() {
+        let names = [
+            "2026-11-20-ab12cd.ron",
+            "2026-02-30-x.ron",
+            "2026-13-01.ron",
+            "0000-01-01.ron",
+            "2026-1-01-x.ron",
+            "+2026-01-0.ron",
+            "2026-01-01",
+            "2026-01-0",
+            "é026-01-01.ron",
+            "2026-01-é1.ron",
+            "",
+            "notes.ron",
+            "2026/01/01.ron",
+        ];
+        for name in names {
+            let chrono = name.get(..10).and_then(|d| d.parse::<NaiveDate>().ok());
+            assert_eq!(name_date(name), chrono, "{name:?}");
+        }
+    }
 }
