@@ -226,6 +226,21 @@ for s in "${SCALES[@]}"; do
         median "baseline: the same pseudo-terminal running true (ms)" "$s" anchor \
             "timeout 60 script -qec $(q "stty cols 140 rows 40; true") /dev/null <$(q "$WORK/q")"
     fi
+    # Process start to the first frame, timed from the output (benches/first_frame.py, 40
+    # runs), less the same harness running a program that prints one cursor move.
+    frame_floor=$("$PYTHON" "$ROOT/benches/first_frame.py" 40 printf '\033[1;1H')
+    put "floor: first_frame.py on printf, one cursor move (ms)" "$s" "$frame_floor" anchor
+    for which in ours before; do
+        bin=$BIN
+        if [[ $which == before ]]; then
+            [[ -n ${BEFORE:-} ]] || continue
+            bin=$BEFORE
+        fi
+        t=$("$PYTHON" "$ROOT/benches/first_frame.py" 40 "$bin" --data-dir "$DIR" --today "$TODAY")
+        row="full screen: process start to first frame, the floor taken away (ms)"
+        [[ $which == before ]] && row="before: $row"
+        put "$row" "$s" "$(awk -v a="$t" -v b="$frame_floor" 'BEGIN {printf "%.1f", a - b}')" "$which"
+    done
     ours "mentorlog search $QUERY (ms)" "$s" -N "$ML search $QUERY"
     # -i: grep exits 1 when nothing matches.
     median "grep -rli $QUERY, the same data directory (ms)" "$s" anchor -N -i "grep -rli $QUERY $(q "$DIR")"
