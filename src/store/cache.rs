@@ -548,7 +548,33 @@ impl<T: Keep> Cache<T> {
         let failed = files.write(&self.path, &bytes).err().map(|e| e.to_string());
         // The JSON file an earlier build kept the same cache in is only taking room.
         let _ = files.remove(&self.path.with_extension("json"));
+        if let Some(dir) = self.path.parent() {
+            sweep_stale_temps(&files, dir, self.now);
+        }
         failed
+    }
+}
+
+/// How old a cache folder's temporary file must be to be nobody's: a save writes and
+/// renames its own in well under a second, even at ten times the demo journal.
+const STALE_TEMP: Duration = Duration::from_secs(60);
+
+/// Remove the temporary files a writer killed mid-save left in the cache folder `dir`: they
+/// hold notes' text and only take room. One younger than [`STALE_TEMP`] may be another
+/// process's save in progress, and is left.
+fn sweep_stale_temps(files: &DataDir, dir: &Path, now: SystemTime) {
+    for (name, folderish) in files.entries(dir).unwrap_or_default() {
+        if folderish || !name.starts_with(".tmp-") {
+            continue;
+        }
+        let path = dir.join(&name);
+        let stale = files
+            .modified(&path)
+            .and_then(|t| now.duration_since(t).ok())
+            .is_some_and(|age| age > STALE_TEMP);
+        if stale {
+            let _ = files.remove(&path);
+        }
     }
 }
 
@@ -634,5 +660,36 @@ mod tests {
         assert_eq!(again.get("p", &old), Some(&2));
         let other: Cache<u32> = Cache::open(&store, "t", "another build".into());
         assert_eq!(other.get("p", &old), None, "made in another context");
+    }
+
+    /// A save removes what a writer killed mid-save left, and not another's save in progress.
+    #[test]
+    fn a_save_sweeps_a_killed_writers_temporary_file_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let mut c: Cache<u32> = Cache::open(&store, "t", "ctx".into());
+        c.put("p", Stamp(vec![1_000_000_000]), 1);
+        assert!(c.save(&store).is_none());
+        let folder = dir.path().join(CACHE_DIR);
+        let (stale, fresh) = (folder.join(".tmp-stale.ron"), folder.join(".tmp-fresh.ron"));
+        std::fs::write(&stale, "private notes").unwrap();
+        std::fs::write(&fresh, "private notes").unwrap();
+        let long_ago = SystemTime::now() - Duration::from_secs(3600);
+        std::fs::File::options()
+            .write(true)
+            .open(&stale)
+            .unwrap()
+            .set_modified(long_ago)
+            .unwrap();
+        let mut c: Cache<u32> = Cache::open(&store, "t", "ctx".into());
+        c.put("q", Stamp(vec![1_000_000_000]), 2);
+        assert!(c.save(&store).is_none());
+        assert!(!stale.exists(), "a killed writer's file is removed");
+        assert!(
+            fresh.exists(),
+            "a file as young as a save in progress is left"
+        );
+        let again: Cache<u32> = Cache::open(&store, "t", "ctx".into());
+        assert_eq!(again.get("q", &Stamp(vec![1_000_000_000])), Some(&2));
     }
 }
