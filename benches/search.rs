@@ -43,7 +43,7 @@ fn bench(c: &mut Criterion) {
     for n in [3, 6, typed.len()] {
         let before = &typed[..n - 1];
         let q = &typed[..n];
-        let (_, candidates) = index.query_within(before, 50, None);
+        let candidates = index.query_within(before, 50, None).candidates;
         group.bench_function(format!("keystroke after '{before}': '{q}'"), |b| {
             b.iter(|| black_box(index.query_within(q, 50, Some(&candidates))))
         });

@@ -369,6 +369,32 @@ fn search_from_the_shell_finds_a_word_from_every_kind_of_record() {
         .stdout(predicates::str::contains("Nothing matches"));
 }
 
+/// A search cut to its limit says how many it found in all, and how to see them.
+#[test]
+fn search_cut_to_its_limit_says_how_many_it_found() {
+    use predicates::prelude::PredicateBooleanExt;
+    let (_t, dir) = demo_dir();
+    let all = search_json(&dir, &["search", "question", "--json", "--limit", "1000"]);
+    let every = all["results"].as_array().unwrap().len();
+    assert!(every > 2, "the demo has several hits for 'question'");
+    assert_eq!(all["found"], every);
+    let cut = search_json(&dir, &["search", "question", "--json", "--limit", "2"]);
+    assert_eq!(cut["results"].as_array().unwrap().len(), 2);
+    assert_eq!(cut["found"], every);
+    ml(&dir)
+        .args(["search", "question", "--limit", "2"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(format!(
+            "The best 2 of {every} found; --limit {every} shows them all."
+        )));
+    ml(&dir)
+        .args(["search", "question", "--limit", "1000"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("The best").not());
+}
+
 #[test]
 fn search_in_review_mode_leaves_private_notes_out() {
     let (_t, dir) = demo_dir();
@@ -437,6 +463,62 @@ fn slash_searches_and_enter_jumps_to_the_record() {
         }
         other => panic!("{other:?}"),
     }
+}
+
+fn screen_text(app: &mut Tui, w: u16, h: u16) -> String {
+    use mentorlog::ui::{Keymap, Theme, View};
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    let (theme, keymap) = (Theme::default(), Keymap::default());
+    let view = View {
+        theme: &theme,
+        keymap: &keymap,
+    };
+    term.draw(|f| app.frame(f, &view)).unwrap();
+    let buf = term.backend().buffer().clone();
+    (0..h)
+        .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The popup shows the best 50, and says how many it found when that is more.
+#[test]
+fn the_search_popup_counts_every_hit_not_only_those_shown() {
+    let (_t, dir) = demo_dir();
+    let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let every = search_json(&dir, &["search", "e", "--json", "--limit", "100000"])["found"]
+        .as_u64()
+        .unwrap();
+    assert!(
+        every > 50,
+        "the demo has more than 50 hits for 'e': {every}"
+    );
+    let mut app = Tui::open(Store::new(&dir), today, false);
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "e");
+    let Some(Overlay::Search(s)) = app.overlays.last() else {
+        panic!("no search popup")
+    };
+    assert_eq!((s.hits.len(), s.total as u64), (50, every));
+    let screen = screen_text(&mut app, 120, 40);
+    assert!(
+        screen.contains(&format!("{every} found, the best 50 shown")),
+        "{screen}"
+    );
+    press(&mut app, KeyCode::Backspace);
+    type_text(&mut app, "seating plan");
+    let screen = screen_text(&mut app, 120, 40);
+    let Some(Overlay::Search(s)) = app.overlays.last() else {
+        panic!("no search popup")
+    };
+    assert!(
+        (1..=50).contains(&s.total) && s.total == s.hits.len(),
+        "{} of {}, {:?}",
+        s.hits.len(),
+        s.total,
+        s.query
+    );
+    assert!(screen.contains(&format!("{} found ", s.total)), "{screen}");
 }
 
 #[test]

@@ -9,7 +9,7 @@ use super::checklist::Row;
 use super::picker::{PickPurpose, Picker};
 use super::searcher::Searcher;
 use super::{Action, App, Handled, Overlay, Pane, Tab};
-use crate::journal::search::{Hit, Index, Part, Target};
+use crate::journal::search::{Hit, Index, Part, Results, Target};
 use crate::journal::{Audience, Journal, Partner};
 
 /// Partnership `p`'s search text as `audience` sees it (read for this alone if it is not).
@@ -26,6 +26,8 @@ pub struct SearchState {
     pub query: String,
     pub cursor: usize,
     pub hits: Vec<Hit>,
+    /// How many the query found in all (more than `hits` when they were cut to the limit).
+    pub total: usize,
     pub index: Arc<Index>,
     /// The queries typed so far with the documents each matched at all: the next keystroke
     /// looks only among those of the longest query it extends (see `Index::narrows`).
@@ -48,26 +50,27 @@ impl SearchState {
                 self.pending = Some(seq);
             }
             _ => {
-                let (hits, candidates) = self.index.query_within(
+                let results = self.index.query_within(
                     &self.query,
                     LIMIT,
                     within.as_deref().map(Vec::as_slice),
                 );
                 let query = self.query.clone();
-                self.show(query, hits, candidates);
+                self.show(query, results);
             }
         }
     }
 
     /// Show what `query` found, if it is still the query typed.
-    fn show(&mut self, query: String, hits: Vec<Hit>, candidates: Vec<usize>) {
+    fn show(&mut self, query: String, results: Results) {
         if query != self.query {
             return;
         }
         self.pending = None;
-        self.hits = hits;
+        self.hits = results.hits;
+        self.total = results.total;
         if Index::narrows(&query, &query) {
-            self.trail.push((query, Arc::new(candidates)));
+            self.trail.push((query, Arc::new(results.candidates)));
         }
         self.cursor = 0;
     }
@@ -110,6 +113,7 @@ impl App {
             query: String::new(),
             cursor: 0,
             hits: Vec::new(),
+            total: 0,
             index,
             trail: Vec::new(),
             pending: None,
@@ -267,7 +271,7 @@ impl App {
         let mut shown = false;
         for f in found {
             if s.pending == Some(f.seq) {
-                s.show(f.query, f.hits, f.candidates);
+                s.show(f.query, f.results);
                 shown = true;
             }
         }

@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::Duration;
 
-use crate::journal::search::{Hit, Index};
+use crate::journal::search::{Index, Results};
 
 /// A query to run: the `seq`-th asked for.
 struct Job {
@@ -18,12 +18,12 @@ struct Job {
     within: Option<Arc<Vec<usize>>>,
 }
 
-/// What a query found: its hits, and every document it matched (for the next keystroke).
+/// What a query found: its hits, how many in all, and every document it matched (for the
+/// next keystroke).
 pub struct Found {
     pub seq: u64,
     pub query: String,
-    pub hits: Vec<Hit>,
-    pub candidates: Vec<usize>,
+    pub results: Results,
 }
 
 /// The thread, and the latest query asked of it. It ends when this is dropped.
@@ -46,7 +46,7 @@ impl Searcher {
                     job = newer;
                 }
                 let stale = || newest.load(Ordering::Relaxed) != job.seq;
-                let Some((hits, candidates)) = job.index.query_until(
+                let Some(results) = job.index.query_until(
                     &job.query,
                     job.limit,
                     job.within.as_deref().map(Vec::as_slice),
@@ -57,8 +57,7 @@ impl Searcher {
                 let found = Found {
                     seq: job.seq,
                     query: job.query,
-                    hits,
-                    candidates,
+                    results,
                 };
                 if tx.send(found).is_err() {
                     break;

@@ -11,7 +11,8 @@ use crate::journal::search::Target;
 pub fn run(ctx: &mut Context, a: &SearchArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     let query = a.query.join(" ");
     let index = ctx.search_index();
-    let hits = index.query(&query, a.limit);
+    let found = index.query_within(&query, a.limit, None);
+    let (hits, total) = (found.hits, found.total);
     let records = index.len();
     super::leave(index);
     if a.json {
@@ -34,11 +35,13 @@ pub fn run(ctx: &mut Context, a: &SearchArgs, out: &mut dyn Write) -> anyhow::Re
         writeln!(
             out,
             "{}",
-            serde_json::to_string_pretty(&json!({ "query": query, "results": rows }))?
+            serde_json::to_string_pretty(
+                &json!({ "query": query, "found": total, "results": rows })
+            )?
         )?;
         return Ok(());
     }
-    if hits.is_empty() {
+    if total == 0 {
         writeln!(out, "Nothing matches '{query}' in {records} records.")?;
         return Ok(());
     }
@@ -51,6 +54,13 @@ pub fn run(ctx: &mut Context, a: &SearchArgs, out: &mut dyn Write) -> anyhow::Re
         if h.snippet != h.title {
             writeln!(out, "           {}", h.snippet)?;
         }
+    }
+    if total > hits.len() {
+        writeln!(
+            out,
+            "The best {} of {total} found; --limit {total} shows them all.",
+            hits.len()
+        )?;
     }
     Ok(())
 }

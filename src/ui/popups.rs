@@ -865,6 +865,8 @@ fn search(frame: &mut Frame, area: Rect, s: &crate::app::SearchState, scr: &Scre
         format!("type to search {} records", s.index.len())
     } else if s.pending.is_some() {
         "searching…".to_string()
+    } else if s.total > s.hits.len() {
+        format!("{} found, the best {} shown", s.total, s.hits.len())
     } else {
         format!("{} found", s.hits.len())
     };

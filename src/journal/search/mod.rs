@@ -185,18 +185,14 @@ impl Index {
 
     /// The best `limit` hits for `query`, best first.
     pub fn query(&self, query: &str, limit: usize) -> Vec<Hit> {
-        self.query_within(query, limit, None).0
+        self.query_within(query, limit, None).hits
     }
 
     /// The same among the documents `within` only (the candidates of a query this one
-    /// extends, see [`Index::narrows`]), with this query's candidates: every document that
-    /// matches it at all, so that the next keystroke looks only at those.
-    pub fn query_within(
-        &self,
-        query: &str,
-        limit: usize,
-        within: Option<&[usize]>,
-    ) -> (Vec<Hit>, Vec<usize>) {
+    /// extends, see [`Index::narrows`]), with how many it found in all and this query's
+    /// candidates: every document that matches it at all, so that the next keystroke looks
+    /// only at those.
+    pub fn query_within(&self, query: &str, limit: usize, within: Option<&[usize]>) -> Results {
         self.query_until(query, limit, within, &|| false)
             .unwrap_or_default()
     }
@@ -209,10 +205,10 @@ impl Index {
         limit: usize,
         within: Option<&[usize]>,
         stop: &dyn Fn() -> bool,
-    ) -> Option<(Vec<Hit>, Vec<usize>)> {
+    ) -> Option<Results> {
         let query = query.trim();
         if query.is_empty() {
-            return Some((Vec::new(), Vec::new()));
+            return Some(Results::default());
         }
         let matcher = SkimMatcher::default();
         let phrase = query.to_lowercase();
@@ -245,15 +241,30 @@ impl Index {
         // Rank first, build snippets for the few shown: most of the work is in the snippets.
         let (mut ranked, candidates) = self.scan_parallel(&asked, within, stop)?;
         // Best first, then by title, then in the index's order. Only the first `limit` are
-        // sorted: a one-letter query ranks most of a journal.
-        let order = |a: &(i64, usize, Found), b: &(i64, usize, Found)| {
-            let title = |n: usize| {
-                let (part, d) = self.doc(n);
-                part.at(d.title)
-            };
-            b.0.cmp(&a.0)
-                .then_with(|| title(a.1).cmp(title(b.1)))
-                .then(a.1.cmp(&b.1))
+        // sorted: a one-letter query ranks most of a journal. Those scoring less than the
+        // `limit`-th best score cannot be among them, and are left out by comparing scores
+        // alone; each of the rest has its title looked up once, not at every comparison.
+        let total = ranked.len();
+        if limit == 0 {
+            ranked.clear();
+        } else if ranked.len() > limit {
+            ranked.select_nth_unstable_by(limit - 1, |a, b| b.0.cmp(&a.0));
+            let least = ranked[limit - 1].0;
+            ranked.retain(|r| r.0 >= least);
+        }
+        let mut ranked: Vec<(&str, (i64, usize, Found))> = ranked
+            .into_iter()
+            .map(|r| {
+                let (part, d) = self.doc(r.1);
+                (part.at(d.title), r)
+            })
+            .collect();
+        let order = |a: &(&str, (i64, usize, Found)), b: &(&str, (i64, usize, Found))| {
+            (b.1)
+                .0
+                .cmp(&(a.1).0)
+                .then_with(|| a.0.cmp(b.0))
+                .then((a.1).1.cmp(&(b.1).1))
         };
         if ranked.len() > limit {
             ranked.select_nth_unstable_by(limit, order);
@@ -262,7 +273,7 @@ impl Index {
         ranked.sort_unstable_by(order);
         let hits = ranked
             .into_iter()
-            .map(|(score, n, found)| {
+            .map(|(_, (score, n, found))| {
                 let (part, d) = self.doc(n);
                 let title = part.at(d.title);
                 let (snippet, matched) = match found {
@@ -299,7 +310,11 @@ impl Index {
                 }
             })
             .collect();
-        Some((hits, candidates))
+        Some(Results {
+            hits,
+            total,
+            candidates,
+        })
     }
 
     /// Whether the candidates of query `before` hold every match of `now`: `now` types more
@@ -464,6 +479,18 @@ fn exact(title: &str, phrase: &str) -> Option<(i64, Vec<usize>)> {
     Some((score, (start..start + len).collect()))
 }
 
+/// What a query found.
+#[derive(Debug, Default)]
+pub struct Results {
+    /// The best hits, best first: at most the limit asked for.
+    pub hits: Vec<Hit>,
+    /// How many documents it found in all: more than `hits` holds when the limit cut them.
+    pub total: usize,
+    /// Every document matching it at all (a longer query looks only among these, see
+    /// [`Index::narrows`]).
+    pub candidates: Vec<usize>,
+}
+
 /// What a query asks, worked out once for every document.
 #[derive(Clone, Copy)]
 struct Asked<'a> {
@@ -612,12 +639,33 @@ mod tests {
             for q in steps {
                 trail.retain(|(t, _)| Index::narrows(t, &q));
                 let within = trail.last().map(|(_, c)| c.as_slice());
-                let (hits, cands) = idx.query_within(&q, 50, within);
-                assert!(same(&hits, &idx.query(&q, 50)), "'{q}' (typing '{typed}')");
+                let found = idx.query_within(&q, 50, within);
+                let whole = idx.query_within(&q, 50, None);
+                assert!(same(&found.hits, &whole.hits), "'{q}' (typing '{typed}')");
+                assert_eq!(found.total, whole.total, "'{q}' (typing '{typed}')");
                 if Index::narrows(&q, &q) {
-                    trail.push((q.clone(), cands));
+                    trail.push((q.clone(), found.candidates));
                 }
             }
+        }
+    }
+
+    /// A query cut to its limit still says how many it found in all: as many as a limit
+    /// that cuts nothing shows.
+    #[test]
+    fn a_query_cut_to_its_limit_counts_every_hit() {
+        let (_d, j) = demo();
+        let idx = Index::build(&j.reader(Audience::Owner), None);
+        for q in ["e", "question", "sam"] {
+            let all = idx.query_within(q, usize::MAX, None);
+            assert!(
+                all.hits.len() > 3,
+                "'{q}' finds more than three in the demo"
+            );
+            assert_eq!(all.total, all.hits.len(), "'{q}'");
+            let cut = idx.query_within(q, 3, None);
+            assert_eq!(cut.hits.len(), 3, "'{q}'");
+            assert_eq!(cut.total, all.hits.len(), "'{q}'");
         }
     }
 
@@ -626,7 +674,10 @@ mod tests {
         let (_d, j) = demo();
         let idx = Index::build(&j.reader(Audience::Owner), None);
         assert!(idx.query_until("seating", 50, None, &|| true).is_none());
-        let (hits, _) = idx.query_until("seating", 50, None, &|| false).unwrap();
+        let hits = idx
+            .query_until("seating", 50, None, &|| false)
+            .unwrap()
+            .hits;
         assert!(!hits.is_empty());
         assert!(same(&hits, &idx.query("seating", 50)));
     }
