@@ -418,10 +418,21 @@ impl Index {
             let (title_text, body_text) = (part.at(d.title), part.at(d.body));
             let title = Folded::new(title_text, part.at(d.folded_title));
             let lower = Folded::new(body_text, part.at(d.folded_body));
+            // Each body is looked through once for the first word (most queries are one).
+            let body_hit = (search_bodies && !body_text.is_empty())
+                .then(|| lower.find(words[0]))
+                .flatten()
+                .filter(|_| words[1..].iter().all(|w| lower.contains(w)));
+            // A hit in the body outranks a scattered match in the title (see the ranking
+            // below): the title is scored only where it holds the phrase itself or the body
+            // has no hit. Most of a short query's body hits need no fuzzy score.
+            let title_counts = body_hit.is_none() || title.contains(phrase);
             // Scattered letters across a long title are noise: keep fuzzy matches that are
             // mostly runs of the typed characters. The matcher runs only on titles holding
             // the typed letters in order (what it would find anyway), most being cheaply out.
-            let title_match = if fuzzy {
+            let title_match = if !title_counts {
+                None
+            } else if fuzzy {
                 title
                     .in_order(phrase)
                     .then(|| matcher.score(title_text, query))
@@ -432,11 +443,6 @@ impl Index {
                     .then(|| 10 * phrase.chars().count() as i64)
             };
             let title_hit = title_match.filter(|score| !fuzzy || *score >= min_fuzzy);
-            // Each body is looked through once for the first word (most queries are one).
-            let body_hit = (search_bodies && !body_text.is_empty())
-                .then(|| lower.find(words[0]))
-                .flatten()
-                .filter(|_| words[1..].iter().all(|w| lower.contains(w)));
             if title_match.is_some() || body_hit.is_some() {
                 candidates.push(n);
             }
