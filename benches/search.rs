@@ -30,7 +30,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| index.attribute(black_box(on_screen.as_deref())))
     });
     let typed = "closed question";
-    for n in [1, 3, 6, typed.len()] {
+    for n in [1, 2, 3, 6, typed.len()] {
         let q = &typed[..n];
         group.bench_function(format!("keystroke: '{q}'"), |b| {
             b.iter(|| black_box(index.query(q, 50)))
