@@ -47,11 +47,13 @@ impl Matcher for SkimMatcher {
     fn score(&self, haystack: &str, needle: &str) -> Option<i64> {
         let (haystack, needle) = bounded(haystack, needle)?;
         let mut chars = needle.chars();
-        if let (Some(one), None) = (chars.next(), chars.next()) {
+        match (chars.next(), chars.next(), chars.next()) {
             // The first letter typed into a search scores every title in the journal.
-            return one_char(haystack, one);
+            (Some(one), None, _) => one_char(haystack, one),
+            // And the second most of them.
+            (Some(a), Some(b), None) => two_chars(haystack, a, b),
+            _ => skim_score(haystack, needle),
         }
-        skim_score(haystack, needle)
     }
 
     fn indices(&self, haystack: &str, needle: &str) -> Option<(i64, Vec<usize>)> {
@@ -88,6 +90,53 @@ fn one_char(haystack: &str, needle: char) -> Option<i64> {
             best = Some(best.map_or(score, |b| b.max(score)));
         }
         prev = c;
+    }
+    best.map(i64::from)
+}
+
+/// Skim's score for a needle of two characters, in one pass with no table: [`skim_score`]'s
+/// two rows worked out side by side, each cell from the one before it. For two characters
+/// the run bonus skim carries along a row is always the place's own (at least 4), so a
+/// cell needs only the first row's cell before it (`two_characters_score_as_skim_scores_them`
+/// holds this to [`skim_score`] and to skim).
+fn two_chars(haystack: &str, first: char, second: char) -> Option<i64> {
+    // Smart case: an uppercase letter in the needle makes it match case.
+    let case_sensitive = first.is_ascii_uppercase() || second.is_ascii_uppercase();
+    let same = |c: char, p: char| {
+        if case_sensitive {
+            c == p
+        } else {
+            c.eq_ignore_ascii_case(&p)
+        }
+    };
+    let score = |c: char, p: char| if !case_sensitive && c != p { 14 } else { 16 };
+    // The first row at the character before: the best score with `first` matched there
+    // (`m`) or passed over since (`p`). None until `first` is first found.
+    let mut row: Option<(i32, i32)> = None;
+    let mut best: Option<i32> = None;
+    let mut prev = 0;
+    for (at, c) in haystack.chars().enumerate() {
+        let k = kind(c);
+        let here = place_bonus(prev, k) * if at == 0 { 2 } else { 1 };
+        prev = k;
+        // The second row here, from the first row's cell before (a match of `second` after
+        // one of `first`).
+        if let Some((m, p)) = row
+            && same(c, second)
+        {
+            let here_m = (m + here.max(4)).max(p + here) + score(c, second);
+            best = Some(best.map_or(here_m, |b| b.max(here_m)));
+        }
+        let matched = same(c, first);
+        if matched || row.is_some() {
+            let (m, p) = row.unwrap_or((NONE, NONE));
+            let here_m = if matched {
+                here - 1 + score(c, first)
+            } else {
+                NONE
+            };
+            row = Some((here_m, (m - 4).max(p - 1)));
+        }
     }
     best.map(i64::from)
 }
@@ -297,6 +346,57 @@ mod tests {
                 assert_eq!(one_char(&hay, *n), want, "{n:?} in {hay:?}");
             }
         }
+    }
+
+    #[test]
+    fn two_characters_score_as_skim_scores_them() {
+        let fresh = |hay: &str, n: &str| SkimMatcherV2::default().fuzzy_match(hay, n);
+        let hays = [
+            "",
+            "c",
+            "cl",
+            "Assessment for learning in plenaries",
+            "2024-06-19 Closed questions (Year 9)",
+            "fooBar baz_qux 3Dmodel HTTPServer x.y/z\\w|v[u]{t}",
+            "Émile asked about the ÉVALUATION: année 2",
+            "İstanbul trip: KELVIN sign \u{212a} K",
+            "aaaaaaaaaaaaaaaaaaaab",
+            "clcLClCL c l  C-L",
+        ];
+        let needles = [
+            "cl", "Cl", "cL", "CL", "pl", "aa", "ab", "év", "ÉV", "20", "y9", "HT", "  ", "-l",
+            "kk",
+        ];
+        for hay in hays {
+            for n in needles {
+                let mut c = n.chars();
+                let (a, b) = (c.next().unwrap(), c.next().unwrap());
+                assert_eq!(two_chars(hay, a, b), fresh(hay, n), "{n:?} in {hay:?}");
+                assert_eq!(two_chars(hay, a, b), skim_score(hay, n), "{n:?} in {hay:?}");
+            }
+        }
+        // And strings made of every kind of character, in every order, against every pair.
+        let alphabet: Vec<char> = "aaZ9 -.(_é\u{212a}kKÉ/bB".chars().collect();
+        let mut seed: u32 = 13;
+        let mut matched = 0;
+        for _ in 0..3000 {
+            let hay: String = (0..(seed % 20))
+                .map(|_| {
+                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    alphabet[(seed >> 16) as usize % alphabet.len()]
+                })
+                .collect();
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            for &a in &alphabet {
+                for &b in &alphabet {
+                    let n: String = [a, b].iter().collect();
+                    let want = fresh(&hay, &n);
+                    matched += usize::from(want.is_some());
+                    assert_eq!(two_chars(&hay, a, b), want, "{n:?} in {hay:?}");
+                }
+            }
+        }
+        assert!(matched > 10_000, "only {matched} pairs matched");
     }
 
     #[test]
