@@ -374,22 +374,29 @@ impl Store {
     /// and for every other only its folder's name ([`PartnershipData::pending`]). What it
     /// costs does not grow with the number of partnerships beyond one folder listing.
     pub fn load_shown(&self, first: Option<&str>, rows: usize) -> Snapshot {
-        let folders = self.partnership_folders();
-        let at = first.and_then(|f| folders.iter().position(|d| d == f));
-        // The list's rows on screen: the top ones, or those ending at `first` when it is
-        // further down (the list scrolls to keep the chosen one in view, at the bottom).
-        let a = at.unwrap_or(0);
-        let near = |i: usize| {
-            if a < rows {
+        // Where `first` is among the folders, found in the read's own listing (at 10 times
+        // the demo journal a second listing was a tenth of the first frame's time).
+        let mut at: Option<usize> = None;
+        self.load_listed(|dirs, i, _| {
+            let a = *at.get_or_insert_with(|| {
+                first
+                    .and_then(|f| {
+                        dirs.iter()
+                            .position(|d| d.file_name() == Some(std::ffi::OsStr::new(f)))
+                    })
+                    .unwrap_or(0)
+            });
+            // The list's rows on screen: the top ones, or those ending at `first` when it
+            // is further down (the list scrolls to keep the chosen one in view, at the
+            // bottom).
+            let near = if a < rows {
                 i < rows
             } else {
                 i + rows > a && i <= a
-            }
-        };
-        self.load_with(|i, _| {
-            if at.unwrap_or(0) == i {
+            };
+            if a == i {
                 Depth::Whole
-            } else if near(i) {
+            } else if near {
                 Depth::Summary
             } else {
                 Depth::Folder
@@ -460,6 +467,11 @@ impl Store {
     /// Reads the journal, each partnership (by its place among the sorted folders and its
     /// folder's name) as deep as `depth` says.
     fn load_with(&self, mut depth: impl FnMut(usize, &str) -> Depth) -> Snapshot {
+        self.load_listed(|_, i, folder| depth(i, folder))
+    }
+
+    /// The same, `depth` told the sorted partnership folders too.
+    fn load_listed(&self, mut depth: impl FnMut(&[PathBuf], usize, &str) -> Depth) -> Snapshot {
         let mut snap = Snapshot::default();
         let files = match DataDir::open(&self.root) {
             Ok(d) => d,
@@ -484,14 +496,15 @@ impl Store {
         dirs.sort();
         // The partnerships to read beyond their `partnership.ron` (see `read_deep`).
         let mut deep = Vec::new();
-        for (i, dir) in dirs.into_iter().enumerate() {
+        for (i, dir) in dirs.iter().enumerate() {
+            let dir = dir.clone();
             let pp = dir.join("partnership.ron");
             let folder = dir
                 .file_name()
                 .and_then(|n| n.to_str())
                 .unwrap_or_default()
                 .to_string();
-            let depth = depth(i, &folder);
+            let depth = depth(&dirs, i, &folder);
             if let Depth::Folder | Depth::Named(_) = depth {
                 let mut p = PartnershipData::pending(dir, pp, folder);
                 if let Depth::Named(name) = depth {
