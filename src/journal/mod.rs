@@ -259,8 +259,7 @@ impl Journal {
         let notices = Journal::recover(&store);
         let snap = if Journal::private_layout_marked(&store) {
             let q = query.trim().to_lowercase();
-            let folders = store.partnership_folders();
-            if folders.contains(&q) {
+            if store.has_partnership_folder(&q) {
                 store.load_for(Some(&q), |f, _| Some(f.to_string()))
             } else {
                 Journal::load_by_name(&store)

@@ -520,6 +520,15 @@ impl DataDir {
             .is_ok_and(|rel| self.dir.symlink_metadata(rel).is_ok())
     }
 
+    /// Whether `path` may be a folder, as [`DataDir::entries`] tells it: a folder, or a link
+    /// that may lead to one.
+    pub fn folderish(&self, path: &Path) -> bool {
+        self.rel(path)
+            .ok()
+            .and_then(|rel| self.dir.symlink_metadata(rel).ok())
+            .is_some_and(|m| m.file_type().is_dir() || m.file_type().is_symlink())
+    }
+
     /// What is at `path` itself, a link not followed: `None` when nothing is, else "a folder",
     /// "a symbolic link", "a file" (a plain one), "a FIFO"...
     pub fn link_or_kind(&self, path: &Path) -> Option<&'static str> {
