@@ -12,6 +12,9 @@ use mentorlog::store::Store;
 use mentorlog::tui::Tui;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+#[path = "common/screen.rs"]
+mod screen;
+
 const FIXTURE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/tests/fixtures/jrnl-export.json"
@@ -465,22 +468,6 @@ fn slash_searches_and_enter_jumps_to_the_record() {
     }
 }
 
-fn screen_text(app: &mut Tui, w: u16, h: u16) -> String {
-    use mentorlog::ui::{Keymap, Theme, View};
-    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
-    let (theme, keymap) = (Theme::default(), Keymap::default());
-    let view = View {
-        theme: &theme,
-        keymap: &keymap,
-    };
-    term.draw(|f| app.frame(f, &view)).unwrap();
-    let buf = term.backend().buffer().clone();
-    (0..h)
-        .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 /// The popup shows the best 50, and says how many it found when that is more.
 #[test]
 fn the_search_popup_counts_every_hit_not_only_those_shown() {
@@ -500,14 +487,14 @@ fn the_search_popup_counts_every_hit_not_only_those_shown() {
         panic!("no search popup")
     };
     assert_eq!((s.hits.len(), s.total as u64), (50, every));
-    let screen = screen_text(&mut app, 120, 40);
+    let screen = screen::text(&mut app, 120, 40);
     assert!(
         screen.contains(&format!("{every} found, the best 50 shown")),
         "{screen}"
     );
     press(&mut app, KeyCode::Backspace);
     type_text(&mut app, "seating plan");
-    let screen = screen_text(&mut app, 120, 40);
+    let screen = screen::text(&mut app, 120, 40);
     let Some(Overlay::Search(s)) = app.overlays.last() else {
         panic!("no search popup")
     };

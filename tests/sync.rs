@@ -11,6 +11,9 @@ use mentorlog::model::{Goal, Meeting, TickSheet};
 use mentorlog::store::{Store, read_record};
 use mentorlog::tui::Tui;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+#[path = "common/screen.rs"]
+mod screen;
 use tempfile::TempDir;
 
 #[path = "common/cli.rs"]
@@ -651,27 +654,6 @@ fn isolate_process() {
     });
 }
 
-fn screen_text(tui: &mut Tui, w: u16, h: u16) -> String {
-    use mentorlog::ui::{Keymap, Theme, View};
-    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
-    let theme = Theme::default();
-    let keymap = Keymap::default();
-    let view = View {
-        theme: &theme,
-        keymap: &keymap,
-    };
-    term.draw(|f| tui.frame(f, &view)).unwrap();
-    let buf = term.backend().buffer().clone();
-    (0..h)
-        .map(|y| {
-            (0..w)
-                .map(|x| buf[(x, y)].symbol().to_string())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 #[test]
 fn s_in_the_full_screen_journal_shows_the_state_and_syncs() {
     let m = machines();
@@ -704,9 +686,9 @@ fn s_in_the_full_screen_journal_shows_the_state_and_syncs() {
     );
     assert_eq!(tui.app.sync.last, None);
     tui.app.status = None;
-    let screen = screen_text(&mut tui, 80, 24);
+    let screen = screen::text(&mut tui, 80, 24);
     assert!(screen.contains("not synced yet"), "{screen}");
-    let wide = screen_text(&mut tui, 140, 40);
+    let wide = screen::text(&mut tui, 140, 40);
     assert!(wide.contains("S sync"), "the key is in the hints:\n{wide}");
 
     tui.key(KeyEvent::new(KeyCode::Char('S'), KeyModifiers::SHIFT));
@@ -715,7 +697,7 @@ fn s_in_the_full_screen_journal_shows_the_state_and_syncs() {
         "the key starts a sync at once, off the screen's thread"
     );
     tui.app.status = None;
-    let screen = screen_text(&mut tui, 80, 24);
+    let screen = screen::text(&mut tui, 80, 24);
     assert!(screen.contains("syncing: "), "{screen}");
     tui.wait_sync(std::time::Duration::from_secs(60));
     assert_eq!(tui.app.sync.running, None);
@@ -745,9 +727,9 @@ fn s_in_the_full_screen_journal_shows_the_state_and_syncs() {
     assert!(tui.app.sync.last.is_some());
     assert_eq!((tui.app.sync.ahead, tui.app.sync.behind), (0, 0));
     tui.app.status = None;
-    let screen = screen_text(&mut tui, 80, 24);
+    let screen = screen::text(&mut tui, 80, 24);
     assert!(screen.contains("synced "), "{screen}");
-    let wide = screen_text(&mut tui, 160, 50);
+    let wide = screen::text(&mut tui, 160, 50);
     assert!(wide.contains("all changes saved · synced "), "{wide}");
     check_modes(&m.b);
     // The laptop gets the goal.
@@ -757,7 +739,7 @@ fn s_in_the_full_screen_journal_shows_the_state_and_syncs() {
 
     // The help lists the key.
     tui.key(KeyEvent::new(KeyCode::Char('?'), KeyModifiers::NONE));
-    let help = screen_text(&mut tui, 120, 200);
+    let help = screen::text(&mut tui, 120, 200);
     assert!(help.contains("sync with your other machines"), "{help}");
 }
 

@@ -306,6 +306,23 @@ pub fn rank<'a, T>(
 mod tests {
     use super::*;
 
+    /// `count` strings of fewer than `longest` characters of `alphabet`, in every order, the
+    /// same on every run (a linear congruential generator started at `seed`).
+    fn generated(mut seed: u32, alphabet: &[char], longest: u32, count: usize) -> Vec<String> {
+        let mut next = || {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            seed
+        };
+        (0..count)
+            .map(|_| {
+                let len = next() % longest;
+                (0..len)
+                    .map(|_| alphabet[(next() >> 16) as usize % alphabet.len()])
+                    .collect()
+            })
+            .collect()
+    }
+
     #[test]
     fn a_one_character_needle_scores_as_skim_scores_it() {
         let skim = SkimMatcherV2::default();
@@ -332,15 +349,7 @@ mod tests {
         }
         // And strings made of every kind of character, in every order.
         let alphabet: Vec<char> = "aZ9 -.(_é\u{212a}kKÉ/".chars().collect();
-        let mut seed: u32 = 7;
-        for _ in 0..3000 {
-            let hay: String = (0..(seed % 12))
-                .map(|_| {
-                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-                    alphabet[(seed >> 16) as usize % alphabet.len()]
-                })
-                .collect();
-            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        for hay in generated(7, &alphabet, 12, 3000) {
             for n in &alphabet {
                 let want = skim.fuzzy_match(&hay, &n.to_string());
                 assert_eq!(one_char(&hay, *n), want, "{n:?} in {hay:?}");
@@ -377,16 +386,8 @@ mod tests {
         }
         // And strings made of every kind of character, in every order, against every pair.
         let alphabet: Vec<char> = "aaZ9 -.(_é\u{212a}kKÉ/bB".chars().collect();
-        let mut seed: u32 = 13;
         let mut matched = 0;
-        for _ in 0..3000 {
-            let hay: String = (0..(seed % 20))
-                .map(|_| {
-                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-                    alphabet[(seed >> 16) as usize % alphabet.len()]
-                })
-                .collect();
-            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        for hay in generated(13, &alphabet, 20, 3000) {
             for &a in &alphabet {
                 for &b in &alphabet {
                     let n: String = [a, b].iter().collect();

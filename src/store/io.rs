@@ -118,6 +118,11 @@ fn classify(flags: [bool; 7]) -> Option<&'static str> {
     }
 }
 
+/// A folder, or a link that may lead to one (reading through it decides).
+fn folderish(ft: &FileType) -> bool {
+    ft.is_dir() || ft.is_symlink()
+}
+
 fn kind_of(ft: &FileType) -> Option<&'static str> {
     #[cfg(unix)]
     let special = {
@@ -526,7 +531,7 @@ impl DataDir {
         self.rel(path)
             .ok()
             .and_then(|rel| self.dir.symlink_metadata(rel).ok())
-            .is_some_and(|m| m.file_type().is_dir() || m.file_type().is_symlink())
+            .is_some_and(|m| folderish(&m.file_type()))
     }
 
     /// What is at `path` itself, a link not followed: `None` when nothing is, else "a folder",
@@ -665,8 +670,7 @@ impl DataDir {
             .filter_map(Result::ok)
             .filter_map(|e| {
                 let name = e.file_name().into_string().ok()?;
-                let folderish = e.file_type().is_ok_and(|t| t.is_dir() || t.is_symlink());
-                Some((name, folderish))
+                Some((name, e.file_type().is_ok_and(|t| folderish(&t))))
             })
             .collect())
     }

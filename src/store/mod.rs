@@ -374,32 +374,31 @@ impl Store {
     /// and for every other only its folder's name ([`PartnershipData::pending`]). What it
     /// costs does not grow with the number of partnerships beyond one folder listing.
     pub fn load_shown(&self, first: Option<&str>, rows: usize) -> Snapshot {
-        // Where `first` is among the folders, found in the read's own listing (at 10 times
-        // the demo journal a second listing was a tenth of the first frame's time).
-        let mut at: Option<usize> = None;
-        self.load_listed(|dirs, i, _| {
-            let a = *at.get_or_insert_with(|| {
-                first
-                    .and_then(|f| {
-                        dirs.iter()
-                            .position(|d| d.file_name() == Some(std::ffi::OsStr::new(f)))
-                    })
-                    .unwrap_or(0)
-            });
-            // The list's rows on screen: the top ones, or those ending at `first` when it
-            // is further down (the list scrolls to keep the chosen one in view, at the
-            // bottom).
-            let near = if a < rows {
-                i < rows
-            } else {
-                i + rows > a && i <= a
-            };
-            if a == i {
-                Depth::Whole
-            } else if near {
-                Depth::Summary
-            } else {
-                Depth::Folder
+        // Where `first` is among the folders, found in the read's own listing (a second
+        // listing of 500 folders took about 0.4 ms).
+        self.load_listed(|dirs| {
+            let a = first
+                .and_then(|f| {
+                    dirs.iter()
+                        .position(|d| d.file_name() == Some(std::ffi::OsStr::new(f)))
+                })
+                .unwrap_or(0);
+            move |i, _| {
+                // The list's rows on screen: the top ones, or those ending at `first` when
+                // it is further down (the list scrolls to keep the chosen one in view, at
+                // the bottom).
+                let near = if a < rows {
+                    i < rows
+                } else {
+                    i + rows > a && i <= a
+                };
+                if a == i {
+                    Depth::Whole
+                } else if near {
+                    Depth::Summary
+                } else {
+                    Depth::Folder
+                }
             }
         })
     }
@@ -477,12 +476,15 @@ impl Store {
 
     /// Reads the journal, each partnership (by its place among the sorted folders and its
     /// folder's name) as deep as `depth` says.
-    fn load_with(&self, mut depth: impl FnMut(usize, &str) -> Depth) -> Snapshot {
-        self.load_listed(|_, i, folder| depth(i, folder))
+    fn load_with(&self, depth: impl FnMut(usize, &str) -> Depth) -> Snapshot {
+        self.load_listed(|_| depth)
     }
 
-    /// The same, `depth` told the sorted partnership folders too.
-    fn load_listed(&self, mut depth: impl FnMut(&[PathBuf], usize, &str) -> Depth) -> Snapshot {
+    /// The same, with `depth` made from the sorted partnership folders.
+    fn load_listed<D: FnMut(usize, &str) -> Depth>(
+        &self,
+        depth_of: impl FnOnce(&[PathBuf]) -> D,
+    ) -> Snapshot {
         let mut snap = Snapshot::default();
         let files = match DataDir::open(&self.root) {
             Ok(d) => d,
@@ -507,15 +509,15 @@ impl Store {
         dirs.sort();
         // The partnerships to read beyond their `partnership.ron` (see `read_deep`).
         let mut deep = Vec::new();
-        for (i, dir) in dirs.iter().enumerate() {
-            let dir = dir.clone();
+        let mut depth = depth_of(&dirs);
+        for (i, dir) in dirs.into_iter().enumerate() {
             let pp = dir.join("partnership.ron");
             let folder = dir
                 .file_name()
                 .and_then(|n| n.to_str())
                 .unwrap_or_default()
                 .to_string();
-            let depth = depth(&dirs, i, &folder);
+            let depth = depth(i, &folder);
             if let Depth::Folder | Depth::Named(_) = depth {
                 let mut p = PartnershipData::pending(dir, pp, folder);
                 if let Depth::Named(name) = depth {
