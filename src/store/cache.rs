@@ -68,6 +68,51 @@ pub struct Stamper {
     files: Option<DataDir>,
     root: PathBuf,
     homes: Vec<PathBuf>,
+    /// The partnerships folder and each home's, held open: a partnership's times are looked
+    /// up from them, by a path of one or two names, not by every name from `/` (at 10 times
+    /// the demo journal, walking those names was a third of the `lstat`s' time).
+    held: Option<Held>,
+}
+
+struct Held {
+    /// The partnerships folder's path.
+    dir: PathBuf,
+    own: std::fs::File,
+    /// Each home's partnerships folder, in the order of `homes` (`None` where it is not
+    /// there: nothing of any partnership is in it).
+    homes: Vec<Option<std::fs::File>>,
+}
+
+impl Held {
+    fn open(store: &Store, homes: &[PathBuf]) -> Option<Held> {
+        let dir = store.partnerships_dir();
+        let open = |d: &Path| {
+            // A link is not followed, as `lstat` would not follow it.
+            let m = std::fs::symlink_metadata(d).ok()?;
+            m.is_dir().then(|| std::fs::File::open(d).ok()).flatten()
+        };
+        let own = open(&dir)?;
+        let homes = homes
+            .iter()
+            .map(|h| open(&super::in_home(store.root(), h, &dir)))
+            .collect();
+        Some(Held { dir, own, homes })
+    }
+}
+
+/// The modification time of `name` in the folder `at` holds open (a link's own time), 0
+/// when there is none.
+fn time_in(at: &std::fs::File, name: &Path) -> u128 {
+    use rustix::fs::{AtFlags, statat};
+    match statat(at, name, AtFlags::SYMLINK_NOFOLLOW) {
+        Ok(st) => {
+            // The fields' types differ between targets: the same on this one.
+            #[allow(clippy::useless_conversion)]
+            let (secs, nanos) = (i64::from(st.st_mtime), u64::from(st.st_mtime_nsec));
+            u128::try_from(secs).map_or(0, |s| s * 1_000_000_000 + u128::from(nanos))
+        }
+        Err(_) => 0,
+    }
 }
 
 impl Stamper {
@@ -77,10 +122,12 @@ impl Stamper {
             .as_ref()
             .map(|f| private::homes(f, &mut Vec::new()))
             .unwrap_or_default();
+        let held = files.as_ref().and_then(|_| Held::open(store, &homes));
         Stamper {
             files,
             root: store.root().to_path_buf(),
             homes,
+            held,
         }
     }
 
@@ -112,24 +159,35 @@ impl Stamper {
         let group = folders.len() + 1;
         let before = before.filter(|b| b.0.len() == group * (self.homes.len() + 1));
         let mut out = Vec::with_capacity(group * (self.homes.len() + 1));
-        let mut add = |d: &Path| {
+        // A partnership's folder is looked up from the folders held open (the same times,
+        // found with shorter paths); any other folder by its whole path.
+        let held = self
+            .held
+            .as_ref()
+            .filter(|h| dir.parent() == Some(h.dir.as_path()))
+            .zip(dir.file_name().map(Path::new));
+        let mut add = |place: Option<(Option<&std::fs::File>, &Path)>, d: &Path| {
+            let time_of = |sub: Option<&str>| match place {
+                Some((Some(at), name)) => time_in(at, &sub.map_or(name.into(), |s| name.join(s))),
+                Some((None, _)) => 0,
+                None => self.time(&sub.map_or(d.into(), |s| d.join(s))),
+            };
             let at = out.len();
-            let time = self.time(d);
+            let time = time_of(None);
             out.push(time);
             let was = before.map(|b| &b.0[at..at + group]);
             let same = time != 0 && was.is_some_and(|w| w[0] == time);
             for (i, folder) in folders.iter().enumerate() {
                 let absent = time == 0 || (same && was.is_some_and(|w| w[i + 1] == 0));
-                out.push(if absent {
-                    0
-                } else {
-                    self.time(&d.join(folder))
-                });
+                out.push(if absent { 0 } else { time_of(Some(folder)) });
             }
         };
-        add(dir);
-        for home in &self.homes {
-            add(&super::in_home(&self.root, home, dir));
+        add(held.map(|(h, name)| (Some(&h.own), name)), dir);
+        for (i, home) in self.homes.iter().enumerate() {
+            match held {
+                Some((h, name)) => add(Some((h.homes.get(i).and_then(Option::as_ref), name)), dir),
+                None => add(None, &super::in_home(&self.root, home, dir)),
+            }
         }
         Stamp(out)
     }
@@ -165,11 +223,35 @@ pub trait Keep: Sized {
     }
 }
 
+/// What a cache file's values are read out of: the file mapped into memory (no copy of it
+/// is made), or bytes made in this process.
+enum Backing {
+    Made(Vec<u8>),
+    Mapped(memmap2::Mmap),
+}
+
+impl Backing {
+    fn bytes(&self) -> &[u8] {
+        match self {
+            Backing::Made(b) => b,
+            Backing::Mapped(m) => m,
+        }
+    }
+}
+
+impl Default for Backing {
+    fn default() -> Backing {
+        Backing::Made(Vec::new())
+    }
+}
+
 /// A piece of text shared with the other values read from the same cache file: the file's
 /// text is read once and not copied for each.
 #[derive(Clone, Default)]
 pub struct Shared {
-    all: Arc<String>,
+    /// `start..end` of these bytes is UTF-8: it is made only from a `String`, or from a
+    /// slice of text checked to be UTF-8, cut on its character boundaries.
+    all: Arc<Backing>,
     start: usize,
     end: usize,
 }
@@ -179,23 +261,37 @@ impl Shared {
     pub fn new(text: String) -> Shared {
         let end = text.len();
         Shared {
-            all: Arc::new(text),
+            all: Arc::new(Backing::Made(text.into_bytes())),
             start: 0,
             end,
         }
     }
 
-    /// `start..end` of `all`, when that lies on its character boundaries.
-    fn within(all: &Arc<String>, start: usize, end: usize) -> Option<Shared> {
-        all.get(start..end).map(|_| Shared {
+    /// `start..end` of `text`, which is the text at `at` in `all`, when that lies on its
+    /// character boundaries.
+    fn within(
+        all: &Arc<Backing>,
+        at: usize,
+        text: &str,
+        start: usize,
+        end: usize,
+    ) -> Option<Shared> {
+        text.get(start..end).map(|_| Shared {
             all: all.clone(),
-            start,
-            end,
+            start: at + start,
+            end: at + end,
         })
     }
 
     pub fn as_str(&self) -> &str {
-        self.all.get(self.start..self.end).unwrap_or_default()
+        let bytes = self
+            .all
+            .bytes()
+            .get(self.start..self.end)
+            .unwrap_or_default();
+        // SAFETY: UTF-8, as the field's note says; a map's bytes never change (see
+        // `DataDir::map`).
+        unsafe { std::str::from_utf8_unchecked(bytes) }
     }
 }
 
@@ -203,7 +299,7 @@ impl Shared {
 /// text.
 #[derive(Clone, Default)]
 pub struct SharedBytes {
-    all: Arc<Vec<u8>>,
+    all: Arc<Backing>,
     start: usize,
     end: usize,
 }
@@ -212,14 +308,17 @@ impl SharedBytes {
     pub fn new(bytes: Vec<u8>) -> SharedBytes {
         let end = bytes.len();
         SharedBytes {
-            all: Arc::new(bytes),
+            all: Arc::new(Backing::Made(bytes)),
             start: 0,
             end,
         }
     }
 
     pub fn as_slice(&self) -> &[u8] {
-        self.all.get(self.start..self.end).unwrap_or_default()
+        self.all
+            .bytes()
+            .get(self.start..self.end)
+            .unwrap_or_default()
     }
 
     /// `start..end` of these bytes (empty where that is not within them).
@@ -295,9 +394,11 @@ struct HeadRef<'a, H> {
 }
 
 /// The entries of a cache file made in `context`, or `None` when it is not whole.
-fn read_file<T: Keep>(mut bytes: Vec<u8>, context: &str) -> Option<BTreeMap<String, Entry<T>>> {
+fn read_file<T: Keep>(file: Backing, context: &str) -> Option<BTreeMap<String, Entry<T>>> {
+    let all = Arc::new(file);
+    let bytes = all.bytes();
     // Compact JSON has no newline of its own: the first one ends the head.
-    let line = memchr::memchr(b'\n', &bytes)?;
+    let line = memchr::memchr(b'\n', bytes)?;
     let head: Head<T::ReadHead> = serde_json::from_slice(&bytes[..line]).ok()?;
     if head.format != FORMAT || head.context != context {
         return None;
@@ -311,19 +412,23 @@ fn read_file<T: Keep>(mut bytes: Vec<u8>, context: &str) -> Option<BTreeMap<Stri
     if text_end.checked_add(sum(|e| e.table)?)? != bytes.len() {
         return None;
     }
-    let tables = SharedBytes::new(bytes.split_off(text_end));
-    let all = Arc::new(String::from_utf8(bytes).ok()?);
-    let (mut text_at, mut table_at) = (line + 1, 0usize);
+    let text = std::str::from_utf8(&bytes[line + 1..text_end]).ok()?;
+    let tables = SharedBytes {
+        all: all.clone(),
+        start: text_end,
+        end: bytes.len(),
+    };
+    let (mut text_at, mut table_at) = (0usize, 0usize);
     let mut entries = BTreeMap::new();
     for (id, e) in head.entries {
-        let text = Shared::within(&all, text_at, text_at + e.text)?;
+        let piece = Shared::within(&all, line + 1, text, text_at, text_at + e.text)?;
         let table_end = table_at.checked_add(e.table)?;
         if table_end > tables.as_slice().len() {
             return None;
         }
         let table = tables.slice(table_at, table_end);
         (text_at, table_at) = (text_at + e.text, table_at + e.table);
-        let value = T::join(e.value, text, table)?;
+        let value = T::join(e.value, piece, table)?;
         entries.insert(
             id,
             Entry {
@@ -418,10 +523,15 @@ impl<T: Keep> Cache<T> {
     /// The cache `name` of the journal in `store`, for entries made in `context`.
     pub fn open(store: &Store, name: &str, context: String) -> Cache<T> {
         let path = store.root().join(CACHE_DIR).join(format!("{name}.cache"));
+        // Mapped, not read: a large cache is then neither copied nor held twice. Where it
+        // cannot be mapped, it is read.
         let entries = DataDir::open(store.root())
-            .and_then(|f| f.read(&path))
+            .and_then(|f| match f.map(&path) {
+                Ok(map) => Ok(map.map_or_else(Backing::default, Backing::Mapped)),
+                Err(_) => f.read(&path).map(Backing::Made),
+            })
             .ok()
-            .and_then(|bytes| read_file(bytes, &context))
+            .and_then(|file| read_file(file, &context))
             .unwrap_or_default();
         Cache {
             path,
@@ -639,6 +749,45 @@ mod tests {
             now,
             "a hint of another shape"
         );
+    }
+
+    /// The times looked up from the folders held open are the times a look at each whole
+    /// path gives, in each home, and 0 in a home with no partnerships folder.
+    #[test]
+    fn a_stamp_from_the_folders_held_open_is_the_stamp_of_each_whole_path() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let p = dir.path().join("partnerships/p");
+        std::fs::create_dir_all(p.join("meetings")).unwrap();
+        std::thread::sleep(Duration::from_millis(20));
+        std::fs::create_dir_all(p.join("goals")).unwrap();
+        let private = dir.path().join("private");
+        std::fs::create_dir_all(private.join("jo/partnerships/p/meetings")).unwrap();
+        std::fs::create_dir_all(private.join("ann")).unwrap();
+        for d in [&private, &private.join("jo"), &private.join("ann")] {
+            std::fs::set_permissions(d, std::fs::Permissions::from_mode(0o700)).unwrap();
+        }
+        let held = Stamper::new(&store);
+        assert_eq!(held.homes.len(), 2, "both homes found");
+        assert!(held.held.is_some(), "the partnerships folder held open");
+        let whole = Stamper {
+            held: None,
+            ..Stamper::new(&store)
+        };
+        let stamp = held.stamp(&p);
+        assert_eq!(stamp, whole.stamp(&p));
+        let time = |d: &Path| nanos(std::fs::symlink_metadata(d).unwrap().modified().unwrap());
+        let group = Kind::in_folders().filter(|k| k.folder.is_some()).count() + 1;
+        assert_eq!(stamp.0.len(), group * 3);
+        assert_eq!(stamp.0[0], time(&p));
+        assert!(stamp.0[1..group].contains(&time(&p.join("goals"))));
+        assert_eq!(
+            stamp.0[group..2 * group],
+            vec![0; group],
+            "ann (first of the homes) has no partnerships folder"
+        );
+        assert_eq!(stamp.0[2 * group], time(&private.join("jo/partnerships/p")));
     }
 
     #[test]

@@ -576,6 +576,31 @@ impl DataDir {
         read_open_file(path, file)
     }
 
+    /// The plain file at `path`, mapped into memory rather than read into it (`None` for an
+    /// empty file, which cannot be mapped).
+    ///
+    /// For the caches only. A mapped file must not be shortened in place while it is mapped
+    /// (reading past its new end would stop the process), and mentorlog never does that:
+    /// every save writes a new file and renames it over the old one, which leaves the old
+    /// one, mapped, as it was. The cache folder is private working space no other program
+    /// writes.
+    pub fn map(&self, path: &Path) -> Result<Option<memmap2::Mmap>, StoreError> {
+        let rel = self.rel(path)?;
+        let file = self
+            .dir
+            .open_with(rel, &read_options())
+            .map_err(|e| self.fail(path, e))?;
+        let meta = file.metadata().map_err(|e| StoreError::io(path, e))?;
+        check_regular(path, &meta.file_type())?;
+        if meta.len() == 0 {
+            return Ok(None);
+        }
+        let file = file.into_std();
+        // SAFETY: the file is one of mentorlog's own, replaced only by renaming (see above).
+        let map = unsafe { memmap2::Mmap::map(&file) }.map_err(|e| StoreError::io(path, e))?;
+        Ok(Some(map))
+    }
+
     /// The first line of the plain file at `path` (without its newline, `None` when it has
     /// none), and the file's length: as much of a large file as its first line takes.
     pub fn read_first_line(&self, path: &Path) -> Result<(Option<Vec<u8>>, u64), StoreError> {
