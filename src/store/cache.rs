@@ -41,7 +41,7 @@ use super::{Store, private};
 pub const CACHE_DIR: &str = "private/.mentorlog/cache";
 
 /// Raised when what a cache file holds changes shape or meaning.
-const FORMAT: u32 = 5;
+const FORMAT: u32 = 6;
 
 /// How recent a folder's change may be and still be trusted (see the module's note).
 const RACY: Duration = Duration::from_secs(2);
@@ -486,6 +486,12 @@ impl<T> Opening<T> {
     /// The stamp partnership `id`'s entry was kept under, from the file's head.
     pub fn stamp_of(&self, id: &str) -> Option<&Stamp> {
         self.stamps.get(id)
+    }
+
+    /// Every entry's stamp, from the file's head (shareable between threads, as the cache
+    /// being read may not be).
+    pub fn stamps(&self) -> &BTreeMap<String, Stamp> {
+        &self.stamps
     }
 
     /// Whether the file's head has an entry for `id` kept under `stamp` (which

@@ -403,15 +403,19 @@ impl Store {
         })
     }
 
-    /// Read every partnership whose folder `whole(folder name, folder)` chooses whole, and
-    /// only the folders of the others ([`PartnershipData::pending`]).
-    pub fn load_choosing(&self, mut whole: impl FnMut(&str, &Path) -> bool) -> Snapshot {
-        let dir = self.partnerships_dir();
-        self.load_with(|_, folder| {
-            if whole(folder, &dir.join(folder)) {
-                Depth::Whole
-            } else {
-                Depth::Folder
+    /// Read every partnership whose folder `whole` chooses whole, and only the folders of
+    /// the others ([`PartnershipData::pending`]). `whole` is given every partnership folder,
+    /// sorted, and says of each in turn (so that it may look at them all at once, on
+    /// several threads); one it says nothing of is read whole.
+    pub fn load_choosing(&self, whole: impl FnOnce(&[PathBuf]) -> Vec<bool>) -> Snapshot {
+        self.load_listed(|dirs| {
+            let whole = whole(dirs);
+            move |i: usize, _: &str| {
+                if whole.get(i).copied().unwrap_or(true) {
+                    Depth::Whole
+                } else {
+                    Depth::Folder
+                }
             }
         })
     }

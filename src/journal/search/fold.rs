@@ -59,6 +59,19 @@ impl<'a> Folded<'a> {
         })
     }
 
+    /// The set of characters in the text searched, as [`needle_letters`] makes one: kept
+    /// with each document, so that a title without a letter typed is passed over without a
+    /// look at its text.
+    pub fn letters(&self) -> u64 {
+        if self.ascii {
+            self.hay
+                .bytes()
+                .fold(0, |set, b| set | bit(char::from(b.to_ascii_lowercase())))
+        } else {
+            self.hay.chars().fold(0, |set, c| set | bit(c))
+        }
+    }
+
     pub fn contains(&self, needle: &str) -> bool {
         self.find(needle).is_some()
     }
@@ -77,6 +90,25 @@ impl<'a> Folded<'a> {
             letters.into_iter().all(|c| hay.any(|h| h == c))
         }
     }
+}
+
+/// The bit of character `c` (lowercase) in a set of [`Folded::letters`]: one for each ASCII
+/// letter and digit, one for every other character.
+fn bit(c: char) -> u64 {
+    match c {
+        'a'..='z' => 1 << (c as u32 - 'a' as u32),
+        '0'..='9' => 1 << (26 + c as u32 - '0' as u32),
+        _ => 1 << 63,
+    }
+}
+
+/// The set of characters of `needle` (lowercase), spaces aside: a text holding `needle`, or
+/// its letters in order, has each of them among its [`Folded::letters`].
+pub fn needle_letters(needle: &str) -> u64 {
+    needle
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .fold(0, |set, c| set | bit(c))
 }
 
 #[cfg(test)]
@@ -123,8 +155,35 @@ mod tests {
                 let mut hay = lower.chars();
                 let in_order = letters.chars().all(|c| hay.any(|h| h == c));
                 assert_eq!(folded.in_order(needle), in_order, "'{needle}' in '{text}'");
+                let need = needle_letters(needle);
+                if in_order || folded.find(needle).is_some() {
+                    assert_eq!(folded.letters() & need, need, "'{needle}' in '{text}'");
+                }
             }
         }
+    }
+
+    /// A letter set tells a text lacking a letter typed, in any case.
+    #[test]
+    fn a_texts_letters_are_its_characters_in_lowercase() {
+        let title = Folded::new("Plenary Q&A, 2026", "");
+        assert_eq!(
+            title.letters() & needle_letters("plen"),
+            needle_letters("plen")
+        );
+        assert_eq!(
+            title.letters() & needle_letters("q 2"),
+            needle_letters("q 2")
+        );
+        assert_ne!(title.letters() & needle_letters("z"), needle_letters("z"));
+        assert_ne!(title.letters() & needle_letters("9"), needle_letters("9"));
+        assert_eq!(needle_letters("ab ab"), needle_letters("ba"));
+        let accented = copy("ÉVALUATION");
+        let folded = Folded::new("ÉVALUATION", &accented);
+        assert_eq!(
+            folded.letters() & needle_letters("év"),
+            needle_letters("év")
+        );
     }
 
     #[test]

@@ -58,9 +58,12 @@ pub(super) struct Doc {
     pub body: Span,
     pub folded_title: Span,
     pub folded_body: Span,
+    /// The characters of the title and of the body (see [`fold::needle_letters`]).
+    pub title_letters: u64,
+    pub body_letters: u64,
 }
 
-const DOC_BYTES: usize = 1 + 11 * 4;
+const DOC_BYTES: usize = 1 + 11 * 4 + 2 * 8;
 
 /// A part's documents: as built from its records, or as the cache keeps them, a row of
 /// [`DOC_BYTES`] each, read when looked at. A large journal's search cache has tens of
@@ -107,7 +110,14 @@ fn decode(row: &[u8]) -> Doc {
             .map_or(0, u32::from_le_bytes)
     };
     let span = |i: usize| -> Span { (u32_at(5 + 8 * i), u32_at(9 + 8 * i)) };
+    let u64_at = |i: usize| -> u64 {
+        row.get(i..i + 8)
+            .and_then(|b| b.try_into().ok())
+            .map_or(0, u64::from_le_bytes)
+    };
     Doc {
+        title_letters: u64_at(45),
+        body_letters: u64_at(53),
         kind: Kind::from_byte(row[0]).unwrap_or_default(),
         shared: u32_at(1),
         target: span(0),
@@ -192,7 +202,15 @@ impl Writer {
         let body = self.span(body, "\n");
         let folded_title = self.folded(title);
         let folded_body = self.folded(body);
+        let letters = |(a, b): Span, (fa, fb): Span| {
+            let at = |s: u32, e: u32| &self.text[s as usize..e as usize];
+            fold::Folded::new(at(a, b), at(fa, fb)).letters()
+        };
+        let (title_letters, body_letters) =
+            (letters(title, folded_title), letters(body, folded_body));
         self.docs.push(Doc {
+            title_letters,
+            body_letters,
             kind,
             target,
             shared,
@@ -352,6 +370,8 @@ impl Part {
                 out.extend_from_slice(&a.to_le_bytes());
                 out.extend_from_slice(&b.to_le_bytes());
             }
+            out.extend_from_slice(&d.title_letters.to_le_bytes());
+            out.extend_from_slice(&d.body_letters.to_le_bytes());
         }
     }
 
