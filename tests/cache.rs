@@ -222,9 +222,10 @@ fn search_gives_the_same_hits_from_the_cache_and_after_changes_broken_caches_inc
     assert!(file.exists());
     assert_eq!(search(&dir, q), want, "from the cache");
     // It is the cache that answers while the folders are unchanged...
-    // (Its text is kept raw after a JSON line: an edit of the same length keeps it whole.)
+    // (Its text is kept raw after a JSON line: an edit of the same length keeps it whole,
+    // and one with the same letters keeps each document's set of its letters true.)
     let text = fs::read(&file).unwrap();
-    let (from, to) = (b"closed question", b"clozed question");
+    let (from, to) = (b"closed question", b"closed questoin");
     let mut edited = text.clone();
     let mut at = 0;
     while let Some(i) = edited[at..].windows(from.len()).position(|w| w == from) {
@@ -233,7 +234,7 @@ fn search_gives_the_same_hits_from_the_cache_and_after_changes_broken_caches_inc
     }
     assert_ne!(edited, text);
     fs::write(&file, edited).unwrap();
-    assert!(!search(&dir, "clozed question").0.starts_with("Nothing"));
+    assert!(!search(&dir, "closed questoin").0.starts_with("Nothing"));
     // ...and garbled, truncated, cut in its raw text or deleted, the files are read again.
     let cut_raw = {
         let line = text.iter().position(|b| *b == b'\n').unwrap();
