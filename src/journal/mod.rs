@@ -177,6 +177,15 @@ pub struct Journal {
 impl Journal {
     fn with_snapshot(store: Store, snap: Snapshot, today: NaiveDate) -> Journal {
         let frameworks = store.frameworks();
+        Journal::with_frameworks(store, snap, frameworks, today)
+    }
+
+    fn with_frameworks(
+        store: Store,
+        snap: Snapshot,
+        frameworks: FrameworkSet,
+        today: NaiveDate,
+    ) -> Journal {
         let mut j = Journal {
             store,
             snap,
@@ -208,7 +217,19 @@ impl Journal {
     /// The journal made of what was read, with what the open said (`notices`): private
     /// records left in shared folders moved, the trash swept.
     fn opened(store: Store, snap: Snapshot, today: NaiveDate, notices: Vec<String>) -> Journal {
-        let mut j = Journal::with_snapshot(store, snap, today);
+        let frameworks = store.frameworks();
+        Journal::opened_with(store, snap, frameworks, today, notices)
+    }
+
+    /// The same, with the frameworks already read.
+    fn opened_with(
+        store: Store,
+        snap: Snapshot,
+        frameworks: FrameworkSet,
+        today: NaiveDate,
+        notices: Vec<String>,
+    ) -> Journal {
+        let mut j = Journal::with_frameworks(store, snap, frameworks, today);
         j.notices = notices;
         j.settle_private();
         j.sweep_trash();
