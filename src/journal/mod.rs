@@ -216,9 +216,34 @@ impl Journal {
 
     /// The journal made of what was read, with what the open said (`notices`): private
     /// records left in shared folders moved, the trash swept.
-    fn opened(store: Store, snap: Snapshot, today: NaiveDate, notices: Vec<String>) -> Journal {
-        let frameworks = store.frameworks();
+    fn opened(
+        store: Store,
+        today: NaiveDate,
+        notices: Vec<String>,
+        load: impl FnOnce(&Store) -> Snapshot,
+    ) -> Journal {
+        let (snap, frameworks) = Journal::read_beside(&store, load);
         Journal::opened_with(store, snap, frameworks, today, notices)
+    }
+
+    /// What `load` reads, with the frameworks, parsed on a thread of their own meanwhile:
+    /// the user's own take a millisecond or so, which the first frame would otherwise wait
+    /// for.
+    pub(super) fn read_beside<T>(
+        store: &Store,
+        load: impl FnOnce(&Store) -> T,
+    ) -> (T, FrameworkSet) {
+        std::thread::scope(|scope| {
+            let frameworks = std::thread::Builder::new()
+                .name("frameworks".into())
+                .spawn_scoped(scope, || store.frameworks());
+            let read = load(store);
+            let frameworks = frameworks
+                .ok()
+                .and_then(|t| t.join().ok())
+                .unwrap_or_else(|| store.frameworks());
+            (read, frameworks)
+        })
     }
 
     /// The same, with the frameworks already read.
@@ -239,8 +264,7 @@ impl Journal {
     /// Open the journal, reading every record.
     pub fn open(store: Store, today: NaiveDate) -> Journal {
         let notices = Journal::recover(&store);
-        let snap = store.load();
-        Journal::opened(store, snap, today, notices)
+        Journal::opened(store, today, notices, Store::load)
     }
 
     /// Open fast: every partnership's summary, and the records of the first one only;
@@ -249,12 +273,14 @@ impl Journal {
     /// once, to move them.)
     pub fn open_fast(store: Store, today: NaiveDate) -> Journal {
         let notices = Journal::recover(&store);
-        let snap = if Journal::private_layout_marked(&store) {
-            store.load_first()
-        } else {
-            store.load()
-        };
-        Journal::opened(store, snap, today, notices)
+        let layout = Journal::private_layout_marked(&store);
+        Journal::opened(store, today, notices, |store| {
+            if layout {
+                store.load_first()
+            } else {
+                store.load()
+            }
+        })
     }
 
     /// Open for the first screen: the records of partnership `first` (else the first one),
@@ -267,8 +293,7 @@ impl Journal {
             return Journal::open_fast(store, today);
         }
         let notices = Journal::recover(&store);
-        let snap = store.load_shown(first, rows);
-        Journal::opened(store, snap, today, notices)
+        Journal::opened(store, today, notices, |store| store.load_shown(first, rows))
     }
 
     /// Open for a command about one partnership: only the one `query` matches is read whole,
@@ -278,17 +303,18 @@ impl Journal {
     /// `partnership.ron` only of those changed since.
     pub fn open_for(store: Store, today: NaiveDate, query: &str) -> Journal {
         let notices = Journal::recover(&store);
-        let snap = if Journal::private_layout_marked(&store) {
+        let layout = Journal::private_layout_marked(&store);
+        let mut j = Journal::opened(store, today, notices, |store| {
+            if !layout {
+                return store.load();
+            }
             let q = query.trim().to_lowercase();
             if store.has_partnership_folder(&q) {
                 store.load_for(Some(&q), |f, _| Some(f.to_string()))
             } else {
-                Journal::load_by_name(&store)
+                Journal::load_by_name(store)
             }
-        } else {
-            store.load()
-        };
-        let mut j = Journal::opened(store, snap, today, notices);
+        });
         if let Ok(id) = j
             .reader(Audience::Owner)
             .find_partner(query)

@@ -142,19 +142,14 @@ impl Journal {
         // The cache file is read beside the stamps taken against its head.
         let opening = open_cache(&store, &stamper);
         let mut stamps: std::collections::HashMap<String, Stamp> = Default::default();
-        // The user's frameworks are parsed beside the stamps (a millisecond or so that
-        // would otherwise wait for them).
-        let (snap, frameworks) = std::thread::scope(|scope| {
-            let frameworks = scope.spawn(|| store.frameworks());
-            let snap = store.load_choosing(|dirs| {
+        let (snap, frameworks) = Journal::read_beside(&store, |store| {
+            store.load_choosing(|dirs| {
                 let kept = opening.stamps();
                 let made = stamp_all(&stamper, dirs, |folder| kept.get(folder));
                 let whole = made.iter().map(|(f, s)| !opening.holds(f, s)).collect();
                 stamps.extend(made);
                 whole
-            });
-            let frameworks = frameworks.join().unwrap_or_else(|_| store.frameworks());
-            (snap, frameworks)
+            })
         });
         let mut cache = opening.wait();
         let mut j = Journal::opened_with(store, snap, frameworks, today, notices);
