@@ -6,7 +6,12 @@ No tracer is attached (strace slowed each thread's start, and mentorlog starts a
 the time includes this script's fork: run it on a program that prints the cursor move and
 exits (`printf '\\033[1;1H'`) for the floor to take away.
 
-Usage: python3 benches/first_frame.py RUNS PROGRAM [ARGS...]
+With --until-exit, it times instead from just before the fork to the program's exit after
+the `q` (start, first frame, quit): util-linux `script` fed `q` on its standard input can wait
+about 250 ms after that input ends, depending on whether the program has left by then, so it
+is no harness for this.
+
+Usage: python3 benches/first_frame.py [--until-exit] RUNS PROGRAM [ARGS...]
 """
 
 import fcntl
@@ -45,17 +50,22 @@ def once(argv):
             except OSError:
                 pass
     os.waitpid(pid, 0)
+    t2 = time.perf_counter()
     os.close(fd)
-    return None if t1 is None else (t1 - t0) * 1000
+    return None if t1 is None else ((t1 - t0) * 1000, (t2 - t0) * 1000)
 
 
 def main():
-    runs, argv = int(sys.argv[1]), sys.argv[2:]
+    args = sys.argv[1:]
+    until_exit = args[:1] == ["--until-exit"]
+    if until_exit:
+        args = args[1:]
+    runs, argv = int(args[0]), args[1:]
     times = []
     for _ in range(runs):
         t = once(argv)
         if t is not None:
-            times.append(t)
+            times.append(t[1] if until_exit else t[0])
         time.sleep(0.05)
     if not times:
         sys.exit("no first frame seen")

@@ -15,7 +15,7 @@
 # Needs: hyperfine (Debian/Ubuntu: apt-get install -y hyperfine, or cargo install hyperfine)
 # and python3. Optional, each row skipped with a note when missing: GNU time at
 # /usr/bin/time (apt-get install -y time) for peak memory, script(1) from util-linux for the
-# first frame of the full-screen journal, tmux for a change reaching another screen, jrnl 4.6 (pip install jrnl==4.6), tui-journal.
+# full screen's memory and tui-journal's first frame, tmux for a change reaching another screen, jrnl 4.6 (pip install jrnl==4.6), tui-journal.
 # Nothing is written outside target/ and a temporary directory: HOME and the XDG directories
 # point into that directory while measuring.
 set -euo pipefail
@@ -64,7 +64,7 @@ HAVE_SCRIPT=0
 if command -v script >/dev/null; then
     HAVE_SCRIPT=1
 else
-    NOTES+=("First frame not measured: script(1) is missing (apt-get install -y util-linux).")
+    NOTES+=("The full screen's memory not measured: script(1) is missing (apt-get install -y util-linux).")
 fi
 # jrnl behind a pyenv shim would be timed with pyenv's start-up too, and the shim needs the
 # real HOME: resolve the real executables now.
@@ -220,14 +220,21 @@ for s in "${SCALES[@]}"; do
     "$BIN" --data-dir "$DIR" --today "$TODAY" search "$QUERY" >/dev/null
     "$BIN" --data-dir "$DIR" --today "$TODAY" status --with "$PID" >/dev/null
 
-    if ((HAVE_SCRIPT)); then
-        # The full-screen journal in a 140x40 pseudo-terminal: start, load, draw the first
-        # frame, read the 'q' already waiting, quit (as benches/whole_process.sh opens it).
-        ours "full screen: start to first frame, quit (ms)" "$s" \
-            "timeout 60 script -qec $(q "stty cols 140 rows 40; $ML") /dev/null <$(q "$WORK/q")"
-        median "baseline: the same pseudo-terminal running true (ms)" "$s" anchor \
-            "timeout 60 script -qec $(q "stty cols 140 rows 40; true") /dev/null <$(q "$WORK/q")"
-    fi
+    # The full-screen journal in a 140x40 pseudo-terminal: start, load, draw the first frame,
+    # read the 'q' sent after it, quit (benches/first_frame.py --until-exit, 20 runs; not
+    # script(1), which may wait 250 ms after its input ends).
+    for which in ours before; do
+        bin=$BIN
+        if [[ $which == before ]]; then
+            [[ -n ${BEFORE:-} ]] || continue
+            bin=$BEFORE
+        fi
+        row="full screen: start to first frame, quit (ms)"
+        [[ $which == before ]] && row="before: $row"
+        put "$row" "$s" "$("$PYTHON" "$ROOT/benches/first_frame.py" --until-exit 20 "$bin" --data-dir "$DIR" --today "$TODAY")" "$which"
+    done
+    put "baseline: the same pseudo-terminal running printf, one cursor move (ms)" "$s" \
+        "$("$PYTHON" "$ROOT/benches/first_frame.py" --until-exit 20 printf '\033[1;1H')" anchor
     # Process start to the first frame, timed from the output (benches/first_frame.py, 40
     # runs), less the same harness running a program that prints one cursor move.
     frame_floor=$("$PYTHON" "$ROOT/benches/first_frame.py" 40 printf '\033[1;1H')
